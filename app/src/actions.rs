@@ -1,0 +1,172 @@
+//! Server functions: what the pages load and change. Each one is a thin adapter that hands its
+//! input to the backend, where it is validated; nothing here decides anything.
+
+use kvadrant::Axis;
+use leptos::prelude::*;
+
+use crate::error::AppError;
+use crate::model::{ListKind, Results, Sheet, Workshop};
+#[cfg(feature = "ssr")]
+use crate::{
+    backend::{Key, SharedBackend},
+    model::{GroupsInput, ItemInput, ScoreInput, WorkshopInput},
+};
+#[cfg(feature = "ssr")]
+use kvadrant::{AreaId, CategoryId, Error, GroupId, Rule};
+
+#[cfg(feature = "ssr")]
+fn backend() -> Result<SharedBackend, AppError> {
+    Ok(crate::backend::backend()?)
+}
+
+#[cfg(feature = "ssr")]
+fn key(code: String, secret: String) -> Key {
+    Key { code, secret }
+}
+
+#[server]
+pub async fn demo_code() -> Result<Option<String>, AppError> {
+    Ok(backend()?.demo_code().await?)
+}
+
+#[server]
+pub async fn create_workshop(title: String, description: String) -> Result<(), AppError> {
+    let created = backend()?.create_workshop(WorkshopInput { title, description }).await?;
+    leptos_axum::redirect(&created.manage_path);
+    Ok(())
+}
+
+#[server]
+pub async fn load_workshop(code: String) -> Result<Workshop, AppError> {
+    Ok(backend()?.workshop(&code).await?)
+}
+
+#[server]
+pub async fn load_managed(code: String, secret: String) -> Result<Workshop, AppError> {
+    Ok(backend()?.authorize(&key(code, secret)).await?)
+}
+
+#[server]
+pub async fn update_workshop(code: String, secret: String, title: String, description: String) -> Result<(), AppError> {
+    backend()?.update_workshop(&key(code, secret), WorkshopInput { title, description }).await?;
+    Ok(())
+}
+
+#[server]
+pub async fn set_scoring(code: String, secret: String, open: bool) -> Result<(), AppError> {
+    backend()?.set_scoring_open(&key(code, secret), open).await?;
+    Ok(())
+}
+
+/// Adds a category, or renames the one with `id`.
+#[server]
+pub async fn save_category(
+    code: String,
+    secret: String,
+    id: Option<i64>,
+    name: String,
+    description: String,
+) -> Result<(), AppError> {
+    let input = ItemInput { name, description, category_id: None };
+    let key = key(code, secret);
+    match id {
+        Some(id) => backend()?.update_category(&key, CategoryId(id), input).await.map(drop)?,
+        None => backend()?.add_category(&key, input).await.map(drop)?,
+    }
+    Ok(())
+}
+
+/// Adds an area, or changes the one with `id`. An empty `category` means none.
+#[server]
+pub async fn save_area(
+    code: String,
+    secret: String,
+    id: Option<i64>,
+    name: String,
+    description: String,
+    category: String,
+) -> Result<(), AppError> {
+    let category_id = match category.trim() {
+        "" => None,
+        text => Some(CategoryId(text.parse().map_err(|_| Error::invalid("category_id", Rule::Foreign))?)),
+    };
+    let input = ItemInput { name, description, category_id };
+    let key = key(code, secret);
+    match id {
+        Some(id) => backend()?.update_area(&key, AreaId(id), input).await.map(drop)?,
+        None => backend()?.add_area(&key, input).await.map(drop)?,
+    }
+    Ok(())
+}
+
+/// Adds `count` groups, or one group per non-empty line of `names` when given.
+#[server]
+pub async fn add_groups(code: String, secret: String, count: String, names: String) -> Result<(), AppError> {
+    let names: Vec<String> = names.lines().map(str::trim).filter(|n| !n.is_empty()).map(str::to_owned).collect();
+    let input = if names.is_empty() {
+        let count = count.trim().parse().map_err(|_| Error::invalid("count", Rule::OutOfRange { min: 1, max: 100 }))?;
+        GroupsInput::Count { count }
+    } else {
+        GroupsInput::Names { names }
+    };
+    backend()?.add_groups(&key(code, secret), input).await?;
+    Ok(())
+}
+
+#[server]
+pub async fn rename_group(code: String, secret: String, id: i64, name: String) -> Result<(), AppError> {
+    backend()?.rename_group(&key(code, secret), GroupId(id), name).await?;
+    Ok(())
+}
+
+#[server]
+pub async fn remove_item(code: String, secret: String, list: ListKind, id: i64) -> Result<(), AppError> {
+    let backend = backend()?;
+    let key = key(code, secret);
+    match list {
+        ListKind::Categories => backend.remove_category(&key, CategoryId(id)).await?,
+        ListKind::Areas => backend.remove_area(&key, AreaId(id)).await?,
+        ListKind::Groups => backend.remove_group(&key, GroupId(id)).await?,
+    }
+    Ok(())
+}
+
+/// Moves one item a step up or down its list.
+#[server]
+pub async fn move_item(code: String, secret: String, list: ListKind, id: i64, up: bool) -> Result<(), AppError> {
+    let backend = backend()?;
+    let key = key(code, secret);
+    let workshop = backend.authorize(&key).await?;
+    let mut ids: Vec<i64> = match list {
+        ListKind::Categories => workshop.categories.iter().map(|c| c.id.0).collect(),
+        ListKind::Areas => workshop.areas.iter().map(|a| a.id.0).collect(),
+        ListKind::Groups => workshop.groups.iter().map(|g| g.id.0).collect(),
+    };
+    let Some(from) = ids.iter().position(|&item| item == id) else {
+        return Err(Error::invalid("id", Rule::Foreign).into());
+    };
+    let to = if up { from.checked_sub(1) } else { Some(from + 1).filter(|&to| to < ids.len()) };
+    if let Some(to) = to {
+        ids.swap(from, to);
+        backend.reorder(&key, list, ids).await?;
+    }
+    Ok(())
+}
+
+#[server]
+pub async fn load_sheet(code: String, group: i64) -> Result<Sheet, AppError> {
+    Ok(backend()?.sheet(&code, GroupId(group)).await?)
+}
+
+/// Sets (or with `value: None`, clears) one cell of a group's sheet.
+#[server]
+pub async fn save_score(code: String, group: i64, area: i64, axis: Axis, value: Option<i64>) -> Result<(), AppError> {
+    let score = ScoreInput { area_id: AreaId(area), axis, value };
+    backend()?.put_scores(&code, GroupId(group), vec![score]).await?;
+    Ok(())
+}
+
+#[server]
+pub async fn load_results(code: String) -> Result<Results, AppError> {
+    Ok(backend()?.results(&code).await?)
+}

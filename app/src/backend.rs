@@ -1,0 +1,54 @@
+//! The operations the pages need from the server. The server crate implements [`Backend`]
+//! and hands it to every request as context; the UI never sees how it is stored.
+
+use std::sync::Arc;
+
+use async_trait::async_trait;
+use kvadrant::{AreaId, CategoryId, Error, GroupId};
+use leptos::prelude::use_context;
+
+use crate::model::{
+    Area, Category, CreatedWorkshop, Group, GroupsInput, ItemInput, ListKind, Results, ScoreInput, Sheet, Workshop,
+    WorkshopInput,
+};
+
+/// What proves the right to change a workshop: its join code and the facilitator's secret.
+#[derive(Debug, Clone)]
+pub struct Key {
+    pub code: String,
+    pub secret: String,
+}
+
+#[async_trait]
+pub trait Backend: Send + Sync + 'static {
+    async fn create_workshop(&self, input: WorkshopInput) -> Result<CreatedWorkshop, Error>;
+    async fn workshop(&self, code: &str) -> Result<Workshop, Error>;
+    /// The workshop, if `key` may change it.
+    async fn authorize(&self, key: &Key) -> Result<Workshop, Error>;
+    async fn update_workshop(&self, key: &Key, input: WorkshopInput) -> Result<Workshop, Error>;
+    async fn set_scoring_open(&self, key: &Key, open: bool) -> Result<Workshop, Error>;
+    async fn add_category(&self, key: &Key, input: ItemInput) -> Result<Category, Error>;
+    async fn update_category(&self, key: &Key, id: CategoryId, input: ItemInput) -> Result<Category, Error>;
+    async fn remove_category(&self, key: &Key, id: CategoryId) -> Result<(), Error>;
+    async fn add_area(&self, key: &Key, input: ItemInput) -> Result<Area, Error>;
+    async fn update_area(&self, key: &Key, id: AreaId, input: ItemInput) -> Result<Area, Error>;
+    async fn remove_area(&self, key: &Key, id: AreaId) -> Result<(), Error>;
+    async fn add_groups(&self, key: &Key, input: GroupsInput) -> Result<Vec<Group>, Error>;
+    async fn rename_group(&self, key: &Key, id: GroupId, name: String) -> Result<Group, Error>;
+    async fn remove_group(&self, key: &Key, id: GroupId) -> Result<(), Error>;
+    /// Puts a whole list in a new order; `ids` must name every item of the list once.
+    async fn reorder(&self, key: &Key, list: ListKind, ids: Vec<i64>) -> Result<(), Error>;
+    async fn sheet(&self, code: &str, group: GroupId) -> Result<Sheet, Error>;
+    /// Writes all of `scores` or, if any is invalid, none of them.
+    async fn put_scores(&self, code: &str, group: GroupId, scores: Vec<ScoreInput>) -> Result<Sheet, Error>;
+    async fn results(&self, code: &str) -> Result<Results, Error>;
+    /// The join code of the illustrative demo workshop, if there is one.
+    async fn demo_code(&self) -> Result<Option<String>, Error>;
+}
+
+pub type SharedBackend = Arc<dyn Backend>;
+
+/// The backend of the request being served.
+pub fn backend() -> Result<SharedBackend, Error> {
+    use_context::<SharedBackend>().ok_or(Error::Internal)
+}

@@ -1,0 +1,460 @@
+//! Every string the UI shows, in bokmål (the default) and English. One `Texts` value per
+//! language: a string missing in one language does not compile.
+
+use kvadrant::{Entity, Error, Format, Quadrant, Rule};
+use leptos::prelude::use_context;
+use serde::{Deserialize, Serialize};
+
+use crate::error::AppError;
+
+pub const LANGUAGE_COOKIE: &str = "kvadrant_lang";
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Lang {
+    #[default]
+    Nb,
+    En,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Nb => "nb",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code {
+            "nb" | "no" => Some(Lang::Nb),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Nb => Lang::En,
+            Lang::En => Lang::Nb,
+        }
+    }
+
+    pub fn texts(self) -> &'static Texts {
+        match self {
+            Lang::Nb => &NB,
+            Lang::En => &EN,
+        }
+    }
+
+    /// The language of the page being rendered: the cookie on the server, the document's
+    /// `lang` (which the server wrote) in the browser.
+    pub fn current() -> Lang {
+        #[cfg(feature = "ssr")]
+        {
+            use_context::<http::request::Parts>()
+                .and_then(|parts| {
+                    let cookies = parts.headers.get(http::header::COOKIE)?.to_str().ok()?.to_owned();
+                    cookies.split(';').find_map(|pair| {
+                        let (name, value) = pair.trim().split_once('=')?;
+                        (name == LANGUAGE_COOKIE).then(|| Lang::from_code(value)).flatten()
+                    })
+                })
+                .unwrap_or_default()
+        }
+        #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
+        {
+            leptos::prelude::document()
+                .document_element()
+                .and_then(|html| html.get_attribute("lang"))
+                .and_then(|code| Lang::from_code(&code))
+                .unwrap_or_default()
+        }
+        #[cfg(not(any(feature = "ssr", feature = "hydrate")))]
+        {
+            Lang::default()
+        }
+    }
+}
+
+pub fn use_lang() -> Lang {
+    use_context::<Lang>().unwrap_or_default()
+}
+
+pub fn use_texts() -> &'static Texts {
+    use_lang().texts()
+}
+
+pub struct Texts {
+    pub app_name: &'static str,
+    pub tagline: &'static str,
+    pub switch_language: &'static str,
+    pub decimal_separator: char,
+    // Home
+    pub join_heading: &'static str,
+    pub join_code_label: &'static str,
+    pub join_button: &'static str,
+    pub join_invalid: &'static str,
+    pub create_heading: &'static str,
+    pub create_intro: &'static str,
+    pub title_label: &'static str,
+    pub description_label: &'static str,
+    pub create_button: &'static str,
+    pub demo_heading: &'static str,
+    pub demo_intro: &'static str,
+    pub demo_join: &'static str,
+    pub demo_results: &'static str,
+    pub demo_badge: &'static str,
+    // Join
+    pub pick_group: &'static str,
+    pub no_groups_yet: &'static str,
+    pub see_results: &'static str,
+    // Sheet
+    pub sheet_intro: &'static str,
+    pub scoring_closed_notice: &'static str,
+    pub no_category: &'static str,
+    pub not_set: &'static str,
+    pub saving: &'static str,
+    pub saved: &'static str,
+    pub save_failed: &'static str,
+    pub retry: &'static str,
+    pub scored_count: fn(usize, usize) -> String,
+    pub back_to_groups: &'static str,
+    // Axes and matrix
+    pub potential: &'static str,
+    pub feasibility: &'static str,
+    pub potential_low: &'static str,
+    pub potential_high: &'static str,
+    pub feasibility_low: &'static str,
+    pub feasibility_high: &'static str,
+    pub quadrant: fn(Quadrant) -> &'static str,
+    pub matrix_title: &'static str,
+    pub matrix_moved_note: &'static str,
+    // Results
+    pub results_heading: &'static str,
+    pub ranked_heading: &'static str,
+    pub rank: &'static str,
+    pub area: &'static str,
+    pub category: &'static str,
+    pub combined: &'static str,
+    pub groups_scored: &'static str,
+    pub spread: &'static str,
+    pub spread_help: &'static str,
+    pub unscored_heading: &'static str,
+    pub unscored_help: &'static str,
+    pub nothing_scored: &'static str,
+    pub groups_of: fn(usize) -> String,
+    pub download_csv: &'static str,
+    pub download_json: &'static str,
+    pub method_note: &'static str,
+    // Facilitator
+    pub manage_heading: &'static str,
+    pub manage_private: &'static str,
+    pub join_code: &'static str,
+    pub join_link: &'static str,
+    pub scoring_is_open: &'static str,
+    pub scoring_is_closed: &'static str,
+    pub open_scoring: &'static str,
+    pub close_scoring: &'static str,
+    pub details_heading: &'static str,
+    pub save: &'static str,
+    pub remove: &'static str,
+    pub move_up: &'static str,
+    pub move_down: &'static str,
+    pub categories_heading: &'static str,
+    pub add_category: &'static str,
+    pub areas_heading: &'static str,
+    pub add_area: &'static str,
+    pub name_label: &'static str,
+    pub groups_heading: &'static str,
+    pub groups_count_label: &'static str,
+    pub groups_names_label: &'static str,
+    pub add_groups: &'static str,
+    pub remove_group_warning: &'static str,
+    pub empty_list: &'static str,
+    // Errors
+    pub not_found: &'static str,
+    pub loading: &'static str,
+    pub error: fn(&AppError) -> String,
+}
+
+impl Texts {
+    /// A number with the language's decimal separator.
+    pub fn number(&self, value: f64, decimals: usize) -> String {
+        let text = format!("{value:.decimals$}");
+        if self.decimal_separator == '.' { text } else { text.replace('.', &self.decimal_separator.to_string()) }
+    }
+}
+
+fn rule_nb(rule: &Rule) -> String {
+    match rule {
+        Rule::Required => "må fylles ut".into(),
+        Rule::TooLong { max } => format!("kan ha høyst {max} tegn"),
+        Rule::OutOfRange { min, max } => format!("må være et heltall fra {min} til {max}"),
+        Rule::Malformed { expected: Format::JoinCode } => "må være en kode på 6 bokstaver og tall".into(),
+        Rule::Malformed { expected: Format::Axis } => "må være «potential» eller «feasibility»".into(),
+        Rule::Malformed { expected: Format::Json } => "har feil form".into(),
+        Rule::Foreign => "hører ikke til denne workshopen".into(),
+        Rule::Duplicate => "finnes allerede".into(),
+        Rule::Incomplete => "må ta med hvert element nøyaktig én gang".into(),
+    }
+}
+
+fn field_nb(field: &str) -> String {
+    let name = field.rsplit('.').next().unwrap_or(field);
+    let name = name.split('[').next().unwrap_or(name);
+    match name {
+        "title" => "Tittel",
+        "description" => "Beskrivelse",
+        "name" | "names" => "Navn",
+        "count" => "Antall grupper",
+        "code" => "Koden",
+        "value" => "Poengene",
+        "category_id" => "Kategorien",
+        _ => "Verdien",
+    }
+    .to_owned()
+}
+
+fn error_nb(error: &AppError) -> String {
+    match error {
+        AppError::Domain(Error::Invalid { field, rule }) => format!("{} {}.", field_nb(field), rule_nb(rule)),
+        AppError::Domain(Error::NotFound { entity }) => match entity {
+            Entity::Workshop => "Fant ingen workshop med den koden.",
+            Entity::Category => "Kategorien finnes ikke lenger.",
+            Entity::Area => "Området finnes ikke lenger.",
+            Entity::Group => "Gruppen finnes ikke lenger.",
+        }
+        .into(),
+        AppError::Domain(Error::Forbidden) => "Denne lenken gir ikke lov til å endre workshopen.".into(),
+        AppError::Domain(Error::ScoringClosed) => "Poenggivingen er stengt.".into(),
+        AppError::Domain(Error::Conflict) => "Workshopen ble endret samtidig. Last inn siden og prøv igjen.".into(),
+        AppError::Domain(Error::Internal) => "Noe gikk galt hos oss. Prøv igjen om litt.".into(),
+        AppError::Transport(_) => "Fikk ikke kontakt med serveren. Sjekk nettet og prøv igjen.".into(),
+    }
+}
+
+fn error_en(error: &AppError) -> String {
+    match error {
+        AppError::Domain(Error::Invalid { field, rule }) => {
+            let name = field.rsplit('.').next().unwrap_or(field);
+            let name = name.split('[').next().unwrap_or(name).replace('_', " ");
+            let mut chars = name.chars();
+            let name: String = chars.next().map(|c| c.to_ascii_uppercase()).into_iter().chain(chars).collect();
+            format!("{name} {rule}.")
+        }
+        AppError::Domain(Error::NotFound { entity }) => format!("No such {entity}."),
+        AppError::Domain(Error::Forbidden) => "This link does not allow changes to the workshop.".into(),
+        AppError::Domain(Error::ScoringClosed) => "Scoring is closed.".into(),
+        AppError::Domain(Error::Conflict) => "The workshop changed at the same moment. Reload and try again.".into(),
+        AppError::Domain(Error::Internal) => "Something went wrong on our side. Try again shortly.".into(),
+        AppError::Transport(_) => "Could not reach the server. Check the connection and try again.".into(),
+    }
+}
+
+pub static NB: Texts = Texts {
+    app_name: "Kvadrant",
+    tagline: "Prioriter samarbeidsområder etter potensial og gjennomførbarhet – sammen, i sanntid.",
+    switch_language: "English",
+    decimal_separator: ',',
+    join_heading: "Bli med i en workshop",
+    join_code_label: "Kode",
+    join_button: "Bli med",
+    join_invalid: "Koden har 6 tegn, bokstaver og tall. Sjekk den og prøv igjen.",
+    create_heading: "Lag en ny workshop",
+    create_intro: "Du får en privat lenke som bare du kan bruke til å endre workshopen. Ta vare på den.",
+    title_label: "Tittel",
+    description_label: "Beskrivelse (valgfritt)",
+    create_button: "Lag workshop",
+    demo_heading: "Prøv et eksempel",
+    demo_intro: "Eksempelet bygger på workshopen i Indre Namdal i 2022: 13 samarbeidsområder og 9 grupper. Poengene er illustrerende.",
+    demo_join: "Gi poeng som en gruppe",
+    demo_results: "Se resultatet",
+    demo_badge: "Illustrerende eksempeldata",
+    pick_group: "Velg gruppen din",
+    no_groups_yet: "Fasilitatoren har ikke laget grupper ennå.",
+    see_results: "Se resultatet",
+    sheet_intro: "Gi hvert område poeng fra lav til høy for potensial og gjennomførbarhet. Alt lagres med en gang, og alle i gruppen deler det samme arket.",
+    scoring_closed_notice: "Poenggivingen er stengt. Arket kan leses, men ikke endres.",
+    no_category: "Uten kategori",
+    not_set: "–",
+    saving: "Lagrer …",
+    saved: "Lagret",
+    save_failed: "Ikke lagret.",
+    retry: "Prøv igjen",
+    scored_count: |done, total| format!("{done} av {total} områder har fått begge poeng"),
+    back_to_groups: "Bytt gruppe",
+    potential: "Potensial",
+    feasibility: "Gjennomførbarhet",
+    potential_low: "Lavt",
+    potential_high: "Høyt potensial",
+    feasibility_low: "Vanskelig",
+    feasibility_high: "Lett å gjennomføre",
+    quadrant: |quadrant| match quadrant {
+        Quadrant::HighPotentialEasy => "Lett å gjennomføre og høyt potensial",
+        Quadrant::HighPotentialHard => "Vanskelig å gjennomføre, men høyt potensial",
+        Quadrant::LowPotentialEasy => "Lett å gjennomføre, men lavt potensial",
+        Quadrant::LowPotentialHard => "Vanskelig å gjennomføre og lavt potensial",
+    },
+    matrix_title: "Prioriteringsmatrise",
+    matrix_moved_note: "Tallene er plassering i rangeringen. Der punkter ligger tett, er merket flyttet litt, med en strek til det egentlige punktet.",
+    results_heading: "Resultat",
+    ranked_heading: "Rangering",
+    rank: "Plass",
+    area: "Område",
+    category: "Kategori",
+    combined: "Samlet (P × G)",
+    groups_scored: "Grupper",
+    spread: "Spredning",
+    spread_help: "standardavvik (laveste–høyeste)",
+    unscored_heading: "Ikke vurdert ennå",
+    unscored_help: "Ingen gruppe har gitt disse områdene begge poeng. De rangeres ikke.",
+    nothing_scored: "Ingen områder har fått poeng ennå.",
+    groups_of: |n| format!("{n} grupper"),
+    download_csv: "Last ned CSV",
+    download_json: "JSON",
+    method_note: "Snittet er tatt over gruppene som har gitt begge poeng. Samlet poeng er snitt potensial × snitt gjennomførbarhet. Like poeng deler plass; da står høyest potensial først. Et snitt på midtlinjen (5,5) regnes til den høye siden.",
+    manage_heading: "Fasilitator",
+    manage_private: "Dette er din private lenke. Den som har den, kan endre workshopen.",
+    join_code: "Kode",
+    join_link: "Lenke for deltakere",
+    scoring_is_open: "Poenggivingen er åpen.",
+    scoring_is_closed: "Poenggivingen er stengt.",
+    open_scoring: "Åpne poenggivingen",
+    close_scoring: "Steng poenggivingen",
+    details_heading: "Om workshopen",
+    save: "Lagre",
+    remove: "Fjern",
+    move_up: "Flytt opp",
+    move_down: "Flytt ned",
+    categories_heading: "Kategorier",
+    add_category: "Legg til kategori",
+    areas_heading: "Samarbeidsområder",
+    add_area: "Legg til område",
+    name_label: "Navn",
+    groups_heading: "Grupper",
+    groups_count_label: "Antall nye grupper",
+    groups_names_label: "… eller navn, ett per linje",
+    add_groups: "Legg til grupper",
+    remove_group_warning: "Å fjerne en gruppe sletter poengene den har gitt.",
+    empty_list: "Ingen ennå.",
+    not_found: "Fant ikke siden.",
+    loading: "Laster …",
+    error: error_nb,
+};
+
+pub static EN: Texts = Texts {
+    app_name: "Kvadrant",
+    tagline: "Prioritise areas for collaboration by potential and feasibility – together, live.",
+    switch_language: "Norsk",
+    decimal_separator: '.',
+    join_heading: "Join a workshop",
+    join_code_label: "Code",
+    join_button: "Join",
+    join_invalid: "Codes have 6 letters and digits. Check it and try again.",
+    create_heading: "Create a workshop",
+    create_intro: "You get a private link that alone can change the workshop. Keep it safe.",
+    title_label: "Title",
+    description_label: "Description (optional)",
+    create_button: "Create workshop",
+    demo_heading: "Try an example",
+    demo_intro: "The example follows the 2022 workshop in Indre Namdal: 13 areas and 9 groups. The scores are illustrative.",
+    demo_join: "Score as a group",
+    demo_results: "See the result",
+    demo_badge: "Illustrative sample data",
+    pick_group: "Pick your group",
+    no_groups_yet: "The facilitator has not made any groups yet.",
+    see_results: "See the result",
+    sheet_intro: "Score each area from low to high on potential and feasibility. Every change is saved at once, and everyone in the group shares this sheet.",
+    scoring_closed_notice: "Scoring is closed. The sheet can be read but not changed.",
+    no_category: "No category",
+    not_set: "–",
+    saving: "Saving …",
+    saved: "Saved",
+    save_failed: "Not saved.",
+    retry: "Try again",
+    scored_count: |done, total| format!("{done} of {total} areas have both scores"),
+    back_to_groups: "Change group",
+    potential: "Potential",
+    feasibility: "Feasibility",
+    potential_low: "Low",
+    potential_high: "High potential",
+    feasibility_low: "Hard",
+    feasibility_high: "Easy to carry out",
+    quadrant: |quadrant| match quadrant {
+        Quadrant::HighPotentialEasy => "Easy to carry out, high potential",
+        Quadrant::HighPotentialHard => "Hard to carry out, but high potential",
+        Quadrant::LowPotentialEasy => "Easy to carry out, but low potential",
+        Quadrant::LowPotentialHard => "Hard to carry out, low potential",
+    },
+    matrix_title: "Priority matrix",
+    matrix_moved_note: "Numbers are places in the ranking. Where points crowd, a marker is moved a little, with a line to its true point.",
+    results_heading: "Result",
+    ranked_heading: "Ranking",
+    rank: "Rank",
+    area: "Area",
+    category: "Category",
+    combined: "Combined (P × F)",
+    groups_scored: "Groups",
+    spread: "Spread",
+    spread_help: "standard deviation (lowest–highest)",
+    unscored_heading: "Not scored yet",
+    unscored_help: "No group has given these areas both scores. They are not ranked.",
+    nothing_scored: "No area has been scored yet.",
+    groups_of: |n| format!("{n} groups"),
+    download_csv: "Download CSV",
+    download_json: "JSON",
+    method_note: "Means are taken over the groups that gave both scores. The combined score is mean potential × mean feasibility. Equal scores share a rank, higher potential listed first. A mean on the midline (5.5) counts as the high side.",
+    manage_heading: "Facilitator",
+    manage_private: "This is your private link. Whoever has it can change the workshop.",
+    join_code: "Code",
+    join_link: "Link for participants",
+    scoring_is_open: "Scoring is open.",
+    scoring_is_closed: "Scoring is closed.",
+    open_scoring: "Open scoring",
+    close_scoring: "Close scoring",
+    details_heading: "About the workshop",
+    save: "Save",
+    remove: "Remove",
+    move_up: "Move up",
+    move_down: "Move down",
+    categories_heading: "Categories",
+    add_category: "Add category",
+    areas_heading: "Areas",
+    add_area: "Add area",
+    name_label: "Name",
+    groups_heading: "Groups",
+    groups_count_label: "Number of new groups",
+    groups_names_label: "… or names, one per line",
+    add_groups: "Add groups",
+    remove_group_warning: "Removing a group deletes the scores it gave.",
+    empty_list: "None yet.",
+    not_found: "Page not found.",
+    loading: "Loading …",
+    error: error_en,
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn field_errors_name_the_field_and_rule_in_both_languages() {
+        let error = AppError::Domain(Error::invalid("scores[2].value", Rule::OutOfRange { min: 1, max: 10 }));
+        assert_eq!((NB.error)(&error), "Poengene må være et heltall fra 1 til 10.");
+        assert_eq!((EN.error)(&error), "Value must be a whole number from 1 to 10.");
+    }
+
+    #[test]
+    fn numbers_use_the_language_decimal_separator() {
+        assert_eq!(NB.number(7.26, 1), "7,3");
+        assert_eq!(EN.number(58.444, 2), "58.44");
+    }
+
+    #[test]
+    fn language_codes_round_trip() {
+        for lang in [Lang::Nb, Lang::En] {
+            assert_eq!(Lang::from_code(lang.code()), Some(lang));
+            assert_ne!(lang.other(), lang);
+        }
+    }
+}

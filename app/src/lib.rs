@@ -1,0 +1,68 @@
+//! Kvadrant's pages. Rendered on the server, readable before any script runs, then hydrated.
+
+pub mod actions;
+#[cfg(feature = "ssr")]
+pub mod backend;
+pub mod error;
+pub mod i18n;
+pub mod model;
+mod pages;
+mod ui;
+
+use leptos::prelude::*;
+use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{SsrMode, path};
+
+use crate::i18n::{Lang, use_texts};
+use crate::pages::{HomePage, JoinPage, ManagePage, NotFound, ResultsPage, SheetPage};
+
+/// The HTML document around the app; only the server renders it.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang=Lang::current().code()>
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+                <AutoReload options=options.clone() />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    provide_context(Lang::current());
+    let t = use_texts();
+    view! {
+        <Stylesheet id="kvadrant" href="/pkg/kvadrant.css" />
+        <Title text=t.app_name />
+        <Router>
+            <ui::Header />
+            <main id="main">
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
+                    <Route path=path!("/w/:code") view=JoinPage ssr=SsrMode::Async />
+                    <Route path=path!("/w/:code/g/:group") view=SheetPage ssr=SsrMode::Async />
+                    <Route path=path!("/w/:code/results") view=ResultsPage ssr=SsrMode::Async />
+                    <Route path=path!("/w/:code/manage/:secret") view=ManagePage ssr=SsrMode::Async />
+                </Routes>
+            </main>
+        </Router>
+    }
+}
+
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(App);
+}

@@ -1,0 +1,340 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use super::param;
+use crate::actions::{
+    AddGroups, MoveItem, RemoveItem, RenameGroup, SaveArea, SaveCategory, SetScoring, UpdateWorkshop, load_managed,
+};
+use crate::error::AppError;
+use crate::i18n::use_texts;
+use crate::model::{Category, ListKind, Workshop};
+use crate::ui::{DemoBadge, ErrorNote, FormError, Loading};
+
+/// Every change a facilitator can make; each is a plain form that also works before scripts load.
+#[derive(Clone, Copy)]
+struct Actions {
+    update: ServerAction<UpdateWorkshop>,
+    scoring: ServerAction<SetScoring>,
+    save_category: ServerAction<SaveCategory>,
+    save_area: ServerAction<SaveArea>,
+    add_groups: ServerAction<AddGroups>,
+    rename_group: ServerAction<RenameGroup>,
+    remove: ServerAction<RemoveItem>,
+    reorder: ServerAction<MoveItem>,
+}
+
+impl Actions {
+    fn new() -> Actions {
+        Actions {
+            update: ServerAction::new(),
+            scoring: ServerAction::new(),
+            save_category: ServerAction::new(),
+            save_area: ServerAction::new(),
+            add_groups: ServerAction::new(),
+            rename_group: ServerAction::new(),
+            remove: ServerAction::new(),
+            reorder: ServerAction::new(),
+        }
+    }
+
+    /// Grows whenever any change completes, so the page reloads the workshop.
+    fn changes(&self) -> usize {
+        self.update.version().get()
+            + self.scoring.version().get()
+            + self.save_category.version().get()
+            + self.save_area.version().get()
+            + self.add_groups.version().get()
+            + self.rename_group.version().get()
+            + self.remove.version().get()
+            + self.reorder.version().get()
+    }
+}
+
+fn last_error(value: MappedSignal<Option<Result<(), AppError>>>) -> Signal<Option<AppError>> {
+    Signal::derive(move || value.get().and_then(Result::err))
+}
+
+/// The join code and secret every form sends along.
+#[derive(Clone, Copy)]
+struct Credentials {
+    code: StoredValue<String>,
+    secret: StoredValue<String>,
+}
+
+impl Credentials {
+    fn fields(self) -> impl IntoView {
+        view! {
+            <input type="hidden" name="code" value=self.code.get_value() />
+            <input type="hidden" name="secret" value=self.secret.get_value() />
+        }
+    }
+}
+
+#[component]
+pub fn ManagePage() -> impl IntoView {
+    let (code, secret) = (param("code"), param("secret"));
+    let actions = Actions::new();
+    let secret_for_key = secret.clone();
+    let workshop = Resource::new(
+        move || (code(), secret_for_key(), actions.changes()),
+        |(code, secret, _)| load_managed(code, secret),
+    );
+    view! {
+        <Suspense fallback=Loading>
+            {move || {
+                let secret = secret();
+                Suspend::new(async move {
+                    match workshop.await {
+                        Err(error) => view! { <ErrorNote error /> }.into_any(),
+                        Ok(workshop) => view! { <Manage workshop secret actions /> }.into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Manage(workshop: Workshop, secret: String, actions: Actions) -> impl IntoView {
+    let t = use_texts();
+    let keys = Credentials { code: StoredValue::new(workshop.code.clone()), secret: StoredValue::new(secret) };
+    let code = workshop.code.clone();
+    let (title, description, open) = (workshop.title.clone(), workshop.description.clone(), workshop.scoring_open);
+    view! {
+        <Title text=format!("{} – {}", workshop.title, t.manage_heading) />
+        <DemoBadge demo=workshop.demo />
+        <h1>{workshop.title.clone()}<span class="subtitle">{t.manage_heading}</span></h1>
+        <p class="notice">{t.manage_private}</p>
+
+        <section class="card join-info">
+            <p>{t.join_code}": "<strong class="join-code">{code.clone()}</strong></p>
+            <p>{t.join_link}": "<a href=format!("/w/{code}")>{format!("/w/{code}")}</a></p>
+            <p><a href=format!("/w/{code}/results")>{t.see_results}</a></p>
+        </section>
+
+        <section class="card">
+            <p class="status" role="status">
+                {if workshop.scoring_open { t.scoring_is_open } else { t.scoring_is_closed }}
+            </p>
+            <ActionForm action=actions.scoring>
+                {keys.fields()}
+                <input type="hidden" name="open" value=(!open).to_string() />
+                <button type="submit">{if open { t.close_scoring } else { t.open_scoring }}</button>
+            </ActionForm>
+            <FormError error=last_error(actions.scoring.value()) />
+        </section>
+
+        <section class="card">
+            <h2>{t.details_heading}</h2>
+            <ActionForm action=actions.update>
+                {keys.fields()}
+                <label for="title">{t.title_label}</label>
+                <input id="title" name="title" required maxlength="200" value=title />
+                <label for="description">{t.description_label}</label>
+                <textarea id="description" name="description" rows="3" maxlength="2000">{description}</textarea>
+                <button type="submit">{t.save}</button>
+            </ActionForm>
+            <FormError error=last_error(actions.update.value()) />
+        </section>
+
+        <Categories workshop=workshop.clone() keys actions />
+        <Areas workshop=workshop.clone() keys actions />
+        <Groups workshop keys actions />
+    }
+    .into_any()
+}
+
+/// Up, down and remove for one item of a list.
+#[component]
+fn ItemControls(keys: Credentials, list: ListKind, id: i64, label: String, actions: Actions) -> impl IntoView {
+    let t = use_texts();
+    let list_value = match list {
+        ListKind::Categories => "categories",
+        ListKind::Areas => "areas",
+        ListKind::Groups => "groups",
+    };
+    let step = |up: bool, text: &'static str, symbol: &'static str| {
+        let aria_label = format!("{text}: {label}");
+        view! {
+            <ActionForm action=actions.reorder attr:class="inline">
+                {keys.fields()}
+                <input type="hidden" name="list" value=list_value />
+                <input type="hidden" name="id" value=id />
+                <input type="hidden" name="up" value=up.to_string() />
+                <button type="submit" class="icon" aria-label=aria_label title=text>{symbol}</button>
+            </ActionForm>
+        }
+    };
+    let steps = (list != ListKind::Groups).then(|| (step(true, t.move_up, "↑"), step(false, t.move_down, "↓")));
+    let remove_label = format!("{}: {label}", t.remove);
+    view! {
+        <div class="controls">
+            {steps}
+            <ActionForm action=actions.remove attr:class="inline">
+                {keys.fields()}
+                <input type="hidden" name="list" value=list_value />
+                <input type="hidden" name="id" value=id />
+                <button type="submit" class="danger" aria-label=remove_label>{t.remove}</button>
+            </ActionForm>
+        </div>
+    }
+}
+
+#[component]
+fn Categories(workshop: Workshop, keys: Credentials, actions: Actions) -> impl IntoView {
+    let t = use_texts();
+    let empty = workshop.categories.is_empty();
+    let items = workshop
+        .categories
+        .into_iter()
+        .map(|category| {
+            let prefix = format!("category-{}", category.id);
+            let (name, label) = (category.name.clone(), category.name.clone());
+            view! {
+                <li class="item">
+                    <ActionForm action=actions.save_category attr:class="item-form">
+                        {keys.fields()}
+                        <input type="hidden" name="id" value=category.id.0 />
+                        <label for=format!("{prefix}-name")>{t.name_label}</label>
+                        <input id=format!("{prefix}-name") name="name" required maxlength="200" value=name />
+                        <input type="hidden" name="description" value=category.description.clone() />
+                        <button type="submit">{t.save}</button>
+                    </ActionForm>
+                    <ItemControls keys list=ListKind::Categories id=category.id.0 label=label actions />
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="card">
+            <h2>{t.categories_heading}</h2>
+            {empty.then(|| view! { <p class="hint">{t.empty_list}</p> })}
+            <ol class="items">{items}</ol>
+            <ActionForm action=actions.save_category attr:class="add-form">
+                {keys.fields()}
+                <label for="new-category-name">{t.add_category}</label>
+                <input id="new-category-name" name="name" required maxlength="200" />
+                <input type="hidden" name="description" value="" />
+                <button type="submit">{t.add_category}</button>
+            </ActionForm>
+            <FormError error=last_error(actions.save_category.value()) />
+        </section>
+    }
+    .into_any()
+}
+
+/// The choices of an area's category, `selected` marked; the first means none.
+fn category_options(categories: &[Category], selected: Option<i64>) -> impl IntoView + use<> {
+    let t = use_texts();
+    let options = categories
+        .iter()
+        .map(|c| view! { <option value=c.id.0 selected=selected == Some(c.id.0)>{c.name.clone()}</option> })
+        .collect_view();
+    view! {
+        <option value="" selected=selected.is_none()>{t.no_category}</option>
+        {options}
+    }
+}
+
+#[component]
+fn Areas(workshop: Workshop, keys: Credentials, actions: Actions) -> impl IntoView {
+    let t = use_texts();
+    let categories = workshop.categories.clone();
+    let empty = workshop.areas.is_empty();
+    let items = workshop
+        .areas
+        .into_iter()
+        .map(|area| {
+            let prefix = format!("area-{}", area.id);
+            let (name, label) = (area.name.clone(), area.name.clone());
+            let options = category_options(&categories, area.category_id.map(|c| c.0));
+            view! {
+                <li class="item">
+                    <ActionForm action=actions.save_area attr:class="item-form">
+                        {keys.fields()}
+                        <input type="hidden" name="id" value=area.id.0 />
+                        <label for=format!("{prefix}-name")>{t.name_label}</label>
+                        <input id=format!("{prefix}-name") name="name" required maxlength="200" value=name />
+                        <label for=format!("{prefix}-category")>{t.category}</label>
+                        <select id=format!("{prefix}-category") name="category">
+                            {options}
+                        </select>
+                        <label for=format!("{prefix}-description")>{t.description_label}</label>
+                        <input id=format!("{prefix}-description") name="description" maxlength="2000" value=area.description.clone() />
+                        <button type="submit">{t.save}</button>
+                    </ActionForm>
+                    <ItemControls keys list=ListKind::Areas id=area.id.0 label=label actions />
+                </li>
+            }
+        })
+        .collect_view();
+    let new_options = category_options(&categories, None);
+    view! {
+        <section class="card">
+            <h2>{t.areas_heading}</h2>
+            {empty.then(|| view! { <p class="hint">{t.empty_list}</p> })}
+            <ol class="items">{items}</ol>
+            <ActionForm action=actions.save_area attr:class="add-form">
+                {keys.fields()}
+                <label for="new-area-name">{t.add_area}</label>
+                <input id="new-area-name" name="name" required maxlength="200" />
+                <label for="new-area-category">{t.category}</label>
+                <select id="new-area-category" name="category">{new_options}</select>
+                <label for="new-area-description">{t.description_label}</label>
+                <input id="new-area-description" name="description" maxlength="2000" />
+                <button type="submit">{t.add_area}</button>
+            </ActionForm>
+            <FormError error=last_error(actions.save_area.value()) />
+        </section>
+    }
+    .into_any()
+}
+
+#[component]
+fn Groups(workshop: Workshop, keys: Credentials, actions: Actions) -> impl IntoView {
+    let t = use_texts();
+    let empty = workshop.groups.is_empty();
+    let items = workshop
+        .groups
+        .into_iter()
+        .map(|group| {
+            let id = format!("group-{}-name", group.id);
+            let (name, label) = (group.name.clone(), group.name.clone());
+            view! {
+                <li class="item">
+                    <ActionForm action=actions.rename_group attr:class="item-form">
+                        {keys.fields()}
+                        <input type="hidden" name="id" value=group.id.0 />
+                        <label for=id.clone()>{t.name_label}</label>
+                        <input id=id name="name" required maxlength="200" value=name />
+                        <button type="submit">{t.save}</button>
+                    </ActionForm>
+                    <ItemControls keys list=ListKind::Groups id=group.id.0 label=label actions />
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="card">
+            <h2>{t.groups_heading}</h2>
+            {if empty {
+                view! { <p class="hint">{t.empty_list}</p> }.into_any()
+            } else {
+                view! { <p class="hint">{t.remove_group_warning}</p> }.into_any()
+            }}
+            <ol class="items">{items}</ol>
+            <FormError error=last_error(actions.rename_group.value()) />
+            <FormError error=last_error(actions.remove.value()) />
+            <ActionForm action=actions.add_groups attr:class="add-form">
+                {keys.fields()}
+                <label for="group-count">{t.groups_count_label}</label>
+                <input id="group-count" name="count" type="number" min="1" max="100" value="9" inputmode="numeric" />
+                <label for="group-names">{t.groups_names_label}</label>
+                <textarea id="group-names" name="names" rows="3"></textarea>
+                <button type="submit">{t.add_groups}</button>
+            </ActionForm>
+            <FormError error=last_error(actions.add_groups.value()) />
+        </section>
+    }
+    .into_any()
+}

@@ -1,0 +1,31 @@
+mod home;
+mod join;
+mod manage;
+mod results;
+mod sheet;
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+pub use home::HomePage;
+pub use join::JoinPage;
+pub use manage::ManagePage;
+pub use results::ResultsPage;
+pub use sheet::SheetPage;
+
+use crate::i18n::use_texts;
+
+/// A route parameter, empty when absent.
+fn param(name: &'static str) -> impl Fn() -> String + Clone + Send + Sync + 'static {
+    let params = use_params_map();
+    move || params.read().get(name).unwrap_or_default()
+}
+
+#[component]
+pub fn NotFound() -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.set_status(http::StatusCode::NOT_FOUND);
+    }
+    view! { <p class="error">{use_texts().not_found}</p> }
+}

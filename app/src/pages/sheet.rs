@@ -1,0 +1,215 @@
+use kvadrant::{AreaId, Axis, Entity, Error};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_meta::Title;
+
+use super::param;
+use crate::actions::{load_sheet, save_score};
+use crate::error::AppError;
+use crate::i18n::use_texts;
+use crate::model::Sheet;
+use crate::ui::{DemoBadge, ErrorNote, Loading};
+
+/// A group's score sheet, shared by everyone in the group.
+#[component]
+pub fn SheetPage() -> impl IntoView {
+    let (code, group) = (param("code"), param("group"));
+    let sheet = Resource::new(
+        move || (code(), group()),
+        |(code, group)| async move {
+            let group = group.parse().map_err(|_| AppError::Domain(Error::not_found(Entity::Group)))?;
+            load_sheet(code, group).await
+        },
+    );
+    view! {
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                match sheet.await {
+                    Err(error) => view! { <ErrorNote error /> }.into_any(),
+                    Ok(sheet) => view! { <SheetForm sheet /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+struct CellSignals {
+    area: AreaId,
+    potential: RwSignal<Option<u8>>,
+    feasibility: RwSignal<Option<u8>>,
+}
+
+#[component]
+fn SheetForm(sheet: Sheet) -> impl IntoView {
+    let t = use_texts();
+    let workshop = &sheet.workshop;
+    let cells: Vec<CellSignals> = workshop
+        .areas
+        .iter()
+        .map(|area| CellSignals {
+            area: area.id,
+            potential: RwSignal::new(sheet.value(area.id, Axis::Potential)),
+            feasibility: RwSignal::new(sheet.value(area.id, Axis::Feasibility)),
+        })
+        .collect();
+    let total = cells.len();
+    let pairs: Vec<(RwSignal<Option<u8>>, RwSignal<Option<u8>>)> =
+        cells.iter().map(|c| (c.potential, c.feasibility)).collect();
+    let done = move || pairs.iter().filter(|(p, f)| p.get().is_some() && f.get().is_some()).count();
+    let signal = |area: AreaId, axis: Axis| {
+        let cell = cells.iter().find(|c| c.area == area).expect("every area has its cells");
+        match axis {
+            Axis::Potential => cell.potential,
+            Axis::Feasibility => cell.feasibility,
+        }
+    };
+    let context = CellContext {
+        code: StoredValue::new(workshop.code.clone()),
+        group: sheet.group.id.0,
+        open: workshop.scoring_open,
+        scale: (workshop.scale_min, workshop.scale_max),
+    };
+
+    let sections = workshop
+        .areas_by_category()
+        .into_iter()
+        .map(|(category, areas)| {
+            let heading = category.map(|c| c.name.clone()).unwrap_or_else(|| t.no_category.to_owned());
+            let rows = areas
+                .into_iter()
+                .map(|area| {
+                    let name_id = format!("area-{}", area.id);
+                    view! {
+                        <li class="area-row">
+                            <div class="area-text">
+                                <span class="area-name" id=name_id.clone()>{area.name.clone()}</span>
+                                {(!area.description.is_empty()).then(|| view! { <span class="hint">{area.description.clone()}</span> })}
+                            </div>
+                            {Axis::ALL.map(|axis| view! {
+                                <ScoreCell context area=area.id name_id=name_id.clone() axis value=signal(area.id, axis) />
+                            })}
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <section class="category">
+                    <h2>{heading}</h2>
+                    <ul class="area-list">{rows}</ul>
+                </section>
+            }
+        })
+        .collect_view();
+
+    view! {
+        <Title text=format!("{} – {}", sheet.group.name, workshop.title) />
+        <DemoBadge demo=workshop.demo />
+        <p class="crumbs"><a href=format!("/w/{}", workshop.code)>{t.back_to_groups}</a></p>
+        <h1>{sheet.group.name.clone()}<span class="subtitle">{workshop.title.clone()}</span></h1>
+        {if workshop.scoring_open {
+            view! { <p class="hint">{t.sheet_intro}</p> }.into_any()
+        } else {
+            view! { <p class="notice closed" role="status">{t.scoring_closed_notice}</p> }.into_any()
+        }}
+        <p class="progress" aria-live="polite">{move || (t.scored_count)(done(), total)}</p>
+        <div class="sheet">{sections}</div>
+        <p><a href=format!("/w/{}/results", workshop.code)>{t.see_results}</a></p>
+    }
+    .into_any()
+}
+
+#[derive(Clone, Copy)]
+struct CellContext {
+    code: StoredValue<String>,
+    group: i64,
+    open: bool,
+    scale: (u8, u8),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SaveState {
+    Idle,
+    Saving,
+    Saved,
+    Failed,
+}
+
+/// One score: a native select, saved on change. Saves of one cell go out one at a time
+/// and only the newest value is sent after a pending one, so the last choice always wins.
+#[component]
+fn ScoreCell(
+    context: CellContext,
+    area: AreaId,
+    name_id: String,
+    axis: Axis,
+    value: RwSignal<Option<u8>>,
+) -> impl IntoView {
+    let t = use_texts();
+    let state = RwSignal::new(SaveState::Idle);
+    let in_flight = StoredValue::new(false);
+    let queued: StoredValue<Option<Option<u8>>> = StoredValue::new(None);
+    let save = move |target: Option<u8>| {
+        if in_flight.get_value() {
+            queued.set_value(Some(target));
+            return;
+        }
+        in_flight.set_value(true);
+        state.set(SaveState::Saving);
+        spawn_local(async move {
+            let mut next = target;
+            loop {
+                let result =
+                    save_score(context.code.get_value(), context.group, area.0, axis, next.map(i64::from)).await;
+                if let Some(newer) = queued.try_update_value(Option::take).flatten() {
+                    next = newer;
+                    continue;
+                }
+                state.set(if result.is_ok() { SaveState::Saved } else { SaveState::Failed });
+                break;
+            }
+            in_flight.set_value(false);
+        });
+    };
+
+    let id = format!("{}-{}", name_id, axis.as_str());
+    let label_id = format!("{id}-label");
+    let status_id = format!("{id}-status");
+    let label = match axis {
+        Axis::Potential => t.potential,
+        Axis::Feasibility => t.feasibility,
+    };
+    let (min, max) = context.scale;
+    let options = (min..=max)
+        .map(|n| view! { <option value=n.to_string() selected=move || value.get() == Some(n)>{n}</option> })
+        .collect_view();
+    view! {
+        <div class="score-cell">
+            <label for=id.clone() id=label_id.clone()>{label}</label>
+            <select
+                id=id
+                aria-labelledby=format!("{label_id} {name_id}")
+                aria-describedby=status_id.clone()
+                disabled=!context.open
+                on:change=move |event| {
+                    let chosen = event_target_value(&event).parse::<u8>().ok();
+                    value.set(chosen);
+                    save(chosen);
+                }
+            >
+                <option value="" selected=move || value.get().is_none()>{t.not_set}</option>
+                {options}
+            </select>
+            <span id=status_id class="save-state" aria-live="polite" data-state=move || format!("{:?}", state.get()).to_lowercase()>
+                {move || match state.get() {
+                    SaveState::Idle => "",
+                    SaveState::Saving => t.saving,
+                    SaveState::Saved => t.saved,
+                    SaveState::Failed => t.save_failed,
+                }}
+            </span>
+            {move || (state.get() == SaveState::Failed).then(|| view! {
+                <button type="button" class="retry" on:click=move |_| save(value.get_untracked())>{t.retry}</button>
+            })}
+        </div>
+    }
+}

@@ -1,0 +1,136 @@
+use kvadrant::Quadrant;
+use kvadrant::matrix::{Plot, place_markers};
+use leptos::prelude::*;
+
+use crate::i18n::use_texts;
+use crate::model::Results;
+
+const WIDTH: f64 = 720.0;
+const HEIGHT: f64 = 660.0;
+const MARKER_RADIUS: f64 = 12.0;
+
+/// Colour-blind-safe colours (Okabe–Ito), one per category in the workshop's order, with
+/// the text colour that reads on each.
+const PALETTE: [(&str, &str); 8] = [
+    ("#0072b2", "#fff"),
+    ("#e69f00", "#000"),
+    ("#009e73", "#fff"),
+    ("#cc79a7", "#000"),
+    ("#56b4e9", "#000"),
+    ("#d55e00", "#fff"),
+    ("#f0e442", "#000"),
+    ("#555555", "#fff"),
+];
+const NO_CATEGORY: (&str, &str) = ("#ffffff", "#000");
+
+pub fn colour(category_index: Option<usize>) -> (&'static str, &'static str) {
+    category_index.map(|i| PALETTE[i % PALETTE.len()]).unwrap_or(NO_CATEGORY)
+}
+
+/// The quadrant matrix: x = feasibility (hard → easy), y = potential (low → high),
+/// each ranked area a numbered marker in its category's colour.
+#[component]
+pub fn Matrix(results: Results) -> impl IntoView {
+    let t = use_texts();
+    let scale = kvadrant::Scale::new(results.workshop.scale_min, results.workshop.scale_max).unwrap_or_default();
+    let plot = Plot { left: 70.0, top: 40.0, width: 610.0, height: 560.0, scale };
+    let (right, bottom) = (plot.left + plot.width, plot.top + plot.height);
+    let (mid_x, mid_y) = (plot.x(scale.midpoint()), plot.y(scale.midpoint()));
+
+    let anchors: Vec<(f64, f64)> =
+        results.ranked.iter().map(|r| (plot.x(r.feasibility.mean), plot.y(r.potential.mean))).collect();
+    let centers = place_markers(&plot, &anchors, MARKER_RADIUS);
+
+    let ticks = scale.values().map(|value| {
+        let (x, y) = (plot.x(f64::from(value)), plot.y(f64::from(value)));
+        view! {
+            <text x=x y=bottom + 18.0 class="tick" text-anchor="middle">{value}</text>
+            <text x=plot.left - 10.0 y=y + 4.0 class="tick" text-anchor="end">{value}</text>
+        }
+    });
+    let quadrant_label = |quadrant: Quadrant, x: f64, y: f64, anchor: &'static str| {
+        view! { <text x=x y=y class="quadrant-label" text-anchor=anchor>{(t.quadrant)(quadrant)}</text> }
+    };
+    let markers = results
+        .ranked
+        .iter()
+        .zip(anchors.iter().zip(centers))
+        .map(|(row, (&anchor, center))| {
+            let (fill, ink) = colour(row.category_index);
+            let moved = (anchor.0 - center.0).hypot(anchor.1 - center.1) > 1.0;
+            let label = format!(
+                "{}. {} – {} {}, {} {}",
+                row.rank,
+                row.area,
+                t.potential,
+                t.number(row.potential.mean, 2),
+                t.feasibility,
+                t.number(row.feasibility.mean, 2)
+            );
+            view! {
+                <g class="marker" role="listitem" aria-label=label>
+                    {moved.then(|| view! {
+                        <line x1=anchor.0 y1=anchor.1 x2=center.0 y2=center.1 class="leader" />
+                        <circle cx=anchor.0 cy=anchor.1 r=2.5 class="anchor" />
+                    })}
+                    <circle cx=center.0 cy=center.1 r=MARKER_RADIUS fill=fill class="dot" />
+                    <text x=center.0 y=center.1 + 4.5 fill=ink class="rank" text-anchor="middle">{row.rank}</text>
+                </g>
+            }
+        })
+        .collect_view();
+
+    view! {
+        <figure class="matrix">
+            <svg viewBox=format!("0 0 {WIDTH} {HEIGHT}") role="img" aria-label=t.matrix_title xmlns="http://www.w3.org/2000/svg">
+                <rect x=plot.left y=plot.top width=plot.width height=plot.height class="plot" />
+                <rect x=mid_x y=plot.top width=right - mid_x height=mid_y - plot.top class="best" />
+                <line x1=mid_x y1=plot.top x2=mid_x y2=bottom class="midline" />
+                <line x1=plot.left y1=mid_y x2=right y2=mid_y class="midline" />
+                {ticks.collect_view()}
+                {quadrant_label(Quadrant::HighPotentialHard, plot.left + 8.0, plot.top + 18.0, "start")}
+                {quadrant_label(Quadrant::HighPotentialEasy, right - 8.0, plot.top + 18.0, "end")}
+                {quadrant_label(Quadrant::LowPotentialHard, plot.left + 8.0, bottom - 10.0, "start")}
+                {quadrant_label(Quadrant::LowPotentialEasy, right - 8.0, bottom - 10.0, "end")}
+                <text x=plot.left y=bottom + 40.0 class="axis-end" text-anchor="start">{t.feasibility_low}</text>
+                <text x=(plot.left + right) / 2.0 y=bottom + 40.0 class="axis-title" text-anchor="middle">{t.feasibility}</text>
+                <text x=right y=bottom + 40.0 class="axis-end" text-anchor="end">{t.feasibility_high}</text>
+                <text x=plot.left - 45.0 y=bottom class="axis-end" text-anchor="start"
+                    transform=format!("rotate(-90 {} {})", plot.left - 45.0, bottom)>{t.potential_low}</text>
+                <text x=plot.left - 45.0 y=(plot.top + bottom) / 2.0 class="axis-title" text-anchor="middle"
+                    transform=format!("rotate(-90 {} {})", plot.left - 45.0, (plot.top + bottom) / 2.0)>{t.potential}</text>
+                <text x=plot.left - 45.0 y=plot.top class="axis-end" text-anchor="end"
+                    transform=format!("rotate(-90 {} {})", plot.left - 45.0, plot.top)>{t.potential_high}</text>
+                <g role="list">{markers}</g>
+            </svg>
+            <figcaption>{t.matrix_moved_note}</figcaption>
+        </figure>
+    }
+    .into_any()
+}
+
+/// Which colour stands for which category.
+#[component]
+pub fn Legend(results: Results) -> impl IntoView {
+    let t = use_texts();
+    let mut entries: Vec<(Option<usize>, String)> =
+        results.workshop.categories.iter().enumerate().map(|(i, c)| (Some(i), c.name.clone())).collect();
+    if results.ranked.iter().any(|row| row.category_index.is_none()) {
+        entries.push((None, t.no_category.to_owned()));
+    }
+    let items = entries
+        .into_iter()
+        .map(|(index, name)| {
+            let (fill, _) = colour(index);
+            view! {
+                <li>
+                    <svg class="swatch" viewBox="0 0 12 12" aria-hidden="true">
+                        <circle cx=6 cy=6 r=5.5 fill=fill stroke="#333" />
+                    </svg>
+                    {name}
+                </li>
+            }
+        })
+        .collect_view();
+    view! { <ul class="legend" aria-label=t.category>{items}</ul> }.into_any()
+}

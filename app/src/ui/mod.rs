@@ -1,0 +1,51 @@
+//! Pieces several pages share.
+
+mod matrix;
+mod ranked;
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+pub use matrix::{Legend, Matrix};
+pub use ranked::RankedTable;
+
+use crate::error::AppError;
+use crate::i18n::{use_lang, use_texts};
+
+#[component]
+pub fn Header() -> impl IntoView {
+    let t = use_texts();
+    let lang = use_lang();
+    let location = use_location();
+    let switch = move || format!("/lang/{}?to={}", lang.other().code(), location.pathname.get());
+    view! {
+        <header class="site-header">
+            <a class="brand" href="/">{t.app_name}</a>
+            <a class="language" href=switch rel="external" hreflang=lang.other().code()>
+                {t.switch_language}
+            </a>
+        </header>
+    }
+}
+
+#[component]
+pub fn ErrorNote(error: AppError) -> impl IntoView {
+    let t = use_texts();
+    view! { <p class="error" role="alert">{(t.error)(&error)}</p> }
+}
+
+/// The last error of a form's action, if its last run failed.
+#[component]
+pub fn FormError(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoView {
+    move || error.get().map(|error| view! { <ErrorNote error /> })
+}
+
+#[component]
+pub fn Loading() -> impl IntoView {
+    view! { <p class="loading">{use_texts().loading}</p> }
+}
+
+#[component]
+pub fn DemoBadge(demo: bool) -> impl IntoView {
+    demo.then(|| view! { <p class="demo-badge">{use_texts().demo_badge}</p> })
+}

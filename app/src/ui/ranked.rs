@@ -1,0 +1,80 @@
+use kvadrant::AxisStats;
+use leptos::prelude::*;
+
+use crate::i18n::{Texts, use_texts};
+use crate::model::Results;
+use crate::ui::matrix::colour;
+
+fn spread(t: &Texts, stats: &AxisStats) -> String {
+    let sd = stats.sd.map(|sd| t.number(sd, 1)).unwrap_or_else(|| "–".to_owned());
+    format!("{sd} ({}–{})", stats.min, stats.max)
+}
+
+/// The ranked list, highest combined score first, then the areas not scored yet.
+#[component]
+pub fn RankedTable(results: Results) -> impl IntoView {
+    let t = use_texts();
+    let rows = results
+        .ranked
+        .iter()
+        .map(|row| {
+            let (fill, _) = colour(row.category_index);
+            view! {
+                <tr>
+                    <td class="num">{row.rank}</td>
+                    <th scope="row">{row.area.clone()}</th>
+                    <td>
+                        <svg class="swatch" viewBox="0 0 12 12" aria-hidden="true">
+                            <circle cx=6 cy=6 r=5.5 fill=fill stroke="#333" />
+                        </svg>
+                        {row.category.clone().unwrap_or_else(|| t.no_category.to_owned())}
+                    </td>
+                    <td class="num">{t.number(row.potential.mean, 2)}</td>
+                    <td class="num">{t.number(row.feasibility.mean, 2)}</td>
+                    <td class="num combined">{t.number(row.combined, 1)}</td>
+                    <td class="num">{row.groups}</td>
+                    <td class="spread">
+                        {format!("P {} · G {}", spread(t, &row.potential), spread(t, &row.feasibility))}
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let unscored = (!results.unscored.is_empty()).then(|| {
+        let items = results.unscored.iter().map(|area| view! { <li>{area.name.clone()}</li> }).collect_view();
+        view! {
+            <section class="unscored">
+                <h3>{t.unscored_heading}</h3>
+                <p class="hint">{t.unscored_help}</p>
+                <ul>{items}</ul>
+            </section>
+        }
+    });
+    view! {
+        {if results.ranked.is_empty() {
+            view! { <p>{t.nothing_scored}</p> }.into_any()
+        } else {
+            view! {
+                <div class="table-wrap">
+                    <table class="ranked">
+                        <thead>
+                            <tr>
+                                <th scope="col">{t.rank}</th>
+                                <th scope="col">{t.area}</th>
+                                <th scope="col">{t.category}</th>
+                                <th scope="col">{t.potential}</th>
+                                <th scope="col">{t.feasibility}</th>
+                                <th scope="col">{t.combined}</th>
+                                <th scope="col">{t.groups_scored}</th>
+                                <th scope="col" title=t.spread_help>{t.spread}<span class="hint">" – "{t.spread_help}</span></th>
+                            </tr>
+                        </thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+            }.into_any()
+        }}
+        {unscored}
+    }
+    .into_any()
+}

@@ -1,0 +1,96 @@
+use std::io;
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::routing::get;
+use kvadrant_app::backend::SharedBackend;
+use kvadrant_app::{App, shell};
+use leptos::config::LeptosOptions;
+use leptos::prelude::provide_context;
+use leptos_axum::{LeptosRoutes, generate_route_list};
+use tokio::net::TcpListener;
+use tower_http::compression::CompressionLayer;
+use tower_http::trace::TraceLayer;
+
+use crate::config::Config;
+use crate::service::Service;
+use crate::store::{SqliteStore, Store};
+use crate::{api, demo, navigation};
+
+/// Request bodies larger than this are refused; a full sheet of 100 areas is about 10 KiB.
+const BODY_LIMIT: usize = 256 * 1024;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error("unsupported database URL {0:?}: use sqlite://path/to/file.db")]
+    UnsupportedDatabase(String),
+    #[error("database: {0}")]
+    Database(#[from] sqlx::Error),
+    #[error("demo workshop: {0}")]
+    Demo(kvadrant::Error),
+    #[error("cannot listen: {0}")]
+    Listen(#[from] io::Error),
+}
+
+/// The whole server, bound to its port and ready to run.
+pub struct Application {
+    listener: TcpListener,
+    router: Router,
+}
+
+impl Application {
+    pub async fn build(config: Config) -> Result<Application, StartError> {
+        let store: Arc<dyn Store> = if config.database_url.starts_with("sqlite:") {
+            Arc::new(SqliteStore::connect(&config.database_url).await?)
+        } else {
+            return Err(StartError::UnsupportedDatabase(config.database_url));
+        };
+        let service = Arc::new(Service::new(store));
+        if config.demo && service.store().count_workshops().await.map_err(|e| StartError::Demo(e.into()))? == 0 {
+            let manage_path = demo::seed(&service).await.map_err(StartError::Demo)?;
+            tracing::info!("demo workshop created; its facilitator page is {manage_path}");
+        }
+
+        let listener = TcpListener::bind(config.addr).await?;
+        let options = LeptosOptions::builder()
+            .output_name("kvadrant")
+            .site_root(config.site_root.as_str())
+            .site_pkg_dir("pkg")
+            .site_addr(listener.local_addr()?)
+            .build();
+        Ok(Application { router: router(service, options), listener })
+    }
+
+    pub fn address(&self) -> SocketAddr {
+        self.listener.local_addr().expect("a bound listener has an address")
+    }
+
+    pub async fn run(self) -> io::Result<()> {
+        axum::serve(self.listener, self.router).with_graceful_shutdown(shutdown()).await
+    }
+}
+
+fn router(service: Arc<Service>, options: LeptosOptions) -> Router {
+    let backend: SharedBackend = service.clone();
+    let pages = Router::new()
+        .route("/join", get(navigation::join))
+        .route("/lang/{lang}", get(navigation::set_language))
+        .leptos_routes_with_context(&options, generate_route_list(App), move || provide_context(backend.clone()), {
+            let options = options.clone();
+            move || shell(options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler(shell))
+        .with_state(options);
+    Router::new()
+        .merge(api::routes().with_state(service))
+        .merge(pages)
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(CompressionLayer::new())
+        .layer(TraceLayer::new_for_http())
+}
+
+async fn shutdown() {
+    let _ = tokio::signal::ctrl_c().await;
+}

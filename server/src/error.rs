@@ -1,0 +1,73 @@
+//! The one place where errors become HTTP responses.
+
+use axum::Json;
+use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use kvadrant::{Error, Format, Rule};
+use serde::Serialize;
+
+/// An error body: the machine-readable error (with `field` and `rule` when input was
+/// invalid) and a sentence for people.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct ErrorBody {
+    #[serde(flatten)]
+    pub error: Error,
+    pub message: String,
+}
+
+#[derive(Debug)]
+pub struct ApiError {
+    error: Error,
+    detail: Option<String>,
+}
+
+impl ApiError {
+    pub fn status(error: &Error) -> StatusCode {
+        match error {
+            Error::Invalid { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+            Error::NotFound { .. } => StatusCode::NOT_FOUND,
+            Error::Forbidden => StatusCode::FORBIDDEN,
+            Error::ScoringClosed | Error::Conflict => StatusCode::CONFLICT,
+            Error::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn malformed(field: &str, detail: String) -> ApiError {
+        ApiError { error: Error::invalid(field, Rule::Malformed { expected: Format::Json }), detail: Some(detail) }
+    }
+}
+
+impl From<Error> for ApiError {
+    fn from(error: Error) -> Self {
+        ApiError { error, detail: None }
+    }
+}
+
+impl From<JsonRejection> for ApiError {
+    fn from(rejection: JsonRejection) -> Self {
+        ApiError::malformed("body", rejection.body_text())
+    }
+}
+
+impl From<PathRejection> for ApiError {
+    fn from(rejection: PathRejection) -> Self {
+        ApiError::malformed("path", rejection.body_text())
+    }
+}
+
+impl From<QueryRejection> for ApiError {
+    fn from(rejection: QueryRejection) -> Self {
+        ApiError::malformed("query", rejection.body_text())
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let message = match self.detail {
+            Some(detail) => format!("{}: {detail}", self.error),
+            None => self.error.to_string(),
+        };
+        (ApiError::status(&self.error), Json(ErrorBody { error: self.error, message })).into_response()
+    }
+}

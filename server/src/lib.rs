@@ -1,0 +1,16 @@
+//! Kvadrant's server: configuration, storage, the operations on workshops, the JSON API and
+//! the wiring of the pages.
+
+pub mod api;
+pub mod application;
+pub mod config;
+pub mod demo;
+pub mod error;
+pub mod export;
+pub mod navigation;
+pub mod secret;
+pub mod service;
+pub mod store;
+
+pub use application::{Application, StartError};
+pub use config::Config;

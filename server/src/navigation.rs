@@ -1,0 +1,36 @@
+//! Two plain redirects that work without scripts: joining by typed code, and switching language.
+
+use axum::extract::{Path, Query};
+use axum::http::header;
+use axum::response::{IntoResponse, Redirect};
+use kvadrant::JoinCode;
+use kvadrant_app::i18n::{LANGUAGE_COOKIE, Lang};
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+pub struct JoinQuery {
+    #[serde(default)]
+    code: String,
+}
+
+/// `/join?code=abc-def` → the workshop's join page; a malformed code goes back home to say so.
+pub async fn join(Query(query): Query<JoinQuery>) -> Redirect {
+    match JoinCode::parse(&query.code) {
+        Ok(code) => Redirect::to(&format!("/w/{code}")),
+        Err(_) => Redirect::to("/?join=invalid"),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct BackTo {
+    to: Option<String>,
+}
+
+/// Remembers the language in a cookie and returns to the page the switch was on.
+pub async fn set_language(Path(lang): Path<String>, Query(back): Query<BackTo>) -> impl IntoResponse {
+    let lang = Lang::from_code(&lang).unwrap_or_default();
+    // Only paths on this site: never redirect elsewhere.
+    let to = back.to.filter(|to| to.starts_with('/') && !to.starts_with("//")).unwrap_or_else(|| "/".to_owned());
+    let cookie = format!("{LANGUAGE_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax", lang.code());
+    ([(header::SET_COOKIE, cookie)], Redirect::to(&to))
+}

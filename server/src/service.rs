@@ -1,0 +1,351 @@
+//! Every workshop operation: parse the input into domain values (bad input stops here with the
+//! field and the rule), check who may do it, then make one store call.
+
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use async_trait::async_trait;
+use kvadrant::{
+    AreaId, CategoryId, Description, Entity, Error, GroupId, JoinCode, Name, Rule, Scale, Score, Title, rank_areas,
+};
+use kvadrant_app::backend::{Backend, Key};
+use kvadrant_app::model::{
+    Area, Category, CreatedWorkshop, Group, GroupsInput, ItemInput, ListKind, Results, ScoreInput, Sheet, Workshop,
+    WorkshopInput,
+};
+
+use crate::secret;
+use crate::store::{NewWorkshop, ScoreWrite, Store, StoreError, WorkshopRecord};
+
+/// The most groups one request may add; more than any workshop room holds.
+pub const MAX_GROUPS_PER_REQUEST: i64 = 100;
+
+pub struct Service {
+    store: Arc<dyn Store>,
+}
+
+impl StoreError {
+    /// The error a client sees; a missing row is reported as the `entity` that was asked for.
+    fn about(self, entity: Entity) -> Error {
+        match self {
+            StoreError::NotFound => Error::not_found(entity),
+            StoreError::Conflict => Error::Conflict,
+            StoreError::ScoringClosed => Error::ScoringClosed,
+            StoreError::Database(cause) => {
+                tracing::error!(%cause, "database failure");
+                Error::Internal
+            }
+        }
+    }
+}
+
+impl From<StoreError> for Error {
+    fn from(error: StoreError) -> Self {
+        error.about(Entity::Workshop)
+    }
+}
+
+fn parse_workshop(input: &WorkshopInput) -> Result<(Title, Description), Error> {
+    Ok((Title::parse("title", &input.title)?, Description::parse("description", &input.description)?))
+}
+
+fn parse_item(input: &ItemInput) -> Result<(Name, Description), Error> {
+    Ok((Name::parse("name", &input.name)?, Description::parse("description", &input.description)?))
+}
+
+impl Service {
+    pub fn new(store: Arc<dyn Store>) -> Service {
+        Service { store }
+    }
+
+    pub fn store(&self) -> &Arc<dyn Store> {
+        &self.store
+    }
+
+    /// Makes a workshop with a fresh join code; `demo` marks illustrative sample data.
+    pub async fn create(&self, input: WorkshopInput, demo: bool) -> Result<(WorkshopRecord, CreatedWorkshop), Error> {
+        let (title, description) = parse_workshop(&input)?;
+        let secret = secret::generate();
+        // 31⁶ ≈ 887 million codes: a clash is rare, and a few fresh draws settle it.
+        for _ in 0..8 {
+            let mut bytes = [0u8; JoinCode::LEN];
+            rand::RngCore::fill_bytes(&mut rand::rng(), &mut bytes);
+            let new = NewWorkshop {
+                code: JoinCode::from_random(bytes),
+                title: title.clone(),
+                description: description.clone(),
+                secret_hash: secret::hash(&secret),
+                demo,
+                scale: Scale::default(),
+            };
+            match self.store.create_workshop(&new).await {
+                Ok(_) => {
+                    let record = self.record(new.code.as_str()).await?;
+                    let code = new.code.to_string();
+                    let created = CreatedWorkshop {
+                        manage_path: format!("/w/{code}/manage/{secret}"),
+                        join_path: format!("/w/{code}"),
+                        code,
+                        secret,
+                    };
+                    return Ok((record, created));
+                }
+                Err(StoreError::Conflict) => continue,
+                Err(other) => return Err(other.into()),
+            }
+        }
+        Err(Error::Conflict)
+    }
+
+    pub async fn record(&self, code: &str) -> Result<WorkshopRecord, Error> {
+        let code = JoinCode::parse(code)?;
+        self.store.find_workshop(&code).await?.ok_or(Error::not_found(Entity::Workshop))
+    }
+
+    async fn authorized(&self, key: &Key) -> Result<WorkshopRecord, Error> {
+        let record = self.record(&key.code).await?;
+        if secret::verify(&key.secret, &record.secret_hash) { Ok(record) } else { Err(Error::Forbidden) }
+    }
+
+    async fn view(&self, record: &WorkshopRecord) -> Result<Workshop, Error> {
+        let content = self.store.content(record.id).await?;
+        Ok(Workshop {
+            code: record.code.to_string(),
+            title: record.title.clone(),
+            description: record.description.clone(),
+            scoring_open: record.scoring_open,
+            demo: record.demo,
+            scale_min: record.scale.min(),
+            scale_max: record.scale.max(),
+            categories: content.categories,
+            areas: content.areas,
+            groups: content.groups,
+        })
+    }
+
+    /// The workshop as it is now, after a change made with `key`.
+    async fn reloaded(&self, key: &Key) -> Result<Workshop, Error> {
+        let record = self.record(&key.code).await?;
+        self.view(&record).await
+    }
+
+    /// Checks an area's category belongs to the workshop.
+    fn category_of(workshop: &Workshop, input: &ItemInput) -> Result<Option<CategoryId>, Error> {
+        match input.category_id {
+            Some(id) if workshop.category(Some(id)).is_none() => Err(Error::invalid("category_id", Rule::Foreign)),
+            other => Ok(other),
+        }
+    }
+
+    fn group_names(workshop: &Workshop, input: &GroupsInput) -> Result<Vec<Name>, Error> {
+        let names: Vec<Name> = match input {
+            GroupsInput::Count { count } => {
+                if !(1..=MAX_GROUPS_PER_REQUEST).contains(count) {
+                    return Err(Error::invalid("count", Rule::OutOfRange { min: 1, max: MAX_GROUPS_PER_REQUEST }));
+                }
+                let first = workshop.groups.len() as i64 + 1;
+                (first..first + count)
+                    .map(|n| Name::parse("count", &format!("Gruppe {n}")))
+                    .collect::<Result<_, _>>()?
+            }
+            GroupsInput::Names { names } => {
+                if names.is_empty() || names.len() as i64 > MAX_GROUPS_PER_REQUEST {
+                    return Err(Error::invalid("names", Rule::OutOfRange { min: 1, max: MAX_GROUPS_PER_REQUEST }));
+                }
+                names
+                    .iter()
+                    .enumerate()
+                    .map(|(i, name)| Name::parse(&format!("names[{i}]"), name))
+                    .collect::<Result<_, _>>()?
+            }
+        };
+        let mut seen: HashSet<&str> = workshop.groups.iter().map(|g| g.name.as_str()).collect();
+        for (i, name) in names.iter().enumerate() {
+            if !seen.insert(name.as_str()) {
+                return Err(Error::invalid(format!("names[{i}]"), Rule::Duplicate));
+            }
+        }
+        Ok(names)
+    }
+
+    fn score_writes(
+        record: &WorkshopRecord,
+        workshop: &Workshop,
+        scores: &[ScoreInput],
+    ) -> Result<Vec<ScoreWrite>, Error> {
+        let mut seen = HashSet::new();
+        scores
+            .iter()
+            .enumerate()
+            .map(|(i, input)| {
+                let field = |name: &str| format!("scores[{i}].{name}");
+                if workshop.area(input.area_id).is_none() {
+                    return Err(Error::invalid(field("area_id"), Rule::Foreign));
+                }
+                if !seen.insert((input.area_id, input.axis)) {
+                    return Err(Error::invalid(format!("scores[{i}]"), Rule::Duplicate));
+                }
+                let score = input
+                    .value
+                    .map(|value| Score::parse(value, record.scale))
+                    .transpose()
+                    .map_err(|rule| Error::invalid(field("value"), rule))?;
+                Ok(ScoreWrite { area: input.area_id, axis: input.axis, score })
+            })
+            .collect()
+    }
+}
+
+#[async_trait]
+impl Backend for Service {
+    async fn create_workshop(&self, input: WorkshopInput) -> Result<CreatedWorkshop, Error> {
+        Ok(self.create(input, false).await?.1)
+    }
+
+    async fn workshop(&self, code: &str) -> Result<Workshop, Error> {
+        let record = self.record(code).await?;
+        self.view(&record).await
+    }
+
+    async fn authorize(&self, key: &Key) -> Result<Workshop, Error> {
+        let record = self.authorized(key).await?;
+        self.view(&record).await
+    }
+
+    async fn update_workshop(&self, key: &Key, input: WorkshopInput) -> Result<Workshop, Error> {
+        let (title, description) = parse_workshop(&input)?;
+        let record = self.authorized(key).await?;
+        self.store.update_workshop(record.id, &title, &description).await?;
+        self.reloaded(key).await
+    }
+
+    async fn set_scoring_open(&self, key: &Key, open: bool) -> Result<Workshop, Error> {
+        let record = self.authorized(key).await?;
+        self.store.set_scoring_open(record.id, open).await?;
+        self.reloaded(key).await
+    }
+
+    async fn add_category(&self, key: &Key, input: ItemInput) -> Result<Category, Error> {
+        let (name, description) = parse_item(&input)?;
+        let record = self.authorized(key).await?;
+        let id = self.store.insert_category(record.id, &name, &description).await?;
+        Ok(Category { id, name: name.into_inner(), description: description.into_inner() })
+    }
+
+    async fn update_category(&self, key: &Key, id: CategoryId, input: ItemInput) -> Result<Category, Error> {
+        let (name, description) = parse_item(&input)?;
+        let record = self.authorized(key).await?;
+        self.store.update_category(record.id, id, &name, &description).await.map_err(|e| e.about(Entity::Category))?;
+        Ok(Category { id, name: name.into_inner(), description: description.into_inner() })
+    }
+
+    async fn remove_category(&self, key: &Key, id: CategoryId) -> Result<(), Error> {
+        let record = self.authorized(key).await?;
+        self.store.delete_category(record.id, id).await.map_err(|e| e.about(Entity::Category))
+    }
+
+    async fn add_area(&self, key: &Key, input: ItemInput) -> Result<Area, Error> {
+        let (name, description) = parse_item(&input)?;
+        let record = self.authorized(key).await?;
+        let category_id = Self::category_of(&self.view(&record).await?, &input)?;
+        let id = self.store.insert_area(record.id, category_id, &name, &description).await?;
+        Ok(Area { id, name: name.into_inner(), description: description.into_inner(), category_id })
+    }
+
+    async fn update_area(&self, key: &Key, id: AreaId, input: ItemInput) -> Result<Area, Error> {
+        let (name, description) = parse_item(&input)?;
+        let record = self.authorized(key).await?;
+        let category_id = Self::category_of(&self.view(&record).await?, &input)?;
+        self.store
+            .update_area(record.id, id, category_id, &name, &description)
+            .await
+            .map_err(|e| e.about(Entity::Area))?;
+        Ok(Area { id, name: name.into_inner(), description: description.into_inner(), category_id })
+    }
+
+    async fn remove_area(&self, key: &Key, id: AreaId) -> Result<(), Error> {
+        let record = self.authorized(key).await?;
+        self.store.delete_area(record.id, id).await.map_err(|e| e.about(Entity::Area))
+    }
+
+    async fn add_groups(&self, key: &Key, input: GroupsInput) -> Result<Vec<Group>, Error> {
+        let record = self.authorized(key).await?;
+        let workshop = self.view(&record).await?;
+        let names = Self::group_names(&workshop, &input)?;
+        let ids = self.store.insert_groups(record.id, &names).await?;
+        Ok(ids.into_iter().zip(names).map(|(id, name)| Group { id, name: name.into_inner() }).collect())
+    }
+
+    async fn rename_group(&self, key: &Key, id: GroupId, name: String) -> Result<Group, Error> {
+        let name = Name::parse("name", &name)?;
+        let record = self.authorized(key).await?;
+        let workshop = self.view(&record).await?;
+        if workshop.groups.iter().any(|g| g.id != id && g.name == name.as_str()) {
+            return Err(Error::invalid("name", Rule::Duplicate));
+        }
+        self.store.rename_group(record.id, id, &name).await.map_err(|e| e.about(Entity::Group))?;
+        Ok(Group { id, name: name.into_inner() })
+    }
+
+    async fn remove_group(&self, key: &Key, id: GroupId) -> Result<(), Error> {
+        let record = self.authorized(key).await?;
+        self.store.delete_group(record.id, id).await.map_err(|e| e.about(Entity::Group))
+    }
+
+    async fn reorder(&self, key: &Key, list: ListKind, ids: Vec<i64>) -> Result<(), Error> {
+        let record = self.authorized(key).await?;
+        let workshop = self.view(&record).await?;
+        let current: HashSet<i64> = match list {
+            ListKind::Categories => workshop.categories.iter().map(|c| c.id.0).collect(),
+            ListKind::Areas => workshop.areas.iter().map(|a| a.id.0).collect(),
+            ListKind::Groups => workshop.groups.iter().map(|g| g.id.0).collect(),
+        };
+        let mut seen = HashSet::new();
+        for (i, id) in ids.iter().enumerate() {
+            if !current.contains(id) {
+                return Err(Error::invalid(format!("ids[{i}]"), Rule::Foreign));
+            }
+            if !seen.insert(*id) {
+                return Err(Error::invalid(format!("ids[{i}]"), Rule::Duplicate));
+            }
+        }
+        if seen.len() != current.len() {
+            return Err(Error::invalid("ids", Rule::Incomplete));
+        }
+        self.store.reorder(record.id, list, &ids).await.map_err(|_| Error::Conflict)
+    }
+
+    async fn sheet(&self, code: &str, group: GroupId) -> Result<Sheet, Error> {
+        let record = self.record(code).await?;
+        let workshop = self.view(&record).await?;
+        let group = workshop.group(group).cloned().ok_or(Error::not_found(Entity::Group))?;
+        let scores = self.store.group_scores(record.id, group.id).await?;
+        Ok(Sheet { workshop, group, scores })
+    }
+
+    async fn put_scores(&self, code: &str, group: GroupId, scores: Vec<ScoreInput>) -> Result<Sheet, Error> {
+        let record = self.record(code).await?;
+        let workshop = self.view(&record).await?;
+        if workshop.group(group).is_none() {
+            return Err(Error::not_found(Entity::Group));
+        }
+        if !record.scoring_open {
+            return Err(Error::ScoringClosed);
+        }
+        let writes = Self::score_writes(&record, &workshop, &scores)?;
+        self.store.put_scores(record.id, group, &writes).await?;
+        self.sheet(code, group).await
+    }
+
+    async fn results(&self, code: &str) -> Result<Results, Error> {
+        let record = self.record(code).await?;
+        let workshop = self.view(&record).await?;
+        let cells = self.store.cells(record.id, record.scale).await?;
+        let areas: Vec<AreaId> = workshop.areas.iter().map(|a| a.id).collect();
+        Ok(Results::new(workshop, rank_areas(record.scale, &areas, &cells)))
+    }
+
+    async fn demo_code(&self) -> Result<Option<String>, Error> {
+        Ok(self.store.demo_code().await?.map(|code| code.to_string()))
+    }
+}

@@ -1,0 +1,88 @@
+use serde::{Deserialize, Serialize};
+
+/// Everything that can go wrong in a workshop operation, in terms a client may see.
+/// Causes that a client may not see (a failing database, say) are logged where they
+/// happen and surface here only as [`Error::Internal`].
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[serde(tag = "error", rename_all = "snake_case")]
+pub enum Error {
+    #[error("{field}: {rule}")]
+    Invalid { field: String, rule: Rule },
+    #[error("{entity} not found")]
+    NotFound { entity: Entity },
+    #[error("this change needs the facilitator link")]
+    Forbidden,
+    #[error("scoring is closed for this workshop")]
+    ScoringClosed,
+    #[error("the workshop changed at the same moment; reload and try again")]
+    Conflict,
+    #[error("the service is unavailable; try again")]
+    Internal,
+}
+
+impl Error {
+    pub fn invalid(field: impl Into<String>, rule: Rule) -> Self {
+        Error::Invalid { field: field.into(), rule }
+    }
+
+    pub fn not_found(entity: Entity) -> Self {
+        Error::NotFound { entity }
+    }
+
+    /// Prefixes the field of an [`Error::Invalid`], so `value` inside `scores[3]` reads `scores[3].value`.
+    pub fn within(self, parent: &str) -> Self {
+        match self {
+            Error::Invalid { field, rule } => Error::Invalid { field: format!("{parent}.{field}"), rule },
+            other => other,
+        }
+    }
+}
+
+/// The rule a rejected value broke.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[serde(tag = "rule", rename_all = "snake_case")]
+pub enum Rule {
+    #[error("is required")]
+    Required,
+    #[error("must be at most {max} characters")]
+    TooLong { max: usize },
+    #[error("must be a whole number from {min} to {max}")]
+    OutOfRange { min: i64, max: i64 },
+    #[error("must be {expected}")]
+    Malformed { expected: Format },
+    #[error("does not belong to this workshop")]
+    Foreign,
+    #[error("is listed more than once")]
+    Duplicate,
+    #[error("must list every item exactly once")]
+    Incomplete,
+}
+
+/// The shapes a malformed value was expected to have.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[serde(rename_all = "snake_case")]
+pub enum Format {
+    #[error("a join code of 6 letters and digits")]
+    JoinCode,
+    #[error("'potential' or 'feasibility'")]
+    Axis,
+    #[error("valid JSON of the documented shape")]
+    Json,
+}
+
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[serde(rename_all = "snake_case")]
+pub enum Entity {
+    #[error("workshop")]
+    Workshop,
+    #[error("category")]
+    Category,
+    #[error("area")]
+    Area,
+    #[error("group")]
+    Group,
+}

@@ -1,0 +1,396 @@
+//! From the groups' scores to a ranked list.
+//!
+//! An area counts the groups that scored it on both axes; a group that gave only one
+//! score is left out of that area until it gives the other. Means, spreads, quadrants
+//! and the order are computed from integer sums, so they are exact and do not depend
+//! on the order the scores arrive in.
+
+use std::cmp::Ordering;
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::{AreaId, Axis, GroupId, Scale, Score};
+
+/// One group's score for one area on one axis.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cell {
+    pub group: GroupId,
+    pub area: AreaId,
+    pub axis: Axis,
+    pub score: Score,
+}
+
+/// Where an area falls in the matrix. A mean exactly on a midline counts as the
+/// higher side: high potential, easy to carry out.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Quadrant {
+    HighPotentialEasy,
+    HighPotentialHard,
+    LowPotentialEasy,
+    LowPotentialHard,
+}
+
+impl Quadrant {
+    pub const ALL: [Quadrant; 4] = [
+        Quadrant::HighPotentialHard,
+        Quadrant::HighPotentialEasy,
+        Quadrant::LowPotentialHard,
+        Quadrant::LowPotentialEasy,
+    ];
+}
+
+/// Summary of one axis for one area over the groups that scored it.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct AxisStats {
+    pub mean: f64,
+    /// Sample standard deviation (n − 1); absent when only one group scored.
+    pub sd: Option<f64>,
+    pub min: u8,
+    pub max: u8,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AreaResult {
+    pub area: AreaId,
+    /// Dense rank: areas with exactly the same combined score share a rank, and the next
+    /// score down gets the next number.
+    pub rank: u32,
+    /// Groups that scored this area on both axes.
+    pub groups: u32,
+    pub potential: AxisStats,
+    pub feasibility: AxisStats,
+    /// Mean potential × mean feasibility.
+    pub combined: f64,
+    pub quadrant: Quadrant,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Ranking {
+    /// Highest combined score first. Exact ties are listed by higher mean potential, then
+    /// in the workshop's own order of areas.
+    pub ranked: Vec<AreaResult>,
+    /// Areas no group has scored on both axes, in the workshop's order. Never ranked as zero.
+    pub unscored: Vec<AreaId>,
+}
+
+impl Ranking {
+    pub fn get(&self, area: AreaId) -> Option<&AreaResult> {
+        self.ranked.iter().find(|result| result.area == area)
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+struct Tally {
+    n: u64,
+    sum: u64,
+    sum_sq: u64,
+    min: u8,
+    max: u8,
+}
+
+impl Tally {
+    fn add(&mut self, value: u8) {
+        let v = u64::from(value);
+        self.min = if self.n == 0 { value } else { self.min.min(value) };
+        self.max = if self.n == 0 { value } else { self.max.max(value) };
+        self.n += 1;
+        self.sum += v;
+        self.sum_sq += v * v;
+    }
+
+    fn stats(&self) -> AxisStats {
+        let n = self.n as f64;
+        let sd = (self.n > 1).then(|| {
+            let spread = self.n * self.sum_sq - self.sum * self.sum;
+            (spread as f64 / (n * (n - 1.0))).sqrt()
+        });
+        AxisStats { mean: self.sum as f64 / n, sd, min: self.min, max: self.max }
+    }
+}
+
+struct Scored {
+    area: AreaId,
+    position: usize,
+    potential: Tally,
+    feasibility: Tally,
+}
+
+impl Scored {
+    fn n(&self) -> u128 {
+        u128::from(self.potential.n)
+    }
+
+    /// Compares combined scores exactly: Σp·Σf / n² against the other's, cross-multiplied.
+    fn cmp_combined(&self, other: &Scored) -> Ordering {
+        let mine = u128::from(self.potential.sum) * u128::from(self.feasibility.sum);
+        let theirs = u128::from(other.potential.sum) * u128::from(other.feasibility.sum);
+        (mine * other.n() * other.n()).cmp(&(theirs * self.n() * self.n()))
+    }
+
+    fn cmp_potential(&self, other: &Scored) -> Ordering {
+        (u128::from(self.potential.sum) * other.n()).cmp(&(u128::from(other.potential.sum) * self.n()))
+    }
+
+    fn quadrant(&self, scale: Scale) -> Quadrant {
+        let at_or_above = |tally: &Tally| 2 * tally.sum >= u64::from(scale.midpoint_doubled()) * tally.n;
+        match (at_or_above(&self.potential), at_or_above(&self.feasibility)) {
+            (true, true) => Quadrant::HighPotentialEasy,
+            (true, false) => Quadrant::HighPotentialHard,
+            (false, true) => Quadrant::LowPotentialEasy,
+            (false, false) => Quadrant::LowPotentialHard,
+        }
+    }
+}
+
+/// Ranks `areas` (in the workshop's order) by the groups' `cells`. Cells for areas not
+/// listed are ignored; each (group, area, axis) is expected at most once.
+pub fn rank_areas(scale: Scale, areas: &[AreaId], cells: &[Cell]) -> Ranking {
+    let mut sheets: BTreeMap<(AreaId, GroupId), [Option<u8>; 2]> = BTreeMap::new();
+    for cell in cells {
+        let slot = match cell.axis {
+            Axis::Potential => 0,
+            Axis::Feasibility => 1,
+        };
+        sheets.entry((cell.area, cell.group)).or_default()[slot] = Some(cell.score.value());
+    }
+
+    let mut scored = Vec::new();
+    let mut unscored = Vec::new();
+    for (position, &area) in areas.iter().enumerate() {
+        let mut entry = Scored { area, position, potential: Tally::default(), feasibility: Tally::default() };
+        let complete = sheets
+            .range((area, GroupId(i64::MIN))..=(area, GroupId(i64::MAX)))
+            .filter_map(|(_, pair)| Some((pair[0]?, pair[1]?)));
+        for (potential, feasibility) in complete {
+            entry.potential.add(potential);
+            entry.feasibility.add(feasibility);
+        }
+        if entry.potential.n == 0 {
+            unscored.push(area);
+        } else {
+            scored.push(entry);
+        }
+    }
+
+    scored.sort_by(|a, b| b.cmp_combined(a).then_with(|| b.cmp_potential(a)).then_with(|| a.position.cmp(&b.position)));
+
+    let mut ranked: Vec<AreaResult> = Vec::with_capacity(scored.len());
+    let mut rank = 0;
+    for (index, entry) in scored.iter().enumerate() {
+        if index == 0 || scored[index - 1].cmp_combined(entry) != Ordering::Equal {
+            rank += 1;
+        }
+        let potential = entry.potential.stats();
+        let feasibility = entry.feasibility.stats();
+        ranked.push(AreaResult {
+            area: entry.area,
+            rank,
+            groups: entry.potential.n as u32,
+            combined: potential.mean * feasibility.mean,
+            potential,
+            feasibility,
+            quadrant: entry.quadrant(scale),
+        });
+    }
+    Ranking { ranked, unscored }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cell(group: i64, area: i64, axis: Axis, value: i64) -> Cell {
+        Cell { group: GroupId(group), area: AreaId(area), axis, score: Score::parse(value, Scale::ONE_TO_TEN).unwrap() }
+    }
+
+    fn pair(group: i64, area: i64, potential: i64, feasibility: i64) -> [Cell; 2] {
+        [cell(group, area, Axis::Potential, potential), cell(group, area, Axis::Feasibility, feasibility)]
+    }
+
+    fn ids(ids: &[i64]) -> Vec<AreaId> {
+        ids.iter().copied().map(AreaId).collect()
+    }
+
+    #[test]
+    fn means_spread_and_combined_score_by_hand() {
+        // Area 1: potential 8, 6, 7 → mean 7, sd 1; feasibility 5, 9, 4 → mean 6, sd √7.
+        let cells: Vec<Cell> = [pair(1, 1, 8, 5), pair(2, 1, 6, 9), pair(3, 1, 7, 4)].concat();
+        let ranking = rank_areas(Scale::ONE_TO_TEN, &ids(&[1]), &cells);
+        let result = &ranking.ranked[0];
+        assert_eq!(result.groups, 3);
+        assert_eq!(result.potential.mean, 7.0);
+        assert_eq!(result.potential.sd, Some(1.0));
+        assert_eq!((result.potential.min, result.potential.max), (6, 8));
+        assert_eq!(result.feasibility.mean, 6.0);
+        assert!((result.feasibility.sd.unwrap() - 7f64.sqrt()).abs() < 1e-12);
+        assert_eq!((result.feasibility.min, result.feasibility.max), (4, 9));
+        assert_eq!(result.combined, 42.0);
+        assert_eq!(result.quadrant, Quadrant::HighPotentialEasy);
+    }
+
+    #[test]
+    fn only_groups_that_scored_both_axes_count() {
+        let mut cells: Vec<Cell> = pair(1, 1, 9, 9).to_vec();
+        cells.push(cell(2, 1, Axis::Potential, 1));
+        let ranking = rank_areas(Scale::ONE_TO_TEN, &ids(&[1]), &cells);
+        assert_eq!(ranking.ranked[0].groups, 1);
+        assert_eq!(ranking.ranked[0].potential.mean, 9.0);
+        assert_eq!(ranking.ranked[0].potential.sd, None);
+    }
+
+    #[test]
+    fn unscored_areas_are_listed_apart_never_ranked_as_zero() {
+        let mut cells: Vec<Cell> = pair(1, 2, 1, 1).to_vec();
+        cells.push(cell(1, 3, Axis::Potential, 10));
+        let ranking = rank_areas(Scale::ONE_TO_TEN, &ids(&[1, 2, 3]), &cells);
+        assert_eq!(ranking.ranked.len(), 1);
+        assert_eq!(ranking.ranked[0].area, AreaId(2));
+        assert_eq!(ranking.unscored, ids(&[1, 3]));
+    }
+
+    #[test]
+    fn exact_ties_share_a_dense_rank_and_list_higher_potential_first() {
+        // 6 × 4 = 24 = 4 × 6 = 3 × 8; then 4 × 5 = 20.
+        let cells: Vec<Cell> = [pair(1, 1, 4, 6), pair(1, 2, 6, 4), pair(1, 3, 4, 5), pair(1, 4, 3, 8)].concat();
+        let ranking = rank_areas(Scale::ONE_TO_TEN, &ids(&[1, 2, 3, 4]), &cells);
+        let order: Vec<(i64, u32)> = ranking.ranked.iter().map(|r| (r.area.0, r.rank)).collect();
+        assert_eq!(order, vec![(2, 1), (1, 1), (4, 1), (3, 2)]);
+    }
+
+    #[test]
+    fn ties_in_combined_and_potential_keep_the_workshop_order() {
+        let cells: Vec<Cell> = [pair(1, 7, 5, 5), pair(1, 3, 5, 5)].concat();
+        let ranking = rank_areas(Scale::ONE_TO_TEN, &ids(&[7, 3]), &cells);
+        let order: Vec<i64> = ranking.ranked.iter().map(|r| r.area.0).collect();
+        assert_eq!(order, vec![7, 3]);
+    }
+
+    #[test]
+    fn products_that_differ_only_beyond_float_precision_are_not_tied() {
+        // Means 7/3 × 9 = 21 and 21/3 × 3 = 21 are equal; 2 × 10.5 cannot occur, so check
+        // a near miss instead: (5+5+6)/3 × (7+7+7)/3 = 37.33… vs 6 × 6.2… via n = 5.
+        let cells: Vec<Cell> = [
+            pair(1, 1, 5, 7),
+            pair(2, 1, 5, 7),
+            pair(3, 1, 6, 7),
+            pair(1, 2, 7, 3),
+            pair(2, 2, 7, 3),
+            pair(3, 2, 7, 3),
+        ]
+        .concat();
+        let ranking = rank_areas(Scale::ONE_TO_TEN, &ids(&[1, 2]), &cells);
+        let ranks: Vec<u32> = ranking.ranked.iter().map(|r| r.rank).collect();
+        assert_eq!(ranking.ranked[0].area, AreaId(1));
+        assert_eq!(ranks, vec![1, 2]);
+    }
+
+    #[test]
+    fn a_mean_on_the_midline_counts_as_the_higher_side() {
+        // Potential (5 + 6) / 2 = 5.5, feasibility (5 + 5) / 2 = 5.
+        let cells: Vec<Cell> = [pair(1, 1, 5, 5), pair(2, 1, 6, 5)].concat();
+        let ranking = rank_areas(Scale::ONE_TO_TEN, &ids(&[1]), &cells);
+        assert_eq!(ranking.ranked[0].quadrant, Quadrant::HighPotentialHard);
+    }
+
+    #[test]
+    fn scores_for_areas_not_listed_are_ignored() {
+        let cells: Vec<Cell> = pair(1, 99, 10, 10).to_vec();
+        let ranking = rank_areas(Scale::ONE_TO_TEN, &ids(&[1]), &cells);
+        assert!(ranking.ranked.is_empty());
+        assert_eq!(ranking.unscored, ids(&[1]));
+    }
+}
+
+#[cfg(test)]
+mod properties {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// Up to 12 groups × up to 30 areas, each group scoring each area on zero, one or two axes.
+    fn workshop() -> impl Strategy<Value = (Vec<AreaId>, Vec<Cell>)> {
+        (1usize..30, 1i64..12).prop_flat_map(|(areas, groups)| {
+            let area_ids: Vec<AreaId> = (0..areas as i64).map(|a| AreaId(a * 7 + 3)).collect();
+            let slots = areas * groups as usize * 2;
+            let ids = area_ids.clone();
+            proptest::collection::vec(proptest::option::weighted(0.85, 1i64..=10), slots).prop_map(move |values| {
+                let mut cells = Vec::new();
+                let mut values = values.into_iter();
+                for &area in &ids {
+                    for group in 0..groups {
+                        for axis in Axis::ALL {
+                            if let Some(value) = values.next().flatten() {
+                                let score = Score::parse(value, Scale::ONE_TO_TEN).unwrap();
+                                cells.push(Cell { group: GroupId(group), area, axis, score });
+                            }
+                        }
+                    }
+                }
+                (ids.clone(), cells)
+            })
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn group_order_does_not_change_results((areas, cells) in workshop(), seed in any::<u64>()) {
+            let mut shuffled = cells.clone();
+            // A deterministic shuffle driven by the seed, and a renumbering of groups that reverses their order.
+            let len = shuffled.len();
+            let mut state = seed | 1;
+            for i in (1..len).rev() {
+                state ^= state << 13; state ^= state >> 7; state ^= state << 17;
+                shuffled.swap(i, (state % (i as u64 + 1)) as usize);
+            }
+            for cell in &mut shuffled { cell.group = GroupId(1000 - cell.group.0); }
+            prop_assert_eq!(rank_areas(Scale::ONE_TO_TEN, &areas, &cells), rank_areas(Scale::ONE_TO_TEN, &areas, &shuffled));
+        }
+
+        #[test]
+        fn means_stay_within_the_scale((areas, cells) in workshop()) {
+            let ranking = rank_areas(Scale::ONE_TO_TEN, &areas, &cells);
+            for result in &ranking.ranked {
+                for stats in [result.potential, result.feasibility] {
+                    prop_assert!((1.0..=10.0).contains(&stats.mean));
+                    prop_assert!(f64::from(stats.min) <= stats.mean && stats.mean <= f64::from(stats.max));
+                    prop_assert!(stats.sd.unwrap_or(0.0) >= 0.0);
+                }
+                prop_assert!((1.0..=100.0).contains(&result.combined));
+                prop_assert!(result.groups >= 1);
+            }
+        }
+
+        #[test]
+        fn every_area_is_ranked_or_unscored_exactly_once((areas, cells) in workshop()) {
+            let ranking = rank_areas(Scale::ONE_TO_TEN, &areas, &cells);
+            let mut seen: Vec<AreaId> = ranking.ranked.iter().map(|r| r.area).chain(ranking.unscored.iter().copied()).collect();
+            seen.sort();
+            let mut expected = areas.clone();
+            expected.sort();
+            prop_assert_eq!(seen, expected);
+        }
+
+        #[test]
+        fn ranks_are_dense_and_consistent_with_scores((areas, cells) in workshop()) {
+            let ranking = rank_areas(Scale::ONE_TO_TEN, &areas, &cells);
+            if let Some(first) = ranking.ranked.first() {
+                prop_assert_eq!(first.rank, 1);
+            }
+            for pair in ranking.ranked.windows(2) {
+                let (a, b) = (&pair[0], &pair[1]);
+                prop_assert!(a.combined >= b.combined - 1e-9);
+                // Dense: the rank stays for a tie and steps by exactly one otherwise.
+                prop_assert!(b.rank == a.rank || b.rank == a.rank + 1);
+                if b.rank == a.rank {
+                    prop_assert!((a.combined - b.combined).abs() < 1e-9);
+                } else {
+                    prop_assert!(a.combined > b.combined);
+                }
+            }
+        }
+    }
+}

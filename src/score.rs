@@ -1,0 +1,135 @@
+use serde::{Deserialize, Serialize};
+
+use crate::{Error, Format, Rule};
+
+/// The two questions every group answers about every area.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Axis {
+    Potential,
+    Feasibility,
+}
+
+impl Axis {
+    pub const ALL: [Axis; 2] = [Axis::Potential, Axis::Feasibility];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Axis::Potential => "potential",
+            Axis::Feasibility => "feasibility",
+        }
+    }
+
+    pub fn parse(text: &str) -> Result<Axis, Rule> {
+        match text {
+            "potential" => Ok(Axis::Potential),
+            "feasibility" => Ok(Axis::Feasibility),
+            _ => Err(Rule::Malformed { expected: Format::Axis }),
+        }
+    }
+}
+
+/// The integer range a workshop scores on (1–10 unless the facilitator says otherwise).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Scale {
+    min: u8,
+    max: u8,
+}
+
+impl Default for Scale {
+    fn default() -> Self {
+        Scale::ONE_TO_TEN
+    }
+}
+
+impl Scale {
+    pub const ONE_TO_TEN: Scale = Scale { min: 1, max: 10 };
+
+    /// A scale needs at least two steps; 0–10 is the widest that reads as a score.
+    pub fn new(min: u8, max: u8) -> Result<Scale, Error> {
+        if max > 10 {
+            return Err(Error::invalid("scale.max", Rule::OutOfRange { min: 2, max: 10 }));
+        }
+        if min > 1 || min >= max {
+            return Err(Error::invalid("scale.min", Rule::OutOfRange { min: 0, max: 1 }));
+        }
+        Ok(Scale { min, max })
+    }
+
+    pub fn min(self) -> u8 {
+        self.min
+    }
+
+    pub fn max(self) -> u8 {
+        self.max
+    }
+
+    pub fn values(self) -> impl Iterator<Item = u8> {
+        self.min..=self.max
+    }
+
+    /// The midpoint, doubled so it stays an integer: 11 for 1–10 (a midpoint of 5.5).
+    pub fn midpoint_doubled(self) -> u32 {
+        u32::from(self.min) + u32::from(self.max)
+    }
+
+    pub fn midpoint(self) -> f64 {
+        f64::from(self.midpoint_doubled()) / 2.0
+    }
+}
+
+/// One group's answer on one axis: a whole number inside the workshop's scale.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Score(u8);
+
+impl Score {
+    pub fn parse(value: i64, scale: Scale) -> Result<Score, Rule> {
+        if (i64::from(scale.min)..=i64::from(scale.max)).contains(&value) {
+            Ok(Score(value as u8))
+        } else {
+            Err(Rule::OutOfRange { min: scale.min.into(), max: scale.max.into() })
+        }
+    }
+
+    pub fn value(self) -> u8 {
+        self.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scores_outside_the_scale_cannot_be_built() {
+        let scale = Scale::ONE_TO_TEN;
+        assert_eq!(Score::parse(1, scale).map(Score::value), Ok(1));
+        assert_eq!(Score::parse(10, scale).map(Score::value), Ok(10));
+        for bad in [0, 11, -1, 256, i64::MAX] {
+            assert_eq!(Score::parse(bad, scale), Err(Rule::OutOfRange { min: 1, max: 10 }));
+        }
+    }
+
+    #[test]
+    fn scale_midpoint_of_one_to_ten_is_five_and_a_half() {
+        assert_eq!(Scale::ONE_TO_TEN.midpoint(), 5.5);
+        assert_eq!(Scale::new(0, 10).unwrap().midpoint(), 5.0);
+    }
+
+    #[test]
+    fn scales_need_two_steps_and_stay_within_zero_to_ten() {
+        assert!(Scale::new(1, 5).is_ok());
+        assert!(Scale::new(1, 1).is_err());
+        assert!(Scale::new(2, 10).is_err());
+        assert!(Scale::new(0, 11).is_err());
+    }
+
+    #[test]
+    fn axes_parse_from_their_names_only() {
+        assert_eq!(Axis::parse("potential"), Ok(Axis::Potential));
+        assert_eq!(Axis::parse(Axis::Feasibility.as_str()), Ok(Axis::Feasibility));
+        assert!(Axis::parse("Potential").is_err());
+    }
+}
