@@ -65,4 +65,7 @@ pub fn App() -> impl IntoView {
 pub fn hydrate() {
     console_error_panic_hook::set_once();
     leptos::mount::hydrate_body(App);
+    // Browser tests wait for this mark: by now hydration has attached every event handler.
+    let body = document().body().expect("the page has a body");
+    body.set_attribute("data-hydrated", "true").expect("body takes attributes");
 }

@@ -19,7 +19,10 @@ pub struct ErrorBody {
 #[derive(Debug)]
 pub struct ApiError {
     error: Error,
+    /// What the request parser said, for input that did not parse.
     detail: Option<String>,
+    /// The parser's own status (400 unreadable, 413 too large, 415 not JSON) when it has one.
+    status: Option<StatusCode>,
 }
 
 impl ApiError {
@@ -33,32 +36,36 @@ impl ApiError {
         }
     }
 
-    fn malformed(field: &str, detail: String) -> ApiError {
-        ApiError { error: Error::invalid(field, Rule::Malformed { expected: Format::Json }), detail: Some(detail) }
+    fn malformed(field: &str, status: StatusCode, detail: String) -> ApiError {
+        ApiError {
+            error: Error::invalid(field, Rule::Malformed { expected: Format::Json }),
+            detail: Some(detail),
+            status: Some(status),
+        }
     }
 }
 
 impl From<Error> for ApiError {
     fn from(error: Error) -> Self {
-        ApiError { error, detail: None }
+        ApiError { error, detail: None, status: None }
     }
 }
 
 impl From<JsonRejection> for ApiError {
     fn from(rejection: JsonRejection) -> Self {
-        ApiError::malformed("body", rejection.body_text())
+        ApiError::malformed("body", rejection.status(), rejection.body_text())
     }
 }
 
 impl From<PathRejection> for ApiError {
     fn from(rejection: PathRejection) -> Self {
-        ApiError::malformed("path", rejection.body_text())
+        ApiError::malformed("path", rejection.status(), rejection.body_text())
     }
 }
 
 impl From<QueryRejection> for ApiError {
     fn from(rejection: QueryRejection) -> Self {
-        ApiError::malformed("query", rejection.body_text())
+        ApiError::malformed("query", rejection.status(), rejection.body_text())
     }
 }
 
@@ -68,6 +75,7 @@ impl IntoResponse for ApiError {
             Some(detail) => format!("{}: {detail}", self.error),
             None => self.error.to_string(),
         };
-        (ApiError::status(&self.error), Json(ErrorBody { error: self.error, message })).into_response()
+        let status = self.status.unwrap_or_else(|| ApiError::status(&self.error));
+        (status, Json(ErrorBody { error: self.error, message })).into_response()
     }
 }

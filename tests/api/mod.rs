@@ -1,0 +1,6 @@
+//! The JSON API and the server-rendered pages, over real HTTP.
+
+mod errors;
+mod pages;
+mod setup;
+mod workshop;

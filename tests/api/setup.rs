@@ -1,0 +1,128 @@
+//! Preparing a workshop: categories, areas and groups added, changed, reordered and removed.
+
+use reqwest::{Method, StatusCode};
+use serde_json::{Value, json};
+
+use crate::support::{self, TestServer, Workshop};
+
+async fn created(server: &TestServer, workshop: &Workshop, path: &str, body: Value) -> i64 {
+    let response = server.facilitate(workshop, Method::POST, path, body).await;
+    assert_eq!(response.status(), StatusCode::CREATED, "POST {path}");
+    response.json::<Value>().await.unwrap()["id"].as_i64().unwrap()
+}
+
+async fn names(server: &TestServer, workshop: &Workshop, list: &str) -> Vec<String> {
+    let view = server.get_json(&format!("/api/v1/workshops/{}", workshop.code)).await;
+    view[list].as_array().unwrap().iter().map(|item| item["name"].as_str().unwrap().to_owned()).collect()
+}
+
+#[tokio::test]
+async fn categories_and_areas_are_edited_reordered_and_removed() {
+    let server = support::start().await;
+    let workshop = server.create_workshop("  Forberedelse  ").await;
+    let view = server.get_json(&format!("/api/v1/workshops/{}", workshop.code)).await;
+    assert_eq!(view["title"], "Forberedelse", "titles are trimmed");
+
+    let health = created(&server, &workshop, "/categories", json!({ "name": "Helse" })).await;
+    let business = created(&server, &workshop, "/categories", json!({ "name": "Næring" })).await;
+    let a = created(&server, &workshop, "/areas", json!({ "name": "Jordmor", "category_id": health })).await;
+    let b = created(&server, &workshop, "/areas", json!({ "name": "Reiseliv", "category_id": business })).await;
+    let c = created(&server, &workshop, "/areas", json!({ "name": "Innkjøp", "description": "Felles avtaler" })).await;
+
+    let edit = json!({ "name": "Jordmortjeneste", "description": "Hele døgnet", "category_id": health });
+    let response = server.facilitate(&workshop, Method::PUT, &format!("/areas/{a}"), edit).await;
+    assert_eq!(response.status(), StatusCode::OK);
+
+    let reorder = server.facilitate(&workshop, Method::PUT, "/order/areas", json!({ "ids": [c, a, b] })).await;
+    assert_eq!(reorder.status(), StatusCode::NO_CONTENT);
+    assert_eq!(names(&server, &workshop, "areas").await, ["Innkjøp", "Jordmortjeneste", "Reiseliv"]);
+
+    let incomplete = server.facilitate(&workshop, Method::PUT, "/order/areas", json!({ "ids": [c, a] })).await;
+    assert_eq!(incomplete.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let twice = server.facilitate(&workshop, Method::PUT, "/order/areas", json!({ "ids": [c, a, a] })).await;
+    assert_eq!(twice.json::<Value>().await.unwrap()["rule"]["rule"], "duplicate");
+    assert_eq!(names(&server, &workshop, "areas").await, ["Innkjøp", "Jordmortjeneste", "Reiseliv"]);
+
+    // Removing a category keeps its areas, without a category.
+    let removed = server.facilitate(&workshop, Method::DELETE, &format!("/categories/{business}"), json!({})).await;
+    assert_eq!(removed.status(), StatusCode::NO_CONTENT);
+    let view = server.get_json(&format!("/api/v1/workshops/{}", workshop.code)).await;
+    assert_eq!(view["categories"].as_array().unwrap().len(), 1);
+    assert_eq!(view["areas"][2]["category_id"], Value::Null);
+
+    let foreign = json!({ "name": "X", "category_id": business });
+    let response = server.facilitate(&workshop, Method::POST, "/areas", foreign).await;
+    assert_eq!(response.json::<Value>().await.unwrap()["field"], "category_id");
+
+    let gone = server.facilitate(&workshop, Method::DELETE, &format!("/areas/{b}"), json!({})).await;
+    assert_eq!(gone.status(), StatusCode::NO_CONTENT);
+    let again = server.facilitate(&workshop, Method::DELETE, &format!("/areas/{b}"), json!({})).await;
+    assert_eq!(again.status(), StatusCode::NOT_FOUND);
+    assert_eq!(names(&server, &workshop, "areas").await, ["Innkjøp", "Jordmortjeneste"]);
+}
+
+#[tokio::test]
+async fn groups_come_numbered_or_named_and_names_stay_unique() {
+    let server = support::start().await;
+    let workshop = server.create_workshop("Grupper").await;
+    let response = server.facilitate(&workshop, Method::POST, "/groups", json!({ "count": 2 })).await;
+    assert_eq!(response.status(), StatusCode::CREATED);
+    let response =
+        server.facilitate(&workshop, Method::POST, "/groups", json!({ "names": ["Folkevalgte", " Adm "] })).await;
+    assert_eq!(response.status(), StatusCode::CREATED);
+    let response = server.facilitate(&workshop, Method::POST, "/groups", json!({ "count": 1 })).await;
+    assert_eq!(response.status(), StatusCode::CREATED);
+    assert_eq!(names(&server, &workshop, "groups").await, ["Gruppe 1", "Gruppe 2", "Folkevalgte", "Adm", "Gruppe 5"]);
+
+    for (body, field, rule) in [
+        (json!({ "count": 0 }), "count", "out_of_range"),
+        (json!({ "count": 101 }), "count", "out_of_range"),
+        (json!({ "names": ["Ny", "Folkevalgte"] }), "names[1]", "duplicate"),
+        (json!({ "names": ["Ny", ""] }), "names[1]", "required"),
+        (json!({ "names": [] }), "names", "out_of_range"),
+    ] {
+        let response = server.facilitate(&workshop, Method::POST, "/groups", body.clone()).await;
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+        let error: Value = response.json().await.unwrap();
+        assert_eq!((error["field"].as_str(), error["rule"]["rule"].as_str()), (Some(field), Some(rule)), "{body}");
+    }
+    assert_eq!(names(&server, &workshop, "groups").await.len(), 5, "refused batches add nothing");
+}
+
+#[tokio::test]
+async fn removing_a_group_removes_its_scores_from_the_results() {
+    let server = support::start().await;
+    let workshop = server.create_workshop("Fjerning").await;
+    let area = created(&server, &workshop, "/areas", json!({ "name": "Beredskap" })).await;
+    let response = server.facilitate(&workshop, Method::POST, "/groups", json!({ "count": 2 })).await;
+    let groups: Vec<i64> =
+        response.json::<Value>().await.unwrap().as_array().unwrap().iter().map(|g| g["id"].as_i64().unwrap()).collect();
+    for (group, value) in groups.iter().zip([2, 8]) {
+        let cells = json!([
+            { "area_id": area, "axis": "potential", "value": value },
+            { "area_id": area, "axis": "feasibility", "value": value },
+        ]);
+        assert_eq!(server.put_scores(&workshop.code, *group, cells).await.status(), StatusCode::OK);
+    }
+    let results = server.get_json(&format!("/api/v1/workshops/{}/results", workshop.code)).await;
+    assert_eq!(results["ranked"][0]["potential"]["mean"], 5.0);
+
+    let removed = server.facilitate(&workshop, Method::DELETE, &format!("/groups/{}", groups[0]), json!({})).await;
+    assert_eq!(removed.status(), StatusCode::NO_CONTENT);
+    let results = server.get_json(&format!("/api/v1/workshops/{}/results", workshop.code)).await;
+    assert_eq!(results["ranked"][0]["potential"]["mean"], 8.0);
+    assert_eq!(results["ranked"][0]["groups"], 1);
+}
+
+#[tokio::test]
+async fn the_openapi_document_describes_the_routes() {
+    let server = support::start().await;
+    let document = server.get_json("/api/v1/openapi.json").await;
+    assert!(document["openapi"].as_str().unwrap().starts_with("3."));
+    for path in
+        ["/api/v1/workshops", "/api/v1/workshops/{code}/groups/{id}/scores", "/api/v1/workshops/{code}/results.csv"]
+    {
+        assert!(document["paths"].get(path).is_some(), "{path} is documented");
+    }
+    assert!(document["components"]["schemas"].get("ErrorBody").is_some());
+}

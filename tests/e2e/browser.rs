@@ -1,0 +1,150 @@
+//! Headless Chromium over WebDriver: a chromedriver of our own per test, and the few
+//! browser steps the tests share.
+
+use std::net::TcpListener;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+use fantoccini::elements::Element;
+use fantoccini::key::Key;
+use fantoccini::wd::Capabilities;
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::json;
+
+const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+const CHROMIUM: &str = "/usr/bin/chromium";
+
+/// How long any one wait may take; generous for a loaded two-core CI machine.
+pub const TIMEOUT: Duration = Duration::from_secs(30);
+const POLL: Duration = Duration::from_millis(50);
+
+/// A chromedriver process on a free port, killed (and its browser profile removed) on drop.
+pub struct Chromedriver {
+    process: Child,
+    url: String,
+    profile: PathBuf,
+}
+
+impl Drop for Chromedriver {
+    fn drop(&mut self) {
+        let _ = self.process.kill();
+        let _ = self.process.wait();
+        let _ = std::fs::remove_dir_all(&self.profile);
+    }
+}
+
+impl Chromedriver {
+    pub async fn start() -> Chromedriver {
+        let port = free_port();
+        let process = Command::new(CHROMEDRIVER)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|error| panic!("cannot start {CHROMEDRIVER} (install Debian's chromium-driver): {error}"));
+        let profile = std::env::temp_dir().join(format!("kvadrant-chromium-{}-{port}", std::process::id()));
+        let mut driver = Chromedriver { process, url: format!("http://127.0.0.1:{port}"), profile };
+        driver.wait_until_ready().await;
+        driver
+    }
+
+    async fn wait_until_ready(&mut self) {
+        let status = format!("{}/status", self.url);
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            if let Ok(response) = reqwest::get(&status).await
+                && response.status().is_success()
+            {
+                return;
+            }
+            if let Some(exit) = self.process.try_wait().expect("chromedriver's state") {
+                panic!("chromedriver exited before it was ready: {exit}");
+            }
+            assert!(Instant::now() < deadline, "chromedriver did not answer on {status} within {TIMEOUT:?}");
+            tokio::time::sleep(POLL).await;
+        }
+    }
+
+    /// A new headless browser session with a fresh profile.
+    pub async fn connect(&self) -> Client {
+        let mut capabilities = Capabilities::new();
+        capabilities.insert(
+            "goog:chromeOptions".to_owned(),
+            json!({
+                "binary": CHROMIUM,
+                "args": [
+                    "--headless",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-quic",
+                    "--no-first-run",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--window-size=1280,900",
+                    format!("--user-data-dir={}", self.profile.display()),
+                ],
+            }),
+        );
+        ClientBuilder::rustls()
+            .expect("TLS set-up for the WebDriver client")
+            .capabilities(capabilities)
+            .connect(&self.url)
+            .await
+            .unwrap_or_else(|error| panic!("cannot open {CHROMIUM} through chromedriver: {error}"))
+    }
+}
+
+/// A port nothing listens on right now: bound by the system, then released for chromedriver.
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").and_then(|listener| listener.local_addr()).expect("a free port").port()
+}
+
+/// Loads `url` and waits until the app has hydrated, so its event handlers are attached.
+pub async fn open_hydrated(browser: &Client, url: &str) {
+    browser.goto(url).await.unwrap_or_else(|error| panic!("cannot open {url}: {error}"));
+    wait_for_hydration(browser).await;
+}
+
+pub async fn wait_for_hydration(browser: &Client) {
+    wait_for(browser, "body[data-hydrated='true']").await;
+}
+
+/// The first element matching `css`, waiting up to [`TIMEOUT`] for it to appear.
+pub async fn wait_for(browser: &Client, css: &str) -> Element {
+    browser
+        .wait()
+        .at_most(TIMEOUT)
+        .every(POLL)
+        .for_element(Locator::Css(css))
+        .await
+        .unwrap_or_else(|error| panic!("no element matched {css} within {TIMEOUT:?}: {error}"))
+}
+
+/// Presses and releases one key on whatever has the focus, as a keyboard would.
+pub async fn press(browser: &Client, key: impl Into<char>) {
+    let key = key.into();
+    let keystroke =
+        KeyActions::new("keyboard".to_owned()).then(KeyAction::Down { value: key }).then(KeyAction::Up { value: key });
+    browser.perform_actions(keystroke).await.unwrap_or_else(|error| panic!("cannot press {key:?}: {error}"));
+}
+
+/// The `id` of the focused element, if it has one.
+pub async fn focused_id(browser: &Client) -> Option<String> {
+    let focused = browser.active_element().await.expect("the focused element");
+    focused.attr("id").await.expect("the focused element's id")
+}
+
+/// Presses Tab until the element with `id` has the focus.
+pub async fn tab_to(browser: &Client, id: &str) {
+    const MAX_TABS: usize = 20;
+    for _ in 0..MAX_TABS {
+        press(browser, Key::Tab).await;
+        if focused_id(browser).await.as_deref() == Some(id) {
+            return;
+        }
+    }
+    panic!("#{id} was not reached in {MAX_TABS} presses of Tab");
+}

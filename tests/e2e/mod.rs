@@ -1,0 +1,137 @@
+//! Browser tests in headless Chromium: the built site (`cargo leptos build`), hydrated and
+//! driven as a participant would.
+
+mod browser;
+
+use std::path::Path;
+
+use fantoccini::key::Key;
+use fantoccini::{Client, Locator};
+use reqwest::Method;
+use serde_json::{Value, json};
+
+use self::browser::{Chromedriver, focused_id, open_hydrated, press, tab_to, wait_for, wait_for_hydration};
+use crate::support::{self, TestServer, Workshop};
+
+/// The scores typed in; single digits, since typing "1" would pick 1 and never 10.
+const POTENTIAL: u8 = 8;
+const FEASIBILITY: u8 = 6;
+
+/// What the set-up made that the test looks for.
+struct Scenario {
+    code: String,
+    /// The first area of the first category: the first score on the sheet.
+    area: i64,
+    area_name: &'static str,
+    /// The group that scores; the second, so following the right link matters.
+    group: i64,
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_group_scores_by_keyboard_and_the_result_shows_it() {
+    assert_site_built();
+    let server = support::start().await;
+    let scenario = set_up_workshop(&server).await;
+    let driver = Chromedriver::start().await;
+    let browser = driver.connect().await;
+
+    // The steps run in their own task so that the browser is closed even when one fails.
+    let steps = tokio::spawn(score_and_check(server, scenario, browser.clone())).await;
+    browser.close().await.expect("the browser closes");
+    if let Err(failure) = steps {
+        std::panic::resume_unwind(failure.into_panic());
+    }
+}
+
+/// Without the script and WASM the pages never hydrate, and every step would time out.
+fn assert_site_built() {
+    let pkg = Path::new(&support::site_root()).join("pkg");
+    for file in ["kvadrant.js", "kvadrant_bg.wasm"] {
+        assert!(
+            pkg.join(file).is_file(),
+            "{} is missing: run `cargo leptos build` before the browser tests",
+            pkg.join(file).display()
+        );
+    }
+}
+
+async fn set_up_workshop(server: &TestServer) -> Scenario {
+    let workshop = server.create_workshop("Interkommunalt samarbeid").await;
+    let health = add(server, &workshop, "/categories", json!({ "name": "Helse og velferd" })).await["id"].clone();
+    let business = add(server, &workshop, "/categories", json!({ "name": "Næring" })).await["id"].clone();
+    let area_name = "Legevakt";
+    let area = add(server, &workshop, "/areas", json!({ "name": area_name, "category_id": health })).await;
+    add(server, &workshop, "/areas", json!({ "name": "Barnevern", "category_id": health })).await;
+    add(server, &workshop, "/areas", json!({ "name": "Reiseliv", "category_id": business })).await;
+    let groups = add(server, &workshop, "/groups", json!({ "count": 2 })).await;
+    Scenario {
+        code: workshop.code,
+        area: area["id"].as_i64().expect("an area id"),
+        area_name,
+        group: groups[1]["id"].as_i64().expect("a group id"),
+    }
+}
+
+async fn add(server: &TestServer, workshop: &Workshop, path: &str, body: Value) -> Value {
+    let response = server.facilitate(workshop, Method::POST, path, body).await;
+    assert_eq!(response.status(), 201, "POST {path}");
+    response.json().await.expect("a JSON body")
+}
+
+async fn score_and_check(server: TestServer, scenario: Scenario, browser: Client) {
+    let Scenario { code, area, area_name, group } = scenario;
+    let potential = format!("area-{area}-potential");
+    let feasibility = format!("area-{area}-feasibility");
+
+    // Join like a participant: the workshop's page, then the group's link.
+    browser.goto(&server.url(&format!("/w/{code}"))).await.expect("the join page opens");
+    let group_link = wait_for(&browser, &format!("a.group-link[href='/w/{code}/g/{group}']")).await;
+    group_link.follow().await.expect("the group's link opens");
+    wait_for_hydration(&browser).await;
+
+    // Keyboard only: Tab to the first score, type it, Tab on to the next and type that.
+    tab_to(&browser, &potential).await;
+    press(&browser, digit(POTENTIAL)).await;
+    press(&browser, Key::Tab).await;
+    assert_eq!(focused_id(&browser).await.as_deref(), Some(feasibility.as_str()), "Tab goes on to feasibility");
+    press(&browser, digit(FEASIBILITY)).await;
+    for select in [&potential, &feasibility] {
+        wait_for(&browser, &format!("#{select}-status[data-state='saved']")).await;
+    }
+
+    // The group's sheet comes back as it was left.
+    let sheet = browser.current_url().await.expect("the sheet's address");
+    open_hydrated(&browser, sheet.as_str()).await;
+    for (select, value) in [(&potential, POTENTIAL), (&feasibility, FEASIBILITY)] {
+        let shown = browser.find(Locator::Id(select)).await.expect("the score's select").prop("value").await;
+        assert_eq!(shown.expect("a select's value").as_deref(), Some(value.to_string().as_str()), "#{select}");
+    }
+
+    // The results page ranks the area with its means in Norwegian, and marks it in the matrix.
+    open_hydrated(&browser, &server.url(&format!("/w/{code}/results"))).await;
+    let row = wait_for(&browser, "table.ranked tbody tr").await;
+    assert_eq!(row.find(Locator::Css("th")).await.expect("the area's name").text().await.unwrap(), area_name);
+    let cells = row.find_all(Locator::Css("td")).await.expect("the row's cells");
+    let mut texts = Vec::new();
+    for cell in &cells {
+        texts.push(cell.text().await.expect("a cell's text"));
+    }
+    // Rank, category, the means of 8 and 6 and their product with decimal commas, groups.
+    assert_eq!(texts[..6], ["1", "Helse og velferd", "8,00", "6,00", "48,0", "1"], "the ranked row: {texts:?}");
+    let marker = wait_for(&browser, "figure.matrix svg g.marker").await;
+    let label = marker.attr("aria-label").await.unwrap().expect("the marker's label");
+    assert!(label.contains(area_name), "the matrix marker is labelled {label:?}");
+
+    // The JSON results agree exactly.
+    let results = server.get_json(&format!("/api/v1/workshops/{code}/results")).await;
+    let ranked = results["ranked"].as_array().expect("a ranked list");
+    assert_eq!(ranked.len(), 1, "only one area is scored: {ranked:?}");
+    assert_eq!(ranked[0]["area_id"], area);
+    assert_eq!(ranked[0]["groups"], 1);
+    assert_eq!(ranked[0]["potential"]["mean"], f64::from(POTENTIAL));
+    assert_eq!(ranked[0]["feasibility"]["mean"], f64::from(FEASIBILITY));
+}
+
+fn digit(score: u8) -> char {
+    char::from_digit(score.into(), 10).expect("a single-digit score")
+}

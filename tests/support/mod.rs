@@ -1,0 +1,104 @@
+//! Starting a server for a test, and talking to it.
+
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use kvadrant_server::{Application, Config};
+use reqwest::{Client, Response, StatusCode};
+use serde_json::{Value, json};
+
+/// A running server with its own database file, removed when dropped.
+pub struct TestServer {
+    pub base: String,
+    pub client: Client,
+    dir: PathBuf,
+}
+
+impl Drop for TestServer {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// The site `cargo leptos build` writes (styles, scripts, WASM); pages render without it.
+pub fn site_root() -> String {
+    format!("{}/target/site", env!("CARGO_MANIFEST_DIR"))
+}
+
+pub async fn start() -> TestServer {
+    start_with(false).await
+}
+
+pub async fn start_with(demo: bool) -> TestServer {
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    let dir = std::env::temp_dir().join(format!(
+        "kvadrant-test-{}-{}",
+        std::process::id(),
+        NEXT.fetch_add(1, Ordering::Relaxed)
+    ));
+    std::fs::create_dir_all(&dir).expect("create a test directory");
+    let config = Config {
+        addr: "127.0.0.1:0".parse().unwrap(),
+        database_url: format!("sqlite://{}", dir.join("kvadrant.db").display()),
+        demo,
+        site_root: site_root(),
+    };
+    let application = Application::build(config).await.expect("the server starts");
+    let base = format!("http://{}", application.address());
+    tokio::spawn(application.run());
+    TestServer { base, client: Client::new(), dir }
+}
+
+/// A workshop made through the API, with the facilitator's secret to change it.
+pub struct Workshop {
+    pub code: String,
+    pub secret: String,
+}
+
+impl TestServer {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    pub async fn create_workshop(&self, title: &str) -> Workshop {
+        let response = self
+            .client
+            .post(self.url("/api/v1/workshops"))
+            .json(&json!({ "title": title, "description": "" }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::CREATED);
+        let body: Value = response.json().await.unwrap();
+        Workshop {
+            code: body["code"].as_str().unwrap().to_owned(),
+            secret: body["secret"].as_str().unwrap().to_owned(),
+        }
+    }
+
+    /// A facilitator's request: `method` on `path` with a JSON body, carrying the secret.
+    pub async fn facilitate(&self, workshop: &Workshop, method: reqwest::Method, path: &str, body: Value) -> Response {
+        self.client
+            .request(method, self.url(&format!("/api/v1/workshops/{}{path}", workshop.code)))
+            .bearer_auth(&workshop.secret)
+            .json(&body)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    pub async fn get_json(&self, path: &str) -> Value {
+        let response = self.client.get(self.url(path)).send().await.unwrap();
+        assert_eq!(response.status(), StatusCode::OK, "GET {path}");
+        response.json().await.unwrap()
+    }
+
+    pub async fn put_scores(&self, code: &str, group: i64, scores: Value) -> Response {
+        self.client
+            .put(self.url(&format!("/api/v1/workshops/{code}/groups/{group}/scores")))
+            .json(&json!({ "scores": scores }))
+            .send()
+            .await
+            .unwrap()
+    }
+}
