@@ -40,7 +40,7 @@ pub trait Backend: Send + Sync + 'static {
     async fn reorder(&self, key: &Key, list: ListKind, ids: Vec<i64>) -> Result<(), Error>;
     async fn sheet(&self, code: &str, group: GroupId) -> Result<Sheet, Error>;
     /// Writes all of `scores` or, if any is invalid, none of them.
-    async fn put_scores(&self, code: &str, group: GroupId, scores: Vec<ScoreInput>) -> Result<Sheet, Error>;
+    async fn put_scores(&self, code: &str, group: GroupId, scores: Vec<ScoreInput>) -> Result<(), Error>;
     async fn results(&self, code: &str) -> Result<Results, Error>;
     /// The join code of the illustrative demo workshop, if there is one.
     async fn demo_code(&self) -> Result<Option<String>, Error>;

@@ -269,6 +269,7 @@ async fn get_sheet(
 }
 
 /// Writes a group's scores: all of them, or none if any is invalid. `value: null` clears a cell.
+/// Answers with the group's sheet as it is after the write.
 #[utoipa::path(put, path = "/api/v1/workshops/{code}/groups/{id}/scores", params(("code" = String, Path), ("id" = i64, Path)),
     request_body = ScoresInput,
     responses((status = 200, body = Sheet), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody),
@@ -278,7 +279,8 @@ async fn put_scores(
     ApiPath((code, id)): ApiPath<(String, GroupId)>,
     ApiJson(input): ApiJson<ScoresInput>,
 ) -> ApiResult<Json<Sheet>> {
-    Ok(Json(service.put_scores(&code, id, input.scores).await?))
+    service.put_scores(&code, id, input.scores).await?;
+    Ok(Json(service.sheet(&code, id).await?))
 }
 
 #[utoipa::path(get, path = "/api/v1/workshops/{code}/results", params(("code" = String, Path)),

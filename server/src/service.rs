@@ -323,7 +323,7 @@ impl Backend for Service {
         Ok(Sheet { workshop, group, scores })
     }
 
-    async fn put_scores(&self, code: &str, group: GroupId, scores: Vec<ScoreInput>) -> Result<Sheet, Error> {
+    async fn put_scores(&self, code: &str, group: GroupId, scores: Vec<ScoreInput>) -> Result<(), Error> {
         let record = self.record(code).await?;
         let workshop = self.view(&record).await?;
         if workshop.group(group).is_none() {
@@ -333,8 +333,7 @@ impl Backend for Service {
             return Err(Error::ScoringClosed);
         }
         let writes = Self::score_writes(&record, &workshop, &scores)?;
-        self.store.put_scores(record.id, group, &writes).await?;
-        self.sheet(code, group).await
+        Ok(self.store.put_scores(record.id, group, &writes).await?)
     }
 
     async fn results(&self, code: &str) -> Result<Results, Error> {

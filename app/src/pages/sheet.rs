@@ -33,6 +33,7 @@ pub fn SheetPage() -> impl IntoView {
     }
 }
 
+#[derive(Clone, Copy)]
 struct CellSignals {
     area: AreaId,
     potential: RwSignal<Option<u8>>,
@@ -53,9 +54,8 @@ fn SheetForm(sheet: Sheet) -> impl IntoView {
         })
         .collect();
     let total = cells.len();
-    let pairs: Vec<(RwSignal<Option<u8>>, RwSignal<Option<u8>>)> =
-        cells.iter().map(|c| (c.potential, c.feasibility)).collect();
-    let done = move || pairs.iter().filter(|(p, f)| p.get().is_some() && f.get().is_some()).count();
+    let counted = cells.clone();
+    let done = move || counted.iter().filter(|c| c.potential.get().is_some() && c.feasibility.get().is_some()).count();
     let signal = |area: AreaId, axis: Axis| {
         let cell = cells.iter().find(|c| c.area == area).expect("every area has its cells");
         match axis {
