@@ -33,15 +33,6 @@ pub enum Quadrant {
     LowPotentialHard,
 }
 
-impl Quadrant {
-    pub const ALL: [Quadrant; 4] = [
-        Quadrant::HighPotentialHard,
-        Quadrant::HighPotentialEasy,
-        Quadrant::LowPotentialHard,
-        Quadrant::LowPotentialEasy,
-    ];
-}
-
 /// Summary of one axis for one area over the groups that scored it.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -75,12 +66,6 @@ pub struct Ranking {
     pub ranked: Vec<AreaResult>,
     /// Areas no group has scored on both axes, in the workshop's order. Never ranked as zero.
     pub unscored: Vec<AreaId>,
-}
-
-impl Ranking {
-    pub fn get(&self, area: AreaId) -> Option<&AreaResult> {
-        self.ranked.iter().find(|result| result.area == area)
-    }
 }
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -129,6 +114,12 @@ impl Scored {
         let mine = u128::from(self.potential.sum) * u128::from(self.feasibility.sum);
         let theirs = u128::from(other.potential.sum) * u128::from(other.feasibility.sum);
         (mine * other.n() * other.n()).cmp(&(theirs * self.n() * self.n()))
+    }
+
+    /// Σp·Σf / n² in one division, so that exactly equal scores are equal floats too.
+    fn combined(&self) -> f64 {
+        let n = self.potential.n as f64;
+        (self.potential.sum * self.feasibility.sum) as f64 / (n * n)
     }
 
     fn cmp_potential(&self, other: &Scored) -> Ordering {
@@ -190,7 +181,7 @@ pub fn rank_areas(scale: Scale, areas: &[AreaId], cells: &[Cell]) -> Ranking {
             area: entry.area,
             rank,
             groups: entry.potential.n as u32,
-            combined: potential.mean * feasibility.mean,
+            combined: entry.combined(),
             potential,
             feasibility,
             quadrant: entry.quadrant(scale),
@@ -270,22 +261,19 @@ mod tests {
     }
 
     #[test]
-    fn products_that_differ_only_beyond_float_precision_are_not_tied() {
-        // Means 7/3 × 9 = 21 and 21/3 × 3 = 21 are equal; 2 × 10.5 cannot occur, so check
-        // a near miss instead: (5+5+6)/3 × (7+7+7)/3 = 37.33… vs 6 × 6.2… via n = 5.
-        let cells: Vec<Cell> = [
-            pair(1, 1, 5, 7),
-            pair(2, 1, 5, 7),
-            pair(3, 1, 6, 7),
-            pair(1, 2, 7, 3),
-            pair(2, 2, 7, 3),
-            pair(3, 2, 7, 3),
-        ]
-        .concat();
+    fn exact_ties_are_equal_floats_even_where_mean_times_mean_rounds_apart() {
+        // 8/6 × 15/6 = 10/3 = 3/3 × 10/3, but (8/6)·(15/6) and 1·(10/3) round differently as floats.
+        let mut cells: Vec<Cell> = Vec::new();
+        for (group, (p, f)) in [(1, 4), (1, 4), (1, 1), (1, 2), (2, 2), (2, 2)].into_iter().enumerate() {
+            cells.extend(pair(group as i64, 1, p, f));
+        }
+        for (group, (p, f)) in [(1, 3), (1, 3), (1, 4)].into_iter().enumerate() {
+            cells.extend(pair(group as i64, 2, p, f));
+        }
         let ranking = rank_areas(Scale::ONE_TO_TEN, &ids(&[1, 2]), &cells);
-        let ranks: Vec<u32> = ranking.ranked.iter().map(|r| r.rank).collect();
-        assert_eq!(ranking.ranked[0].area, AreaId(1));
-        assert_eq!(ranks, vec![1, 2]);
+        assert_eq!(ranking.ranked[0].rank, ranking.ranked[1].rank);
+        assert_eq!(ranking.ranked[0].combined, ranking.ranked[1].combined);
+        assert_eq!(ranking.ranked[0].combined, 10.0 / 3.0);
     }
 
     #[test]

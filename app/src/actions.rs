@@ -134,23 +134,7 @@ pub async fn remove_item(code: String, secret: String, list: ListKind, id: i64) 
 /// Moves one item a step up or down its list.
 #[server]
 pub async fn move_item(code: String, secret: String, list: ListKind, id: i64, up: bool) -> Result<(), AppError> {
-    let backend = backend()?;
-    let key = key(code, secret);
-    let workshop = backend.authorize(&key).await?;
-    let mut ids: Vec<i64> = match list {
-        ListKind::Categories => workshop.categories.iter().map(|c| c.id.0).collect(),
-        ListKind::Areas => workshop.areas.iter().map(|a| a.id.0).collect(),
-        ListKind::Groups => workshop.groups.iter().map(|g| g.id.0).collect(),
-    };
-    let Some(from) = ids.iter().position(|&item| item == id) else {
-        return Err(Error::invalid("id", Rule::Foreign).into());
-    };
-    let to = if up { from.checked_sub(1) } else { Some(from + 1).filter(|&to| to < ids.len()) };
-    if let Some(to) = to {
-        ids.swap(from, to);
-        backend.reorder(&key, list, ids).await?;
-    }
-    Ok(())
+    Ok(backend()?.move_item(&key(code, secret), list, id, up).await?)
 }
 
 #[server]
@@ -163,6 +147,27 @@ pub async fn load_sheet(code: String, group: i64) -> Result<Sheet, AppError> {
 pub async fn save_score(code: String, group: i64, area: i64, axis: Axis, value: Option<i64>) -> Result<(), AppError> {
     let score = ScoreInput { area_id: AreaId(area), axis, value };
     backend()?.put_scores(&code, GroupId(group), vec![score]).await?;
+    Ok(())
+}
+
+/// The sheet's form without scripts: both scores of one area; an empty value clears a cell.
+#[server]
+pub async fn save_area_scores(
+    code: String,
+    group: i64,
+    area: i64,
+    potential: String,
+    feasibility: String,
+) -> Result<(), AppError> {
+    let cell = |axis: Axis, text: &str| -> Result<ScoreInput, Error> {
+        let value = match text.trim() {
+            "" => None,
+            text => Some(text.parse().map_err(|_| Error::invalid("value", Rule::OutOfRange { min: 0, max: 10 }))?),
+        };
+        Ok(ScoreInput { area_id: AreaId(area), axis, value })
+    };
+    let scores = vec![cell(Axis::Potential, &potential)?, cell(Axis::Feasibility, &feasibility)?];
+    backend()?.put_scores(&code, GroupId(group), scores).await?;
     Ok(())
 }
 

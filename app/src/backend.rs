@@ -38,6 +38,8 @@ pub trait Backend: Send + Sync + 'static {
     async fn remove_group(&self, key: &Key, id: GroupId) -> Result<(), Error>;
     /// Puts a whole list in a new order; `ids` must name every item of the list once.
     async fn reorder(&self, key: &Key, list: ListKind, ids: Vec<i64>) -> Result<(), Error>;
+    /// Moves one item a step up (or down) its list.
+    async fn move_item(&self, key: &Key, list: ListKind, id: i64, up: bool) -> Result<(), Error>;
     async fn sheet(&self, code: &str, group: GroupId) -> Result<Sheet, Error>;
     /// Writes all of `scores` or, if any is invalid, none of them.
     async fn put_scores(&self, code: &str, group: GroupId, scores: Vec<ScoreInput>) -> Result<(), Error>;

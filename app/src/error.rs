@@ -13,6 +13,19 @@ pub enum AppError {
     Transport(String),
 }
 
+/// The HTTP status of an error, for the JSON API and for pages alike.
+#[cfg(feature = "ssr")]
+pub fn status(error: &Error) -> http::StatusCode {
+    use http::StatusCode;
+    match error {
+        Error::Invalid { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+        Error::NotFound { .. } => StatusCode::NOT_FOUND,
+        Error::Forbidden => StatusCode::FORBIDDEN,
+        Error::ScoringClosed | Error::Conflict => StatusCode::CONFLICT,
+        Error::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+    }
+}
+
 impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 

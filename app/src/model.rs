@@ -57,6 +57,15 @@ impl Workshop {
         self.groups.iter().find(|group| group.id == id)
     }
 
+    /// The ids of one list, in order.
+    pub fn ids(&self, list: ListKind) -> Vec<i64> {
+        match list {
+            ListKind::Categories => self.categories.iter().map(|c| c.id.0).collect(),
+            ListKind::Areas => self.areas.iter().map(|a| a.id.0).collect(),
+            ListKind::Groups => self.groups.iter().map(|g| g.id.0).collect(),
+        }
+    }
+
     /// Categories in order, each with its areas, then areas without a category (if any) under `None`.
     pub fn areas_by_category(&self) -> Vec<(Option<&Category>, Vec<&Area>)> {
         let mut sections: Vec<(Option<&Category>, Vec<&Area>)> = self
@@ -213,4 +222,14 @@ pub enum ListKind {
     Categories,
     Areas,
     Groups,
+}
+
+impl ListKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ListKind::Categories => "categories",
+            ListKind::Areas => "areas",
+            ListKind::Groups => "groups",
+        }
+    }
 }

@@ -1,7 +1,7 @@
 //! The one place where errors become HTTP responses.
 
 use axum::Json;
-use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
+use axum::extract::rejection::{JsonRejection, PathRejection};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use kvadrant::{Error, Format, Rule};
@@ -26,16 +26,6 @@ pub struct ApiError {
 }
 
 impl ApiError {
-    pub fn status(error: &Error) -> StatusCode {
-        match error {
-            Error::Invalid { .. } => StatusCode::UNPROCESSABLE_ENTITY,
-            Error::NotFound { .. } => StatusCode::NOT_FOUND,
-            Error::Forbidden => StatusCode::FORBIDDEN,
-            Error::ScoringClosed | Error::Conflict => StatusCode::CONFLICT,
-            Error::Internal => StatusCode::INTERNAL_SERVER_ERROR,
-        }
-    }
-
     fn malformed(field: &str, status: StatusCode, detail: String) -> ApiError {
         ApiError {
             error: Error::invalid(field, Rule::Malformed { expected: Format::Json }),
@@ -63,19 +53,13 @@ impl From<PathRejection> for ApiError {
     }
 }
 
-impl From<QueryRejection> for ApiError {
-    fn from(rejection: QueryRejection) -> Self {
-        ApiError::malformed("query", rejection.status(), rejection.body_text())
-    }
-}
-
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let message = match self.detail {
             Some(detail) => format!("{}: {detail}", self.error),
             None => self.error.to_string(),
         };
-        let status = self.status.unwrap_or_else(|| ApiError::status(&self.error));
+        let status = self.status.unwrap_or_else(|| kvadrant_app::error::status(&self.error));
         (status, Json(ErrorBody { error: self.error, message })).into_response()
     }
 }

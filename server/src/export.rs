@@ -20,6 +20,11 @@ const HEADER: [&str; 14] = [
     "quadrant",
 ];
 
+/// Text a spreadsheet would run as a formula is prefixed with an apostrophe, which it shows as text.
+fn text(value: &str) -> String {
+    if value.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{value}") } else { value.to_owned() }
+}
+
 fn number(value: f64) -> String {
     format!("{value:.3}")
 }
@@ -37,7 +42,7 @@ pub fn csv(results: &Results) -> String {
     write(HEADER.iter().map(|h| h.to_string()).collect());
     for row in &results.ranked {
         let quadrant = serde_json::to_value(row.quadrant).ok().and_then(|v| v.as_str().map(str::to_owned));
-        let mut record = vec![row.rank.to_string(), row.area.clone(), row.category.clone().unwrap_or_default()];
+        let mut record = vec![row.rank.to_string(), text(&row.area), text(row.category.as_deref().unwrap_or_default())];
         record.push(row.groups.to_string());
         record.extend(axis(&row.potential));
         record.extend(axis(&row.feasibility));
@@ -46,8 +51,8 @@ pub fn csv(results: &Results) -> String {
         write(record);
     }
     for area in &results.unscored {
-        let category = results.workshop.category(area.category_id).map(|c| c.name.clone()).unwrap_or_default();
-        let mut record = vec![String::new(), area.name.clone(), category, "0".to_owned()];
+        let category = results.workshop.category(area.category_id).map(|c| c.name.as_str()).unwrap_or_default();
+        let mut record = vec![String::new(), text(&area.name), text(category), "0".to_owned()];
         record.resize(HEADER.len(), String::new());
         write(record);
     }

@@ -26,11 +26,17 @@ pub struct BackTo {
     to: Option<String>,
 }
 
+/// Only plain paths of this site: browsers read `/\\host` or `/%09/host` as another site.
+fn is_site_path(path: &str) -> bool {
+    path.starts_with('/')
+        && !path.starts_with("//")
+        && path.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'/' | b'-' | b'_'))
+}
+
 /// Remembers the language in a cookie and returns to the page the switch was on.
 pub async fn set_language(Path(lang): Path<String>, Query(back): Query<BackTo>) -> impl IntoResponse {
     let lang = Lang::from_code(&lang).unwrap_or_default();
-    // Only paths on this site: never redirect elsewhere.
-    let to = back.to.filter(|to| to.starts_with('/') && !to.starts_with("//")).unwrap_or_else(|| "/".to_owned());
+    let to = back.to.filter(|to| is_site_path(to)).unwrap_or_else(|| "/".to_owned());
     let cookie = format!("{LANGUAGE_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax", lang.code());
     ([(header::SET_COOKIE, cookie)], Redirect::to(&to))
 }

@@ -20,6 +20,16 @@ use crate::store::{NewWorkshop, ScoreWrite, Store, StoreError, WorkshopRecord};
 /// The most groups one request may add; more than any workshop room holds.
 pub const MAX_GROUPS_PER_REQUEST: i64 = 100;
 
+/// Limits per workshop, far above any real workshop, so that no one can make the pages of
+/// a workshop expensive to render.
+pub const MAX_CATEGORIES: usize = 50;
+pub const MAX_AREAS: usize = 200;
+pub const MAX_GROUPS: usize = 500;
+
+fn within_limit(count: usize, limit: usize, field: &str) -> Result<(), Error> {
+    if count > limit { Err(Error::invalid(field, Rule::OutOfRange { min: 0, max: limit as i64 })) } else { Ok(()) }
+}
+
 pub struct Service {
     store: Arc<dyn Store>,
 }
@@ -143,9 +153,13 @@ impl Service {
                 if !(1..=MAX_GROUPS_PER_REQUEST).contains(count) {
                     return Err(Error::invalid("count", Rule::OutOfRange { min: 1, max: MAX_GROUPS_PER_REQUEST }));
                 }
-                let first = workshop.groups.len() as i64 + 1;
-                (first..first + count)
-                    .map(|n| Name::parse("count", &format!("Gruppe {n}")))
+                // Continue the numbering, skipping names already taken (after renames or removals).
+                let taken: HashSet<&str> = workshop.groups.iter().map(|g| g.name.as_str()).collect();
+                (1..)
+                    .map(|n| format!("Gruppe {n}"))
+                    .filter(|name| !taken.contains(name.as_str()))
+                    .take(*count as usize)
+                    .map(|name| Name::parse("count", &name))
                     .collect::<Result<_, _>>()?
             }
             GroupsInput::Names { names } => {
@@ -165,6 +179,7 @@ impl Service {
                 return Err(Error::invalid(format!("names[{i}]"), Rule::Duplicate));
             }
         }
+        within_limit(workshop.groups.len() + names.len(), MAX_GROUPS, "groups")?;
         Ok(names)
     }
 
@@ -228,6 +243,7 @@ impl Backend for Service {
     async fn add_category(&self, key: &Key, input: ItemInput) -> Result<Category, Error> {
         let (name, description) = parse_item(&input)?;
         let record = self.authorized(key).await?;
+        within_limit(self.view(&record).await?.categories.len() + 1, MAX_CATEGORIES, "categories")?;
         let id = self.store.insert_category(record.id, &name, &description).await?;
         Ok(Category { id, name: name.into_inner(), description: description.into_inner() })
     }
@@ -247,7 +263,9 @@ impl Backend for Service {
     async fn add_area(&self, key: &Key, input: ItemInput) -> Result<Area, Error> {
         let (name, description) = parse_item(&input)?;
         let record = self.authorized(key).await?;
-        let category_id = Self::category_of(&self.view(&record).await?, &input)?;
+        let workshop = self.view(&record).await?;
+        within_limit(workshop.areas.len() + 1, MAX_AREAS, "areas")?;
+        let category_id = Self::category_of(&workshop, &input)?;
         let id = self.store.insert_area(record.id, category_id, &name, &description).await?;
         Ok(Area { id, name: name.into_inner(), description: description.into_inner(), category_id })
     }
@@ -294,12 +312,7 @@ impl Backend for Service {
 
     async fn reorder(&self, key: &Key, list: ListKind, ids: Vec<i64>) -> Result<(), Error> {
         let record = self.authorized(key).await?;
-        let workshop = self.view(&record).await?;
-        let current: HashSet<i64> = match list {
-            ListKind::Categories => workshop.categories.iter().map(|c| c.id.0).collect(),
-            ListKind::Areas => workshop.areas.iter().map(|a| a.id.0).collect(),
-            ListKind::Groups => workshop.groups.iter().map(|g| g.id.0).collect(),
-        };
+        let current: HashSet<i64> = self.view(&record).await?.ids(list).into_iter().collect();
         let mut seen = HashSet::new();
         for (i, id) in ids.iter().enumerate() {
             if !current.contains(id) {
@@ -312,7 +325,19 @@ impl Backend for Service {
         if seen.len() != current.len() {
             return Err(Error::invalid("ids", Rule::Incomplete));
         }
-        self.store.reorder(record.id, list, &ids).await.map_err(|_| Error::Conflict)
+        Ok(self.store.reorder(record.id, list, &ids).await?)
+    }
+
+    async fn move_item(&self, key: &Key, list: ListKind, id: i64, up: bool) -> Result<(), Error> {
+        let record = self.authorized(key).await?;
+        let mut ids = self.view(&record).await?.ids(list);
+        let from = ids.iter().position(|&item| item == id).ok_or(Error::invalid("id", Rule::Foreign))?;
+        let to = if up { from.checked_sub(1) } else { Some(from + 1).filter(|&to| to < ids.len()) };
+        if let Some(to) = to {
+            ids.swap(from, to);
+            self.store.reorder(record.id, list, &ids).await?;
+        }
+        Ok(())
     }
 
     async fn sheet(&self, code: &str, group: GroupId) -> Result<Sheet, Error> {

@@ -60,9 +60,14 @@ async fn the_facilitator_page_needs_the_secret() {
     assert!(own.contains("Steng poenggivingen") && own.contains(&workshop.code));
 
     let guess = server.client.get(server.url(&format!("/w/{}/manage/{}", workshop.code, "f".repeat(48)))).send().await;
-    let guess = guess.unwrap().text().await.unwrap();
+    let guess = guess.unwrap();
+    assert_eq!(guess.status(), StatusCode::FORBIDDEN);
+    let guess = guess.text().await.unwrap();
     assert!(guess.contains("Denne lenken gir ikke lov"));
     assert!(!guess.contains("Steng poenggivingen"));
+
+    let unknown = server.client.get(server.url("/w/ZZZZZZ/results")).send().await.unwrap();
+    assert_eq!(unknown.status(), StatusCode::NOT_FOUND);
 }
 
 #[tokio::test]
@@ -82,9 +87,41 @@ async fn joining_by_typed_code_and_switching_language_redirect() {
     let switch = no_redirects.get(server.url("/lang/en?to=/w/ABCDEF")).send().await.unwrap();
     assert_eq!(switch.headers()["location"], "/w/ABCDEF");
     assert!(switch.headers()["set-cookie"].to_str().unwrap().starts_with("kvadrant_lang=en"));
-    let elsewhere = no_redirects.get(server.url("/lang/en?to=//evil.example")).send().await.unwrap();
-    assert_eq!(elsewhere.headers()["location"], "/", "never redirects off the site");
+    for elsewhere in ["//evil.example", "/%5Cevil.example", "/%09/evil.example", "https://evil.example"] {
+        let response = no_redirects.get(server.url(&format!("/lang/en?to={elsewhere}"))).send().await.unwrap();
+        assert_eq!(response.headers()["location"], "/", "never redirects off the site: {elsewhere}");
+    }
 
     let missing = server.client.get(server.url("/no/such/page")).send().await.unwrap();
     assert_eq!(missing.status(), StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn a_group_can_score_with_a_plain_form_before_scripts_load() {
+    let server = support::start().await;
+    let workshop = server.create_workshop("Uten skript").await;
+    let area = server.facilitate(&workshop, Method::POST, "/areas", json!({ "name": "Jordmor" })).await;
+    let area = area.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
+    let group = server.facilitate(&workshop, Method::POST, "/groups", json!({ "count": 1 })).await;
+    let group = group.json::<Value>().await.unwrap()[0]["id"].as_i64().unwrap();
+
+    let sheet_path = format!("/w/{}/g/{group}", workshop.code);
+    let sheet = server.client.get(server.url(&sheet_path)).send().await.unwrap().text().await.unwrap();
+    let action = sheet.split("action=\"").nth(1).and_then(|rest| rest.split('"').next()).expect("the sheet has a form");
+
+    let no_redirects = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let code = workshop.code.as_str();
+    let (group_text, area_text) = (group.to_string(), area.to_string());
+    let form = [("code", code), ("group", &group_text), ("area", &area_text), ("potential", "7"), ("feasibility", "")];
+    let posted = no_redirects
+        .post(server.url(action))
+        .header("accept", "text/html")
+        .header("referer", server.url(&sheet_path))
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
+    assert!(posted.status().is_redirection(), "a plain form post returns to the sheet");
+    let scores = server.get_json(&format!("/api/v1/workshops/{code}/groups/{group}/scores")).await;
+    assert_eq!(scores["scores"], json!([{ "area_id": area, "axis": "potential", "value": 7 }]));
 }

@@ -148,11 +148,7 @@ fn Manage(workshop: Workshop, secret: String, actions: Actions) -> impl IntoView
 #[component]
 fn ItemControls(keys: Credentials, list: ListKind, id: i64, label: String, actions: Actions) -> impl IntoView {
     let t = use_texts();
-    let list_value = match list {
-        ListKind::Categories => "categories",
-        ListKind::Areas => "areas",
-        ListKind::Groups => "groups",
-    };
+    let list_value = list.as_str();
     let step = |up: bool, text: &'static str, symbol: &'static str| {
         let aria_label = format!("{text}: {label}");
         view! {

@@ -1,10 +1,13 @@
+use std::sync::{Arc, Mutex};
+
 use kvadrant::{AreaId, Axis, Entity, Error};
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 use leptos::task::spawn_local;
 use leptos_meta::Title;
 
 use super::param;
-use crate::actions::{load_sheet, save_score};
+use crate::actions::{SaveAreaScores, load_sheet, save_score};
 use crate::error::AppError;
 use crate::i18n::use_texts;
 use crate::model::Sheet;
@@ -69,6 +72,9 @@ fn SheetForm(sheet: Sheet) -> impl IntoView {
         open: workshop.scoring_open,
         scale: (workshop.scale_min, workshop.scale_max),
     };
+    // Until the page is interactive, each area is a plain form with its own save button.
+    let hydrated = RwSignal::new(false);
+    Effect::new(move |_| hydrated.set(true));
 
     let sections = workshop
         .areas_by_category()
@@ -80,14 +86,22 @@ fn SheetForm(sheet: Sheet) -> impl IntoView {
                 .map(|area| {
                     let name_id = format!("area-{}", area.id);
                     view! {
-                        <li class="area-row">
-                            <div class="area-text">
-                                <span class="area-name" id=name_id.clone()>{area.name.clone()}</span>
-                                {(!area.description.is_empty()).then(|| view! { <span class="hint">{area.description.clone()}</span> })}
-                            </div>
-                            {Axis::ALL.map(|axis| view! {
-                                <ScoreCell context area=area.id name_id=name_id.clone() axis value=signal(area.id, axis) />
-                            })}
+                        <li>
+                            <form class="area-row" method="post" action=SaveAreaScores::PATH>
+                                <input type="hidden" name="code" value=context.code.get_value() />
+                                <input type="hidden" name="group" value=context.group />
+                                <input type="hidden" name="area" value=area.id.0 />
+                                <div class="area-text">
+                                    <span class="area-name" id=name_id.clone()>{area.name.clone()}</span>
+                                    {(!area.description.is_empty()).then(|| view! { <span class="hint">{area.description.clone()}</span> })}
+                                </div>
+                                {Axis::ALL.map(|axis| view! {
+                                    <ScoreCell context area=area.id name_id=name_id.clone() axis value=signal(area.id, axis) />
+                                })}
+                                {context.open.then(|| view! {
+                                    <button type="submit" class="save-row" hidden=move || hydrated.get()>{t.save}</button>
+                                })}
+                            </form>
                         </li>
                     }
                 })
@@ -134,8 +148,16 @@ enum SaveState {
     Failed,
 }
 
-/// One score: a native select, saved on change. Saves of one cell go out one at a time
-/// and only the newest value is sent after a pending one, so the last choice always wins.
+/// Saves of one cell go out one at a time; a change made while one is on its way waits, and
+/// only the newest waiting value is sent next, so the last choice always wins. The queue is
+/// not owned by the page, so a save still goes out if the participant navigates away.
+#[derive(Default)]
+struct SaveQueue {
+    sending: bool,
+    next: Option<Option<u8>>,
+}
+
+/// One score: a native select, saved on change.
 #[component]
 fn ScoreCell(
     context: CellContext,
@@ -146,30 +168,40 @@ fn ScoreCell(
 ) -> impl IntoView {
     let t = use_texts();
     let state = RwSignal::new(SaveState::Idle);
-    let in_flight = StoredValue::new(false);
-    let queued: StoredValue<Option<Option<u8>>> = StoredValue::new(None);
+    let queue = Arc::new(Mutex::new(SaveQueue::default()));
+    let code = context.code.get_value();
     let save = move |target: Option<u8>| {
-        if in_flight.get_value() {
-            queued.set_value(Some(target));
-            return;
-        }
-        in_flight.set_value(true);
-        state.set(SaveState::Saving);
-        spawn_local(async move {
-            let mut next = target;
-            loop {
-                let result =
-                    save_score(context.code.get_value(), context.group, area.0, axis, next.map(i64::from)).await;
-                if let Some(newer) = queued.try_update_value(Option::take).flatten() {
-                    next = newer;
-                    continue;
-                }
-                state.set(if result.is_ok() { SaveState::Saved } else { SaveState::Failed });
-                break;
+        {
+            let mut queue = queue.lock().expect("the save queue is never poisoned");
+            if queue.sending {
+                queue.next = Some(target);
+                return;
             }
-            in_flight.set_value(false);
+            queue.sending = true;
+        }
+        state.try_set(SaveState::Saving);
+        let (queue, code) = (queue.clone(), code.clone());
+        spawn_local(async move {
+            let mut target = target;
+            loop {
+                let result = save_score(code.clone(), context.group, area.0, axis, target.map(i64::from)).await;
+                let newer = {
+                    let mut queue = queue.lock().expect("the save queue is never poisoned");
+                    let newer = queue.next.take();
+                    queue.sending = newer.is_some();
+                    newer
+                };
+                match newer {
+                    Some(newer) => target = newer,
+                    None => {
+                        state.try_set(if result.is_ok() { SaveState::Saved } else { SaveState::Failed });
+                        break;
+                    }
+                }
+            }
         });
     };
+    let retry = save.clone();
 
     let id = format!("{}-{}", name_id, axis.as_str());
     let label_id = format!("{id}-label");
@@ -187,6 +219,7 @@ fn ScoreCell(
             <label for=id.clone() id=label_id.clone()>{label}</label>
             <select
                 id=id
+                name=axis.as_str()
                 aria-labelledby=format!("{label_id} {name_id}")
                 aria-describedby=status_id.clone()
                 disabled=!context.open
@@ -207,8 +240,9 @@ fn ScoreCell(
                     SaveState::Failed => t.save_failed,
                 }}
             </span>
-            {move || (state.get() == SaveState::Failed).then(|| view! {
-                <button type="button" class="retry" on:click=move |_| save(value.get_untracked())>{t.retry}</button>
+            {move || (state.get() == SaveState::Failed).then(|| {
+                let retry = retry.clone();
+                view! { <button type="button" class="retry" on:click=move |_| retry(value.get_untracked())>{t.retry}</button> }
             })}
         </div>
     }

@@ -28,8 +28,13 @@ pub fn Header() -> impl IntoView {
     }
 }
 
+/// An error in place of a page's content; the page's HTTP status says the same.
 #[component]
 pub fn ErrorNote(error: AppError) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    if let (AppError::Domain(domain), Some(response)) = (&error, use_context::<leptos_axum::ResponseOptions>()) {
+        response.set_status(crate::error::status(domain));
+    }
     let t = use_texts();
     view! { <p class="error" role="alert">{(t.error)(&error)}</p> }
 }

@@ -49,20 +49,12 @@ fn found(rows: u64) -> StoreResult<()> {
     if rows == 0 { Err(StoreError::NotFound) } else { Ok(()) }
 }
 
-fn list_table(list: ListKind) -> &'static str {
-    match list {
-        ListKind::Categories => "categories",
-        ListKind::Areas => "areas",
-        ListKind::Groups => "groups",
-    }
-}
-
 async fn next_position(
     tx: &mut Transaction<'static, Sqlite>,
     list: ListKind,
     workshop: WorkshopId,
 ) -> StoreResult<i64> {
-    let sql = format!("SELECT COALESCE(MAX(position), 0) + 1 FROM {} WHERE workshop_id = ?", list_table(list));
+    let sql = format!("SELECT COALESCE(MAX(position), 0) + 1 FROM {} WHERE workshop_id = ?", list.as_str());
     Ok(sqlx::query_scalar(&sql).bind(workshop.0).fetch_one(&mut **tx).await?)
 }
 
@@ -120,7 +112,8 @@ impl Store for SqliteStore {
     }
 
     async fn content(&self, workshop: WorkshopId) -> StoreResult<Content> {
-        let mut conn = self.pool.acquire().await?;
+        // One transaction: the three lists come from one snapshot.
+        let mut conn = self.pool.begin().await?;
         let categories: Vec<(i64, String, String)> =
             sqlx::query_as("SELECT id, name, description FROM categories WHERE workshop_id = ? ORDER BY position, id")
                 .bind(workshop.0)
@@ -327,7 +320,7 @@ impl Store for SqliteStore {
 
     async fn reorder(&self, workshop: WorkshopId, list: ListKind, ids: &[i64]) -> StoreResult<()> {
         let mut tx = self.write(workshop).await?;
-        let sql = format!("UPDATE {} SET position = ? WHERE id = ? AND workshop_id = ?", list_table(list));
+        let sql = format!("UPDATE {} SET position = ? WHERE id = ? AND workshop_id = ?", list.as_str());
         for (position, id) in (1_i64..).zip(ids) {
             let updated = sqlx::query(&sql).bind(position).bind(id).bind(workshop.0).execute(&mut *tx).await?;
             found(updated.rows_affected())?;
