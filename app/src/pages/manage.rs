@@ -105,6 +105,8 @@ fn Manage(workshop: Workshop, secret: String, actions: Actions) -> impl IntoView
         <DemoBadge demo=workshop.demo />
         <h1>{workshop.title.clone()}<span class="subtitle">{t.manage_heading}</span></h1>
         <p class="notice">{t.manage_private}</p>
+        <FormError error=last_error(actions.reorder.value()) />
+        <FormError error=last_error(actions.remove.value()) />
 
         <section class="card join-info">
             <p>{t.join_code}": "<strong class="join-code">{code.clone()}</strong></p>
@@ -320,7 +322,6 @@ fn Groups(workshop: Workshop, keys: Credentials, actions: Actions) -> impl IntoV
             }}
             <ol class="items">{items}</ol>
             <FormError error=last_error(actions.rename_group.value()) />
-            <FormError error=last_error(actions.remove.value()) />
             <ActionForm action=actions.add_groups attr:class="add-form">
                 {keys.fields()}
                 <label for="group-count">{t.groups_count_label}</label>
