@@ -1,4 +1,6 @@
 //! Kvadrant's pages. Rendered on the server, readable before any script runs, then hydrated.
+// Leptos views are deeply nested types; the sheet's exceeds the default limit in the WASM build.
+#![recursion_limit = "256"]
 
 pub mod actions;
 #[cfg(feature = "ssr")]
@@ -65,7 +67,7 @@ pub fn App() -> impl IntoView {
 pub fn hydrate() {
     console_error_panic_hook::set_once();
     leptos::mount::hydrate_body(App);
-    // Browser tests wait for this mark: by now hydration has attached every event handler.
+    // Marks the page interactive: styles hide the no-script fallbacks, and browser tests wait for it.
     let body = document().body().expect("the page has a body");
     body.set_attribute("data-hydrated", "true").expect("body takes attributes");
 }

@@ -11,6 +11,7 @@ use fantoccini::elements::Element;
 use fantoccini::key::Key;
 use fantoccini::wd::Capabilities;
 use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::json;
 
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
@@ -88,8 +89,7 @@ impl Chromedriver {
                 ],
             }),
         );
-        ClientBuilder::rustls()
-            .expect("TLS set-up for the WebDriver client")
+        ClientBuilder::new(HttpConnector::new())
             .capabilities(capabilities)
             .connect(&self.url)
             .await
@@ -109,7 +109,14 @@ pub async fn open_hydrated(browser: &Client, url: &str) {
 }
 
 pub async fn wait_for_hydration(browser: &Client) {
-    wait_for(browser, "body[data-hydrated='true']").await;
+    let hydrated = browser.wait().at_most(TIMEOUT).every(POLL).for_element(Locator::Css("body[data-hydrated='true']"));
+    if let Err(error) = hydrated.await {
+        panic!(
+            "the page did not hydrate within {TIMEOUT:?} ({error}). The likely cause is a hydration error: \
+             the WASM and this server must be built alike, and cargo-leptos's debug builds add \
+             `--cfg erase_components`, which plain `cargo test` does not"
+        );
+    }
 }
 
 /// The first element matching `css`, waiting up to [`TIMEOUT`] for it to appear.

@@ -31,6 +31,7 @@ struct Scenario {
 async fn a_group_scores_by_keyboard_and_the_result_shows_it() {
     assert_site_built();
     let server = support::start().await;
+    assert_scripts_served(&server).await;
     let scenario = set_up_workshop(&server).await;
     let driver = Chromedriver::start().await;
     let browser = driver.connect().await;
@@ -46,11 +47,29 @@ async fn a_group_scores_by_keyboard_and_the_result_shows_it() {
 /// Without the script and WASM the pages never hydrate, and every step would time out.
 fn assert_site_built() {
     let pkg = Path::new(&support::site_root()).join("pkg");
-    for file in ["kvadrant.js", "kvadrant_bg.wasm"] {
+    for file in ["kvadrant.js", "kvadrant.wasm"] {
         assert!(
             pkg.join(file).is_file(),
             "{} is missing: run `cargo leptos build` before the browser tests",
             pkg.join(file).display()
+        );
+    }
+}
+
+/// The page names the script and WASM it loads; a build whose file names differ would
+/// otherwise show only as a hydration time-out.
+async fn assert_scripts_served(server: &TestServer) {
+    let page = server.client.get(server.url("/")).send().await.expect("the home page").text().await.unwrap();
+    let assets: Vec<&str> =
+        page.split('"').filter(|part| part.starts_with("/pkg/") && !part.ends_with(".css")).collect();
+    assert!(assets.iter().any(|asset| asset.ends_with(".wasm")), "the home page loads no WASM: {page}");
+    for asset in assets {
+        let status = server.client.get(server.url(asset)).send().await.expect("an asset").status();
+        assert!(
+            status.is_success(),
+            "the page loads {asset}, but the server answers {status}. cargo-leptos writes kvadrant.wasm, and \
+             leptos asks for kvadrant_bg.wasm unless LEPTOS_OUTPUT_NAME was set when it was compiled: \
+             build the tests with LEPTOS_OUTPUT_NAME=kvadrant"
         );
     }
 }
@@ -100,8 +119,8 @@ async fn score_and_check(server: TestServer, scenario: Scenario, browser: Client
     }
 
     // The group's sheet comes back as it was left.
-    let sheet = browser.current_url().await.expect("the sheet's address");
-    open_hydrated(&browser, sheet.as_str()).await;
+    browser.refresh().await.expect("the sheet reloads");
+    wait_for_hydration(&browser).await;
     for (select, value) in [(&potential, POTENTIAL), (&feasibility, FEASIBILITY)] {
         let shown = browser.find(Locator::Id(select)).await.expect("the score's select").prop("value").await;
         assert_eq!(shown.expect("a select's value").as_deref(), Some(value.to_string().as_str()), "#{select}");

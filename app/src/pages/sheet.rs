@@ -72,9 +72,6 @@ fn SheetForm(sheet: Sheet) -> impl IntoView {
         open: workshop.scoring_open,
         scale: (workshop.scale_min, workshop.scale_max),
     };
-    // Until the page is interactive, each area is a plain form with its own save button.
-    let hydrated = RwSignal::new(false);
-    Effect::new(move |_| hydrated.set(true));
 
     let sections = workshop
         .areas_by_category()
@@ -87,6 +84,7 @@ fn SheetForm(sheet: Sheet) -> impl IntoView {
                     let name_id = format!("area-{}", area.id);
                     view! {
                         <li>
+                            // Until the page is interactive, each area is a plain form with its own save button.
                             <form class="area-row" method="post" action=SaveAreaScores::PATH>
                                 <input type="hidden" name="code" value=context.code.get_value() />
                                 <input type="hidden" name="group" value=context.group />
@@ -99,7 +97,7 @@ fn SheetForm(sheet: Sheet) -> impl IntoView {
                                     <ScoreCell context area=area.id name_id=name_id.clone() axis value=signal(area.id, axis) />
                                 })}
                                 {context.open.then(|| view! {
-                                    <button type="submit" class="save-row" hidden=move || hydrated.get()>{t.save}</button>
+                                    <button type="submit" class="save-row">{t.save}</button>
                                 })}
                             </form>
                         </li>

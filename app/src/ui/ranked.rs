@@ -23,7 +23,7 @@ pub fn RankedTable(results: Results) -> impl IntoView {
                 <tr>
                     <td class="num">{row.rank}</td>
                     <th scope="row">{row.area.clone()}</th>
-                    <td>
+                    <td class="category">
                         <svg class="swatch" viewBox="0 0 12 12" aria-hidden="true">
                             <circle cx=6 cy=6 r=5.5 fill=fill stroke="#333" />
                         </svg>
@@ -66,7 +66,7 @@ pub fn RankedTable(results: Results) -> impl IntoView {
                                 <th scope="col">{t.feasibility}</th>
                                 <th scope="col">{t.combined}</th>
                                 <th scope="col">{t.groups_scored}</th>
-                                <th scope="col" title=t.spread_help>{t.spread}<span class="hint">" – "{t.spread_help}</span></th>
+                                <th scope="col">{t.spread}<span class="hint">{t.spread_help}</span></th>
                             </tr>
                         </thead>
                         <tbody>{rows}</tbody>
