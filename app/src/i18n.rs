@@ -122,6 +122,9 @@ pub struct Texts {
     // Axes and matrix
     pub potential: &'static str,
     pub feasibility: &'static str,
+    /// One-letter forms, as in the combined score's heading.
+    pub potential_short: &'static str,
+    pub feasibility_short: &'static str,
     pub potential_low: &'static str,
     pub potential_high: &'static str,
     pub feasibility_low: &'static str,
@@ -285,6 +288,8 @@ pub static NB: Texts = Texts {
     back_to_groups: "Bytt gruppe",
     potential: "Potensial",
     feasibility: "Gjennomførbarhet",
+    potential_short: "P",
+    feasibility_short: "G",
     potential_low: "Lavt",
     potential_high: "Høyt potensial",
     feasibility_low: "Vanskelig",
@@ -376,6 +381,8 @@ pub static EN: Texts = Texts {
     back_to_groups: "Change group",
     potential: "Potential",
     feasibility: "Feasibility",
+    potential_short: "P",
+    feasibility_short: "F",
     potential_low: "Low",
     potential_high: "High potential",
     feasibility_low: "Hard",

@@ -56,7 +56,9 @@ async fn the_facilitator_page_needs_the_secret() {
     let server = support::start().await;
     let workshop = server.create_workshop("Privat side").await;
     let own = server.client.get(server.url(&format!("/w/{}/manage/{}", workshop.code, workshop.secret))).send().await;
-    let own = own.unwrap().text().await.unwrap();
+    let own = own.unwrap();
+    assert_eq!(own.headers()["cache-control"], "no-store");
+    let own = own.text().await.unwrap();
     assert!(own.contains("Steng poenggivingen") && own.contains(&workshop.code));
 
     let guess = server.client.get(server.url(&format!("/w/{}/manage/{}", workshop.code, "f".repeat(48)))).send().await;

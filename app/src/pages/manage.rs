@@ -72,6 +72,11 @@ impl Credentials {
 
 #[component]
 pub fn ManagePage() -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        // The page and its address hold the secret: keep both out of shared caches and history stores.
+        response.insert_header(http::header::CACHE_CONTROL, http::HeaderValue::from_static("no-store"));
+    }
     let (code, secret) = (param("code"), param("secret"));
     let actions = Actions::new();
     let secret_for_key = secret.clone();

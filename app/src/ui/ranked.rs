@@ -34,7 +34,13 @@ pub fn RankedTable(results: Results) -> impl IntoView {
                     <td class="num combined">{t.number(row.combined, 1)}</td>
                     <td class="num">{row.groups}</td>
                     <td class="spread">
-                        {format!("P {} · G {}", spread(t, &row.potential), spread(t, &row.feasibility))}
+                        {format!(
+                            "{} {} · {} {}",
+                            t.potential_short,
+                            spread(t, &row.potential),
+                            t.feasibility_short,
+                            spread(t, &row.feasibility)
+                        )}
                     </td>
                 </tr>
             }
