@@ -2,7 +2,7 @@
 //! 9 groups whose scores are made up so that the ranking reproduces the published order.
 //! The report publishes only the order, so these scores are illustrative and say so.
 
-use kvadrant::{AreaId, Axis, Error, GroupId, Score};
+use kvadrant::{AreaId, Axis, Error};
 use kvadrant_app::model::{GroupsInput, ItemInput, ScoreInput, WorkshopInput};
 use serde::Deserialize;
 
@@ -129,24 +129,24 @@ fn demo_scores(areas: &[AreaId], group_index: usize) -> Vec<ScoreInput> {
         .collect()
 }
 
-/// The demo's scores as domain cells, for checking the ranking without a database.
-pub fn cells(areas: &[AreaId], groups: &[GroupId]) -> Vec<kvadrant::Cell> {
-    let mut cells = Vec::new();
-    for (group_index, &group) in groups.iter().enumerate() {
-        for score in demo_scores(areas, group_index) {
-            let value = Score::parse(score.value.unwrap_or_default(), kvadrant::Scale::ONE_TO_TEN)
-                .expect("demo scores lie within 1–10");
-            cells.push(kvadrant::Cell { group, area: score.area_id, axis: score.axis, score: value });
-        }
-    }
-    cells
-}
-
 #[cfg(test)]
 mod tests {
-    use kvadrant::{Scale, rank_areas};
+    use kvadrant::{GroupId, Scale, Score, rank_areas};
 
     use super::*;
+
+    /// The demo's scores as domain cells, for checking the ranking without a database.
+    fn cells(areas: &[AreaId], groups: &[GroupId]) -> Vec<kvadrant::Cell> {
+        let mut cells = Vec::new();
+        for (group_index, &group) in groups.iter().enumerate() {
+            for score in demo_scores(areas, group_index) {
+                let value = Score::parse(score.value.unwrap_or_default(), kvadrant::Scale::ONE_TO_TEN)
+                    .expect("demo scores lie within 1–10");
+                cells.push(kvadrant::Cell { group, area: score.area_id, axis: score.axis, score: value });
+            }
+        }
+        cells
+    }
 
     #[test]
     fn every_demo_score_lies_on_the_scale_and_sums_as_designed() {
