@@ -5,16 +5,6 @@ use serde_json::{Value, json};
 
 use crate::support::{self, TestServer, Workshop};
 
-/// A workshop with one area and one group, ready for scores.
-async fn scorable(server: &TestServer) -> (Workshop, i64, i64) {
-    let workshop = server.create_workshop("Feil og mangler").await;
-    let area = server.facilitate(&workshop, Method::POST, "/areas", json!({ "name": "Innkjøp" })).await;
-    let area = area.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
-    let group = server.facilitate(&workshop, Method::POST, "/groups", json!({ "count": 1 })).await;
-    let group = group.json::<Value>().await.unwrap()[0]["id"].as_i64().unwrap();
-    (workshop, area, group)
-}
-
 async fn error_of(response: reqwest::Response, status: StatusCode) -> Value {
     assert_eq!(response.status(), status);
     response.json().await.unwrap()
@@ -72,7 +62,7 @@ async fn only_the_facilitator_secret_can_change_a_workshop() {
 #[tokio::test]
 async fn scores_are_refused_while_scoring_is_closed() {
     let server = support::start().await;
-    let (workshop, area, group) = scorable(&server).await;
+    let (workshop, area, group) = server.scorable_workshop("Feil og mangler").await;
     let close = server.facilitate(&workshop, Method::PUT, "/scoring", json!({ "open": false })).await;
     assert_eq!(close.status(), StatusCode::OK);
 
@@ -88,7 +78,7 @@ async fn scores_are_refused_while_scoring_is_closed() {
 #[tokio::test]
 async fn out_of_range_scores_name_the_field_and_reject_the_whole_batch() {
     let server = support::start().await;
-    let (workshop, area, group) = scorable(&server).await;
+    let (workshop, area, group) = server.scorable_workshop("Feil og mangler").await;
     for bad in [0, 11, -3] {
         let batch = json!([
             { "area_id": area, "axis": "potential", "value": 8 },
@@ -106,7 +96,7 @@ async fn out_of_range_scores_name_the_field_and_reject_the_whole_batch() {
 #[tokio::test]
 async fn malformed_input_is_rejected_with_the_reason() {
     let server = support::start().await;
-    let (workshop, area, group) = scorable(&server).await;
+    let (workshop, area, group) = server.scorable_workshop("Feil og mangler").await;
     let url = server.url(&format!("/api/v1/workshops/{}/groups/{group}/scores", workshop.code));
 
     let not_json = server.client.put(&url).header("content-type", "application/json").body("{scores: [").send().await;
@@ -136,8 +126,8 @@ async fn malformed_input_is_rejected_with_the_reason() {
 #[tokio::test]
 async fn areas_and_groups_of_another_workshop_are_refused() {
     let server = support::start().await;
-    let (workshop, _, group) = scorable(&server).await;
-    let (other, foreign_area, foreign_group) = scorable(&server).await;
+    let (workshop, _, group) = server.scorable_workshop("Feil og mangler").await;
+    let (other, foreign_area, foreign_group) = server.scorable_workshop("Feil og mangler").await;
 
     let cell = json!([{ "area_id": foreign_area, "axis": "potential", "value": 5 }]);
     let body = error_of(server.put_scores(&workshop.code, group, cell).await, StatusCode::UNPROCESSABLE_ENTITY).await;
@@ -157,7 +147,7 @@ async fn areas_and_groups_of_another_workshop_are_refused() {
 #[tokio::test]
 async fn oversized_bodies_are_refused() {
     let server = support::start().await;
-    let (workshop, _, _) = scorable(&server).await;
+    let (workshop, _, _) = server.scorable_workshop("Feil og mangler").await;
     let huge = json!({ "title": "x".repeat(400 * 1024) });
     let response = server.facilitate(&workshop, Method::PATCH, "", huge).await;
     assert_eq!(response.status(), StatusCode::PAYLOAD_TOO_LARGE);

@@ -1,7 +1,7 @@
 //! The server-rendered pages: complete HTML without scripts, in the chosen language.
 
-use reqwest::{Method, StatusCode};
-use serde_json::{Value, json};
+use reqwest::StatusCode;
+use serde_json::json;
 
 use crate::support;
 
@@ -9,15 +9,10 @@ use crate::support;
 async fn results_page_is_complete_without_scripts_and_keeps_secrets() {
     let server = support::start().await;
     let workshop = server.create_workshop("Resultatside").await;
-    let category = server.facilitate(&workshop, Method::POST, "/categories", json!({ "name": "Helse" })).await;
-    let category = category.json::<Value>().await.unwrap()["id"].clone();
-    let area = server
-        .facilitate(&workshop, Method::POST, "/areas", json!({ "name": "Rus og psykiatri", "category_id": category }))
-        .await;
-    let area = area.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
-    server.facilitate(&workshop, Method::POST, "/areas", json!({ "name": "Jordmor" })).await;
-    let group = server.facilitate(&workshop, Method::POST, "/groups", json!({ "count": 1 })).await;
-    let group = group.json::<Value>().await.unwrap()[0]["id"].as_i64().unwrap();
+    let category = server.add_id(&workshop, "/categories", json!({ "name": "Helse" })).await;
+    let area = server.add_id(&workshop, "/areas", json!({ "name": "Rus og psykiatri", "category_id": category })).await;
+    server.add(&workshop, "/areas", json!({ "name": "Jordmor" })).await;
+    let group = server.add(&workshop, "/groups", json!({ "count": 1 })).await[0]["id"].as_i64().unwrap();
     let cells = json!([
         { "area_id": area, "axis": "potential", "value": 9 },
         { "area_id": area, "axis": "feasibility", "value": 6 },
@@ -101,11 +96,7 @@ async fn joining_by_typed_code_and_switching_language_redirect() {
 #[tokio::test]
 async fn a_group_can_score_with_a_plain_form_before_scripts_load() {
     let server = support::start().await;
-    let workshop = server.create_workshop("Uten skript").await;
-    let area = server.facilitate(&workshop, Method::POST, "/areas", json!({ "name": "Jordmor" })).await;
-    let area = area.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
-    let group = server.facilitate(&workshop, Method::POST, "/groups", json!({ "count": 1 })).await;
-    let group = group.json::<Value>().await.unwrap()[0]["id"].as_i64().unwrap();
+    let (workshop, area, group) = server.scorable_workshop("Uten skript").await;
 
     let sheet_path = format!("/w/{}/g/{group}", workshop.code);
     let sheet = server.client.get(server.url(&sheet_path)).send().await.unwrap().text().await.unwrap();

@@ -5,12 +5,6 @@ use serde_json::{Value, json};
 
 use crate::support::{self, TestServer, Workshop};
 
-async fn created(server: &TestServer, workshop: &Workshop, path: &str, body: Value) -> i64 {
-    let response = server.facilitate(workshop, Method::POST, path, body).await;
-    assert_eq!(response.status(), StatusCode::CREATED, "POST {path}");
-    response.json::<Value>().await.unwrap()["id"].as_i64().unwrap()
-}
-
 async fn names(server: &TestServer, workshop: &Workshop, list: &str) -> Vec<String> {
     let view = server.get_json(&format!("/api/v1/workshops/{}", workshop.code)).await;
     view[list].as_array().unwrap().iter().map(|item| item["name"].as_str().unwrap().to_owned()).collect()
@@ -23,11 +17,11 @@ async fn categories_and_areas_are_edited_reordered_and_removed() {
     let view = server.get_json(&format!("/api/v1/workshops/{}", workshop.code)).await;
     assert_eq!(view["title"], "Forberedelse", "titles are trimmed");
 
-    let health = created(&server, &workshop, "/categories", json!({ "name": "Helse" })).await;
-    let business = created(&server, &workshop, "/categories", json!({ "name": "Næring" })).await;
-    let a = created(&server, &workshop, "/areas", json!({ "name": "Jordmor", "category_id": health })).await;
-    let b = created(&server, &workshop, "/areas", json!({ "name": "Reiseliv", "category_id": business })).await;
-    let c = created(&server, &workshop, "/areas", json!({ "name": "Innkjøp", "description": "Felles avtaler" })).await;
+    let health = server.add_id(&workshop, "/categories", json!({ "name": "Helse" })).await;
+    let business = server.add_id(&workshop, "/categories", json!({ "name": "Næring" })).await;
+    let a = server.add_id(&workshop, "/areas", json!({ "name": "Jordmor", "category_id": health })).await;
+    let b = server.add_id(&workshop, "/areas", json!({ "name": "Reiseliv", "category_id": business })).await;
+    let c = server.add_id(&workshop, "/areas", json!({ "name": "Innkjøp", "description": "Felles avtaler" })).await;
 
     let edit = json!({ "name": "Jordmortjeneste", "description": "Hele døgnet", "category_id": health });
     let response = server.facilitate(&workshop, Method::PUT, &format!("/areas/{a}"), edit).await;
@@ -110,7 +104,7 @@ async fn groups_come_numbered_or_named_and_names_stay_unique() {
 async fn removing_a_group_removes_its_scores_from_the_results() {
     let server = support::start().await;
     let workshop = server.create_workshop("Fjerning").await;
-    let area = created(&server, &workshop, "/areas", json!({ "name": "Beredskap" })).await;
+    let area = server.add_id(&workshop, "/areas", json!({ "name": "Beredskap" })).await;
     let response = server.facilitate(&workshop, Method::POST, "/groups", json!({ "count": 2 })).await;
     let groups: Vec<i64> =
         response.json::<Value>().await.unwrap().as_array().unwrap().iter().map(|g| g["id"].as_i64().unwrap()).collect();

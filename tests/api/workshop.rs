@@ -1,10 +1,9 @@
 //! A whole workshop as in the Indre Namdal report: 9 groups score 13 areas; the results are
 //! checked against means, products and ranks computed here by plain arithmetic.
 
-use reqwest::Method;
 use serde_json::{Value, json};
 
-use crate::support::{self, TestServer, Workshop};
+use crate::support;
 
 const GROUPS: usize = 9;
 const AREAS: usize = 13;
@@ -27,28 +26,23 @@ fn feasibility(g: usize, a: usize) -> i64 {
     }
 }
 
-async fn add(server: &TestServer, workshop: &Workshop, path: &str, body: Value) -> Value {
-    let response = server.facilitate(workshop, Method::POST, path, body).await;
-    assert_eq!(response.status(), 201, "POST {path}");
-    response.json().await.unwrap()
-}
-
 #[tokio::test]
 async fn nine_groups_score_thirteen_areas_and_the_ranking_follows_by_hand() {
     let server = support::start().await;
     let workshop = server.create_workshop("Interkommunalt samarbeid").await;
 
-    let health = add(&server, &workshop, "/categories", json!({ "name": "Helse og velferd" })).await;
-    let business = add(&server, &workshop, "/categories", json!({ "name": "Næring" })).await;
+    let health = server.add(&workshop, "/categories", json!({ "name": "Helse og velferd" })).await;
+    let business = server.add(&workshop, "/categories", json!({ "name": "Næring" })).await;
     let mut areas = Vec::new();
     for a in 0..AREAS {
         let category = if a % 2 == 0 { &health["id"] } else { &business["id"] };
         let area =
-            add(&server, &workshop, "/areas", json!({ "name": format!("Område {a}"), "category_id": category })).await;
+            server.add(&workshop, "/areas", json!({ "name": format!("Område {a}"), "category_id": category })).await;
         areas.push(area["id"].as_i64().unwrap());
     }
-    let unscored = add(&server, &workshop, "/areas", json!({ "name": "Kommuneadvokat" })).await;
-    let groups: Vec<i64> = add(&server, &workshop, "/groups", json!({ "count": GROUPS }))
+    let unscored = server.add(&workshop, "/areas", json!({ "name": "Kommuneadvokat" })).await;
+    let groups: Vec<i64> = server
+        .add(&workshop, "/groups", json!({ "count": GROUPS }))
         .await
         .as_array()
         .unwrap()
@@ -72,7 +66,7 @@ async fn nine_groups_score_thirteen_areas_and_the_ranking_follows_by_hand() {
         assert_eq!(response.status(), 200);
     }
     // A tenth opinion that must not count: only one axis given.
-    let extra = add(&server, &workshop, "/groups", json!({ "names": ["Sen gruppe"] })).await;
+    let extra = server.add(&workshop, "/groups", json!({ "names": ["Sen gruppe"] })).await;
     let late = extra[0]["id"].as_i64().unwrap();
     let one_axis = json!([{ "area_id": areas[0], "axis": "potential", "value": 10 }]);
     assert_eq!(server.put_scores(&workshop.code, late, one_axis).await.status(), 200);
@@ -138,9 +132,7 @@ async fn nine_groups_score_thirteen_areas_and_the_ranking_follows_by_hand() {
 #[tokio::test]
 async fn a_cell_written_twice_keeps_the_last_value_and_null_clears_it() {
     let server = support::start().await;
-    let workshop = server.create_workshop("Siste skriv vinner").await;
-    let area = add(&server, &workshop, "/areas", json!({ "name": "Jordmor" })).await["id"].as_i64().unwrap();
-    let group = add(&server, &workshop, "/groups", json!({ "count": 1 })).await[0]["id"].as_i64().unwrap();
+    let (workshop, area, group) = server.scorable_workshop("Siste skriv vinner").await;
 
     for value in [3, 9] {
         let cell = json!([{ "area_id": area, "axis": "potential", "value": value }]);
@@ -165,18 +157,10 @@ async fn the_demo_reproduces_the_published_ranking() {
     let published: Value = serde_json::from_str(include_str!("../../server/demo/indre-namdal-2022.json")).unwrap();
     let results = server.get_json(&format!("/api/v1/workshops/{code}/results")).await;
     assert_eq!(results["workshop"]["demo"], true);
-    let ranked: Vec<(i64, &str)> = results["ranked"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| (r["rank"].as_i64().unwrap(), r["area"].as_str().unwrap()))
-        .collect();
-    let expected: Vec<(i64, &str)> = published["published_ranking"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| (r["rank"].as_i64().unwrap(), r["area"].as_str().unwrap()))
-        .collect();
-    assert_eq!(ranked, expected);
+    let ranks_and_areas = |rows: &Value| -> Vec<(i64, String)> {
+        let rows = rows.as_array().unwrap();
+        rows.iter().map(|r| (r["rank"].as_i64().unwrap(), r["area"].as_str().unwrap().to_owned())).collect()
+    };
+    assert_eq!(ranks_and_areas(&results["ranked"]), ranks_and_areas(&published["published_ranking"]));
     assert!(results["ranked"].as_array().unwrap().iter().all(|r| r["groups"] == 9));
 }

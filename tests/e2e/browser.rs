@@ -113,8 +113,7 @@ pub async fn wait_for_hydration(browser: &Client) {
     if let Err(error) = hydrated.await {
         panic!(
             "the page did not hydrate within {TIMEOUT:?} ({error}). The likely cause is a hydration error: \
-             the WASM and this server must be built alike, and cargo-leptos's debug builds add \
-             `--cfg erase_components`, which plain `cargo test` does not"
+             the WASM and this server must be built alike (see `disable-erase-components` in Cargo.toml)"
         );
     }
 }

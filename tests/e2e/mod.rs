@@ -7,11 +7,10 @@ use std::path::Path;
 
 use fantoccini::key::Key;
 use fantoccini::{Client, Locator};
-use reqwest::Method;
-use serde_json::{Value, json};
+use serde_json::json;
 
 use self::browser::{Chromedriver, focused_id, open_hydrated, press, tab_to, wait_for, wait_for_hydration};
-use crate::support::{self, TestServer, Workshop};
+use crate::support::{self, TestServer};
 
 /// The scores typed in; single digits, since typing "1" would pick 1 and never 10.
 const POTENTIAL: u8 = 8;
@@ -67,34 +66,28 @@ async fn assert_scripts_served(server: &TestServer) {
         let status = server.client.get(server.url(asset)).send().await.expect("an asset").status();
         assert!(
             status.is_success(),
-            "the page loads {asset}, but the server answers {status}. cargo-leptos writes kvadrant.wasm, and \
-             leptos asks for kvadrant_bg.wasm unless LEPTOS_OUTPUT_NAME was set when it was compiled: \
-             build the tests with LEPTOS_OUTPUT_NAME=kvadrant"
+            "the page loads {asset}, but the server answers {status}: cargo-leptos writes kvadrant.wasm, and \
+             leptos asks for that name only if LEPTOS_OUTPUT_NAME (set in .cargo/config.toml) was set when it \
+             was compiled"
         );
     }
 }
 
 async fn set_up_workshop(server: &TestServer) -> Scenario {
     let workshop = server.create_workshop("Interkommunalt samarbeid").await;
-    let health = add(server, &workshop, "/categories", json!({ "name": "Helse og velferd" })).await["id"].clone();
-    let business = add(server, &workshop, "/categories", json!({ "name": "Næring" })).await["id"].clone();
+    let health = server.add(&workshop, "/categories", json!({ "name": "Helse og velferd" })).await["id"].clone();
+    let business = server.add(&workshop, "/categories", json!({ "name": "Næring" })).await["id"].clone();
     let area_name = "Legevakt";
-    let area = add(server, &workshop, "/areas", json!({ "name": area_name, "category_id": health })).await;
-    add(server, &workshop, "/areas", json!({ "name": "Barnevern", "category_id": health })).await;
-    add(server, &workshop, "/areas", json!({ "name": "Reiseliv", "category_id": business })).await;
-    let groups = add(server, &workshop, "/groups", json!({ "count": 2 })).await;
+    let area = server.add(&workshop, "/areas", json!({ "name": area_name, "category_id": health })).await;
+    server.add(&workshop, "/areas", json!({ "name": "Barnevern", "category_id": health })).await;
+    server.add(&workshop, "/areas", json!({ "name": "Reiseliv", "category_id": business })).await;
+    let groups = server.add(&workshop, "/groups", json!({ "count": 2 })).await;
     Scenario {
         code: workshop.code,
         area: area["id"].as_i64().expect("an area id"),
         area_name,
         group: groups[1]["id"].as_i64().expect("a group id"),
     }
-}
-
-async fn add(server: &TestServer, workshop: &Workshop, path: &str, body: Value) -> Value {
-    let response = server.facilitate(workshop, Method::POST, path, body).await;
-    assert_eq!(response.status(), 201, "POST {path}");
-    response.json().await.expect("a JSON body")
 }
 
 async fn score_and_check(server: TestServer, scenario: Scenario, browser: Client) {

@@ -87,6 +87,26 @@ impl TestServer {
             .unwrap()
     }
 
+    /// A facilitator's POST that must create something: its JSON answer.
+    pub async fn add(&self, workshop: &Workshop, path: &str, body: Value) -> Value {
+        let response = self.facilitate(workshop, reqwest::Method::POST, path, body).await;
+        assert_eq!(response.status(), StatusCode::CREATED, "POST {path}");
+        response.json().await.unwrap()
+    }
+
+    /// The id of the one thing a facilitator's POST created.
+    pub async fn add_id(&self, workshop: &Workshop, path: &str, body: Value) -> i64 {
+        self.add(workshop, path, body).await["id"].as_i64().unwrap()
+    }
+
+    /// A workshop with one area and one group, ready for scores: (workshop, area, group).
+    pub async fn scorable_workshop(&self, title: &str) -> (Workshop, i64, i64) {
+        let workshop = self.create_workshop(title).await;
+        let area = self.add_id(&workshop, "/areas", json!({ "name": "Innkjøp" })).await;
+        let group = self.add(&workshop, "/groups", json!({ "count": 1 })).await[0]["id"].as_i64().unwrap();
+        (workshop, area, group)
+    }
+
     pub async fn get_json(&self, path: &str) -> Value {
         let response = self.client.get(self.url(path)).send().await.unwrap();
         assert_eq!(response.status(), StatusCode::OK, "GET {path}");
