@@ -71,6 +71,8 @@ pub enum Format {
     Axis,
     #[error("valid JSON of the documented shape")]
     Json,
+    #[error("a whole number")]
+    WholeNumber,
 }
 
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -12,7 +12,7 @@ use crate::{
     model::{GroupsInput, ItemInput, ScoreInput, WorkshopInput},
 };
 #[cfg(feature = "ssr")]
-use kvadrant::{AreaId, CategoryId, Error, GroupId, Rule};
+use kvadrant::{AreaId, CategoryId, Error, Format, GroupId, Rule};
 
 #[cfg(feature = "ssr")]
 fn backend() -> Result<SharedBackend, AppError> {
@@ -22,6 +22,17 @@ fn backend() -> Result<SharedBackend, AppError> {
 #[cfg(feature = "ssr")]
 fn key(code: String, secret: String) -> Key {
     Key { code, secret }
+}
+
+/// A form field holding a whole number, or nothing when left empty.
+#[cfg(feature = "ssr")]
+fn whole_number(field: &str, text: &str) -> Result<Option<i64>, Error> {
+    match text.trim() {
+        "" => Ok(None),
+        text => {
+            text.parse().map(Some).map_err(|_| Error::invalid(field, Rule::Malformed { expected: Format::WholeNumber }))
+        }
+    }
 }
 
 #[server]
@@ -104,8 +115,8 @@ pub async fn save_area(
 pub async fn add_groups(code: String, secret: String, count: String, names: String) -> Result<(), AppError> {
     let names: Vec<String> = names.lines().map(str::trim).filter(|n| !n.is_empty()).map(str::to_owned).collect();
     let input = if names.is_empty() {
-        let count = count.trim().parse().map_err(|_| Error::invalid("count", Rule::OutOfRange { min: 1, max: 100 }))?;
-        GroupsInput::Count { count }
+        // An empty count passes on as 0, so the service names the allowed range.
+        GroupsInput::Count { count: whole_number("count", &count)?.unwrap_or_default() }
     } else {
         GroupsInput::Names { names }
     };
@@ -160,11 +171,7 @@ pub async fn save_area_scores(
     feasibility: String,
 ) -> Result<(), AppError> {
     let cell = |axis: Axis, text: &str| -> Result<ScoreInput, Error> {
-        let value = match text.trim() {
-            "" => None,
-            text => Some(text.parse().map_err(|_| Error::invalid("value", Rule::OutOfRange { min: 0, max: 10 }))?),
-        };
-        Ok(ScoreInput { area_id: AreaId(area), axis, value })
+        Ok(ScoreInput { area_id: AreaId(area), axis, value: whole_number("value", text)? })
     };
     let scores = vec![cell(Axis::Potential, &potential)?, cell(Axis::Feasibility, &feasibility)?];
     backend()?.put_scores(&code, GroupId(group), scores).await?;

@@ -196,6 +196,7 @@ fn rule_nb(rule: &Rule) -> String {
         Rule::Malformed { expected: Format::JoinCode } => "må være en kode på 6 bokstaver og tall".into(),
         Rule::Malformed { expected: Format::Axis } => "må være «potential» eller «feasibility»".into(),
         Rule::Malformed { expected: Format::Json } => "har feil form".into(),
+        Rule::Malformed { expected: Format::WholeNumber } => "må være et heltall".into(),
         Rule::Foreign => "hører ikke til denne workshopen".into(),
         Rule::Duplicate => "finnes allerede".into(),
         Rule::Incomplete => "må ta med hvert element nøyaktig én gang".into(),
@@ -449,6 +450,9 @@ mod tests {
         let error = AppError::Domain(Error::invalid("scores[2].value", Rule::OutOfRange { min: 1, max: 10 }));
         assert_eq!((NB.error)(&error), "Poengene må være et heltall fra 1 til 10.");
         assert_eq!((EN.error)(&error), "Value must be a whole number from 1 to 10.");
+        let typed = AppError::Domain(Error::invalid("count", Rule::Malformed { expected: Format::WholeNumber }));
+        assert_eq!((NB.error)(&typed), "Antall grupper må være et heltall.");
+        assert_eq!((EN.error)(&typed), "Count must be a whole number.");
     }
 
     #[test]

@@ -76,6 +76,7 @@ impl Service {
     pub async fn create(&self, input: WorkshopInput, demo: bool) -> Result<(WorkshopRecord, CreatedWorkshop), Error> {
         let (title, description) = parse_workshop(&input)?;
         let secret = secret::generate();
+        let secret_hash = secret::hash(&secret);
         // 31⁶ ≈ 887 million codes: a clash is rare, and a few fresh draws settle it.
         for _ in 0..8 {
             let mut bytes = [0u8; JoinCode::LEN];
@@ -84,7 +85,7 @@ impl Service {
                 code: JoinCode::from_random(bytes),
                 title: title.clone(),
                 description: description.clone(),
-                secret_hash: secret::hash(&secret),
+                secret_hash: secret_hash.clone(),
                 demo,
                 scale: Scale::default(),
             };
