@@ -15,6 +15,8 @@ pub enum Error {
     Forbidden,
     #[error("scoring is closed for this workshop")]
     ScoringClosed,
+    #[error("the facilitator has not revealed the results yet")]
+    ResultsHidden,
     #[error("the workshop changed at the same moment; reload and try again")]
     Conflict,
     #[error("the service is unavailable; try again")]

@@ -3,4 +3,5 @@
 
 mod api;
 mod e2e;
+mod live;
 mod support;

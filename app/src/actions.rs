@@ -5,7 +5,7 @@ use kvadrant::Axis;
 use leptos::prelude::*;
 
 use crate::error::AppError;
-use crate::model::{ListKind, Results, Sheet, Workshop};
+use crate::model::{ListKind, Results, Saved, Sheet, Workshop};
 #[cfg(feature = "ssr")]
 use crate::{
     backend::{Key, SharedBackend},
@@ -60,6 +60,13 @@ pub async fn load_managed(code: String, secret: String) -> Result<Workshop, AppE
 #[server]
 pub async fn update_workshop(code: String, secret: String, title: String, description: String) -> Result<(), AppError> {
     backend()?.update_workshop(&key(code, secret), WorkshopInput { title, description }).await?;
+    Ok(())
+}
+
+/// Hides the results from everyone but the facilitator, or reveals them.
+#[server]
+pub async fn set_results_hidden(code: String, secret: String, hidden: bool) -> Result<(), AppError> {
+    backend()?.set_results_hidden(&key(code, secret), hidden).await?;
     Ok(())
 }
 
@@ -155,10 +162,15 @@ pub async fn load_sheet(code: String, group: i64) -> Result<Sheet, AppError> {
 
 /// Sets (or with `value: None`, clears) one cell of a group's sheet.
 #[server]
-pub async fn save_score(code: String, group: i64, area: i64, axis: Axis, value: Option<i64>) -> Result<(), AppError> {
+pub async fn save_score(
+    code: String,
+    group: i64,
+    area: i64,
+    axis: Axis,
+    value: Option<i64>,
+) -> Result<Saved, AppError> {
     let score = ScoreInput { area_id: AreaId(area), axis, value };
-    backend()?.put_scores(&code, GroupId(group), vec![score]).await?;
-    Ok(())
+    Ok(backend()?.put_scores(&code, GroupId(group), vec![score]).await?)
 }
 
 /// The sheet's form without scripts: both scores of one area; an empty value clears a cell.
@@ -181,4 +193,10 @@ pub async fn save_area_scores(
 #[server]
 pub async fn load_results(code: String) -> Result<Results, AppError> {
     Ok(backend()?.results(&code).await?)
+}
+
+/// The results for the facilitator, also while they are hidden.
+#[server]
+pub async fn load_managed_results(code: String, secret: String) -> Result<Results, AppError> {
+    Ok(backend()?.managed_results(&key(code, secret)).await?)
 }

@@ -8,8 +8,8 @@ use kvadrant::{AreaId, CategoryId, Error, GroupId};
 use leptos::prelude::use_context;
 
 use crate::model::{
-    Area, Category, CreatedWorkshop, Group, GroupsInput, ItemInput, ListKind, Results, ScoreInput, Sheet, Workshop,
-    WorkshopInput,
+    Area, Category, CreatedWorkshop, Group, GroupsInput, ItemInput, ListKind, Results, Saved, ScoreInput, Sheet,
+    Workshop, WorkshopInput,
 };
 
 /// What proves the right to change a workshop: its join code and the facilitator's secret.
@@ -42,8 +42,13 @@ pub trait Backend: Send + Sync + 'static {
     async fn move_item(&self, key: &Key, list: ListKind, id: i64, up: bool) -> Result<(), Error>;
     async fn sheet(&self, code: &str, group: GroupId) -> Result<Sheet, Error>;
     /// Writes all of `scores` or, if any is invalid, none of them.
-    async fn put_scores(&self, code: &str, group: GroupId, scores: Vec<ScoreInput>) -> Result<(), Error>;
+    async fn put_scores(&self, code: &str, group: GroupId, scores: Vec<ScoreInput>) -> Result<Saved, Error>;
+    /// Shows or hides the results from everyone but the facilitator.
+    async fn set_results_hidden(&self, key: &Key, hidden: bool) -> Result<Workshop, Error>;
+    /// The results, unless the facilitator has hidden them.
     async fn results(&self, code: &str) -> Result<Results, Error>;
+    /// The results for the facilitator, hidden or not.
+    async fn managed_results(&self, key: &Key) -> Result<Results, Error>;
     /// The join code of the illustrative demo workshop, if there is one.
     async fn demo_code(&self) -> Result<Option<String>, Error>;
 }

@@ -20,7 +20,7 @@ pub fn status(error: &Error) -> http::StatusCode {
     match error {
         Error::Invalid { .. } => StatusCode::UNPROCESSABLE_ENTITY,
         Error::NotFound { .. } => StatusCode::NOT_FOUND,
-        Error::Forbidden => StatusCode::FORBIDDEN,
+        Error::Forbidden | Error::ResultsHidden => StatusCode::FORBIDDEN,
         Error::ScoringClosed | Error::Conflict => StatusCode::CONFLICT,
         Error::Internal => StatusCode::INTERNAL_SERVER_ERROR,
     }

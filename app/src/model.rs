@@ -35,6 +35,8 @@ pub struct Workshop {
     pub title: String,
     pub description: String,
     pub scoring_open: bool,
+    /// Participants see no results until the facilitator reveals them.
+    pub results_hidden: bool,
     /// Illustrative sample data, not a real workshop.
     pub demo: bool,
     pub scale_min: u8,
@@ -127,17 +129,17 @@ pub struct RankedArea {
     pub quadrant: Quadrant,
 }
 
+/// The ranked list and what is not ranked yet.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
-pub struct Results {
-    pub workshop: Workshop,
+pub struct Standings {
     pub ranked: Vec<RankedArea>,
     /// Areas no group has scored on both axes yet.
     pub unscored: Vec<Area>,
 }
 
-impl Results {
-    pub fn new(workshop: Workshop, ranking: Ranking) -> Results {
+impl Standings {
+    pub fn new(workshop: &Workshop, ranking: Ranking) -> Standings {
         let ranked = ranking
             .ranked
             .into_iter()
@@ -160,8 +162,62 @@ impl Results {
             })
             .collect();
         let unscored = ranking.unscored.iter().filter_map(|id| workshop.area(*id).cloned()).collect();
+        Standings { ranked, unscored }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct Results {
+    pub workshop: Workshop,
+    pub ranked: Vec<RankedArea>,
+    /// Areas no group has scored on both axes yet.
+    pub unscored: Vec<Area>,
+}
+
+impl Results {
+    pub fn new(workshop: Workshop, ranking: Ranking) -> Results {
+        let Standings { ranked, unscored } = Standings::new(&workshop, ranking);
         Results { workshop, ranked, unscored }
     }
+}
+
+/// How far one group has come.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct GroupProgress {
+    pub group_id: GroupId,
+    /// Areas the group has scored on both axes.
+    pub scored: u32,
+    /// When the group last changed a score (ISO 8601, UTC).
+    pub last_activity: Option<String>,
+}
+
+/// What one live screen shows at one version of the workshop. `standings` is absent while
+/// results are hidden from the one watching.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct LiveView {
+    pub version: i64,
+    pub workshop: Workshop,
+    pub standings: Option<Standings>,
+    pub progress: Vec<GroupProgress>,
+}
+
+/// A group's own scores at one version, for the people sharing its sheet.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct LiveSheet {
+    pub version: i64,
+    pub group_id: GroupId,
+    pub scores: Vec<SheetScore>,
+}
+
+/// A score write's acknowledgement: the workshop version that includes it.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct Saved {
+    pub version: i64,
 }
 
 /// Returned once, when a workshop is made: the secret is not stored in a form that can be shown again.

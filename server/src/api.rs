@@ -2,25 +2,28 @@
 
 use std::sync::Arc;
 
-use axum::extract::{FromRequest, FromRequestParts, State};
+use axum::body::Body;
+use axum::extract::{FromRequest, FromRequestParts, OptionalFromRequestParts, State};
 use axum::http::request::Parts;
-use axum::http::{StatusCode, header};
-use axum::response::IntoResponse;
+use axum::http::{HeaderName, StatusCode, header};
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, put};
 use axum::{Json, Router};
 use kvadrant::{AreaId, CategoryId, Error, GroupId};
 use kvadrant_app::backend::{Backend, Key};
 use kvadrant_app::model::{
-    Area, Category, CreatedWorkshop, Group, GroupsInput, ItemInput, ListKind, Results, ScoreInput, Sheet, Workshop,
-    WorkshopInput,
+    Area, Category, CreatedWorkshop, Group, GroupsInput, ItemInput, ListKind, LiveSheet, LiveView, Results, Saved,
+    ScoreInput, Sheet, Workshop, WorkshopInput,
 };
 use serde::Deserialize;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi, ToSchema};
 
+use tokio::sync::watch;
+
 use crate::error::{ApiError, ErrorBody};
-use crate::export;
 use crate::service::Service;
+use crate::{export, live};
 
 type ApiResult<T> = Result<T, ApiError>;
 
@@ -31,6 +34,10 @@ pub struct ApiJson<T>(pub T);
 #[derive(FromRequestParts)]
 #[from_request(via(axum::extract::Path), rejection(ApiError))]
 pub struct ApiPath<T>(pub T);
+
+#[derive(FromRequestParts)]
+#[from_request(via(axum::extract::Query), rejection(ApiError))]
+pub struct ApiQuery<T>(pub T);
 
 /// The facilitator's secret, sent as `Authorization: Bearer <secret>`.
 pub struct Bearer(String);
@@ -49,6 +56,18 @@ impl<S: Send + Sync> FromRequestParts<S> for Bearer {
     }
 }
 
+impl<S: Send + Sync> OptionalFromRequestParts<S> for Bearer {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> ApiResult<Option<Self>> {
+        if parts.headers.contains_key(header::AUTHORIZATION) {
+            <Bearer as FromRequestParts<S>>::from_request_parts(parts, state).await.map(Some)
+        } else {
+            Ok(None)
+        }
+    }
+}
+
 impl Bearer {
     fn key(self, code: String) -> Key {
         Key { code, secret: self.0 }
@@ -58,6 +77,18 @@ impl Bearer {
 #[derive(Deserialize, ToSchema)]
 pub struct ScoringInput {
     pub open: bool,
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct VisibilityInput {
+    pub hidden: bool,
+}
+
+/// Browsers' `EventSource` sends no headers: the facilitator's secret comes in the query.
+#[derive(Deserialize, utoipa::IntoParams)]
+pub struct FollowQuery {
+    /// The facilitator's secret: follow with hidden results included.
+    pub secret: Option<String>,
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -81,6 +112,9 @@ pub fn routes() -> Router<Arc<Service>> {
         .route("/api/v1/workshops", post(create_workshop))
         .route("/api/v1/workshops/{code}", get(get_workshop).patch(update_workshop))
         .route("/api/v1/workshops/{code}/scoring", put(set_scoring))
+        .route("/api/v1/workshops/{code}/results-hidden", put(set_results_hidden))
+        .route("/api/v1/workshops/{code}/live", get(follow_workshop))
+        .route("/api/v1/workshops/{code}/groups/{id}/live", get(follow_sheet))
         .route("/api/v1/workshops/{code}/categories", post(add_category))
         .route("/api/v1/workshops/{code}/categories/{id}", put(update_category).delete(remove_category))
         .route("/api/v1/workshops/{code}/areas", post(add_area))
@@ -134,6 +168,55 @@ async fn set_scoring(
     ApiJson(input): ApiJson<ScoringInput>,
 ) -> ApiResult<Json<Workshop>> {
     Ok(Json(service.set_scoring_open(&bearer.key(code), input.open).await?))
+}
+
+/// Hides the results from everyone but the facilitator (`true`), or reveals them.
+#[utoipa::path(put, path = "/api/v1/workshops/{code}/results-hidden", params(("code" = String, Path)),
+    request_body = VisibilityInput, security(("facilitator" = [])),
+    responses((status = 200, body = Workshop), (status = 403, body = ErrorBody)))]
+async fn set_results_hidden(
+    State(service): State<Arc<Service>>,
+    ApiPath(code): ApiPath<String>,
+    bearer: Bearer,
+    ApiJson(input): ApiJson<VisibilityInput>,
+) -> ApiResult<Json<Workshop>> {
+    Ok(Json(service.set_results_hidden(&bearer.key(code), input.hidden).await?))
+}
+
+/// Follows a workshop live (server-sent events). `view` events carry a [`LiveView`]; results are
+/// left out while hidden, unless `secret` is the facilitator's. Every event's id is the version.
+#[utoipa::path(get, path = "/api/v1/workshops/{code}/live", params(("code" = String, Path), FollowQuery),
+    responses((status = 200, content_type = "text/event-stream", body = LiveView), (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody)))]
+async fn follow_workshop(
+    State(service): State<Arc<Service>>,
+    ApiPath(code): ApiPath<String>,
+    ApiQuery(query): ApiQuery<FollowQuery>,
+) -> ApiResult<Response> {
+    let (frames, role) = service.follow(&code, None, query.secret.as_deref()).await?;
+    Ok(live_response(frames, role))
+}
+
+/// Follows a group's sheet live: `view` events as for the workshop, and `sheet` events with
+/// the group's own scores ([`LiveSheet`]).
+#[utoipa::path(get, path = "/api/v1/workshops/{code}/groups/{id}/live", params(("code" = String, Path), ("id" = i64, Path)),
+    responses((status = 200, content_type = "text/event-stream", body = LiveSheet), (status = 404, body = ErrorBody)))]
+async fn follow_sheet(
+    State(service): State<Arc<Service>>,
+    ApiPath((code, id)): ApiPath<(String, GroupId)>,
+) -> ApiResult<Response> {
+    let (frames, role) = service.follow(&code, Some(id), None).await?;
+    Ok(live_response(frames, role))
+}
+
+fn live_response(frames: watch::Receiver<Arc<live::Frames>>, role: live::Role) -> Response {
+    let headers = [
+        (header::CONTENT_TYPE, "text/event-stream"),
+        (header::CACHE_CONTROL, "no-store"),
+        // Proxies that buffer responses would hold events back.
+        (HeaderName::from_static("x-accel-buffering"), "no"),
+    ];
+    (headers, Body::from_stream(live::events(frames, role))).into_response()
 }
 
 #[utoipa::path(post, path = "/api/v1/workshops/{code}/categories", params(("code" = String, Path)), request_body = ItemInput,
@@ -269,24 +352,35 @@ async fn get_sheet(
 }
 
 /// Writes a group's scores: all of them, or none if any is invalid. `value: null` clears a cell.
-/// Answers with the group's sheet as it is after the write.
+/// Answers once the write is durable, with the workshop version that includes it.
 #[utoipa::path(put, path = "/api/v1/workshops/{code}/groups/{id}/scores", params(("code" = String, Path), ("id" = i64, Path)),
     request_body = ScoresInput,
-    responses((status = 200, body = Sheet), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody),
+    responses((status = 200, body = Saved), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody),
         (status = 422, body = ErrorBody)))]
 async fn put_scores(
     State(service): State<Arc<Service>>,
     ApiPath((code, id)): ApiPath<(String, GroupId)>,
     ApiJson(input): ApiJson<ScoresInput>,
-) -> ApiResult<Json<Sheet>> {
-    service.put_scores(&code, id, input.scores).await?;
-    Ok(Json(service.sheet(&code, id).await?))
+) -> ApiResult<Json<Saved>> {
+    Ok(Json(service.put_scores(&code, id, input.scores).await?))
 }
 
+/// The results; while hidden, only with the facilitator's secret.
 #[utoipa::path(get, path = "/api/v1/workshops/{code}/results", params(("code" = String, Path)),
-    responses((status = 200, body = Results), (status = 404, body = ErrorBody)))]
-async fn results(State(service): State<Arc<Service>>, ApiPath(code): ApiPath<String>) -> ApiResult<Json<Results>> {
-    Ok(Json(service.results(&code).await?))
+    responses((status = 200, body = Results), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+async fn results(
+    State(service): State<Arc<Service>>,
+    ApiPath(code): ApiPath<String>,
+    bearer: Option<Bearer>,
+) -> ApiResult<Json<Results>> {
+    Ok(Json(visible_results(&service, code, bearer).await?))
+}
+
+async fn visible_results(service: &Service, code: String, bearer: Option<Bearer>) -> Result<Results, Error> {
+    match bearer {
+        Some(bearer) => service.managed_results(&bearer.key(code)).await,
+        None => service.results(&code).await,
+    }
 }
 
 /// The ranked list as CSV (UTF-8, comma-separated, decimal point); unscored areas follow without a rank.
@@ -295,8 +389,9 @@ async fn results(State(service): State<Arc<Service>>, ApiPath(code): ApiPath<Str
 async fn results_csv(
     State(service): State<Arc<Service>>,
     ApiPath(code): ApiPath<String>,
+    bearer: Option<Bearer>,
 ) -> ApiResult<impl IntoResponse> {
-    let results = service.results(&code).await?;
+    let results = visible_results(&service, code, bearer).await?;
     let disposition = format!("attachment; filename=\"kvadrant-{}.csv\"", results.workshop.code);
     Ok((
         [(header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()), (header::CONTENT_DISPOSITION, disposition)],
@@ -324,7 +419,8 @@ impl Modify for FacilitatorAuth {
 #[openapi(
     info(title = "Kvadrant", description = "Score areas on potential and feasibility; rank them."),
     paths(
-        create_workshop, get_workshop, update_workshop, set_scoring, add_category, update_category, remove_category,
+        create_workshop, get_workshop, update_workshop, set_scoring, set_results_hidden, follow_workshop, follow_sheet,
+        add_category, update_category, remove_category,
         add_area, update_area, remove_area, add_groups, rename_group, remove_group, reorder, get_sheet, put_scores,
         results, results_csv
     ),

@@ -16,7 +16,7 @@ use tower_http::trace::TraceLayer;
 
 use crate::config::Config;
 use crate::service::Service;
-use crate::store::{SqliteStore, Store};
+use crate::store::{PostgresStore, SqliteStore, Store, StoreError};
 use crate::{api, demo, navigation};
 
 /// Request bodies larger than this are refused; a full sheet of 100 areas is about 10 KiB.
@@ -24,10 +24,12 @@ const BODY_LIMIT: usize = 256 * 1024;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StartError {
-    #[error("unsupported database URL {0:?}: use sqlite://path/to/file.db")]
+    #[error("unsupported database URL {0:?}: use sqlite://path/to/file.db or postgres://host/database")]
     UnsupportedDatabase(String),
     #[error("database: {0}")]
     Database(#[from] sqlx::Error),
+    #[error("cannot follow changes: {0}")]
+    Live(#[from] StoreError),
     #[error("demo workshop: {0}")]
     Demo(kvadrant::Error),
     #[error("cannot listen: {0}")]
@@ -42,12 +44,15 @@ pub struct Application {
 
 impl Application {
     pub async fn build(config: Config) -> Result<Application, StartError> {
-        let store: Arc<dyn Store> = if config.database_url.starts_with("sqlite:") {
-            Arc::new(SqliteStore::connect(&config.database_url).await?)
+        let url = config.database_url.as_str();
+        let store: Arc<dyn Store> = if url.starts_with("sqlite:") {
+            Arc::new(SqliteStore::connect(url).await?)
+        } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
+            Arc::new(PostgresStore::connect(url).await?)
         } else {
             return Err(StartError::UnsupportedDatabase(config.database_url));
         };
-        let service = Arc::new(Service::new(store));
+        let service = Arc::new(Service::start(store).await?);
         if config.demo && service.store().count_workshops().await.map_err(|e| StartError::Demo(e.into()))? == 0 {
             let manage_path = demo::seed(&service).await.map_err(StartError::Demo)?;
             tracing::info!("demo workshop created; its facilitator page is {manage_path}");

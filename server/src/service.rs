@@ -4,18 +4,24 @@
 use std::collections::HashSet;
 use std::sync::Arc;
 
+use tokio::sync::watch;
+
 use async_trait::async_trait;
 use kvadrant::{
-    AreaId, CategoryId, Description, Entity, Error, GroupId, JoinCode, Name, Rule, Scale, Score, Title, rank_areas,
+    AreaId, CategoryId, Description, Entity, Error, GroupId, JoinCode, Name, Rule, Scale, Score, Title, WorkshopId,
+    rank_areas,
 };
 use kvadrant_app::backend::{Backend, Key};
 use kvadrant_app::model::{
-    Area, Category, CreatedWorkshop, Group, GroupsInput, ItemInput, ListKind, Results, ScoreInput, Sheet, Workshop,
-    WorkshopInput,
+    Area, Category, CreatedWorkshop, Group, GroupsInput, ItemInput, ListKind, Results, Saved, ScoreInput, Sheet,
+    Workshop, WorkshopInput,
 };
 
+use crate::live::{Frames, Hub, Role};
 use crate::secret;
-use crate::store::{NewWorkshop, ScoreWrite, Store, StoreError, WorkshopRecord};
+use crate::store::{
+    NewWorkshop, ScoreSubmission, ScoreWrite, ScoreWriter, Store, StoreError, StoreResult, WorkshopRecord,
+};
 
 /// The most groups one request may add; more than any workshop room holds.
 pub const MAX_GROUPS_PER_REQUEST: i64 = 100;
@@ -32,6 +38,8 @@ fn within_limit(count: usize, limit: usize, field: &str) -> Result<(), Error> {
 
 pub struct Service {
     store: Arc<dyn Store>,
+    scores: ScoreWriter,
+    hub: Arc<Hub>,
 }
 
 impl StoreError {
@@ -41,6 +49,11 @@ impl StoreError {
             StoreError::NotFound => Error::not_found(entity),
             StoreError::Conflict => Error::Conflict,
             StoreError::ScoringClosed => Error::ScoringClosed,
+            StoreError::WriteFailed => Error::Internal,
+            StoreError::Corrupt(place) => {
+                tracing::error!(place, "stored value out of range");
+                Error::Internal
+            }
             StoreError::Database(cause) => {
                 tracing::error!(%cause, "database failure");
                 Error::Internal
@@ -64,12 +77,49 @@ fn parse_item(input: &ItemInput) -> Result<(Name, Description), Error> {
 }
 
 impl Service {
-    pub fn new(store: Arc<dyn Store>) -> Service {
-        Service { store }
+    pub async fn start(store: Arc<dyn Store>) -> StoreResult<Service> {
+        let hub = Hub::start(store.clone()).await?;
+        Ok(Service { scores: ScoreWriter::spawn(store.clone()), store, hub })
     }
 
     pub fn store(&self) -> &Arc<dyn Store> {
         &self.store
+    }
+
+    pub fn hub(&self) -> &Hub {
+        &self.hub
+    }
+
+    /// Makes a change and lets every screen following the workshop know of it.
+    async fn change<T>(&self, workshop: WorkshopId, write: impl Future<Output = StoreResult<T>>) -> StoreResult<T> {
+        let outcome = write.await;
+        if outcome.is_ok() {
+            self.hub.changed(workshop);
+        }
+        outcome
+    }
+
+    /// Follows a workshop live as `role`; a facilitator proves the role with `secret`.
+    pub async fn follow(
+        &self,
+        code: &str,
+        group: Option<GroupId>,
+        secret: Option<&str>,
+    ) -> Result<(watch::Receiver<Arc<Frames>>, Role), Error> {
+        let record = self.record(code).await?;
+        let role = match (group, secret) {
+            (_, Some(secret)) if secret::verify(secret, &record.secret_hash) => Role::Facilitator,
+            (_, Some(_)) => return Err(Error::Forbidden),
+            (Some(group), None) => {
+                if self.store.scoring_targets(record.id, group).await?.is_none() {
+                    return Err(Error::not_found(Entity::Group));
+                }
+                Role::Group(group)
+            }
+            (None, None) => Role::Audience,
+        };
+        let frames = self.hub.subscribe(record.id).await?.ok_or(Error::not_found(Entity::Workshop))?;
+        Ok((frames, role))
     }
 
     /// Makes a workshop with a fresh join code; `demo` marks illustrative sample data.
@@ -119,25 +169,20 @@ impl Service {
     }
 
     async fn view(&self, record: &WorkshopRecord) -> Result<Workshop, Error> {
-        let content = self.store.content(record.id).await?;
-        Ok(Workshop {
-            code: record.code.to_string(),
-            title: record.title.clone(),
-            description: record.description.clone(),
-            scoring_open: record.scoring_open,
-            demo: record.demo,
-            scale_min: record.scale.min(),
-            scale_max: record.scale.max(),
-            categories: content.categories,
-            areas: content.areas,
-            groups: content.groups,
-        })
+        Ok(record.view(self.store.content(record.id).await?))
     }
 
     /// The workshop as it is now, after a change made with `key`.
     async fn reloaded(&self, key: &Key) -> Result<Workshop, Error> {
         let record = self.record(&key.code).await?;
         self.view(&record).await
+    }
+
+    async fn results_of(&self, record: &WorkshopRecord) -> Result<Results, Error> {
+        let workshop = self.view(record).await?;
+        let cells = self.store.cells(record.id, record.scale).await?;
+        let areas: Vec<AreaId> = workshop.areas.iter().map(|a| a.id).collect();
+        Ok(Results::new(workshop, rank_areas(record.scale, &areas, &cells)))
     }
 
     /// Checks an area's category belongs to the workshop.
@@ -186,16 +231,17 @@ impl Service {
 
     fn score_writes(
         record: &WorkshopRecord,
-        workshop: &Workshop,
+        areas: &[AreaId],
         scores: &[ScoreInput],
     ) -> Result<Vec<ScoreWrite>, Error> {
+        let areas: HashSet<AreaId> = areas.iter().copied().collect();
         let mut seen = HashSet::new();
         scores
             .iter()
             .enumerate()
             .map(|(i, input)| {
                 let field = |name: &str| format!("scores[{i}].{name}");
-                if workshop.area(input.area_id).is_none() {
+                if !areas.contains(&input.area_id) {
                     return Err(Error::invalid(field("area_id"), Rule::Foreign));
                 }
                 if !seen.insert((input.area_id, input.axis)) {
@@ -231,13 +277,13 @@ impl Backend for Service {
     async fn update_workshop(&self, key: &Key, input: WorkshopInput) -> Result<Workshop, Error> {
         let (title, description) = parse_workshop(&input)?;
         let record = self.authorized(key).await?;
-        self.store.update_workshop(record.id, &title, &description).await?;
+        self.change(record.id, self.store.update_workshop(record.id, &title, &description)).await?;
         self.reloaded(key).await
     }
 
     async fn set_scoring_open(&self, key: &Key, open: bool) -> Result<Workshop, Error> {
         let record = self.authorized(key).await?;
-        self.store.set_scoring_open(record.id, open).await?;
+        self.change(record.id, self.store.set_scoring_open(record.id, open)).await?;
         self.reloaded(key).await
     }
 
@@ -245,20 +291,22 @@ impl Backend for Service {
         let (name, description) = parse_item(&input)?;
         let record = self.authorized(key).await?;
         within_limit(self.view(&record).await?.categories.len() + 1, MAX_CATEGORIES, "categories")?;
-        let id = self.store.insert_category(record.id, &name, &description).await?;
+        let id = self.change(record.id, self.store.insert_category(record.id, &name, &description)).await?;
         Ok(Category { id, name: name.into_inner(), description: description.into_inner() })
     }
 
     async fn update_category(&self, key: &Key, id: CategoryId, input: ItemInput) -> Result<Category, Error> {
         let (name, description) = parse_item(&input)?;
         let record = self.authorized(key).await?;
-        self.store.update_category(record.id, id, &name, &description).await.map_err(|e| e.about(Entity::Category))?;
+        self.change(record.id, self.store.update_category(record.id, id, &name, &description))
+            .await
+            .map_err(|e| e.about(Entity::Category))?;
         Ok(Category { id, name: name.into_inner(), description: description.into_inner() })
     }
 
     async fn remove_category(&self, key: &Key, id: CategoryId) -> Result<(), Error> {
         let record = self.authorized(key).await?;
-        self.store.delete_category(record.id, id).await.map_err(|e| e.about(Entity::Category))
+        self.change(record.id, self.store.delete_category(record.id, id)).await.map_err(|e| e.about(Entity::Category))
     }
 
     async fn add_area(&self, key: &Key, input: ItemInput) -> Result<Area, Error> {
@@ -267,7 +315,7 @@ impl Backend for Service {
         let workshop = self.view(&record).await?;
         within_limit(workshop.areas.len() + 1, MAX_AREAS, "areas")?;
         let category_id = Self::category_of(&workshop, &input)?;
-        let id = self.store.insert_area(record.id, category_id, &name, &description).await?;
+        let id = self.change(record.id, self.store.insert_area(record.id, category_id, &name, &description)).await?;
         Ok(Area { id, name: name.into_inner(), description: description.into_inner(), category_id })
     }
 
@@ -275,8 +323,7 @@ impl Backend for Service {
         let (name, description) = parse_item(&input)?;
         let record = self.authorized(key).await?;
         let category_id = Self::category_of(&self.view(&record).await?, &input)?;
-        self.store
-            .update_area(record.id, id, category_id, &name, &description)
+        self.change(record.id, self.store.update_area(record.id, id, category_id, &name, &description))
             .await
             .map_err(|e| e.about(Entity::Area))?;
         Ok(Area { id, name: name.into_inner(), description: description.into_inner(), category_id })
@@ -284,14 +331,14 @@ impl Backend for Service {
 
     async fn remove_area(&self, key: &Key, id: AreaId) -> Result<(), Error> {
         let record = self.authorized(key).await?;
-        self.store.delete_area(record.id, id).await.map_err(|e| e.about(Entity::Area))
+        self.change(record.id, self.store.delete_area(record.id, id)).await.map_err(|e| e.about(Entity::Area))
     }
 
     async fn add_groups(&self, key: &Key, input: GroupsInput) -> Result<Vec<Group>, Error> {
         let record = self.authorized(key).await?;
         let workshop = self.view(&record).await?;
         let names = Self::group_names(&workshop, &input)?;
-        let ids = self.store.insert_groups(record.id, &names).await?;
+        let ids = self.change(record.id, self.store.insert_groups(record.id, &names)).await?;
         Ok(ids.into_iter().zip(names).map(|(id, name)| Group { id, name: name.into_inner() }).collect())
     }
 
@@ -302,13 +349,15 @@ impl Backend for Service {
         if workshop.groups.iter().any(|g| g.id != id && g.name == name.as_str()) {
             return Err(Error::invalid("name", Rule::Duplicate));
         }
-        self.store.rename_group(record.id, id, &name).await.map_err(|e| e.about(Entity::Group))?;
+        self.change(record.id, self.store.rename_group(record.id, id, &name))
+            .await
+            .map_err(|e| e.about(Entity::Group))?;
         Ok(Group { id, name: name.into_inner() })
     }
 
     async fn remove_group(&self, key: &Key, id: GroupId) -> Result<(), Error> {
         let record = self.authorized(key).await?;
-        self.store.delete_group(record.id, id).await.map_err(|e| e.about(Entity::Group))
+        self.change(record.id, self.store.delete_group(record.id, id)).await.map_err(|e| e.about(Entity::Group))
     }
 
     async fn reorder(&self, key: &Key, list: ListKind, ids: Vec<i64>) -> Result<(), Error> {
@@ -326,7 +375,7 @@ impl Backend for Service {
         if seen.len() != current.len() {
             return Err(Error::invalid("ids", Rule::Incomplete));
         }
-        Ok(self.store.reorder(record.id, list, &ids).await?)
+        Ok(self.change(record.id, self.store.reorder(record.id, list, &ids)).await?)
     }
 
     async fn move_item(&self, key: &Key, list: ListKind, id: i64, up: bool) -> Result<(), Error> {
@@ -336,7 +385,7 @@ impl Backend for Service {
         let to = if up { from.checked_sub(1) } else { Some(from + 1).filter(|&to| to < ids.len()) };
         if let Some(to) = to {
             ids.swap(from, to);
-            self.store.reorder(record.id, list, &ids).await?;
+            self.change(record.id, self.store.reorder(record.id, list, &ids)).await?;
         }
         Ok(())
     }
@@ -349,25 +398,36 @@ impl Backend for Service {
         Ok(Sheet { workshop, group, scores })
     }
 
-    async fn put_scores(&self, code: &str, group: GroupId, scores: Vec<ScoreInput>) -> Result<(), Error> {
+    async fn put_scores(&self, code: &str, group: GroupId, scores: Vec<ScoreInput>) -> Result<Saved, Error> {
         let record = self.record(code).await?;
-        let workshop = self.view(&record).await?;
-        if workshop.group(group).is_none() {
-            return Err(Error::not_found(Entity::Group));
-        }
+        let areas = self.store.scoring_targets(record.id, group).await?.ok_or(Error::not_found(Entity::Group))?;
         if !record.scoring_open {
             return Err(Error::ScoringClosed);
         }
-        let writes = Self::score_writes(&record, &workshop, &scores)?;
-        Ok(self.store.put_scores(record.id, group, &writes).await?)
+        let writes = Self::score_writes(&record, &areas, &scores)?;
+        let submission = ScoreSubmission { workshop: record.id, group, writes };
+        let version =
+            self.change(record.id, self.scores.write(submission)).await.map_err(|e| e.about(Entity::Group))?;
+        Ok(Saved { version })
+    }
+
+    async fn set_results_hidden(&self, key: &Key, hidden: bool) -> Result<Workshop, Error> {
+        let record = self.authorized(key).await?;
+        self.change(record.id, self.store.set_results_hidden(record.id, hidden)).await?;
+        self.reloaded(key).await
     }
 
     async fn results(&self, code: &str) -> Result<Results, Error> {
         let record = self.record(code).await?;
-        let workshop = self.view(&record).await?;
-        let cells = self.store.cells(record.id, record.scale).await?;
-        let areas: Vec<AreaId> = workshop.areas.iter().map(|a| a.id).collect();
-        Ok(Results::new(workshop, rank_areas(record.scale, &areas, &cells)))
+        if record.results_hidden {
+            return Err(Error::ResultsHidden);
+        }
+        self.results_of(&record).await
+    }
+
+    async fn managed_results(&self, key: &Key) -> Result<Results, Error> {
+        let record = self.authorized(key).await?;
+        self.results_of(&record).await
     }
 
     async fn demo_code(&self) -> Result<Option<String>, Error> {

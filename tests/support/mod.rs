@@ -1,7 +1,13 @@
-//! Starting a server for a test, and talking to it.
+//! Starting a server for a test, and talking to it. Servers keep their workshops in a fresh
+//! SQLite file, or, when `KVADRANT_TEST_POSTGRES` holds a PostgreSQL URL, in a fresh database
+//! on that server.
+
+mod events;
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
+
+pub use events::EventStream;
 
 use kvadrant_server::{Application, Config};
 use reqwest::{Client, Response, StatusCode};
@@ -30,16 +36,24 @@ pub async fn start() -> TestServer {
 }
 
 pub async fn start_with(demo: bool) -> TestServer {
-    static NEXT: AtomicUsize = AtomicUsize::new(0);
-    let dir = std::env::temp_dir().join(format!(
-        "kvadrant-test-{}-{}",
-        std::process::id(),
-        NEXT.fetch_add(1, Ordering::Relaxed)
-    ));
-    std::fs::create_dir_all(&dir).expect("create a test directory");
+    let dir = fresh_dir();
+    let database_url = match postgres_url() {
+        Some(admin) => fresh_postgres(&admin).await,
+        None => format!("sqlite://{}", dir.join("kvadrant.db").display()),
+    };
+    start_on(&database_url, demo, dir).await
+}
+
+/// Two servers sharing one fresh PostgreSQL database, or `None` when no URL is given.
+pub async fn start_pair() -> Option<(TestServer, TestServer)> {
+    let url = fresh_postgres(&postgres_url()?).await;
+    Some((start_on(&url, false, fresh_dir()).await, start_on(&url, false, fresh_dir()).await))
+}
+
+async fn start_on(database_url: &str, demo: bool, dir: PathBuf) -> TestServer {
     let config = Config {
         addr: "127.0.0.1:0".parse().unwrap(),
-        database_url: format!("sqlite://{}", dir.join("kvadrant.db").display()),
+        database_url: database_url.to_owned(),
         demo,
         site_root: site_root(),
     };
@@ -47,6 +61,50 @@ pub async fn start_with(demo: bool) -> TestServer {
     let base = format!("http://{}", application.address());
     tokio::spawn(application.run());
     TestServer { base, client: Client::new(), dir }
+}
+
+fn fresh_dir() -> PathBuf {
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    let dir = std::env::temp_dir().join(format!(
+        "kvadrant-test-{}-{}",
+        std::process::id(),
+        NEXT.fetch_add(1, Ordering::Relaxed)
+    ));
+    std::fs::create_dir_all(&dir).expect("create a test directory");
+    dir
+}
+
+/// The PostgreSQL server to test against (a URL naming a database to connect to first).
+pub fn postgres_url() -> Option<String> {
+    std::env::var("KVADRANT_TEST_POSTGRES").ok().filter(|url| !url.trim().is_empty())
+}
+
+/// Creates an empty database for one test and returns its URL. Databases of earlier runs
+/// are dropped the first time, so they do not pile up.
+async fn fresh_postgres(admin: &str) -> String {
+    use sqlx::{Connection, PgConnection};
+    static CLEARED: tokio::sync::OnceCell<()> = tokio::sync::OnceCell::const_new();
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    let mut connection = PgConnection::connect(admin).await.expect("KVADRANT_TEST_POSTGRES accepts connections");
+    CLEARED
+        .get_or_init(|| async {
+            let old: Vec<String> =
+                sqlx::query_scalar("SELECT datname FROM pg_database WHERE datname LIKE 'kvadrant\\_test\\_%'")
+                    .fetch_all(&mut connection)
+                    .await
+                    .expect("list test databases");
+            let mine = format!("kvadrant_test_{}_", std::process::id());
+            for name in old.iter().filter(|name| !name.starts_with(&mine)) {
+                let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
+                    .execute(&mut connection)
+                    .await;
+            }
+        })
+        .await;
+    let name = format!("kvadrant_test_{}_{}", std::process::id(), NEXT.fetch_add(1, Ordering::Relaxed));
+    sqlx::query(&format!("CREATE DATABASE \"{name}\"")).execute(&mut connection).await.expect("create a test database");
+    let (server, _) = admin.rsplit_once('/').expect("a PostgreSQL URL ends in /database");
+    format!("{server}/{name}")
 }
 
 /// A workshop made through the API, with the facilitator's secret to change it.
@@ -111,6 +169,21 @@ impl TestServer {
         let response = self.client.get(self.url(path)).send().await.unwrap();
         assert_eq!(response.status(), StatusCode::OK, "GET {path}");
         response.json().await.unwrap()
+    }
+
+    /// Follows `path` (server-sent events).
+    pub async fn follow(&self, path: &str) -> EventStream {
+        let response = self.client.get(self.url(path)).send().await.unwrap();
+        assert_eq!(response.status(), StatusCode::OK, "GET {path}");
+        assert_eq!(response.headers()["content-type"], "text/event-stream");
+        EventStream::new(response)
+    }
+
+    /// Writes scores that must be accepted: the version that includes them.
+    pub async fn score(&self, code: &str, group: i64, scores: Value) -> i64 {
+        let response = self.put_scores(code, group, scores).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        response.json::<Value>().await.unwrap()["version"].as_i64().expect("a version")
     }
 
     pub async fn put_scores(&self, code: &str, group: i64, scores: Value) -> Response {

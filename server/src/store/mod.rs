@@ -1,12 +1,18 @@
 //! Where workshops are kept. [`Store`] is the whole contract; each database has its own
-//! implementation and migrations, and nothing outside this module names one.
+//! connection setup and migrations, both share one body of SQL (`sql.rs`), and nothing
+//! outside this module names a database.
 
+mod batch;
+mod postgres;
+mod sql;
 mod sqlite;
 
 use async_trait::async_trait;
 use kvadrant::{AreaId, Axis, CategoryId, Cell, Description, GroupId, JoinCode, Name, Scale, Score, Title, WorkshopId};
-use kvadrant_app::model::{Area, Category, Group, ListKind, SheetScore};
+use kvadrant_app::model::{Area, Category, Group, ListKind, SheetScore, Workshop};
 
+pub use batch::ScoreWriter;
+pub use postgres::PostgresStore;
 pub use sqlite::SqliteStore;
 
 #[derive(Debug, thiserror::Error)]
@@ -18,6 +24,12 @@ pub enum StoreError {
     NotFound,
     #[error("scoring is closed")]
     ScoringClosed,
+    /// A batch of writes failed as a whole; the cause is logged where it happened.
+    #[error("the write failed")]
+    WriteFailed,
+    /// A stored value the domain does not accept: the database was changed by hand.
+    #[error("stored value out of range in {0}")]
+    Corrupt(&'static str),
     #[error(transparent)]
     Database(sqlx::Error),
 }
@@ -36,6 +48,24 @@ impl From<sqlx::Error> for StoreError {
 
 pub type StoreResult<T> = Result<T, StoreError>;
 
+/// Now, as stored timestamps are written (UTC, milliseconds, fixed width so that text order is time order).
+fn now() -> String {
+    const FORMAT: &[time::format_description::BorrowedFormatItem<'_>] =
+        time::macros::format_description!("[year]-[month]-[day]T[hour]:[minute]:[second].[subsecond digits:3]Z");
+    time::OffsetDateTime::now_utc().format(FORMAT).expect("the current time formats")
+}
+
+fn cells(scores: Vec<StoredScore>, scale: Scale) -> StoreResult<Vec<Cell>> {
+    scores
+        .into_iter()
+        .map(|stored| {
+            let score =
+                Score::parse(i64::from(stored.value), scale).map_err(|_| StoreError::Corrupt("scores.value"))?;
+            Ok(Cell { group: stored.group, area: stored.area, axis: stored.axis, score })
+        })
+        .collect()
+}
+
 #[derive(Debug, Clone)]
 pub struct WorkshopRecord {
     pub id: WorkshopId,
@@ -44,8 +74,30 @@ pub struct WorkshopRecord {
     pub description: String,
     pub secret_hash: Vec<u8>,
     pub scoring_open: bool,
+    pub results_hidden: bool,
     pub demo: bool,
     pub scale: Scale,
+    /// Bumped by every change; a view read at version `v` includes every change up to `v`.
+    pub version: i64,
+}
+
+impl WorkshopRecord {
+    /// The workshop as the pages and the API show it.
+    pub fn view(&self, content: Content) -> Workshop {
+        Workshop {
+            code: self.code.to_string(),
+            title: self.title.clone(),
+            description: self.description.clone(),
+            scoring_open: self.scoring_open,
+            results_hidden: self.results_hidden,
+            demo: self.demo,
+            scale_min: self.scale.min(),
+            scale_max: self.scale.max(),
+            categories: content.categories,
+            areas: content.areas,
+            groups: content.groups,
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -72,6 +124,47 @@ pub struct ScoreWrite {
     pub area: AreaId,
     pub axis: Axis,
     pub score: Option<Score>,
+}
+
+/// One group's cells to write together: all of them, or none.
+#[derive(Debug, Clone)]
+pub struct ScoreSubmission {
+    pub workshop: WorkshopId,
+    pub group: GroupId,
+    pub writes: Vec<ScoreWrite>,
+}
+
+/// One stored score, as the live views need it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StoredScore {
+    pub group: GroupId,
+    pub area: AreaId,
+    pub axis: Axis,
+    pub value: u8,
+}
+
+/// Everything about a workshop at one version: what the live hub turns into every role's view.
+#[derive(Debug, Clone)]
+pub struct Snapshot {
+    pub record: WorkshopRecord,
+    pub content: Content,
+    pub scores: Vec<StoredScore>,
+    /// When each group last changed a score (ISO 8601, UTC); groups that never scored are absent.
+    pub activity: Vec<(GroupId, String)>,
+}
+
+impl Snapshot {
+    pub fn cells(&self) -> StoreResult<Vec<Cell>> {
+        cells(self.scores.clone(), self.record.scale)
+    }
+}
+
+/// A change another instance made, heard through the database.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Change {
+    Workshop(WorkshopId),
+    /// Notices may have been missed (the listening connection was lost): every view should reload.
+    Unknown,
 }
 
 /// Every change bumps the workshop's version in the same transaction.
@@ -119,8 +212,18 @@ pub trait Store: Send + Sync + 'static {
     async fn delete_group(&self, workshop: WorkshopId, id: GroupId) -> StoreResult<()>;
     /// `ids` is the whole list in its new order.
     async fn reorder(&self, workshop: WorkshopId, list: ListKind, ids: &[i64]) -> StoreResult<()>;
-    /// Writes all cells or none; fails with [`StoreError::ScoringClosed`] if scoring closed meanwhile.
-    async fn put_scores(&self, workshop: WorkshopId, group: GroupId, writes: &[ScoreWrite]) -> StoreResult<()>;
+    async fn set_results_hidden(&self, workshop: WorkshopId, hidden: bool) -> StoreResult<()>;
+    /// Writes several submissions in one transaction (one flush to disk for all). Each one
+    /// succeeds with the version it made, or fails alone, e.g. with
+    /// [`StoreError::ScoringClosed`] if scoring closed meanwhile.
+    async fn put_scores(&self, batch: &[ScoreSubmission]) -> StoreResult<Vec<StoreResult<i64>>>;
+    /// The workshop's area ids, if `group` is one of its groups: what a score may name.
+    async fn scoring_targets(&self, workshop: WorkshopId, group: GroupId) -> StoreResult<Option<Vec<AreaId>>>;
     async fn group_scores(&self, workshop: WorkshopId, group: GroupId) -> StoreResult<Vec<SheetScore>>;
     async fn cells(&self, workshop: WorkshopId, scale: Scale) -> StoreResult<Vec<Cell>>;
+    async fn snapshot(&self, workshop: WorkshopId) -> StoreResult<Option<Snapshot>>;
+    /// Tells other instances sharing the database that these workshops changed.
+    async fn announce(&self, workshops: &[WorkshopId]) -> StoreResult<()>;
+    /// Changes announced by other instances; `None` where the database is not shared.
+    async fn listen(&self) -> StoreResult<Option<tokio::sync::mpsc::Receiver<Change>>>;
 }

@@ -1,0 +1,177 @@
+//! The live hub: every screen following a workshop gets a snapshot on connect, then each new
+//! version, at most [`TICK`] apart. A workshop's views are computed and serialised once per
+//! version, then shared by every subscriber; what a subscriber receives depends on its role.
+//! Instances sharing a database hear of each other's changes through the store.
+
+mod frames;
+mod stream;
+
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, Mutex, Weak};
+use std::time::Duration;
+
+use kvadrant::{GroupId, WorkshopId};
+use tokio::sync::{Notify, watch};
+
+pub use frames::Frames;
+pub use stream::events;
+
+use crate::store::{Change, Store, StoreResult};
+
+/// The shortest time between two versions sent to a screen: changes within it are coalesced.
+pub const TICK: Duration = Duration::from_millis(100);
+
+/// Who is watching, which decides what they may see.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// Sees everything, hidden results included.
+    Facilitator,
+    /// A group's members: the workshop, results once revealed, and their own sheet.
+    Group(GroupId),
+    /// The big screen and readers of the results: the workshop and results once revealed.
+    Audience,
+}
+
+/// One workshop's latest frames and the wake-up for its refresher.
+struct Feed {
+    frames: watch::Sender<Arc<Frames>>,
+    dirty: Notify,
+}
+
+pub struct Hub {
+    store: Arc<dyn Store>,
+    feeds: Mutex<HashMap<WorkshopId, Arc<Feed>>>,
+    /// Workshops changed here and not yet announced to other instances.
+    unannounced: Mutex<HashSet<WorkshopId>>,
+    announce: Notify,
+    shared: bool,
+}
+
+impl Hub {
+    /// Starts the hub; where the store is shared with other instances, it also listens for
+    /// their changes and announces this instance's.
+    pub async fn start(store: Arc<dyn Store>) -> StoreResult<Arc<Hub>> {
+        let changes = store.listen().await?;
+        let hub = Arc::new(Hub {
+            store,
+            feeds: Mutex::default(),
+            unannounced: Mutex::default(),
+            announce: Notify::new(),
+            shared: changes.is_some(),
+        });
+        if let Some(mut changes) = changes {
+            let listening = hub.clone();
+            tokio::spawn(async move {
+                while let Some(change) = changes.recv().await {
+                    match change {
+                        Change::Workshop(id) => listening.refresh(id),
+                        Change::Unknown => listening.refresh_all(),
+                    }
+                }
+            });
+            tokio::spawn(announce(hub.clone()));
+        }
+        Ok(hub)
+    }
+
+    /// A change was written here: refresh this instance's screens and tell the others.
+    pub fn changed(&self, workshop: WorkshopId) {
+        self.refresh(workshop);
+        if self.shared {
+            self.unannounced.lock().expect("unannounced lock").insert(workshop);
+            self.announce.notify_one();
+        }
+    }
+
+    fn refresh(&self, workshop: WorkshopId) {
+        if let Some(feed) = self.feeds.lock().expect("feeds lock").get(&workshop) {
+            feed.dirty.notify_one();
+        }
+    }
+
+    fn refresh_all(&self) {
+        for feed in self.feeds.lock().expect("feeds lock").values() {
+            feed.dirty.notify_one();
+        }
+    }
+
+    /// Follows a workshop: the receiver holds its latest frames. `None` if it does not exist.
+    pub async fn subscribe(
+        self: &Arc<Self>,
+        workshop: WorkshopId,
+    ) -> StoreResult<Option<watch::Receiver<Arc<Frames>>>> {
+        if let Some(feed) = self.feeds.lock().expect("feeds lock").get(&workshop) {
+            return Ok(Some(feed.frames.subscribe()));
+        }
+        let Some(snapshot) = self.store.snapshot(workshop).await? else {
+            return Ok(None);
+        };
+        let frames = Arc::new(Frames::build(snapshot));
+        let mut feeds = self.feeds.lock().expect("feeds lock");
+        if let Some(feed) = feeds.get(&workshop) {
+            return Ok(Some(feed.frames.subscribe()));
+        }
+        let (sender, receiver) = watch::channel(frames);
+        let feed = Arc::new(Feed { frames: sender, dirty: Notify::new() });
+        // A change may have landed between the snapshot and now: look once more.
+        feed.dirty.notify_one();
+        feeds.insert(workshop, feed.clone());
+        tokio::spawn(refresh_feed(Arc::downgrade(self), workshop, feed));
+        Ok(Some(receiver))
+    }
+
+    /// Drops a feed no one follows any more; false if someone subscribed meanwhile.
+    fn retire(&self, workshop: WorkshopId, feed: &Arc<Feed>) -> bool {
+        let mut feeds = self.feeds.lock().expect("feeds lock");
+        if feed.frames.receiver_count() > 0 {
+            return false;
+        }
+        if feeds.get(&workshop).is_some_and(|current| Arc::ptr_eq(current, feed)) {
+            feeds.remove(&workshop);
+        }
+        true
+    }
+
+    /// Workshops followed on this instance right now.
+    pub fn followed(&self) -> usize {
+        self.feeds.lock().expect("feeds lock").len()
+    }
+}
+
+/// Reloads a workshop when it changes, at most once per [`TICK`], until no one follows it.
+async fn refresh_feed(hub: Weak<Hub>, workshop: WorkshopId, feed: Arc<Feed>) {
+    loop {
+        tokio::select! {
+            () = feed.dirty.notified() => {}
+            () = feed.frames.closed() => {
+                match hub.upgrade() {
+                    Some(hub) if !hub.retire(workshop, &feed) => continue,
+                    _ => return,
+                }
+            }
+        }
+        let Some(store) = hub.upgrade().map(|hub| hub.store.clone()) else { return };
+        match store.snapshot(workshop).await {
+            Ok(Some(snapshot)) => {
+                if snapshot.record.version > feed.frames.borrow().version() {
+                    feed.frames.send_replace(Arc::new(Frames::build(snapshot)));
+                }
+            }
+            Ok(None) => return,
+            Err(cause) => tracing::error!(%cause, workshop = workshop.0, "reloading a live workshop"),
+        }
+        tokio::time::sleep(TICK).await;
+    }
+}
+
+/// Tells other instances which workshops changed here, at most once per [`TICK`].
+async fn announce(hub: Arc<Hub>) {
+    loop {
+        hub.announce.notified().await;
+        let workshops: Vec<WorkshopId> = hub.unannounced.lock().expect("unannounced lock").drain().collect();
+        if let Err(cause) = hub.store.announce(&workshops).await {
+            tracing::error!(%cause, "announcing changes to other instances");
+        }
+        tokio::time::sleep(TICK).await;
+    }
+}

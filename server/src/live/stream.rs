@@ -1,0 +1,46 @@
+//! One subscriber's server-sent event stream.
+
+use std::collections::VecDeque;
+use std::convert::Infallible;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::body::Bytes;
+use futures_util::Stream;
+use tokio::sync::watch;
+
+use super::{Frames, Role};
+
+/// A comment line now and then keeps proxies and browsers from closing a quiet stream.
+const KEEP_ALIVE: Duration = Duration::from_secs(20);
+/// How long a browser waits before reconnecting after the stream breaks.
+const RETRY: &str = "retry: 2000\n\n";
+
+struct Subscriber {
+    frames: watch::Receiver<Arc<Frames>>,
+    role: Role,
+    pending: VecDeque<Bytes>,
+}
+
+/// The stream for one subscriber: the current version at once, then every newer one.
+/// Versions that arrive faster than the subscriber reads are skipped: each event is whole.
+pub fn events(mut frames: watch::Receiver<Arc<Frames>>, role: Role) -> impl Stream<Item = Result<Bytes, Infallible>> {
+    let mut pending = VecDeque::from([Bytes::from_static(RETRY.as_bytes())]);
+    pending.extend(frames.borrow_and_update().for_role(role));
+    futures_util::stream::unfold(Subscriber { frames, role, pending }, |mut subscriber| async move {
+        loop {
+            if let Some(bytes) = subscriber.pending.pop_front() {
+                return Some((Ok(bytes), subscriber));
+            }
+            match tokio::time::timeout(KEEP_ALIVE, subscriber.frames.changed()).await {
+                Ok(Ok(())) => {
+                    let latest = subscriber.frames.borrow_and_update().clone();
+                    subscriber.pending.extend(latest.for_role(subscriber.role));
+                }
+                // The workshop's feed ended: so does the stream, and the browser reconnects.
+                Ok(Err(_)) => return None,
+                Err(_) => return Some((Ok(Bytes::from_static(b":\n\n")), subscriber)),
+            }
+        }
+    })
+}

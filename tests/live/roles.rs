@@ -1,0 +1,95 @@
+use reqwest::{Method, StatusCode};
+use serde_json::{Value, json};
+
+use crate::support::{self, TestServer};
+
+async fn hide(server: &TestServer, workshop: &support::Workshop, hidden: bool) {
+    let response = server.facilitate(workshop, Method::PUT, "/results-hidden", json!({ "hidden": hidden })).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(response.json::<Value>().await.unwrap()["results_hidden"], hidden);
+}
+
+#[tokio::test]
+async fn hidden_results_reach_the_facilitator_and_no_one_else_until_revealed() {
+    let server = support::start().await;
+    let (workshop, area, group) = server.scorable_workshop("Skjult").await;
+    let other = server.add(&workshop, "/groups", json!({ "count": 1 })).await[0]["id"].as_i64().unwrap();
+    hide(&server, &workshop, true).await;
+
+    let code = &workshop.code;
+    let mut facilitator = server.follow(&format!("/api/v1/workshops/{code}/live?secret={}", workshop.secret)).await;
+    let mut screen = server.follow(&format!("/api/v1/workshops/{code}/live")).await;
+    let mut member = server.follow(&format!("/api/v1/workshops/{code}/groups/{other}/live")).await;
+
+    let scores = json!([{ "area_id": area, "axis": "potential", "value": 9 },
+                        { "area_id": area, "axis": "feasibility", "value": 3 }]);
+    let version = server.score(code, group, scores).await;
+
+    let seen = facilitator.view_at(version).await;
+    assert_eq!(seen.data["standings"]["ranked"][0]["combined"], 27.0);
+    for participant in [&mut screen, &mut member] {
+        let seen = participant.view_at(version).await;
+        assert_eq!(seen.data["workshop"]["results_hidden"], true);
+        assert_eq!(seen.data["standings"], Value::Null);
+        // Progress is shared, but no one else's scores, on any event.
+        assert_eq!(seen.data["progress"][0]["scored"], 1);
+        assert!(!participant.transcript.contains("\"ranked\""), "{}", participant.transcript);
+        assert!(!participant.transcript.contains("\"value\":9"), "{}", participant.transcript);
+    }
+
+    // Nor on any other channel.
+    for path in ["/results", "/results.csv"] {
+        let response = server.client.get(server.url(&format!("/api/v1/workshops/{code}{path}"))).send().await.unwrap();
+        assert_eq!(response.status(), StatusCode::FORBIDDEN, "{path}");
+        assert_eq!(response.json::<Value>().await.unwrap()["error"], "results_hidden");
+    }
+    let page = server.client.get(server.url(&format!("/w/{code}/results"))).send().await.unwrap();
+    assert_eq!(page.status(), StatusCode::FORBIDDEN);
+    let page = page.text().await.unwrap();
+    assert!(!page.contains("27.0") && !page.contains("27,0"), "{page}");
+    let own = server.facilitate(&workshop, Method::GET, "/results", Value::Null).await;
+    assert_eq!(own.json::<Value>().await.unwrap()["ranked"][0]["combined"], 27.0);
+
+    hide(&server, &workshop, false).await;
+    let revealed = screen.until("view", |event| event.data["standings"] != Value::Null).await;
+    assert_eq!(revealed.data["standings"]["ranked"][0]["combined"], 27.0);
+    member.until("view", |event| event.data["standings"] != Value::Null).await;
+}
+
+#[tokio::test]
+async fn a_group_sees_only_its_own_sheet() {
+    let server = support::start().await;
+    let (workshop, area, first) = server.scorable_workshop("Egne ark").await;
+    let second = server.add(&workshop, "/groups", json!({ "count": 1 })).await[0]["id"].as_i64().unwrap();
+    let mut member = server.follow(&format!("/api/v1/workshops/{}/groups/{second}/live", workshop.code)).await;
+    let version =
+        server.score(&workshop.code, first, json!([{ "area_id": area, "axis": "potential", "value": 4 }])).await;
+    let mine =
+        server.score(&workshop.code, second, json!([{ "area_id": area, "axis": "potential", "value": 2 }])).await;
+    assert!(mine > version);
+    let sheet = member.until("sheet", |event| event.id >= mine).await;
+    assert_eq!(sheet.data["group_id"], second);
+    assert_eq!(sheet.data["scores"], json!([{ "area_id": area, "axis": "potential", "value": 2 }]));
+    assert!(
+        !member.transcript.contains(&format!("\"group_id\":{first},\"scores\"")),
+        "another group's sheet was sent: {}",
+        member.transcript
+    );
+}
+
+#[tokio::test]
+async fn following_needs_a_real_workshop_group_and_secret() {
+    let server = support::start().await;
+    let (workshop, _, _) = server.scorable_workshop("Adgang").await;
+    let code = &workshop.code;
+    let status = |path: String| {
+        let request = server.client.get(server.url(&path));
+        async move { request.send().await.unwrap().status() }
+    };
+    assert_eq!(status(format!("/api/v1/workshops/{code}/live?secret=wrong")).await, StatusCode::FORBIDDEN);
+    assert_eq!(status(format!("/api/v1/workshops/{code}/groups/999999/live")).await, StatusCode::NOT_FOUND);
+    assert_eq!(status("/api/v1/workshops/ZZZZZZ/live".to_owned()).await, StatusCode::NOT_FOUND);
+    let (other, _, foreign_group) = server.scorable_workshop("Annen").await;
+    assert_ne!(other.code, workshop.code);
+    assert_eq!(status(format!("/api/v1/workshops/{code}/groups/{foreign_group}/live")).await, StatusCode::NOT_FOUND);
+}

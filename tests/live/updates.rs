@@ -1,0 +1,92 @@
+use reqwest::StatusCode;
+use serde_json::json;
+
+use crate::support;
+
+#[tokio::test]
+async fn a_screen_gets_a_snapshot_at_once_then_every_change() {
+    let server = support::start().await;
+    let (workshop, area, group) = server.scorable_workshop("Live").await;
+    let mut screen = server.follow(&format!("/api/v1/workshops/{}/live", workshop.code)).await;
+
+    let first = screen.next().await;
+    assert_eq!(first.name, "view");
+    assert_eq!(first.data["version"], first.id);
+    assert_eq!(first.data["workshop"]["areas"][0]["name"], "Innkjøp");
+    assert_eq!(first.data["standings"]["ranked"], json!([]));
+    assert_eq!(first.data["progress"], json!([{ "group_id": group, "scored": 0, "last_activity": null }]));
+
+    let scores = json!([
+        { "area_id": area, "axis": "potential", "value": 8 },
+        { "area_id": area, "axis": "feasibility", "value": 6 },
+    ]);
+    let version = server.score(&workshop.code, group, scores).await;
+    assert!(version > first.id);
+    let seen = screen.view_at(version).await;
+    let ranked = &seen.data["standings"]["ranked"][0];
+    assert_eq!(ranked["area"], "Innkjøp");
+    assert_eq!(ranked["combined"], 48.0);
+    assert_eq!(seen.data["progress"][0]["scored"], 1);
+    assert!(seen.data["progress"][0]["last_activity"].as_str().is_some_and(|at| at.ends_with('Z')));
+
+    // Setup changes reach screens too.
+    let area2 = server.add_id(&workshop, "/areas", json!({ "name": "Beredskap" })).await;
+    let seen = screen.until("view", |event| event.data["workshop"]["areas"].as_array().unwrap().len() == 2).await;
+    assert_eq!(seen.data["standings"]["unscored"][0]["id"], area2);
+}
+
+#[tokio::test]
+async fn members_sharing_a_sheet_see_each_others_cells_and_scoring_closing() {
+    let server = support::start().await;
+    let (workshop, area, group) = server.scorable_workshop("Deling").await;
+    let sheet = format!("/api/v1/workshops/{}/groups/{group}/live", workshop.code);
+    let mut laptop = server.follow(&sheet).await;
+    let mut phone = server.follow(&sheet).await;
+    for member in [&mut laptop, &mut phone] {
+        assert_eq!(member.next().await.name, "view");
+        let sheet = member.next().await;
+        assert_eq!(sheet.name, "sheet");
+        assert_eq!(sheet.data["scores"], json!([]));
+    }
+
+    let version =
+        server.score(&workshop.code, group, json!([{ "area_id": area, "axis": "potential", "value": 7 }])).await;
+    for member in [&mut laptop, &mut phone] {
+        let sheet = member.until("sheet", |event| event.id >= version).await;
+        assert_eq!(sheet.data["group_id"], group);
+        assert_eq!(sheet.data["scores"], json!([{ "area_id": area, "axis": "potential", "value": 7 }]));
+    }
+
+    let closed = server.facilitate(&workshop, reqwest::Method::PUT, "/scoring", json!({ "open": false })).await;
+    assert_eq!(closed.status(), StatusCode::OK);
+    for member in [&mut laptop, &mut phone] {
+        member.until("view", |event| event.data["workshop"]["scoring_open"] == false).await;
+    }
+    let reopened = server.facilitate(&workshop, reqwest::Method::PUT, "/scoring", json!({ "open": true })).await;
+    assert_eq!(reopened.status(), StatusCode::OK);
+    laptop.until("view", |event| event.data["workshop"]["scoring_open"] == true).await;
+}
+
+#[tokio::test]
+async fn a_burst_of_writes_converges_on_the_last_version() {
+    let server = support::start().await;
+    let (workshop, area, group) = server.scorable_workshop("Burst").await;
+    let mut screen = server.follow(&format!("/api/v1/workshops/{}/live", workshop.code)).await;
+    screen.next().await;
+    let writes = (1..=10).map(|value| {
+        let scores = json!([{ "area_id": area, "axis": "potential", "value": value },
+                            { "area_id": area, "axis": "feasibility", "value": value }]);
+        let server = &server;
+        let code = workshop.code.clone();
+        async move { server.score(&code, group, scores).await }
+    });
+    let versions = futures_util::future::join_all(writes).await;
+    let mut sorted = versions.clone();
+    sorted.sort();
+    sorted.dedup();
+    assert_eq!(sorted.len(), versions.len(), "every write gets its own version");
+    let last = *sorted.last().unwrap();
+    let seen = screen.view_at(last).await;
+    let results = server.get_json(&format!("/api/v1/workshops/{}/results", workshop.code)).await;
+    assert_eq!(seen.data["standings"]["ranked"], results["ranked"]);
+}
