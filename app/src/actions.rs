@@ -5,7 +5,7 @@ use kvadrant::Axis;
 use leptos::prelude::*;
 
 use crate::error::AppError;
-use crate::model::{ListKind, Results, Saved, Sheet, Workshop};
+use crate::model::{Invite, ListKind, Results, Saved, Sheet, Workshop};
 #[cfg(feature = "ssr")]
 use crate::{
     backend::{Key, SharedBackend},
@@ -153,6 +153,24 @@ pub async fn remove_item(code: String, secret: String, list: ListKind, id: i64) 
 #[server]
 pub async fn move_item(code: String, secret: String, list: ListKind, id: i64, up: bool) -> Result<(), AppError> {
     Ok(backend()?.move_item(&key(code, secret), list, id, up).await?)
+}
+
+/// The big screen's invitation: the join link as this server is reached, with its QR code.
+#[server]
+pub async fn load_invite(code: String) -> Result<Invite, AppError> {
+    let parts = use_context::<http::request::Parts>().ok_or(AppError::Domain(Error::Internal))?;
+    Ok(backend()?.invite(&code, &origin(&parts.headers)).await?)
+}
+
+/// The scheme and host the browser used, from the request (and a proxy's `X-Forwarded-Proto`).
+#[cfg(feature = "ssr")]
+fn origin(headers: &http::HeaderMap) -> String {
+    let header = |name: &str| headers.get(name).and_then(|value| value.to_str().ok());
+    let host = header("host").filter(|host| {
+        !host.is_empty() && host.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'))
+    });
+    let scheme = if header("x-forwarded-proto") == Some("https") { "https" } else { "http" };
+    format!("{scheme}://{}", host.unwrap_or("localhost"))
 }
 
 #[server]

@@ -8,8 +8,8 @@ use kvadrant::{AreaId, CategoryId, Error, GroupId};
 use leptos::prelude::use_context;
 
 use crate::model::{
-    Area, Category, CreatedWorkshop, Group, GroupsInput, ItemInput, ListKind, Results, Saved, ScoreInput, Sheet,
-    Workshop, WorkshopInput,
+    Area, Category, CreatedWorkshop, Group, GroupsInput, Invite, ItemInput, ListKind, Results, Saved, ScoreInput,
+    Sheet, Workshop, WorkshopInput,
 };
 
 /// What proves the right to change a workshop: its join code and the facilitator's secret.
@@ -49,6 +49,8 @@ pub trait Backend: Send + Sync + 'static {
     async fn results(&self, code: &str) -> Result<Results, Error>;
     /// The results for the facilitator, hidden or not.
     async fn managed_results(&self, key: &Key) -> Result<Results, Error>;
+    /// The join link under `origin` (e.g. `https://kvadrant.example`) with its QR code.
+    async fn invite(&self, code: &str, origin: &str) -> Result<Invite, Error>;
     /// The join code of the illustrative demo workshop, if there is one.
     async fn demo_code(&self) -> Result<Option<String>, Error>;
 }

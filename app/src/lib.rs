@@ -7,6 +7,7 @@ pub mod actions;
 pub mod backend;
 pub mod error;
 pub mod i18n;
+pub mod live;
 pub mod model;
 mod pages;
 mod ui;
@@ -17,7 +18,7 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 
 use crate::i18n::{Lang, use_texts};
-use crate::pages::{HomePage, JoinPage, ManagePage, NotFound, ResultsPage, SheetPage};
+use crate::pages::{HomePage, JoinPage, ManagePage, NotFound, ResultsPage, ScreenPage, SheetPage};
 
 /// The HTML document around the app; only the server renders it.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -57,6 +58,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/w/:code") view=JoinPage ssr=SsrMode::Async />
                     <Route path=path!("/w/:code/g/:group") view=SheetPage ssr=SsrMode::Async />
                     <Route path=path!("/w/:code/results") view=ResultsPage ssr=SsrMode::Async />
+                    <Route path=path!("/w/:code/screen") view=ScreenPage ssr=SsrMode::Async />
                     <Route path=path!("/w/:code/manage/:secret") view=ManagePage ssr=SsrMode::Async />
                 </Routes>
             </main>

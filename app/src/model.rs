@@ -213,6 +213,16 @@ pub struct LiveSheet {
     pub scores: Vec<SheetScore>,
 }
 
+/// What the big screen shows to invite participants in.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Invite {
+    pub workshop: Workshop,
+    /// The join link, in full, as this server is reached.
+    pub url: String,
+    /// A QR code of `url`, as an SVG document.
+    pub qr_svg: String,
+}
+
 /// A score write's acknowledgement: the workshop version that includes it.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]

@@ -9,6 +9,7 @@ pub mod error;
 pub mod export;
 pub mod live;
 pub mod navigation;
+pub mod qr;
 pub mod secret;
 pub mod service;
 pub mod store;

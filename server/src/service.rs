@@ -13,15 +13,15 @@ use kvadrant::{
 };
 use kvadrant_app::backend::{Backend, Key};
 use kvadrant_app::model::{
-    Area, Category, CreatedWorkshop, Group, GroupsInput, ItemInput, ListKind, Results, Saved, ScoreInput, Sheet,
-    Workshop, WorkshopInput,
+    Area, Category, CreatedWorkshop, Group, GroupsInput, Invite, ItemInput, ListKind, Results, Saved, ScoreInput,
+    Sheet, Workshop, WorkshopInput,
 };
 
 use crate::live::{Frames, Hub, Role};
-use crate::secret;
 use crate::store::{
     NewWorkshop, ScoreSubmission, ScoreWrite, ScoreWriter, Store, StoreError, StoreResult, WorkshopRecord,
 };
+use crate::{qr, secret};
 
 /// The most groups one request may add; more than any workshop room holds.
 pub const MAX_GROUPS_PER_REQUEST: i64 = 100;
@@ -428,6 +428,13 @@ impl Backend for Service {
     async fn managed_results(&self, key: &Key) -> Result<Results, Error> {
         let record = self.authorized(key).await?;
         self.results_of(&record).await
+    }
+
+    async fn invite(&self, code: &str, origin: &str) -> Result<Invite, Error> {
+        let workshop = self.workshop(code).await?;
+        let url = format!("{origin}/w/{}", workshop.code);
+        let qr_svg = qr::svg(&url).ok_or(Error::Internal)?;
+        Ok(Invite { workshop, url, qr_svg })
     }
 
     async fn demo_code(&self) -> Result<Option<String>, Error> {

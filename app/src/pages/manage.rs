@@ -3,18 +3,21 @@ use leptos_meta::Title;
 
 use super::param;
 use crate::actions::{
-    AddGroups, MoveItem, RemoveItem, RenameGroup, SaveArea, SaveCategory, SetScoring, UpdateWorkshop, load_managed,
+    AddGroups, MoveItem, RemoveItem, RenameGroup, SaveArea, SaveCategory, SetResultsHidden, SetScoring, UpdateWorkshop,
+    load_managed,
 };
 use crate::error::AppError;
 use crate::i18n::use_texts;
+use crate::live;
 use crate::model::{Category, ListKind, Workshop};
-use crate::ui::{DemoBadge, ErrorNote, FormError, Loading};
+use crate::ui::{DemoBadge, ErrorNote, FormError, Loading, ProgressTable, ResultsPanels};
 
 /// Every change a facilitator can make; each is a plain form that also works before scripts load.
 #[derive(Clone, Copy)]
 struct Actions {
     update: ServerAction<UpdateWorkshop>,
     scoring: ServerAction<SetScoring>,
+    visibility: ServerAction<SetResultsHidden>,
     save_category: ServerAction<SaveCategory>,
     save_area: ServerAction<SaveArea>,
     add_groups: ServerAction<AddGroups>,
@@ -28,6 +31,7 @@ impl Actions {
         Actions {
             update: ServerAction::new(),
             scoring: ServerAction::new(),
+            visibility: ServerAction::new(),
             save_category: ServerAction::new(),
             save_area: ServerAction::new(),
             add_groups: ServerAction::new(),
@@ -41,6 +45,7 @@ impl Actions {
     fn changes(&self) -> usize {
         self.update.version().get()
             + self.scoring.version().get()
+            + self.visibility.version().get()
             + self.save_category.version().get()
             + self.save_area.version().get()
             + self.add_groups.version().get()
@@ -105,6 +110,7 @@ fn Manage(workshop: Workshop, secret: String, actions: Actions) -> impl IntoView
     let keys = Credentials { code: StoredValue::new(workshop.code.clone()), secret: StoredValue::new(secret) };
     let code = workshop.code.clone();
     let (title, description, open) = (workshop.title.clone(), workshop.description.clone(), workshop.scoring_open);
+    let hidden = workshop.results_hidden;
     view! {
         <Title text=format!("{} – {}", workshop.title, t.manage_heading) />
         <DemoBadge demo=workshop.demo />
@@ -116,7 +122,10 @@ fn Manage(workshop: Workshop, secret: String, actions: Actions) -> impl IntoView
         <section class="card join-info">
             <p>{t.join_code}": "<strong class="join-code">{code.clone()}</strong></p>
             <p>{t.join_link}": "<a href=format!("/w/{code}")>{format!("/w/{code}")}</a></p>
-            <p><a href=format!("/w/{code}/results")>{t.see_results}</a></p>
+            <p>
+                <a href=format!("/w/{code}/results")>{t.see_results}</a>" · "
+                <a href=format!("/w/{code}/screen") target="_blank">{t.big_screen}</a>
+            </p>
         </section>
 
         <section class="card">
@@ -129,7 +138,16 @@ fn Manage(workshop: Workshop, secret: String, actions: Actions) -> impl IntoView
                 <button type="submit">{if open { t.close_scoring } else { t.open_scoring }}</button>
             </ActionForm>
             <FormError error=last_error(actions.scoring.value()) />
+            <p class="status">{if hidden { t.results_are_hidden } else { t.results_are_visible }}</p>
+            <ActionForm action=actions.visibility>
+                {keys.fields()}
+                <input type="hidden" name="hidden" value=(!hidden).to_string() />
+                <button type="submit">{if hidden { t.reveal_results } else { t.hide_results }}</button>
+            </ActionForm>
+            <FormError error=last_error(actions.visibility.value()) />
         </section>
+
+        <Dashboard code=code.clone() keys />
 
         <section class="card">
             <h2>{t.details_heading}</h2>
@@ -149,6 +167,28 @@ fn Manage(workshop: Workshop, secret: String, actions: Actions) -> impl IntoView
         <Groups workshop keys actions />
     }
     .into_any()
+}
+
+/// The workshop as it happens: each group's progress, the matrix and the ranked list, hidden
+/// results included.
+#[component]
+fn Dashboard(code: String, keys: Credentials) -> impl IntoView {
+    let t = use_texts();
+    let live = live::follow(format!("/api/v1/workshops/{code}/live?secret={}", keys.secret.get_value()));
+    let results = live.results();
+    view! {
+        <section class="card dashboard" aria-labelledby="live-heading">
+            <h2 id="live-heading">{t.live_heading}</h2>
+            {move || match live.view.get() {
+                None => view! { <p class="hint">{t.connecting}</p> }.into_any(),
+                Some(view) => view! {
+                    <ProgressTable view />
+                    {results.get().map(|results| view! { <ResultsPanels results /> })}
+                }
+                .into_any(),
+            }}
+        </section>
+    }
 }
 
 /// Up, down and remove for one item of a list.

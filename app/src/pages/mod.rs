@@ -2,6 +2,7 @@ mod home;
 mod join;
 mod manage;
 mod results;
+mod screen;
 mod sheet;
 
 use leptos::prelude::*;
@@ -11,6 +12,7 @@ pub use home::HomePage;
 pub use join::JoinPage;
 pub use manage::ManagePage;
 pub use results::ResultsPage;
+pub use screen::ScreenPage;
 pub use sheet::SheetPage;
 
 use crate::i18n::use_texts;

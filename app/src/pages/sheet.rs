@@ -10,6 +10,7 @@ use super::param;
 use crate::actions::{SaveAreaScores, load_sheet, save_score};
 use crate::error::AppError;
 use crate::i18n::use_texts;
+use crate::live;
 use crate::model::Sheet;
 use crate::ui::{DemoBadge, ErrorNote, Loading};
 
@@ -36,11 +37,36 @@ pub fn SheetPage() -> impl IntoView {
     }
 }
 
-#[derive(Clone, Copy)]
+/// One area's two cells: their values and their save queues.
+#[derive(Clone)]
 struct CellSignals {
     area: AreaId,
-    potential: RwSignal<Option<u8>>,
-    feasibility: RwSignal<Option<u8>>,
+    potential: Cell,
+    feasibility: Cell,
+}
+
+#[derive(Clone)]
+struct Cell {
+    value: RwSignal<Option<u8>>,
+    queue: Arc<Mutex<SaveQueue>>,
+}
+
+impl Cell {
+    fn new(value: Option<u8>) -> Cell {
+        Cell { value: RwSignal::new(value), queue: Arc::default() }
+    }
+
+    /// Takes the value another member saved, unless this browser has a save of its own on
+    /// the way or acknowledged at a later version: a cell never flicks back to an older value.
+    fn follow(&self, value: Option<u8>, version: i64) {
+        let settled = {
+            let queue = self.queue.lock().expect("the save queue is never poisoned");
+            !queue.sending && version >= queue.acknowledged
+        };
+        if settled && self.value.get_untracked() != value {
+            self.value.set(value);
+        }
+    }
 }
 
 #[component]
@@ -52,26 +78,54 @@ fn SheetForm(sheet: Sheet) -> impl IntoView {
         .iter()
         .map(|area| CellSignals {
             area: area.id,
-            potential: RwSignal::new(sheet.value(area.id, Axis::Potential)),
-            feasibility: RwSignal::new(sheet.value(area.id, Axis::Feasibility)),
+            potential: Cell::new(sheet.value(area.id, Axis::Potential)),
+            feasibility: Cell::new(sheet.value(area.id, Axis::Feasibility)),
         })
         .collect();
     let total = cells.len();
     let counted = cells.clone();
-    let done = move || counted.iter().filter(|c| c.potential.get().is_some() && c.feasibility.get().is_some()).count();
-    let signal = |area: AreaId, axis: Axis| {
-        let cell = cells.iter().find(|c| c.area == area).expect("every area has its cells");
+    let done = move || {
+        counted.iter().filter(|c| c.potential.value.get().is_some() && c.feasibility.value.get().is_some()).count()
+    };
+    let cell = |area: AreaId, axis: Axis| {
+        let cells = cells.iter().find(|c| c.area == area).expect("every area has its cells");
         match axis {
-            Axis::Potential => cell.potential,
-            Axis::Feasibility => cell.feasibility,
+            Axis::Potential => cells.potential.clone(),
+            Axis::Feasibility => cells.feasibility.clone(),
         }
     };
+    let open = RwSignal::new(workshop.scoring_open);
     let context = CellContext {
         code: StoredValue::new(workshop.code.clone()),
         group: sheet.group.id.0,
-        open: workshop.scoring_open,
+        open,
         scale: (workshop.scale_min, workshop.scale_max),
     };
+
+    let live = live::follow(format!("/api/v1/workshops/{}/groups/{}/live", workshop.code, sheet.group.id));
+    let list: Vec<AreaId> = workshop.areas.iter().map(|area| area.id).collect();
+    let list_changed = RwSignal::new(false);
+    Effect::new(move || {
+        live.view.with(|view| {
+            if let Some(view) = view {
+                open.set(view.workshop.scoring_open);
+                list_changed.set(!view.workshop.areas.iter().map(|area| area.id).eq(list.iter().copied()));
+            }
+        });
+    });
+    let following = cells.clone();
+    Effect::new(move || {
+        live.sheet.with(|sheet| {
+            let Some(sheet) = sheet else { return };
+            let value = |area: AreaId, axis: Axis| {
+                sheet.scores.iter().find(|s| s.area_id == area && s.axis == axis).map(|s| s.value)
+            };
+            for cells in &following {
+                cells.potential.follow(value(cells.area, Axis::Potential), sheet.version);
+                cells.feasibility.follow(value(cells.area, Axis::Feasibility), sheet.version);
+            }
+        });
+    });
 
     let sections = workshop
         .areas_by_category()
@@ -94,9 +148,9 @@ fn SheetForm(sheet: Sheet) -> impl IntoView {
                                     {(!area.description.is_empty()).then(|| view! { <span class="hint">{area.description.clone()}</span> })}
                                 </div>
                                 {Axis::ALL.map(|axis| view! {
-                                    <ScoreCell context area=area.id name_id=name_id.clone() axis value=signal(area.id, axis) />
+                                    <ScoreCell context area=area.id name_id=name_id.clone() axis cell=cell(area.id, axis) />
                                 })}
-                                {context.open.then(|| view! {
+                                {workshop.scoring_open.then(|| view! {
                                     <button type="submit" class="save-row">{t.save}</button>
                                 })}
                             </form>
@@ -118,11 +172,16 @@ fn SheetForm(sheet: Sheet) -> impl IntoView {
         <DemoBadge demo=workshop.demo />
         <p class="crumbs"><a href=format!("/w/{}", workshop.code)>{t.back_to_groups}</a></p>
         <h1>{sheet.group.name.clone()}<span class="subtitle">{workshop.title.clone()}</span></h1>
-        {if workshop.scoring_open {
-            view! { <p class="hint">{t.sheet_intro}</p> }.into_any()
-        } else {
-            view! { <p class="notice closed" role="status">{t.scoring_closed_notice}</p> }.into_any()
-        }}
+        <div role="status">
+            {move || if open.get() {
+                view! { <p class="hint">{t.sheet_intro}</p> }.into_any()
+            } else {
+                view! { <p class="notice closed">{t.scoring_closed_notice}</p> }.into_any()
+            }}
+            {move || list_changed.get().then(|| view! {
+                <p class="notice">{t.list_changed}" "<a href="" rel="external">{t.reload}</a></p>
+            })}
+        </div>
         <p class="progress" aria-live="polite">{move || (t.scored_count)(done(), total)}</p>
         <div class="sheet">{sections}</div>
         <p><a href=format!("/w/{}/results", workshop.code)>{t.see_results}</a></p>
@@ -134,7 +193,7 @@ fn SheetForm(sheet: Sheet) -> impl IntoView {
 struct CellContext {
     code: StoredValue<String>,
     group: i64,
-    open: bool,
+    open: RwSignal<bool>,
     scale: (u8, u8),
 }
 
@@ -153,20 +212,16 @@ enum SaveState {
 struct SaveQueue {
     sending: bool,
     next: Option<Option<u8>>,
+    /// The workshop version of this cell's newest acknowledged save.
+    acknowledged: i64,
 }
 
 /// One score: a native select, saved on change.
 #[component]
-fn ScoreCell(
-    context: CellContext,
-    area: AreaId,
-    name_id: String,
-    axis: Axis,
-    value: RwSignal<Option<u8>>,
-) -> impl IntoView {
+fn ScoreCell(context: CellContext, area: AreaId, name_id: String, axis: Axis, cell: Cell) -> impl IntoView {
     let t = use_texts();
     let state = RwSignal::new(SaveState::Idle);
-    let queue = Arc::new(Mutex::new(SaveQueue::default()));
+    let Cell { value, queue } = cell;
     let code = context.code.get_value();
     let save = move |target: Option<u8>| {
         {
@@ -185,6 +240,9 @@ fn ScoreCell(
                 let result = save_score(code.clone(), context.group, area.0, axis, target.map(i64::from)).await;
                 let newer = {
                     let mut queue = queue.lock().expect("the save queue is never poisoned");
+                    if let Ok(saved) = &result {
+                        queue.acknowledged = queue.acknowledged.max(saved.version);
+                    }
                     let newer = queue.next.take();
                     queue.sending = newer.is_some();
                     newer
@@ -220,7 +278,7 @@ fn ScoreCell(
                 name=axis.as_str()
                 aria-labelledby=format!("{label_id} {name_id}")
                 aria-describedby=status_id.clone()
-                disabled=!context.open
+                disabled=move || !context.open.get()
                 on:change=move |event| {
                     let chosen = event_target_value(&event).parse::<u8>().ok();
                     value.set(chosen);

@@ -1,12 +1,16 @@
 //! Pieces several pages share.
 
 mod matrix;
+mod panels;
+mod progress;
 mod ranked;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 pub use matrix::{Legend, Matrix};
+pub use panels::ResultsPanels;
+pub use progress::{ProgressTable, groups_done};
 pub use ranked::RankedTable;
 
 use crate::error::AppError;
@@ -28,13 +32,20 @@ pub fn Header() -> impl IntoView {
     }
 }
 
+/// Sets the HTTP status of the page being rendered to the one `error` stands for.
+pub fn answer_with(error: &AppError) {
+    #[cfg(feature = "ssr")]
+    if let (AppError::Domain(domain), Some(response)) = (error, use_context::<leptos_axum::ResponseOptions>()) {
+        response.set_status(crate::error::status(domain));
+    }
+    #[cfg(not(feature = "ssr"))]
+    let _ = error;
+}
+
 /// An error in place of a page's content; the page's HTTP status says the same.
 #[component]
 pub fn ErrorNote(error: AppError) -> impl IntoView {
-    #[cfg(feature = "ssr")]
-    if let (AppError::Domain(domain), Some(response)) = (&error, use_context::<leptos_axum::ResponseOptions>()) {
-        response.set_status(crate::error::status(domain));
-    }
+    answer_with(&error);
     let t = use_texts();
     view! { <p class="error" role="alert">{(t.error)(&error)}</p> }
 }

@@ -1,0 +1,98 @@
+//! The browser's side of live updates: an `EventSource` on one of the server's live streams,
+//! whose newest `view` and `sheet` events become signals. On the server the signals stay
+//! empty, and pages render what they loaded; the browser reconnects by itself after a break.
+
+use leptos::prelude::*;
+
+use crate::model::{LiveSheet, LiveView, Results};
+
+/// The newest events of one live stream.
+#[derive(Clone, Copy)]
+pub struct Live {
+    pub view: ReadSignal<Option<LiveView>>,
+    pub sheet: ReadSignal<Option<LiveSheet>>,
+}
+
+/// Follows `path` (e.g. `/api/v1/workshops/ABC234/live`) while the calling component lives.
+pub fn follow(path: String) -> Live {
+    let (view, set_view) = signal(None::<LiveView>);
+    let (sheet, set_sheet) = signal(None::<LiveSheet>);
+    #[cfg(feature = "hydrate")]
+    browser::open(path, set_view, set_sheet);
+    #[cfg(not(feature = "hydrate"))]
+    let _ = (path, set_view, set_sheet);
+    Live { view, sheet }
+}
+
+impl Live {
+    /// The results in the newest view, when the one watching may see them.
+    pub fn results(&self) -> Signal<Option<Results>> {
+        let view = self.view;
+        Signal::derive(move || {
+            view.with(|view| {
+                let view = view.as_ref()?;
+                let standings = view.standings.clone()?;
+                Some(Results {
+                    workshop: view.workshop.clone(),
+                    ranked: standings.ranked,
+                    unscored: standings.unscored,
+                })
+            })
+        })
+    }
+}
+
+/// The time of day of a stored timestamp (ISO 8601, UTC): local time in the browser.
+pub fn clock(timestamp: &str) -> String {
+    #[cfg(feature = "hydrate")]
+    {
+        let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(timestamp));
+        if !date.get_time().is_nan() {
+            return format!("{:02}:{:02}:{:02}", date.get_hours(), date.get_minutes(), date.get_seconds());
+        }
+    }
+    timestamp.get(11..19).unwrap_or(timestamp).to_owned()
+}
+
+#[cfg(feature = "hydrate")]
+mod browser {
+    use leptos::prelude::*;
+    use serde::de::DeserializeOwned;
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen::closure::Closure;
+    use web_sys::{EventSource, MessageEvent};
+
+    use crate::model::{LiveSheet, LiveView};
+
+    pub fn open(path: String, view: WriteSignal<Option<LiveView>>, sheet: WriteSignal<Option<LiveSheet>>) {
+        let Ok(source) = EventSource::new(&path) else { return };
+        listen(&source, "view", move |next: LiveView| keep_newest(view, next, |v| v.version));
+        listen(&source, "sheet", move |next: LiveSheet| keep_newest(sheet, next, |s| s.version));
+        let source = send_wrapper::SendWrapper::new(source);
+        on_cleanup(move || source.close());
+    }
+
+    /// Versions only move forward: an older event (after a reconnect, say) changes nothing.
+    fn keep_newest<T: Send + Sync + 'static>(signal: WriteSignal<Option<T>>, next: T, version: fn(&T) -> i64) {
+        signal.maybe_update(|current| {
+            let newer = current.as_ref().is_none_or(|current| version(&next) > version(current));
+            if newer {
+                *current = Some(next);
+            }
+            newer
+        });
+    }
+
+    fn listen<T: DeserializeOwned + 'static>(source: &EventSource, name: &str, handle: impl Fn(T) + 'static) {
+        let callback = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
+            if let Some(data) = event.data().as_string()
+                && let Ok(value) = serde_json::from_str(&data)
+            {
+                handle(value);
+            }
+        });
+        let _ = source.add_event_listener_with_callback(name, callback.as_ref().unchecked_ref());
+        // The source owns the listener for as long as it is open.
+        callback.forget();
+    }
+}
