@@ -2,6 +2,7 @@
 //! driven as a participant would.
 
 mod browser;
+mod live;
 
 use std::path::Path;
 
@@ -44,7 +45,7 @@ async fn a_group_scores_by_keyboard_and_the_result_shows_it() {
 }
 
 /// Without the script and WASM the pages never hydrate, and every step would time out.
-fn assert_site_built() {
+pub(crate) fn assert_site_built() {
     let pkg = Path::new(&support::site_root()).join("pkg");
     for file in ["kvadrant.js", "kvadrant.wasm"] {
         assert!(
@@ -57,7 +58,7 @@ fn assert_site_built() {
 
 /// The page names the script and WASM it loads; a build whose file names differ would
 /// otherwise show only as a hydration time-out.
-async fn assert_scripts_served(server: &TestServer) {
+pub(crate) async fn assert_scripts_served(server: &TestServer) {
     let page = server.client.get(server.url("/")).send().await.expect("the home page").text().await.unwrap();
     let assets: Vec<&str> =
         page.split('"').filter(|part| part.starts_with("/pkg/") && !part.ends_with(".css")).collect();
