@@ -1,0 +1,44 @@
+//! `kvadrant-bench`: participants in groups follow live results while scores come in, against
+//! Kvadrant and against a bare broadcast baseline; prints latency, throughput and memory.
+//! Run `kvadrant-bench --help` for the settings.
+
+mod baseline;
+mod bench;
+mod chunked;
+mod cli;
+mod crowd;
+mod database;
+mod delivery;
+mod failure;
+mod follower;
+mod http;
+mod machine;
+mod report;
+mod rss;
+mod scenario;
+mod scoring;
+mod server;
+mod sse;
+mod workdir;
+mod workshop;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use crate::cli::{Cli, Command};
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Some(Command::BaselineServer(args)) => baseline::serve(args).await,
+        None => match cli.bench.plan() {
+            Ok(plan) => bench::run(plan).await,
+            Err(message) => {
+                eprintln!("kvadrant-bench: {message}");
+                ExitCode::from(2)
+            }
+        },
+    }
+}

@@ -1,0 +1,185 @@
+//! The participants' score submissions over a pool of keep-alive connections: on a fixed
+//! schedule (open loop), or each as soon as the last was answered (closed loop).
+
+use std::collections::BTreeMap;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use serde::Deserialize;
+use tokio::sync::{Mutex, mpsc};
+
+use crate::cli::Pace;
+use crate::http::HttpConnection;
+use crate::workshop::Workshop;
+
+/// A request taking longer than this counts as failed.
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
+/// After the scoring time, how long queued submissions may still be sent.
+const DRAIN_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// An accepted submission.
+#[derive(Debug, Clone, Copy)]
+pub struct Ack {
+    /// The workshop version that includes it.
+    pub version: i64,
+    pub at: Instant,
+    /// From when it was due (open loop) or sent (closed loop) to its answer.
+    pub waited: Duration,
+}
+
+#[derive(Debug, Default)]
+pub struct ScoringOutcome {
+    pub attempted: u64,
+    pub acks: Vec<Ack>,
+    /// Submissions not accepted, by reason: an HTTP status, an I/O error, or never sent.
+    pub errors: BTreeMap<String, u64>,
+    /// From the first submission due to the last one answered.
+    pub elapsed: Duration,
+}
+
+impl ScoringOutcome {
+    pub fn errored(&self) -> u64 {
+        self.errors.values().sum()
+    }
+
+    fn absorb(&mut self, writer: Writer) {
+        self.attempted += writer.attempted;
+        self.acks.extend(writer.acks);
+        for (reason, count) in writer.errors {
+            *self.errors.entry(reason).or_default() += count;
+        }
+    }
+}
+
+pub struct ScoringPlan {
+    pub pace: Pace,
+    pub duration: Duration,
+    pub writers: usize,
+}
+
+pub async fn submit_scores(addr: SocketAddr, workshop: Arc<Workshop>, plan: &ScoringPlan) -> ScoringOutcome {
+    let start = Instant::now();
+    let end = start + plan.duration;
+    let writers = (0..plan.writers).map(|_| Writer::new(addr, workshop.clone()));
+    let mut outcome = ScoringOutcome::default();
+    let tasks: Vec<_> = match plan.pace {
+        Pace::Closed => writers.map(|writer| tokio::spawn(writer.run_closed_loop(end))).collect(),
+        Pace::Open(rate) => {
+            let (due, queue) = mpsc::unbounded_channel();
+            let queue = Arc::new(Mutex::new(queue));
+            let give_up = end + DRAIN_TIMEOUT;
+            let tasks = writers.map(|writer| tokio::spawn(writer.run_open_loop(queue.clone(), give_up))).collect();
+            outcome.attempted = schedule(due, rate, start, end).await;
+            tasks
+        }
+    };
+    for task in tasks {
+        match task.await {
+            Ok(writer) => outcome.absorb(writer),
+            Err(error) => *outcome.errors.entry(format!("writer failed: {error}")).or_default() += 1,
+        }
+    }
+    outcome.elapsed = start.elapsed();
+    outcome
+}
+
+/// Queues one submission every 1/`rate` s from `start` until `end`; answers how many.
+async fn schedule(due: mpsc::UnboundedSender<Instant>, rate: u32, start: Instant, end: Instant) -> u64 {
+    let mut scheduled = 0;
+    loop {
+        let at = start + Duration::from_secs_f64(scheduled as f64 / f64::from(rate));
+        if at >= end {
+            return scheduled;
+        }
+        tokio::time::sleep_until(at.into()).await;
+        if due.send(at).is_err() {
+            return scheduled;
+        }
+        scheduled += 1;
+    }
+}
+
+#[derive(Deserialize)]
+struct Saved {
+    version: i64,
+}
+
+struct Writer {
+    addr: SocketAddr,
+    workshop: Arc<Workshop>,
+    connection: Option<HttpConnection>,
+    attempted: u64,
+    acks: Vec<Ack>,
+    errors: BTreeMap<String, u64>,
+}
+
+impl Writer {
+    fn new(addr: SocketAddr, workshop: Arc<Workshop>) -> Writer {
+        Writer { addr, workshop, connection: None, attempted: 0, acks: Vec::new(), errors: BTreeMap::new() }
+    }
+
+    async fn run_closed_loop(mut self, end: Instant) -> Writer {
+        while Instant::now() < end {
+            self.attempted += 1;
+            self.submit(Instant::now()).await;
+        }
+        self
+    }
+
+    /// Counts nothing as attempted: the schedule does.
+    async fn run_open_loop(mut self, queue: Arc<Mutex<mpsc::UnboundedReceiver<Instant>>>, give_up: Instant) -> Writer {
+        loop {
+            let Some(due) = queue.lock().await.recv().await else { return self };
+            if Instant::now() >= give_up {
+                self.error("not sent before the drain timeout".into());
+            } else {
+                self.submit(due).await;
+            }
+        }
+    }
+
+    async fn submit(&mut self, due: Instant) {
+        let (path, body) = random_submission(&self.workshop);
+        let mut connection = match self.connection.take() {
+            Some(connection) => connection,
+            None => match tokio::time::timeout(REQUEST_TIMEOUT, HttpConnection::open(self.addr)).await {
+                Ok(Ok(connection)) => connection,
+                Ok(Err(error)) => return self.error(format!("connect: {}", error.kind())),
+                Err(_) => return self.error("connect: timed out".into()),
+            },
+        };
+        let response =
+            match tokio::time::timeout(REQUEST_TIMEOUT, connection.request("PUT", &path, None, Some(&body))).await {
+                Ok(Ok(response)) => response,
+                Ok(Err(error)) => return self.error(format!("I/O: {}", error.kind())),
+                Err(_) => return self.error("timed out".into()),
+            };
+        let at = Instant::now();
+        if connection.reusable() {
+            self.connection = Some(connection);
+        }
+        if response.status != 200 {
+            return self.error(format!("HTTP {}", response.status));
+        }
+        match serde_json::from_slice::<Saved>(&response.body) {
+            Ok(Saved { version }) => self.acks.push(Ack { version, at, waited: at.saturating_duration_since(due) }),
+            Err(_) => self.error("answer without a version".into()),
+        }
+    }
+
+    fn error(&mut self, reason: String) {
+        *self.errors.entry(reason).or_default() += 1;
+    }
+}
+
+/// Both axes of one area for one group, values drawn from 1 to 10.
+fn random_submission(workshop: &Workshop) -> (String, String) {
+    let group = workshop.groups[rand::random_range(0..workshop.groups.len())];
+    let area = workshop.areas[rand::random_range(0..workshop.areas.len())];
+    let (potential, feasibility): (u8, u8) = (rand::random_range(1..=10), rand::random_range(1..=10));
+    let body = format!(
+        r#"{{"scores":[{{"area_id":{area},"axis":"potential","value":{potential}}},{{"area_id":{area},"axis":"feasibility","value":{feasibility}}}]}}"#
+    );
+    (workshop.scores_path(group), body)
+}
