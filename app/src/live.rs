@@ -4,18 +4,18 @@
 
 use leptos::prelude::*;
 
-use crate::model::{LiveSheet, LiveView, Results};
+use crate::model::{LiveSheet, LiveState, Results};
 
 /// The newest events of one live stream.
 #[derive(Clone, Copy)]
 pub struct Live {
-    pub view: ReadSignal<Option<LiveView>>,
+    pub view: ReadSignal<Option<LiveState>>,
     pub sheet: ReadSignal<Option<LiveSheet>>,
 }
 
 /// Follows `path` (e.g. `/api/v1/workshops/ABC234/live`) while the calling component lives.
 pub fn follow(path: String) -> Live {
-    let (view, set_view) = signal(None::<LiveView>);
+    let (view, set_view) = signal(None::<LiveState>);
     let (sheet, set_sheet) = signal(None::<LiveSheet>);
     #[cfg(feature = "hydrate")]
     browser::open(path, set_view, set_sheet);
@@ -62,11 +62,22 @@ mod browser {
     use wasm_bindgen::closure::Closure;
     use web_sys::{EventSource, MessageEvent};
 
-    use crate::model::{LiveSheet, LiveView};
+    use crate::model::{LiveSheet, LiveState, LiveView};
 
-    pub fn open(path: String, view: WriteSignal<Option<LiveView>>, sheet: WriteSignal<Option<LiveSheet>>) {
+    pub fn open(path: String, view: WriteSignal<Option<LiveState>>, sheet: WriteSignal<Option<LiveSheet>>) {
         let Ok(source) = EventSource::new(&path) else { return };
-        listen(&source, "view", move |next: LiveView| keep_newest(view, next, |v| v.version));
+        listen(&source, "view", move |next: LiveView| {
+            view.maybe_update(|current| {
+                let newer = current.as_ref().is_none_or(|current| next.version > current.version);
+                match LiveState::after(current.as_ref(), next).filter(|_| newer) {
+                    Some(state) => {
+                        *current = Some(state);
+                        true
+                    }
+                    None => false,
+                }
+            });
+        });
         listen(&source, "sheet", move |next: LiveSheet| keep_newest(sheet, next, |s| s.version));
         let source = send_wrapper::SendWrapper::new(source);
         on_cleanup(move || source.close());

@@ -193,15 +193,42 @@ pub struct GroupProgress {
     pub last_activity: Option<String>,
 }
 
-/// What one live screen shows at one version of the workshop. `standings` is absent while
-/// results are hidden from the one watching.
+/// What one live screen is sent at one version of the workshop. `workshop` is left out when
+/// it has not changed since the last view on the same stream; `standings` while results are
+/// hidden from the one watching; `progress` for all but the facilitator.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct LiveView {
     pub version: i64,
+    pub workshop: Option<Workshop>,
+    pub standings: Option<Standings>,
+    /// Groups that have scored every area on both axes.
+    pub groups_done: u32,
+    pub progress: Vec<GroupProgress>,
+}
+
+/// A live view with the workshop filled in from earlier views: what a page shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LiveState {
+    pub version: i64,
     pub workshop: Workshop,
     pub standings: Option<Standings>,
+    pub groups_done: u32,
     pub progress: Vec<GroupProgress>,
+}
+
+impl LiveState {
+    /// The state after `view`; `None` if `view` needs a workshop no earlier view brought.
+    pub fn after(current: Option<&LiveState>, view: LiveView) -> Option<LiveState> {
+        let workshop = view.workshop.or_else(|| current.map(|state| state.workshop.clone()))?;
+        Some(LiveState {
+            version: view.version,
+            workshop,
+            standings: view.standings,
+            groups_done: view.groups_done,
+            progress: view.progress,
+        })
+    }
 }
 
 /// A group's own scores at one version, for the people sharing its sheet.

@@ -20,6 +20,11 @@ async fn hidden_results_reach_the_facilitator_and_no_one_else_until_revealed() {
     let mut facilitator = server.follow(&format!("/api/v1/workshops/{code}/live?secret={}", workshop.secret)).await;
     let mut screen = server.follow(&format!("/api/v1/workshops/{code}/live")).await;
     let mut member = server.follow(&format!("/api/v1/workshops/{code}/groups/{other}/live")).await;
+    for participant in [&mut screen, &mut member] {
+        let first = participant.next().await;
+        assert_eq!(first.data["workshop"]["results_hidden"], true);
+        assert_eq!(first.data["standings"], Value::Null);
+    }
 
     let scores = json!([{ "area_id": area, "axis": "potential", "value": 9 },
                         { "area_id": area, "axis": "feasibility", "value": 3 }]);
@@ -29,10 +34,9 @@ async fn hidden_results_reach_the_facilitator_and_no_one_else_until_revealed() {
     assert_eq!(seen.data["standings"]["ranked"][0]["combined"], 27.0);
     for participant in [&mut screen, &mut member] {
         let seen = participant.view_at(version).await;
-        assert_eq!(seen.data["workshop"]["results_hidden"], true);
         assert_eq!(seen.data["standings"], Value::Null);
-        // Progress is shared, but no one else's scores, on any event.
-        assert_eq!(seen.data["progress"][0]["scored"], 1);
+        // How many groups are done is shared, but no one else's scores, on any event.
+        assert_eq!(seen.data["groups_done"], 1);
         assert!(!participant.transcript.contains("\"ranked\""), "{}", participant.transcript);
         assert!(!participant.transcript.contains("\"value\":9"), "{}", participant.transcript);
     }

@@ -14,7 +14,13 @@ async fn a_screen_gets_a_snapshot_at_once_then_every_change() {
     assert_eq!(first.data["version"], first.id);
     assert_eq!(first.data["workshop"]["areas"][0]["name"], "Innkjøp");
     assert_eq!(first.data["standings"]["ranked"], json!([]));
-    assert_eq!(first.data["progress"], json!([{ "group_id": group, "scored": 0, "last_activity": null }]));
+    assert_eq!(first.data["groups_done"], 0);
+    // Each group's progress is the facilitator's to follow.
+    assert_eq!(first.data["progress"], json!([]));
+    let mut facilitator =
+        server.follow(&format!("/api/v1/workshops/{}/live?secret={}", workshop.code, workshop.secret)).await;
+    let progress = facilitator.next().await.data["progress"].clone();
+    assert_eq!(progress, json!([{ "group_id": group, "scored": 0, "last_activity": null }]));
 
     let scores = json!([
         { "area_id": area, "axis": "potential", "value": 8 },
@@ -26,12 +32,18 @@ async fn a_screen_gets_a_snapshot_at_once_then_every_change() {
     let ranked = &seen.data["standings"]["ranked"][0];
     assert_eq!(ranked["area"], "Innkjøp");
     assert_eq!(ranked["combined"], 48.0);
+    assert_eq!(seen.data["groups_done"], 1);
+    // The workshop did not change: the view leaves it out.
+    assert_eq!(seen.data["workshop"], serde_json::Value::Null);
+    let seen = facilitator.view_at(version).await;
     assert_eq!(seen.data["progress"][0]["scored"], 1);
     assert!(seen.data["progress"][0]["last_activity"].as_str().is_some_and(|at| at.ends_with('Z')));
 
     // Setup changes reach screens too.
     let area2 = server.add_id(&workshop, "/areas", json!({ "name": "Beredskap" })).await;
-    let seen = screen.until("view", |event| event.data["workshop"]["areas"].as_array().unwrap().len() == 2).await;
+    let seen = screen
+        .until("view", |event| event.data["workshop"]["areas"].as_array().is_some_and(|areas| areas.len() == 2))
+        .await;
     assert_eq!(seen.data["standings"]["unscored"][0]["id"], area2);
 }
 

@@ -6,7 +6,7 @@ use crate::actions::load_invite;
 use crate::i18n::use_texts;
 use crate::live;
 use crate::model::Invite;
-use crate::ui::{ErrorNote, Loading, ResultsPanels, groups_done};
+use crate::ui::{ErrorNote, Loading, ResultsPanels};
 
 /// How many of the ranking a projector shows: enough to talk about, large enough to read.
 const TOP: usize = 5;
@@ -53,7 +53,7 @@ fn Screen(invite: Invite) -> impl IntoView {
                 </section>
             })}
             {move || live.view.with(|view| view.as_ref().map(|view| {
-                let (done, groups) = groups_done(view);
+                let (done, groups) = (view.groups_done as usize, view.workshop.groups.len());
                 view! { <p class="summary" role="status">{(t.groups_done)(done, groups)}</p> }
             }))}
             {move || match (live.view.with(Option::is_some), results.get()) {

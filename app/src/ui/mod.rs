@@ -10,7 +10,7 @@ use leptos_router::hooks::use_location;
 
 pub use matrix::{Legend, Matrix};
 pub use panels::ResultsPanels;
-pub use progress::{ProgressTable, groups_done};
+pub use progress::ProgressTable;
 pub use ranked::RankedTable;
 
 use crate::error::AppError;

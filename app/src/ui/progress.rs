@@ -2,18 +2,11 @@ use leptos::prelude::*;
 
 use crate::i18n::use_texts;
 use crate::live::clock;
-use crate::model::LiveView;
-
-/// Groups that have scored every area on both axes, and all groups.
-pub fn groups_done(view: &LiveView) -> (usize, usize) {
-    let areas = view.workshop.areas.len() as u32;
-    let done = view.progress.iter().filter(|group| areas > 0 && group.scored >= areas).count();
-    (done, view.workshop.groups.len())
-}
+use crate::model::LiveState;
 
 /// Each group's progress, for the facilitator.
 #[component]
-pub fn ProgressTable(view: LiveView) -> impl IntoView {
+pub fn ProgressTable(view: LiveState) -> impl IntoView {
     let t = use_texts();
     let total = view.workshop.areas.len();
     let rows = view
@@ -34,7 +27,7 @@ pub fn ProgressTable(view: LiveView) -> impl IntoView {
             }
         })
         .collect_view();
-    let (done, groups) = groups_done(&view);
+    let (done, groups) = (view.groups_done as usize, view.workshop.groups.len());
     view! {
         <h3>{t.progress_heading}</h3>
         <p class="summary">{(t.groups_done)(done, groups)}</p>

@@ -1,6 +1,7 @@
 //! A workshop version turned into the server-sent events each role receives, serialised once.
 
 use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
 
 use axum::body::Bytes;
 use kvadrant::{AreaId, GroupId, areas_scored, rank_areas};
@@ -10,14 +11,23 @@ use serde::Serialize;
 use super::Role;
 use crate::store::Snapshot;
 
+/// A view event with the workshop in it, and one without for streams that have it already.
+#[derive(Debug)]
+struct View {
+    full: Bytes,
+    lean: Bytes,
+}
+
 /// One version's events: shared by every subscriber, cloned by reference count.
 #[derive(Debug)]
 pub struct Frames {
     version: i64,
-    /// The view with results, for the facilitator.
-    revealed: Bytes,
-    /// The view participants and the audience may see: `revealed` unless results are hidden.
-    public: Bytes,
+    /// Tells whether the workshop itself (title, lists, switches) changed between two versions.
+    structure: u64,
+    /// The facilitator's view: results always, and each group's progress.
+    facilitator: View,
+    /// Everyone else's: results unless hidden.
+    public: View,
     sheets: HashMap<GroupId, Bytes>,
 }
 
@@ -33,7 +43,7 @@ impl Frames {
         let areas: Vec<AreaId> = workshop.areas.iter().map(|area| area.id).collect();
         let scored = areas_scored(&areas, &cells);
         let activity: HashMap<GroupId, String> = snapshot.activity.into_iter().collect();
-        let progress = workshop
+        let progress: Vec<GroupProgress> = workshop
             .groups
             .iter()
             .map(|group| GroupProgress {
@@ -42,6 +52,8 @@ impl Frames {
                 last_activity: activity.get(&group.id).cloned(),
             })
             .collect();
+        let groups_done =
+            progress.iter().filter(|group| !areas.is_empty() && group.scored as usize >= areas.len()).count() as u32;
         let standings = Standings::new(&workshop, rank_areas(snapshot.record.scale, &areas, &cells));
 
         let mut sheets: HashMap<GroupId, Vec<SheetScore>> =
@@ -56,29 +68,50 @@ impl Frames {
             .map(|(group_id, scores)| (group_id, event("sheet", version, &LiveSheet { version, group_id, scores })))
             .collect();
 
-        let mut view = LiveView { version, workshop, standings: Some(standings), progress };
-        let revealed = event("view", version, &view);
-        let public = if hidden {
+        let workshop_json = serde_json::to_string(&workshop).expect("workshops serialise");
+        let mut hasher = std::hash::DefaultHasher::new();
+        workshop_json.hash(&mut hasher);
+        let mut view =
+            LiveView { version, workshop: Some(workshop), standings: Some(standings), groups_done, progress };
+        let facilitator = View::of(&mut view);
+        view.progress = Vec::new();
+        if hidden {
             view.standings = None;
-            event("view", version, &view)
-        } else {
-            revealed.clone()
-        };
-        Frames { version, revealed, public, sheets }
+        }
+        let public = View::of(&mut view);
+        Frames { version, structure: hasher.finish(), facilitator, public, sheets }
     }
 
     pub fn version(&self) -> i64 {
         self.version
     }
 
-    /// The events `role` receives for this version, in order.
-    pub fn for_role(&self, role: Role) -> impl Iterator<Item = Bytes> + use<> {
+    /// Identifies the workshop's structure at this version; equal when it did not change.
+    pub fn structure(&self) -> u64 {
+        self.structure
+    }
+
+    /// The events `role` receives for this version, in order; `with_workshop` when its stream
+    /// has not had this version's workshop yet.
+    pub fn for_role(&self, role: Role, with_workshop: bool) -> impl Iterator<Item = Bytes> + use<> {
         let (view, sheet) = match role {
-            Role::Facilitator => (&self.revealed, None),
+            Role::Facilitator => (&self.facilitator, None),
             Role::Audience => (&self.public, None),
             Role::Group(group) => (&self.public, self.sheets.get(&group)),
         };
+        let view = if with_workshop { &view.full } else { &view.lean };
         std::iter::once(view.clone()).chain(sheet.cloned())
+    }
+}
+
+impl View {
+    /// Both forms of `view`; it is left with its workshop.
+    fn of(view: &mut LiveView) -> View {
+        let full = event("view", view.version, view);
+        let workshop = view.workshop.take();
+        let lean = event("view", view.version, view);
+        view.workshop = workshop;
+        View { full, lean }
     }
 }
 

@@ -20,14 +20,27 @@ struct Subscriber {
     frames: watch::Receiver<Arc<Frames>>,
     role: Role,
     pending: VecDeque<Bytes>,
+    /// The workshop structure this stream sent last: views leave it out until it changes.
+    structure: u64,
+}
+
+impl Subscriber {
+    fn queue(&mut self, frames: &Frames) {
+        let with_workshop = self.structure != frames.structure();
+        self.structure = frames.structure();
+        self.pending.extend(frames.for_role(self.role, with_workshop));
+    }
 }
 
 /// The stream for one subscriber: the current version at once, then every newer one.
 /// Versions that arrive faster than the subscriber reads are skipped: each event is whole.
 pub fn events(mut frames: watch::Receiver<Arc<Frames>>, role: Role) -> impl Stream<Item = Result<Bytes, Infallible>> {
-    let mut pending = VecDeque::from([Bytes::from_static(RETRY.as_bytes())]);
-    pending.extend(frames.borrow_and_update().for_role(role));
-    futures_util::stream::unfold(Subscriber { frames, role, pending }, |mut subscriber| async move {
+    let first = frames.borrow_and_update().clone();
+    let pending = VecDeque::from([Bytes::from_static(RETRY.as_bytes())]);
+    let mut subscriber = Subscriber { frames, role, pending, structure: 0 };
+    subscriber.pending.extend(first.for_role(role, true));
+    subscriber.structure = first.structure();
+    futures_util::stream::unfold(subscriber, |mut subscriber| async move {
         loop {
             if let Some(bytes) = subscriber.pending.pop_front() {
                 return Some((Ok(bytes), subscriber));
@@ -35,7 +48,7 @@ pub fn events(mut frames: watch::Receiver<Arc<Frames>>, role: Role) -> impl Stre
             match tokio::time::timeout(KEEP_ALIVE, subscriber.frames.changed()).await {
                 Ok(Ok(())) => {
                     let latest = subscriber.frames.borrow_and_update().clone();
-                    subscriber.pending.extend(latest.for_role(subscriber.role));
+                    subscriber.queue(&latest);
                 }
                 // The workshop's feed ended: so does the stream, and the browser reconnects.
                 Ok(Err(_)) => return None,
