@@ -73,7 +73,10 @@ impl Application {
     }
 
     pub async fn run(self) -> io::Result<()> {
-        axum::serve(self.listener, self.router).with_graceful_shutdown(shutdown()).await
+        // Serving a `Router` directly copies its whole route table for every connection (tens of
+        // KiB with all the pages' routes), which a live stream holds for hours; `into_make_service`
+        // shares one table.
+        axum::serve(self.listener, self.router.into_make_service()).with_graceful_shutdown(shutdown()).await
     }
 }
 

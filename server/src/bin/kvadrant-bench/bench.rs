@@ -34,7 +34,8 @@ pub async fn run(plan: Plan) -> ExitCode {
             }
         };
         if target == Target::Kvadrant {
-            event_sizes = (report.first_view_bytes.unwrap_or(event_sizes.0), report.first_sheet_bytes.unwrap_or(0));
+            // Views during scoring leave the unchanged workshop out: the last one is their size.
+            event_sizes = (report.last_view_bytes.unwrap_or(event_sizes.0), report.first_sheet_bytes.unwrap_or(0));
         }
         reports.push(report);
     }

@@ -94,7 +94,7 @@ pub struct BenchArgs {
     #[arg(long)]
     pub json: bool,
     /// Size of the baseline's view events when Kvadrant is not measured in the same run; otherwise
-    /// the size of Kvadrant's first view event is used.
+    /// the size of Kvadrant's last view event (a view during scoring) is used.
     #[arg(long, default_value_t = 4096)]
     pub payload_bytes: usize,
     /// Size of the baseline's sheet events when Kvadrant is not measured in the same run.
