@@ -248,13 +248,7 @@ macro_rules! sql_store {
                 workshop: kvadrant::WorkshopId,
                 open: bool,
             ) -> $crate::store::StoreResult<()> {
-                let mut tx = self.write(workshop).await?;
-                sqlx::query("UPDATE workshops SET scoring_open = $1 WHERE id = $2")
-                    .bind(open)
-                    .bind(workshop.0)
-                    .execute(&mut *tx)
-                    .await?;
-                Ok(tx.commit().await?)
+                self.set_switch(workshop, "scoring_open", open).await
             }
 
             async fn set_results_hidden(
@@ -262,13 +256,7 @@ macro_rules! sql_store {
                 workshop: kvadrant::WorkshopId,
                 hidden: bool,
             ) -> $crate::store::StoreResult<()> {
-                let mut tx = self.write(workshop).await?;
-                sqlx::query("UPDATE workshops SET results_hidden = $1 WHERE id = $2")
-                    .bind(hidden)
-                    .bind(workshop.0)
-                    .execute(&mut *tx)
-                    .await?;
-                Ok(tx.commit().await?)
+                self.set_switch(workshop, "results_hidden", hidden).await
             }
 
             async fn insert_category(
@@ -539,6 +527,19 @@ macro_rules! sql_store {
         }
 
         impl $store {
+            /// Sets one of the workshop's on/off columns.
+            async fn set_switch(
+                &self,
+                workshop: kvadrant::WorkshopId,
+                column: &str,
+                on: bool,
+            ) -> $crate::store::StoreResult<()> {
+                let mut tx = self.write(workshop).await?;
+                let sql = format!("UPDATE workshops SET {column} = $1 WHERE id = $2");
+                sqlx::query(&sql).bind(on).bind(workshop.0).execute(&mut *tx).await?;
+                Ok(tx.commit().await?)
+            }
+
             async fn delete(
                 &self,
                 workshop: kvadrant::WorkshopId,
