@@ -131,11 +131,6 @@ impl Hub {
         }
         true
     }
-
-    /// Workshops followed on this instance right now.
-    pub fn followed(&self) -> usize {
-        self.feeds.lock().expect("feeds lock").len()
-    }
 }
 
 /// Reloads a workshop when it changes, at most once per [`TICK`], until no one follows it.

@@ -27,17 +27,18 @@ impl ScoreWriter {
         tokio::spawn(async move {
             let mut batch = Vec::with_capacity(MAX_BATCH);
             while queue.recv_many(&mut batch, MAX_BATCH).await > 0 {
-                let submissions: Vec<ScoreSubmission> = batch.iter().map(|job| job.submission.clone()).collect();
+                let (submissions, replies): (Vec<ScoreSubmission>, Vec<_>) =
+                    batch.drain(..).map(|job| (job.submission, job.reply)).unzip();
                 match store.put_scores(&submissions).await {
                     Ok(outcomes) => {
-                        for (job, outcome) in batch.drain(..).zip(outcomes) {
-                            let _ = job.reply.send(outcome);
+                        for (reply, outcome) in replies.into_iter().zip(outcomes) {
+                            let _ = reply.send(outcome);
                         }
                     }
                     Err(cause) => {
-                        tracing::error!(%cause, submissions = batch.len(), "writing scores");
-                        for job in batch.drain(..) {
-                            let _ = job.reply.send(Err(StoreError::WriteFailed));
+                        tracing::error!(%cause, submissions = submissions.len(), "writing scores");
+                        for reply in replies {
+                            let _ = reply.send(Err(StoreError::WriteFailed));
                         }
                     }
                 }

@@ -55,9 +55,9 @@ fn now() -> String {
     time::OffsetDateTime::now_utc().format(FORMAT).expect("the current time formats")
 }
 
-fn cells(scores: Vec<StoredScore>, scale: Scale) -> StoreResult<Vec<Cell>> {
+fn cells(scores: &[StoredScore], scale: Scale) -> StoreResult<Vec<Cell>> {
     scores
-        .into_iter()
+        .iter()
         .map(|stored| {
             let score =
                 Score::parse(i64::from(stored.value), scale).map_err(|_| StoreError::Corrupt("scores.value"))?;
@@ -155,7 +155,7 @@ pub struct Snapshot {
 
 impl Snapshot {
     pub fn cells(&self) -> StoreResult<Vec<Cell>> {
-        cells(self.scores.clone(), self.record.scale)
+        cells(&self.scores, self.record.scale)
     }
 }
 
