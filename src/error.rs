@@ -52,6 +52,10 @@ pub enum Rule {
     TooLong { max: usize },
     #[error("must be a whole number from {min} to {max}")]
     OutOfRange { min: i64, max: i64 },
+    #[error("must be from {min} to {max} in steps of 0.5")]
+    HalfStep { min: i64, max: i64 },
+    #[error("cannot change once groups have scored")]
+    Locked,
     #[error("must be {expected}")]
     Malformed { expected: Format },
     #[error("does not belong to this workshop")]
@@ -75,6 +79,18 @@ pub enum Format {
     Json,
     #[error("a whole number")]
     WholeNumber,
+    #[error("a number")]
+    Number,
+    #[error("'nb' or 'en'")]
+    Language,
+    #[error("'short', 'medium' or 'long'")]
+    Timeframe,
+    #[error("'dimension=value'")]
+    Segment,
+    #[error("'dimension: value'")]
+    Tag,
+    #[error("'standard' or 'excel-no'")]
+    CsvDialect,
 }
 
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -89,4 +105,6 @@ pub enum Entity {
     Area,
     #[error("group")]
     Group,
+    #[error("suggestion")]
+    Suggestion,
 }

@@ -16,4 +16,4 @@ macro_rules! id {
     )*};
 }
 
-id!(WorkshopId, CategoryId, AreaId, GroupId);
+id!(WorkshopId, CategoryId, AreaId, GroupId, SuggestionId);

@@ -1,6 +1,7 @@
 //! Kvadrant's domain: validated workshop values, aggregation of group scores,
 //! ranking and the quadrant matrix. Pure and synchronous; builds for wasm32 and native.
 
+pub mod comment;
 pub mod error;
 pub mod ids;
 pub mod join_code;
@@ -8,12 +9,17 @@ pub mod matrix;
 pub mod progress;
 pub mod ranking;
 pub mod score;
+pub mod segment;
+pub mod settings;
 pub mod text;
 
+pub use comment::{Comment, Timeframe};
 pub use error::{Entity, Error, Format, Rule};
-pub use ids::{AreaId, CategoryId, GroupId, WorkshopId};
+pub use ids::{AreaId, CategoryId, GroupId, SuggestionId, WorkshopId};
 pub use join_code::JoinCode;
 pub use progress::areas_scored;
 pub use ranking::{AreaResult, AxisStats, Cell, Quadrant, Ranking, rank_areas};
 pub use score::{Axis, Scale, Score};
-pub use text::{Description, Name, Title};
+pub use segment::Tag;
+pub use settings::{Midline, Midlines};
+pub use text::{AxisLabel, Description, Name, Note, TagText, Title};

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{AreaId, Axis, GroupId, Scale, Score};
+use crate::{AreaId, Axis, GroupId, Midline, Midlines, Score};
 
 /// One group's score for one area on one axis.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -126,9 +126,9 @@ impl Scored {
         (u128::from(self.potential.sum) * other.n()).cmp(&(u128::from(other.potential.sum) * self.n()))
     }
 
-    fn quadrant(&self, scale: Scale) -> Quadrant {
-        let at_or_above = |tally: &Tally| 2 * tally.sum >= u64::from(scale.midpoint_doubled()) * tally.n;
-        match (at_or_above(&self.potential), at_or_above(&self.feasibility)) {
+    fn quadrant(&self, midlines: Midlines) -> Quadrant {
+        let at_or_above = |tally: &Tally, line: Midline| 2 * tally.sum >= u64::from(line.doubled()) * tally.n;
+        match (at_or_above(&self.potential, midlines.potential), at_or_above(&self.feasibility, midlines.feasibility)) {
             (true, true) => Quadrant::HighPotentialEasy,
             (true, false) => Quadrant::HighPotentialHard,
             (false, true) => Quadrant::LowPotentialEasy,
@@ -137,9 +137,10 @@ impl Scored {
     }
 }
 
-/// Ranks `areas` (in the workshop's order) by the groups' `cells`. Cells for areas not
-/// listed are ignored; each (group, area, axis) is expected at most once.
-pub fn rank_areas(scale: Scale, areas: &[AreaId], cells: &[Cell]) -> Ranking {
+/// Ranks `areas` (in the workshop's order) by the groups' `cells`, placing each in the
+/// quadrant `midlines` put it in. Cells for areas not listed are ignored; each (group,
+/// area, axis) is expected at most once.
+pub fn rank_areas(midlines: Midlines, areas: &[AreaId], cells: &[Cell]) -> Ranking {
     let mut sheets: BTreeMap<(AreaId, GroupId), [Option<u8>; 2]> = BTreeMap::new();
     for cell in cells {
         let slot = match cell.axis {
@@ -184,7 +185,7 @@ pub fn rank_areas(scale: Scale, areas: &[AreaId], cells: &[Cell]) -> Ranking {
             combined: entry.combined(),
             potential,
             feasibility,
-            quadrant: entry.quadrant(scale),
+            quadrant: entry.quadrant(midlines),
         });
     }
     Ranking { ranked, unscored }
@@ -193,6 +194,7 @@ pub fn rank_areas(scale: Scale, areas: &[AreaId], cells: &[Cell]) -> Ranking {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Scale;
 
     fn cell(group: i64, area: i64, axis: Axis, value: i64) -> Cell {
         Cell { group: GroupId(group), area: AreaId(area), axis, score: Score::parse(value, Scale::ONE_TO_TEN).unwrap() }
@@ -210,7 +212,7 @@ mod tests {
     fn means_spread_and_combined_score_by_hand() {
         // Area 1: potential 8, 6, 7 → mean 7, sd 1; feasibility 5, 9, 4 → mean 6, sd √7.
         let cells: Vec<Cell> = [pair(1, 1, 8, 5), pair(2, 1, 6, 9), pair(3, 1, 7, 4)].concat();
-        let ranking = rank_areas(Scale::ONE_TO_TEN, &ids(&[1]), &cells);
+        let ranking = rank_areas(Midlines::default(), &ids(&[1]), &cells);
         let result = &ranking.ranked[0];
         assert_eq!(result.groups, 3);
         assert_eq!(result.potential.mean, 7.0);
@@ -227,7 +229,7 @@ mod tests {
     fn only_groups_that_scored_both_axes_count() {
         let mut cells: Vec<Cell> = pair(1, 1, 9, 9).to_vec();
         cells.push(cell(2, 1, Axis::Potential, 1));
-        let ranking = rank_areas(Scale::ONE_TO_TEN, &ids(&[1]), &cells);
+        let ranking = rank_areas(Midlines::default(), &ids(&[1]), &cells);
         assert_eq!(ranking.ranked[0].groups, 1);
         assert_eq!(ranking.ranked[0].potential.mean, 9.0);
         assert_eq!(ranking.ranked[0].potential.sd, None);
@@ -237,7 +239,7 @@ mod tests {
     fn unscored_areas_are_listed_apart_never_ranked_as_zero() {
         let mut cells: Vec<Cell> = pair(1, 2, 1, 1).to_vec();
         cells.push(cell(1, 3, Axis::Potential, 10));
-        let ranking = rank_areas(Scale::ONE_TO_TEN, &ids(&[1, 2, 3]), &cells);
+        let ranking = rank_areas(Midlines::default(), &ids(&[1, 2, 3]), &cells);
         assert_eq!(ranking.ranked.len(), 1);
         assert_eq!(ranking.ranked[0].area, AreaId(2));
         assert_eq!(ranking.unscored, ids(&[1, 3]));
@@ -247,7 +249,7 @@ mod tests {
     fn exact_ties_share_a_dense_rank_and_list_higher_potential_first() {
         // 6 × 4 = 24 = 4 × 6 = 3 × 8; then 4 × 5 = 20.
         let cells: Vec<Cell> = [pair(1, 1, 4, 6), pair(1, 2, 6, 4), pair(1, 3, 4, 5), pair(1, 4, 3, 8)].concat();
-        let ranking = rank_areas(Scale::ONE_TO_TEN, &ids(&[1, 2, 3, 4]), &cells);
+        let ranking = rank_areas(Midlines::default(), &ids(&[1, 2, 3, 4]), &cells);
         let order: Vec<(i64, u32)> = ranking.ranked.iter().map(|r| (r.area.0, r.rank)).collect();
         assert_eq!(order, vec![(2, 1), (1, 1), (4, 1), (3, 2)]);
     }
@@ -255,7 +257,7 @@ mod tests {
     #[test]
     fn ties_in_combined_and_potential_keep_the_workshop_order() {
         let cells: Vec<Cell> = [pair(1, 7, 5, 5), pair(1, 3, 5, 5)].concat();
-        let ranking = rank_areas(Scale::ONE_TO_TEN, &ids(&[7, 3]), &cells);
+        let ranking = rank_areas(Midlines::default(), &ids(&[7, 3]), &cells);
         let order: Vec<i64> = ranking.ranked.iter().map(|r| r.area.0).collect();
         assert_eq!(order, vec![7, 3]);
     }
@@ -270,7 +272,7 @@ mod tests {
         for (group, (p, f)) in [(1, 3), (1, 3), (1, 4)].into_iter().enumerate() {
             cells.extend(pair(group as i64, 2, p, f));
         }
-        let ranking = rank_areas(Scale::ONE_TO_TEN, &ids(&[1, 2]), &cells);
+        let ranking = rank_areas(Midlines::default(), &ids(&[1, 2]), &cells);
         assert_eq!(ranking.ranked[0].rank, ranking.ranked[1].rank);
         assert_eq!(ranking.ranked[0].combined, ranking.ranked[1].combined);
         assert_eq!(ranking.ranked[0].combined, 10.0 / 3.0);
@@ -280,14 +282,27 @@ mod tests {
     fn a_mean_on_the_midline_counts_as_the_higher_side() {
         // Potential (5 + 6) / 2 = 5.5, feasibility (5 + 5) / 2 = 5.
         let cells: Vec<Cell> = [pair(1, 1, 5, 5), pair(2, 1, 6, 5)].concat();
-        let ranking = rank_areas(Scale::ONE_TO_TEN, &ids(&[1]), &cells);
+        let ranking = rank_areas(Midlines::default(), &ids(&[1]), &cells);
         assert_eq!(ranking.ranked[0].quadrant, Quadrant::HighPotentialHard);
+    }
+
+    #[test]
+    fn moved_midlines_move_areas_between_quadrants() {
+        // Potential mean 6.5, feasibility mean 4: high and hard at 5.5; low and easy with lines at 7 and 4.
+        let cells: Vec<Cell> = [pair(1, 1, 6, 4), pair(2, 1, 7, 4)].concat();
+        assert_eq!(rank_areas(Midlines::default(), &ids(&[1]), &cells).ranked[0].quadrant, Quadrant::HighPotentialHard);
+        let scale = crate::Scale::ONE_TO_TEN;
+        let moved = Midlines {
+            potential: Midline::parse("p", 7.0, scale).unwrap(),
+            feasibility: Midline::parse("f", 4.0, scale).unwrap(),
+        };
+        assert_eq!(rank_areas(moved, &ids(&[1]), &cells).ranked[0].quadrant, Quadrant::LowPotentialEasy);
     }
 
     #[test]
     fn scores_for_areas_not_listed_are_ignored() {
         let cells: Vec<Cell> = pair(1, 99, 10, 10).to_vec();
-        let ranking = rank_areas(Scale::ONE_TO_TEN, &ids(&[1]), &cells);
+        let ranking = rank_areas(Midlines::default(), &ids(&[1]), &cells);
         assert!(ranking.ranked.is_empty());
         assert_eq!(ranking.unscored, ids(&[1]));
     }
@@ -298,6 +313,7 @@ mod properties {
     use proptest::prelude::*;
 
     use super::*;
+    use crate::Scale;
 
     /// Up to 12 groups × up to 30 areas, each group scoring each area on zero, one or two axes.
     fn workshop() -> impl Strategy<Value = (Vec<AreaId>, Vec<Cell>)> {
@@ -335,12 +351,12 @@ mod properties {
                 shuffled.swap(i, (state % (i as u64 + 1)) as usize);
             }
             for cell in &mut shuffled { cell.group = GroupId(1000 - cell.group.0); }
-            prop_assert_eq!(rank_areas(Scale::ONE_TO_TEN, &areas, &cells), rank_areas(Scale::ONE_TO_TEN, &areas, &shuffled));
+            prop_assert_eq!(rank_areas(Midlines::default(), &areas, &cells), rank_areas(Midlines::default(), &areas, &shuffled));
         }
 
         #[test]
         fn means_stay_within_the_scale((areas, cells) in workshop()) {
-            let ranking = rank_areas(Scale::ONE_TO_TEN, &areas, &cells);
+            let ranking = rank_areas(Midlines::default(), &areas, &cells);
             for result in &ranking.ranked {
                 for stats in [result.potential, result.feasibility] {
                     prop_assert!((1.0..=10.0).contains(&stats.mean));
@@ -354,7 +370,7 @@ mod properties {
 
         #[test]
         fn every_area_is_ranked_or_unscored_exactly_once((areas, cells) in workshop()) {
-            let ranking = rank_areas(Scale::ONE_TO_TEN, &areas, &cells);
+            let ranking = rank_areas(Midlines::default(), &areas, &cells);
             let mut seen: Vec<AreaId> = ranking.ranked.iter().map(|r| r.area).chain(ranking.unscored.iter().copied()).collect();
             seen.sort();
             let mut expected = areas.clone();
@@ -364,7 +380,7 @@ mod properties {
 
         #[test]
         fn ranks_are_dense_and_consistent_with_scores((areas, cells) in workshop()) {
-            let ranking = rank_areas(Scale::ONE_TO_TEN, &areas, &cells);
+            let ranking = rank_areas(Midlines::default(), &areas, &cells);
             if let Some(first) = ranking.ranked.first() {
                 prop_assert_eq!(first.rank, 1);
             }

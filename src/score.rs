@@ -46,15 +46,20 @@ impl Default for Scale {
 impl Scale {
     pub const ONE_TO_TEN: Scale = Scale { min: 1, max: 10 };
 
-    /// A scale needs at least two steps; 0–10 is the widest that reads as a score.
+    /// Starts at 0 or 1 and ends at 5 to 10: from 1–5 to 0–10, the ranges people read as scores.
     pub fn new(min: u8, max: u8) -> Result<Scale, Error> {
-        if max > 10 {
-            return Err(Error::invalid("scale.max", Rule::OutOfRange { min: 2, max: 10 }));
+        if min > 1 {
+            return Err(Error::invalid("scale_min", Rule::OutOfRange { min: 0, max: 1 }));
         }
-        if min > 1 || min >= max {
-            return Err(Error::invalid("scale.min", Rule::OutOfRange { min: 0, max: 1 }));
+        if !(5..=10).contains(&max) {
+            return Err(Error::invalid("scale_max", Rule::OutOfRange { min: 5, max: 10 }));
         }
         Ok(Scale { min, max })
+    }
+
+    /// Whether `value` is a whole step of this scale.
+    pub fn contains(self, value: u8) -> bool {
+        (self.min..=self.max).contains(&value)
     }
 
     pub fn min(self) -> u8 {
@@ -119,10 +124,11 @@ mod tests {
     }
 
     #[test]
-    fn scales_need_two_steps_and_stay_within_zero_to_ten() {
+    fn scales_range_from_one_to_five_up_to_zero_to_ten() {
         assert!(Scale::new(1, 5).is_ok());
-        assert!(Scale::new(1, 1).is_err());
-        assert!(Scale::new(2, 10).is_err());
+        assert!(Scale::new(0, 10).is_ok());
+        assert_eq!(Scale::new(1, 4), Err(Error::invalid("scale_max", Rule::OutOfRange { min: 5, max: 10 })));
+        assert_eq!(Scale::new(2, 10), Err(Error::invalid("scale_min", Rule::OutOfRange { min: 0, max: 1 })));
         assert!(Scale::new(0, 11).is_err());
     }
 

@@ -5,7 +5,7 @@ use crate::{Error, Rule};
 macro_rules! text {
     ($(#[$doc:meta])* $name:ident, max = $max:expr, required = $required:expr) => {
         $(#[$doc])*
-        #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
         #[serde(transparent)]
         pub struct $name(String);
 
@@ -46,6 +46,18 @@ text!(
 text!(
     /// Optional longer text; empty means none.
     Description, max = 2000, required = false
+);
+text!(
+    /// What the workshop calls one of its axes; empty means the usual name.
+    AxisLabel, max = 40, required = false
+);
+text!(
+    /// One side of a group's tag: the dimension ("Rolle") or its value ("Folkevalgte").
+    TagText, max = 60, required = true
+);
+text!(
+    /// A group's note on an area: why it scored as it did, or what stands in the way.
+    Note, max = 1000, required = false
 );
 
 #[cfg(test)]

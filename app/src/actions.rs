@@ -9,7 +9,7 @@ use crate::model::{Invite, ListKind, Results, Saved, Sheet, Workshop};
 #[cfg(feature = "ssr")]
 use crate::{
     backend::{Key, SharedBackend},
-    model::{GroupsInput, ItemInput, ScoreInput, WorkshopInput},
+    model::{GroupInput, GroupTag, GroupsInput, ItemInput, ScoreInput, WorkshopInput},
 };
 #[cfg(feature = "ssr")]
 use kvadrant::{AreaId, CategoryId, Error, Format, GroupId, Rule};
@@ -131,9 +131,22 @@ pub async fn add_groups(code: String, secret: String, count: String, names: Stri
     Ok(())
 }
 
+/// Renames a group and sets its tags: one `dimension: value` per line of `tags`.
 #[server]
-pub async fn rename_group(code: String, secret: String, id: i64, name: String) -> Result<(), AppError> {
-    backend()?.rename_group(&key(code, secret), GroupId(id), name).await?;
+pub async fn update_group(code: String, secret: String, id: i64, name: String, tags: String) -> Result<(), AppError> {
+    let tags = tags
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .enumerate()
+        .map(|(i, line)| {
+            let (dimension, value) = line
+                .split_once(':')
+                .ok_or(Error::invalid(format!("tags[{i}]"), Rule::Malformed { expected: Format::Tag }))?;
+            Ok(GroupTag { dimension: dimension.trim().to_owned(), value: value.trim().to_owned() })
+        })
+        .collect::<Result<Vec<_>, Error>>()?;
+    backend()?.update_group(&key(code, secret), GroupId(id), GroupInput { name, tags: Some(tags) }).await?;
     Ok(())
 }
 
@@ -208,13 +221,13 @@ pub async fn save_area_scores(
     Ok(())
 }
 
+/// The results, of one segment (`dimension=value`) if given; `secret` is the facilitator's
+/// (hidden results too) or the leaders'.
 #[server]
-pub async fn load_results(code: String) -> Result<Results, AppError> {
-    Ok(backend()?.results(&code).await?)
-}
-
-/// The results for the facilitator, also while they are hidden.
-#[server]
-pub async fn load_managed_results(code: String, secret: String) -> Result<Results, AppError> {
-    Ok(backend()?.managed_results(&key(code, secret)).await?)
+pub async fn load_results(
+    code: String,
+    secret: Option<String>,
+    segment: Option<String>,
+) -> Result<Results, AppError> {
+    Ok(backend()?.results(&code, secret.as_deref(), segment.as_deref()).await?)
 }

@@ -4,12 +4,13 @@
 use std::sync::Arc;
 
 use async_trait::async_trait;
-use kvadrant::{AreaId, CategoryId, Error, GroupId};
+use kvadrant::{AreaId, CategoryId, Error, GroupId, SuggestionId};
 use leptos::prelude::use_context;
 
 use crate::model::{
-    Area, Category, CreatedWorkshop, Group, GroupsInput, Invite, ItemInput, ListKind, Results, Saved, ScoreInput,
-    Sheet, Workshop, WorkshopInput,
+    AcceptInput, Area, Category, CommentInput, CreatedWorkshop, Group, GroupInput, GroupScores, GroupsInput, Invite,
+    ItemInput, ListKind, Results, ReviewLink, Saved, ScoreInput, SettingsInput, Setup, Sheet, Suggestion,
+    SuggestionInput, Workshop, WorkshopInput,
 };
 
 /// What proves the right to change a workshop: its join code and the facilitator's secret.
@@ -34,7 +35,8 @@ pub trait Backend: Send + Sync + 'static {
     async fn update_area(&self, key: &Key, id: AreaId, input: ItemInput) -> Result<Area, Error>;
     async fn remove_area(&self, key: &Key, id: AreaId) -> Result<(), Error>;
     async fn add_groups(&self, key: &Key, input: GroupsInput) -> Result<Vec<Group>, Error>;
-    async fn rename_group(&self, key: &Key, id: GroupId, name: String) -> Result<Group, Error>;
+    /// Renames a group and, if `tags` are given, replaces its tags.
+    async fn update_group(&self, key: &Key, id: GroupId, input: GroupInput) -> Result<Group, Error>;
     async fn remove_group(&self, key: &Key, id: GroupId) -> Result<(), Error>;
     /// Puts a whole list in a new order; `ids` must name every item of the list once.
     async fn reorder(&self, key: &Key, list: ListKind, ids: Vec<i64>) -> Result<(), Error>;
@@ -45,10 +47,32 @@ pub trait Backend: Send + Sync + 'static {
     async fn put_scores(&self, code: &str, group: GroupId, scores: Vec<ScoreInput>) -> Result<Saved, Error>;
     /// Shows or hides the results from everyone but the facilitator.
     async fn set_results_hidden(&self, key: &Key, hidden: bool) -> Result<Workshop, Error>;
-    /// The results, unless the facilitator has hidden them.
-    async fn results(&self, code: &str) -> Result<Results, Error>;
-    /// The results for the facilitator, hidden or not.
-    async fn managed_results(&self, key: &Key) -> Result<Results, Error>;
+    /// The results of every group, or of one `segment` (`dimension=value`). While they are
+    /// hidden, only `secret` being the facilitator's shows them.
+    async fn results(&self, code: &str, secret: Option<&str>, segment: Option<&str>) -> Result<Results, Error>;
+    /// Every group's scores: for the facilitator and the leaders only.
+    async fn group_scores(&self, code: &str, secret: &str) -> Result<Vec<GroupScores>, Error>;
+    async fn update_settings(&self, key: &Key, input: SettingsInput) -> Result<Workshop, Error>;
+    /// Sets a group's comment on an area; an empty one removes it.
+    async fn put_comment(&self, code: &str, group: GroupId, area: AreaId, input: CommentInput) -> Result<Saved, Error>;
+    /// A participant proposes an area that is not on the list.
+    async fn suggest(&self, code: &str, input: SuggestionInput) -> Result<Suggestion, Error>;
+    /// Puts a suggestion on the list as an area.
+    async fn accept_suggestion(&self, key: &Key, id: SuggestionId, input: AcceptInput) -> Result<Area, Error>;
+    /// Records a suggestion as raised but not scored.
+    async fn keep_suggestion(&self, key: &Key, id: SuggestionId) -> Result<(), Error>;
+    /// The leaders' read-only link.
+    async fn review_link(&self, key: &Key) -> Result<ReviewLink, Error>;
+    /// A new leaders' link; the old one stops working.
+    async fn renew_review_link(&self, key: &Key) -> Result<ReviewLink, Error>;
+    /// The workshop, if `secret` is its leaders' or facilitator's: what the leaders' page shows.
+    async fn review(&self, code: &str, secret: &str) -> Result<Workshop, Error>;
+    /// The setup of a workshop, for the facilitator and the leaders.
+    async fn setup(&self, code: &str, secret: &str) -> Result<Setup, Error>;
+    /// Makes a new workshop from a setup.
+    async fn import_setup(&self, setup: Setup) -> Result<CreatedWorkshop, Error>;
+    /// Makes a new workshop with the same settings, categories and areas, and no groups or scores.
+    async fn duplicate(&self, key: &Key) -> Result<CreatedWorkshop, Error>;
     /// The join link under `origin` (e.g. `https://kvadrant.example`) with its QR code.
     async fn invite(&self, code: &str, origin: &str) -> Result<Invite, Error>;
     /// The join code of the illustrative demo workshop, if there is one.

@@ -12,6 +12,10 @@ pub mod model;
 mod pages;
 mod ui;
 
+/// The quadrant matrix of `results` as an SVG document, for exports.
+#[cfg(feature = "ssr")]
+pub use ui::standalone_svg as matrix_svg;
+
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::model::{LiveSheet, LiveState, Results};
+use crate::model::{LiveSheet, LiveState, Results, Segment};
 
 /// The newest events of one live stream.
 #[derive(Clone, Copy)]
@@ -32,11 +32,8 @@ impl Live {
             view.with(|view| {
                 let view = view.as_ref()?;
                 let standings = view.standings.clone()?;
-                Some(Results {
-                    workshop: view.workshop.clone(),
-                    ranked: standings.ranked,
-                    unscored: standings.unscored,
-                })
+                let segment = Segment { tag: None, groups: view.workshop.groups.len() as u32 };
+                Some(Results::new(view.workshop.clone(), segment, standings))
             })
         })
     }

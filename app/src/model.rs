@@ -1,7 +1,9 @@
 //! What the pages and the JSON API exchange: views of a workshop and the inputs that change it.
 
-use kvadrant::{AreaId, Axis, AxisStats, CategoryId, GroupId, Quadrant, Ranking};
+use kvadrant::{AreaId, Axis, AxisStats, CategoryId, GroupId, Quadrant, Ranking, SuggestionId, Timeframe};
 use serde::{Deserialize, Serialize};
+
+use crate::i18n::Lang;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
@@ -25,6 +27,78 @@ pub struct Area {
 pub struct Group {
     pub id: GroupId,
     pub name: String,
+    /// What segments the group belongs to, one value per dimension.
+    #[serde(default)]
+    pub tags: Vec<GroupTag>,
+}
+
+/// One of a group's segments: `Rolle` = `Folkevalgte`, say.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct GroupTag {
+    pub dimension: String,
+    pub value: String,
+}
+
+impl GroupTag {
+    /// How a segment is named in a query: `Rolle=Folkevalgte`.
+    pub fn pair(&self) -> String {
+        format!("{}={}", self.dimension, self.value)
+    }
+}
+
+/// How a workshop is scored and drawn.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct Settings {
+    pub scale_min: u8,
+    pub scale_max: u8,
+    /// What the workshop calls the axes; empty means the usual names.
+    pub potential_label: String,
+    pub feasibility_label: String,
+    /// Where the matrix is divided on each axis: the scale's midpoint unless moved.
+    pub potential_midline: f64,
+    pub feasibility_midline: f64,
+    /// The language the workshop's pages speak unless a visitor chooses another.
+    #[cfg_attr(feature = "ssr", schema(value_type = String, example = "nb"))]
+    pub language: Lang,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            scale_min: 1,
+            scale_max: 10,
+            potential_label: String::new(),
+            feasibility_label: String::new(),
+            potential_midline: 5.5,
+            feasibility_midline: 5.5,
+            language: Lang::Nb,
+        }
+    }
+}
+
+impl Settings {
+    pub fn scale(&self) -> kvadrant::Scale {
+        kvadrant::Scale::new(self.scale_min, self.scale_max).unwrap_or_default()
+    }
+}
+
+/// Settings as sent to change them; an absent midline sits at the scale's midpoint.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct SettingsInput {
+    pub scale_min: i64,
+    pub scale_max: i64,
+    #[serde(default)]
+    pub potential_label: String,
+    #[serde(default)]
+    pub feasibility_label: String,
+    #[serde(default)]
+    pub potential_midline: Option<f64>,
+    #[serde(default)]
+    pub feasibility_midline: Option<f64>,
+    pub language: String,
 }
 
 /// A workshop as anyone holding its join code sees it; lists are in the facilitator's order.
@@ -39,8 +113,7 @@ pub struct Workshop {
     pub results_hidden: bool,
     /// Illustrative sample data, not a real workshop.
     pub demo: bool,
-    pub scale_min: u8,
-    pub scale_max: u8,
+    pub settings: Settings,
     pub categories: Vec<Category>,
     pub areas: Vec<Area>,
     pub groups: Vec<Group>,
@@ -66,6 +139,16 @@ impl Workshop {
             ListKind::Areas => self.areas.iter().map(|a| a.id.0).collect(),
             ListKind::Groups => self.groups.iter().map(|g| g.id.0).collect(),
         }
+    }
+
+    /// Every segment some group is tagged with, in order of dimension and value, with how
+    /// many groups it has.
+    pub fn segments(&self) -> Vec<(GroupTag, usize)> {
+        let mut counts: std::collections::BTreeMap<&GroupTag, usize> = std::collections::BTreeMap::new();
+        for tag in self.groups.iter().flat_map(|group| &group.tags) {
+            *counts.entry(tag).or_default() += 1;
+        }
+        counts.into_iter().map(|(tag, n)| (tag.clone(), n)).collect()
     }
 
     /// Categories in order, each with its areas, then areas without a category (if any) under `None`.
@@ -103,6 +186,9 @@ pub struct Sheet {
     pub workshop: Workshop,
     pub group: Group,
     pub scores: Vec<SheetScore>,
+    /// The group's own comments.
+    #[serde(default)]
+    pub comments: Vec<AreaComment>,
 }
 
 impl Sheet {
@@ -129,17 +215,97 @@ pub struct RankedArea {
     pub quadrant: Quadrant,
 }
 
-/// The ranked list and what is not ranked yet.
+/// What one group wrote about one area beside its scores.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct AreaComment {
+    pub group_id: GroupId,
+    pub area_id: AreaId,
+    pub rationale: String,
+    /// Risks and barriers.
+    pub risks: String,
+    pub timeframe: Option<Timeframe>,
+}
+
+/// A group's comment on an area; all empty removes it.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct CommentInput {
+    #[serde(default)]
+    pub rationale: String,
+    #[serde(default)]
+    pub risks: String,
+    /// `short` (within a year), `medium` (1–3 years) or `long` (over 3 years).
+    #[serde(default)]
+    pub timeframe: Option<String>,
+}
+
+/// What became of an area a participant proposed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum SuggestionStatus {
+    /// Waiting for the facilitator.
+    Pending,
+    /// Now an area on the list, scored like the others.
+    Accepted,
+    /// Recorded as raised but not scored.
+    Kept,
+}
+
+/// An area a participant proposed that was not on the list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct Suggestion {
+    pub id: SuggestionId,
+    pub name: String,
+    pub description: String,
+    /// The group that proposed it, if it said.
+    pub group_id: Option<GroupId>,
+    pub status: SuggestionStatus,
+    /// The area it became, once accepted.
+    pub area_id: Option<AreaId>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct SuggestionInput {
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub group_id: Option<GroupId>,
+}
+
+/// Accepting a suggestion: the category its new area goes in, if any.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct AcceptInput {
+    #[serde(default)]
+    pub category_id: Option<CategoryId>,
+}
+
+/// The ranked list, what is not ranked yet, and what the groups wrote.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Standings {
     pub ranked: Vec<RankedArea>,
     /// Areas no group has scored on both axes yet.
     pub unscored: Vec<Area>,
+    /// The groups' comments, in the workshop's order of areas, then of groups.
+    pub comments: Vec<AreaComment>,
+    /// Areas participants raised that were kept off the list.
+    pub raised: Vec<Suggestion>,
 }
 
 impl Standings {
-    pub fn new(workshop: &Workshop, ranking: Ranking) -> Standings {
+    /// `comments` and `suggestions` in any order; only kept suggestions are listed as raised.
+    pub fn new(
+        workshop: &Workshop,
+        ranking: Ranking,
+        mut comments: Vec<AreaComment>,
+        suggestions: &[Suggestion],
+    ) -> Standings {
         let ranked = ranking
             .ranked
             .into_iter()
@@ -162,24 +328,62 @@ impl Standings {
             })
             .collect();
         let unscored = ranking.unscored.iter().filter_map(|id| workshop.area(*id).cloned()).collect();
-        Standings { ranked, unscored }
+        let position = |comment: &AreaComment| {
+            let area = workshop.areas.iter().position(|a| a.id == comment.area_id);
+            let group = workshop.groups.iter().position(|g| g.id == comment.group_id);
+            (area, group)
+        };
+        comments.retain(|comment| workshop.area(comment.area_id).is_some() && workshop.group(comment.group_id).is_some());
+        comments.sort_by_key(position);
+        let raised = suggestions.iter().filter(|s| s.status == SuggestionStatus::Kept).cloned().collect();
+        Standings { ranked, unscored, comments, raised }
     }
+}
+
+/// The groups a result counts: a segment's, or all of them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct Segment {
+    /// The segment, or none for every group.
+    pub tag: Option<GroupTag>,
+    /// How many groups it has (n).
+    pub groups: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Results {
     pub workshop: Workshop,
+    pub segment: Segment,
     pub ranked: Vec<RankedArea>,
     /// Areas no group has scored on both axes yet.
     pub unscored: Vec<Area>,
+    pub comments: Vec<AreaComment>,
+    pub raised: Vec<Suggestion>,
 }
 
 impl Results {
-    pub fn new(workshop: Workshop, ranking: Ranking) -> Results {
-        let Standings { ranked, unscored } = Standings::new(&workshop, ranking);
-        Results { workshop, ranked, unscored }
+    pub fn new(workshop: Workshop, segment: Segment, standings: Standings) -> Results {
+        let Standings { ranked, unscored, comments, raised } = standings;
+        Results { workshop, segment, ranked, unscored, comments, raised }
     }
+
+    pub fn standings(&self) -> Standings {
+        Standings {
+            ranked: self.ranked.clone(),
+            unscored: self.unscored.clone(),
+            comments: self.comments.clone(),
+            raised: self.raised.clone(),
+        }
+    }
+}
+
+/// Every score one group gave, with its segments: the raw data behind the results.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct GroupScores {
+    pub group: Group,
+    pub scores: Vec<SheetScore>,
 }
 
 /// How far one group has come.
@@ -205,6 +409,9 @@ pub struct LiveView {
     /// Groups that have scored every area on both axes.
     pub groups_done: u32,
     pub progress: Vec<GroupProgress>,
+    /// Areas participants proposed, for the facilitator only.
+    #[serde(default)]
+    pub suggestions: Vec<Suggestion>,
 }
 
 /// A live view with the workshop filled in from earlier views: what a page shows.
@@ -215,6 +422,7 @@ pub struct LiveState {
     pub standings: Option<Standings>,
     pub groups_done: u32,
     pub progress: Vec<GroupProgress>,
+    pub suggestions: Vec<Suggestion>,
 }
 
 impl LiveState {
@@ -227,6 +435,7 @@ impl LiveState {
             standings: view.standings,
             groups_done: view.groups_done,
             progress: view.progress,
+            suggestions: view.suggestions,
         })
     }
 }
@@ -238,6 +447,8 @@ pub struct LiveSheet {
     pub version: i64,
     pub group_id: GroupId,
     pub scores: Vec<SheetScore>,
+    #[serde(default)]
+    pub comments: Vec<AreaComment>,
 }
 
 /// What the big screen shows to invite participants in.
@@ -305,6 +516,79 @@ pub struct ScoreInput {
     pub area_id: AreaId,
     pub axis: Axis,
     pub value: Option<i64>,
+}
+
+/// The version of the setup format [`Setup`] describes.
+pub const SETUP_FORMAT: u32 = 1;
+
+/// A workshop's setup without its scores: what carries over from one workshop to the next.
+/// The format is documented in `docs/SETUP.md`; unknown fields are refused, not ignored.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Setup {
+    /// The format's version: 1.
+    pub kvadrant_setup: u32,
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    /// Absent: potential and feasibility from 1 to 10, in bokmål.
+    #[serde(default)]
+    pub settings: Option<SettingsInput>,
+    #[serde(default)]
+    pub categories: Vec<SetupCategory>,
+    #[serde(default)]
+    pub areas: Vec<SetupArea>,
+    #[serde(default)]
+    pub groups: Vec<SetupGroup>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SetupCategory {
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SetupArea {
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+    /// The name of one of the setup's categories; absent for none.
+    #[serde(default)]
+    pub category: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SetupGroup {
+    pub name: String,
+    #[serde(default)]
+    pub tags: Vec<GroupTag>,
+}
+
+/// A group's new name and, if given, its new tags (replacing the old ones).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct GroupInput {
+    pub name: String,
+    #[serde(default)]
+    pub tags: Option<Vec<GroupTag>>,
+}
+
+/// The leaders' read-only link.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct ReviewLink {
+    /// Whoever holds it sees results, comments and exports, and can change nothing.
+    pub secret: String,
+    pub path: String,
 }
 
 /// Which list a reorder applies to.

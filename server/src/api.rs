@@ -9,11 +9,12 @@ use axum::http::{HeaderName, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, put};
 use axum::{Json, Router};
-use kvadrant::{AreaId, CategoryId, Error, GroupId};
+use kvadrant::{AreaId, CategoryId, Error, GroupId, SuggestionId};
 use kvadrant_app::backend::{Backend, Key};
 use kvadrant_app::model::{
-    Area, Category, CreatedWorkshop, Group, GroupsInput, ItemInput, ListKind, LiveSheet, LiveView, Results, Saved,
-    ScoreInput, Sheet, Workshop, WorkshopInput,
+    AcceptInput, Area, Category, CommentInput, CreatedWorkshop, Group, GroupInput, GroupScores, GroupsInput, ItemInput,
+    ListKind, LiveSheet, LiveView, Results, ReviewLink, Saved, ScoreInput, SettingsInput, Setup, Sheet, Suggestion,
+    SuggestionInput, Workshop, WorkshopInput,
 };
 use serde::Deserialize;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
@@ -22,8 +23,9 @@ use utoipa::{Modify, OpenApi, ToSchema};
 use tokio::sync::watch;
 
 use crate::error::{ApiError, ErrorBody};
-use crate::service::Service;
-use crate::{export, live};
+use crate::export::{self, CsvDialect};
+use crate::live;
+use crate::service::{Service, Viewer};
 
 type ApiResult<T> = Result<T, ApiError>;
 
@@ -91,9 +93,26 @@ pub struct FollowQuery {
     pub secret: Option<String>,
 }
 
-#[derive(Deserialize, ToSchema)]
-pub struct RenameInput {
-    pub name: String,
+/// Reading results and exports: who asks, and for which groups.
+#[derive(Deserialize, utoipa::IntoParams)]
+pub struct ReadQuery {
+    /// The facilitator's or the leaders' secret, for links that cannot send a header.
+    pub secret: Option<String>,
+    /// Only the groups tagged `dimension=value`.
+    pub segment: Option<String>,
+}
+
+#[derive(Deserialize, utoipa::IntoParams)]
+pub struct CsvQuery {
+    pub secret: Option<String>,
+    pub segment: Option<String>,
+    /// `excel-no` for Norwegian Excel: semicolons, decimal commas and a byte order mark.
+    pub dialect: Option<String>,
+}
+
+/// A secret from the `Authorization` header, or else from the query.
+fn secret_of(bearer: Option<Bearer>, query: Option<String>) -> Option<String> {
+    bearer.map(|bearer| bearer.0).or(query)
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -120,7 +139,20 @@ pub fn routes() -> Router<Arc<Service>> {
         .route("/api/v1/workshops/{code}/areas", post(add_area))
         .route("/api/v1/workshops/{code}/areas/{id}", put(update_area).delete(remove_area))
         .route("/api/v1/workshops/{code}/groups", post(add_groups))
-        .route("/api/v1/workshops/{code}/groups/{id}", put(rename_group).delete(remove_group))
+        .route("/api/v1/workshops/import", post(import_setup))
+        .route("/api/v1/workshops/{code}/settings", put(update_settings))
+        .route("/api/v1/workshops/{code}/setup", get(get_setup))
+        .route("/api/v1/workshops/{code}/duplicate", post(duplicate))
+        .route("/api/v1/workshops/{code}/review-link", get(review_link).post(renew_review_link))
+        .route("/api/v1/workshops/{code}/groups/{id}", put(update_group).delete(remove_group))
+        .route("/api/v1/workshops/{code}/groups/{id}/comments/{area}", put(put_comment))
+        .route("/api/v1/workshops/{code}/suggestions", post(suggest))
+        .route("/api/v1/workshops/{code}/suggestions/{id}/accept", post(accept_suggestion))
+        .route("/api/v1/workshops/{code}/suggestions/{id}/keep", post(keep_suggestion))
+        .route("/api/v1/workshops/{code}/scores", get(all_scores))
+        .route("/api/v1/workshops/{code}/results.xlsx", get(results_xlsx))
+        .route("/api/v1/workshops/{code}/matrix.svg", get(matrix_svg))
+        .route("/api/v1/workshops/{code}/matrix.png", get(matrix_png))
         .route("/api/v1/workshops/{code}/order/{list}", put(reorder))
         .route("/api/v1/workshops/{code}/groups/{id}/scores", get(get_sheet).put(put_scores))
         .route("/api/v1/workshops/{code}/results", get(results))
@@ -304,16 +336,17 @@ async fn add_groups(
     Ok((StatusCode::CREATED, Json(service.add_groups(&bearer.key(code), input).await?)))
 }
 
+/// Renames a group; `tags`, when given, replace its tags (`[{"dimension": "Rolle", "value": "Folkevalgte"}]`).
 #[utoipa::path(put, path = "/api/v1/workshops/{code}/groups/{id}", params(("code" = String, Path), ("id" = i64, Path)),
-    request_body = RenameInput, security(("facilitator" = [])),
+    request_body = GroupInput, security(("facilitator" = [])),
     responses((status = 200, body = Group), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
-async fn rename_group(
+async fn update_group(
     State(service): State<Arc<Service>>,
     ApiPath((code, id)): ApiPath<(String, GroupId)>,
     bearer: Bearer,
-    ApiJson(input): ApiJson<RenameInput>,
+    ApiJson(input): ApiJson<GroupInput>,
 ) -> ApiResult<Json<Group>> {
-    Ok(Json(service.rename_group(&bearer.key(code), id, input.name).await?))
+    Ok(Json(service.update_group(&bearer.key(code), id, input).await?))
 }
 
 /// Removes the group and every score it gave.
@@ -365,38 +398,238 @@ async fn put_scores(
     Ok(Json(service.put_scores(&code, id, input.scores).await?))
 }
 
-/// The results; while hidden, only with the facilitator's secret.
-#[utoipa::path(get, path = "/api/v1/workshops/{code}/results", params(("code" = String, Path)),
+/// Scale, axis names, midlines and language. The scale cannot change once groups have scored.
+#[utoipa::path(put, path = "/api/v1/workshops/{code}/settings", params(("code" = String, Path)),
+    request_body = SettingsInput, security(("facilitator" = [])),
+    responses((status = 200, body = Workshop), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
+async fn update_settings(
+    State(service): State<Arc<Service>>,
+    ApiPath(code): ApiPath<String>,
+    bearer: Bearer,
+    ApiJson(input): ApiJson<SettingsInput>,
+) -> ApiResult<Json<Workshop>> {
+    Ok(Json(service.update_settings(&bearer.key(code), input).await?))
+}
+
+/// The workshop's setup (settings, categories, areas, groups and tags; no scores), as in `docs/SETUP.md`.
+#[utoipa::path(get, path = "/api/v1/workshops/{code}/setup", params(("code" = String, Path), ReadQuery),
+    security(("facilitator" = [])),
+    responses((status = 200, body = Setup), (status = 403, body = ErrorBody)))]
+async fn get_setup(
+    State(service): State<Arc<Service>>,
+    ApiPath(code): ApiPath<String>,
+    bearer: Option<Bearer>,
+    ApiQuery(query): ApiQuery<ReadQuery>,
+) -> ApiResult<Response> {
+    let secret = secret_of(bearer, query.secret).ok_or(Error::Forbidden)?;
+    let setup = service.setup(&code, &secret).await?;
+    Ok(attachment(&format!("kvadrant-{code}-setup.json"), "application/json", Json(setup)))
+}
+
+/// Makes a new workshop from a setup; errors name the path of the first bad field (`areas[3].category`).
+#[utoipa::path(post, path = "/api/v1/workshops/import", request_body = Setup,
+    responses((status = 201, body = CreatedWorkshop), (status = 422, body = ErrorBody)))]
+async fn import_setup(
+    State(service): State<Arc<Service>>,
+    ApiJson(setup): ApiJson<Setup>,
+) -> ApiResult<(StatusCode, Json<CreatedWorkshop>)> {
+    Ok((StatusCode::CREATED, Json(service.import_setup(setup).await?)))
+}
+
+/// A new workshop with this one's settings, categories and areas, and no groups or scores.
+#[utoipa::path(post, path = "/api/v1/workshops/{code}/duplicate", params(("code" = String, Path)),
+    security(("facilitator" = [])), responses((status = 201, body = CreatedWorkshop), (status = 403, body = ErrorBody)))]
+async fn duplicate(
+    State(service): State<Arc<Service>>,
+    ApiPath(code): ApiPath<String>,
+    bearer: Bearer,
+) -> ApiResult<(StatusCode, Json<CreatedWorkshop>)> {
+    Ok((StatusCode::CREATED, Json(service.duplicate(&bearer.key(code)).await?)))
+}
+
+/// The leaders' read-only link: results, comments and exports, and no changes.
+#[utoipa::path(get, path = "/api/v1/workshops/{code}/review-link", params(("code" = String, Path)),
+    security(("facilitator" = [])), responses((status = 200, body = ReviewLink), (status = 403, body = ErrorBody)))]
+async fn review_link(
+    State(service): State<Arc<Service>>,
+    ApiPath(code): ApiPath<String>,
+    bearer: Bearer,
+) -> ApiResult<Json<ReviewLink>> {
+    Ok(Json(service.review_link(&bearer.key(code)).await?))
+}
+
+/// Replaces the leaders' link; the old one stops working.
+#[utoipa::path(post, path = "/api/v1/workshops/{code}/review-link", params(("code" = String, Path)),
+    security(("facilitator" = [])), responses((status = 200, body = ReviewLink), (status = 403, body = ErrorBody)))]
+async fn renew_review_link(
+    State(service): State<Arc<Service>>,
+    ApiPath(code): ApiPath<String>,
+    bearer: Bearer,
+) -> ApiResult<Json<ReviewLink>> {
+    Ok(Json(service.renew_review_link(&bearer.key(code)).await?))
+}
+
+/// A group's rationale, risks and timeframe for an area, while scoring is open; all empty removes it.
+#[utoipa::path(put, path = "/api/v1/workshops/{code}/groups/{id}/comments/{area}",
+    params(("code" = String, Path), ("id" = i64, Path), ("area" = i64, Path)), request_body = CommentInput,
+    responses((status = 200, body = Saved), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody),
+        (status = 422, body = ErrorBody)))]
+async fn put_comment(
+    State(service): State<Arc<Service>>,
+    ApiPath((code, group, area)): ApiPath<(String, GroupId, AreaId)>,
+    ApiJson(input): ApiJson<CommentInput>,
+) -> ApiResult<Json<Saved>> {
+    Ok(Json(service.put_comment(&code, group, area, input).await?))
+}
+
+/// Proposes an area that is not on the list, while scoring is open.
+#[utoipa::path(post, path = "/api/v1/workshops/{code}/suggestions", params(("code" = String, Path)),
+    request_body = SuggestionInput,
+    responses((status = 201, body = Suggestion), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
+async fn suggest(
+    State(service): State<Arc<Service>>,
+    ApiPath(code): ApiPath<String>,
+    ApiJson(input): ApiJson<SuggestionInput>,
+) -> ApiResult<(StatusCode, Json<Suggestion>)> {
+    Ok((StatusCode::CREATED, Json(service.suggest(&code, input).await?)))
+}
+
+/// Puts a suggestion on the list as a new area, which groups can then score.
+#[utoipa::path(post, path = "/api/v1/workshops/{code}/suggestions/{id}/accept",
+    params(("code" = String, Path), ("id" = i64, Path)), request_body = AcceptInput, security(("facilitator" = [])),
+    responses((status = 201, body = Area), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
+async fn accept_suggestion(
+    State(service): State<Arc<Service>>,
+    ApiPath((code, id)): ApiPath<(String, SuggestionId)>,
+    bearer: Bearer,
+    ApiJson(input): ApiJson<AcceptInput>,
+) -> ApiResult<(StatusCode, Json<Area>)> {
+    Ok((StatusCode::CREATED, Json(service.accept_suggestion(&bearer.key(code), id, input).await?)))
+}
+
+/// Records a suggestion as raised but not scored.
+#[utoipa::path(post, path = "/api/v1/workshops/{code}/suggestions/{id}/keep",
+    params(("code" = String, Path), ("id" = i64, Path)), security(("facilitator" = [])),
+    responses((status = 204), (status = 404, body = ErrorBody)))]
+async fn keep_suggestion(
+    State(service): State<Arc<Service>>,
+    ApiPath((code, id)): ApiPath<(String, SuggestionId)>,
+    bearer: Bearer,
+) -> ApiResult<StatusCode> {
+    service.keep_suggestion(&bearer.key(code), id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Every group's scores with its tags: for the facilitator and the leaders.
+#[utoipa::path(get, path = "/api/v1/workshops/{code}/scores", params(("code" = String, Path), ReadQuery),
+    security(("facilitator" = [])),
+    responses((status = 200, body = Vec<GroupScores>), (status = 403, body = ErrorBody)))]
+async fn all_scores(
+    State(service): State<Arc<Service>>,
+    ApiPath(code): ApiPath<String>,
+    bearer: Option<Bearer>,
+    ApiQuery(query): ApiQuery<ReadQuery>,
+) -> ApiResult<Json<Vec<GroupScores>>> {
+    let secret = secret_of(bearer, query.secret).ok_or(Error::Forbidden)?;
+    Ok(Json(service.group_scores(&code, &secret).await?))
+}
+
+/// The results, of one segment if asked; while hidden, only with the facilitator's secret.
+#[utoipa::path(get, path = "/api/v1/workshops/{code}/results", params(("code" = String, Path), ReadQuery),
     responses((status = 200, body = Results), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
 async fn results(
     State(service): State<Arc<Service>>,
     ApiPath(code): ApiPath<String>,
     bearer: Option<Bearer>,
+    ApiQuery(query): ApiQuery<ReadQuery>,
 ) -> ApiResult<Json<Results>> {
-    Ok(Json(visible_results(&service, code, bearer).await?))
+    let secret = secret_of(bearer, query.secret);
+    Ok(Json(service.results(&code, secret.as_deref(), query.segment.as_deref()).await?))
 }
 
-async fn visible_results(service: &Service, code: String, bearer: Option<Bearer>) -> Result<Results, Error> {
-    match bearer {
-        Some(bearer) => service.managed_results(&bearer.key(code)).await,
-        None => service.results(&code).await,
-    }
+fn attachment(filename: &str, content_type: &str, body: impl IntoResponse) -> Response {
+    let disposition = format!("attachment; filename=\"{filename}\"");
+    ([(header::CONTENT_TYPE, content_type.to_owned()), (header::CONTENT_DISPOSITION, disposition)], body)
+        .into_response()
 }
 
-/// The ranked list as CSV (UTF-8, comma-separated, decimal point); unscored areas follow without a rank.
-#[utoipa::path(get, path = "/api/v1/workshops/{code}/results.csv", params(("code" = String, Path)),
-    responses((status = 200, content_type = "text/csv"), (status = 404, body = ErrorBody)))]
+/// The ranked list as CSV, one row per area, with the groups' comments; unscored areas and
+/// areas raised but not scored follow without a rank. UTF-8 with commas, or with
+/// `dialect=excel-no` what Norwegian Excel opens as it is.
+#[utoipa::path(get, path = "/api/v1/workshops/{code}/results.csv", params(("code" = String, Path), CsvQuery),
+    responses((status = 200, content_type = "text/csv"), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
 async fn results_csv(
     State(service): State<Arc<Service>>,
     ApiPath(code): ApiPath<String>,
     bearer: Option<Bearer>,
-) -> ApiResult<impl IntoResponse> {
-    let results = visible_results(&service, code, bearer).await?;
-    let disposition = format!("attachment; filename=\"kvadrant-{}.csv\"", results.workshop.code);
-    Ok((
-        [(header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()), (header::CONTENT_DISPOSITION, disposition)],
-        export::csv(&results),
-    ))
+    ApiQuery(query): ApiQuery<CsvQuery>,
+) -> ApiResult<Response> {
+    let dialect = CsvDialect::parse(query.dialect.as_deref())?;
+    let secret = secret_of(bearer, query.secret);
+    let results = service.results(&code, secret.as_deref(), query.segment.as_deref()).await?;
+    let filename = format!("kvadrant-{code}{}.csv", dialect.suffix());
+    Ok(attachment(&filename, "text/csv; charset=utf-8", export::csv(&results, dialect)))
+}
+
+/// A workbook with the ranked list, every group's raw scores with its segments, the comments,
+/// and the areas raised but not scored: for the facilitator and the leaders.
+#[utoipa::path(get, path = "/api/v1/workshops/{code}/results.xlsx", params(("code" = String, Path), ReadQuery),
+    security(("facilitator" = [])),
+    responses((status = 200, content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+        (status = 403, body = ErrorBody)))]
+async fn results_xlsx(
+    State(service): State<Arc<Service>>,
+    ApiPath(code): ApiPath<String>,
+    bearer: Option<Bearer>,
+    ApiQuery(query): ApiQuery<ReadQuery>,
+) -> ApiResult<Response> {
+    let secret = secret_of(bearer, query.secret).ok_or(Error::Forbidden)?;
+    let (record, viewer) = service.access(&code, Some(&secret)).await?;
+    if viewer == Viewer::Participant {
+        return Err(Error::Forbidden.into());
+    }
+    let results = service.visible_results(&record, viewer, query.segment.as_deref()).await?;
+    let scores = service.group_scores(&code, &secret).await?;
+    let workbook = export::xlsx(&results, &scores).map_err(|cause| {
+        tracing::error!(%cause, "writing a workbook");
+        Error::Internal
+    })?;
+    const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    Ok(attachment(&format!("kvadrant-{code}.xlsx"), XLSX, workbook))
+}
+
+/// The quadrant matrix as a standalone SVG document.
+#[utoipa::path(get, path = "/api/v1/workshops/{code}/matrix.svg", params(("code" = String, Path), ReadQuery),
+    responses((status = 200, content_type = "image/svg+xml"), (status = 403, body = ErrorBody)))]
+async fn matrix_svg(
+    State(service): State<Arc<Service>>,
+    ApiPath(code): ApiPath<String>,
+    bearer: Option<Bearer>,
+    ApiQuery(query): ApiQuery<ReadQuery>,
+) -> ApiResult<Response> {
+    let secret = secret_of(bearer, query.secret);
+    let results = service.results(&code, secret.as_deref(), query.segment.as_deref()).await?;
+    Ok(attachment(&format!("kvadrant-{code}-matrix.svg"), "image/svg+xml", export::matrix_svg(&results)))
+}
+
+/// The quadrant matrix as a PNG image at print resolution (300 dpi at 18 cm wide).
+#[utoipa::path(get, path = "/api/v1/workshops/{code}/matrix.png", params(("code" = String, Path), ReadQuery),
+    responses((status = 200, content_type = "image/png"), (status = 403, body = ErrorBody)))]
+async fn matrix_png(
+    State(service): State<Arc<Service>>,
+    ApiPath(code): ApiPath<String>,
+    bearer: Option<Bearer>,
+    ApiQuery(query): ApiQuery<ReadQuery>,
+) -> ApiResult<Response> {
+    let secret = secret_of(bearer, query.secret);
+    let results = service.results(&code, secret.as_deref(), query.segment.as_deref()).await?;
+    let svg = export::matrix_svg(&results);
+    let png = tokio::task::spawn_blocking(move || export::png(&svg)).await.map_err(|_| Error::Internal)?;
+    let png = png.map_err(|cause| {
+        tracing::error!(%cause, "drawing the matrix");
+        Error::Internal
+    })?;
+    Ok(attachment(&format!("kvadrant-{code}-matrix.png"), "image/png", png))
 }
 
 async fn openapi() -> Json<utoipa::openapi::OpenApi> {
@@ -421,8 +654,9 @@ impl Modify for FacilitatorAuth {
     paths(
         create_workshop, get_workshop, update_workshop, set_scoring, set_results_hidden, follow_workshop, follow_sheet,
         add_category, update_category, remove_category,
-        add_area, update_area, remove_area, add_groups, rename_group, remove_group, reorder, get_sheet, put_scores,
-        results, results_csv
+        add_area, update_area, remove_area, add_groups, update_group, remove_group, reorder, get_sheet, put_scores,
+        update_settings, get_setup, import_setup, duplicate, review_link, renew_review_link, put_comment, suggest,
+        accept_suggestion, keep_suggestion, all_scores, results, results_csv, results_xlsx, matrix_svg, matrix_png
     ),
     modifiers(&FacilitatorAuth)
 )]

@@ -10,6 +10,13 @@ pub fn generate() -> String {
     hex::encode(bytes)
 }
 
+/// The leaders' read-only secret, derived from the facilitator's so that the facilitator's
+/// page can always show the link without it being stored; a new `generation` renews it.
+pub fn review(facilitator_secret: &str, generation: i64) -> String {
+    let digest = Sha256::digest(format!("kvadrant review link\0{generation}\0{facilitator_secret}").as_bytes());
+    hex::encode(&digest[..24])
+}
+
 pub fn hash(secret: &str) -> Vec<u8> {
     Sha256::digest(secret.as_bytes()).to_vec()
 }
@@ -31,5 +38,16 @@ mod tests {
         assert!(verify(&secret, &stored));
         assert!(!verify(&generate(), &stored));
         assert!(!verify("", &stored));
+    }
+
+    #[test]
+    fn review_secrets_differ_from_the_facilitators_and_by_generation() {
+        let secret = generate();
+        let first = review(&secret, 0);
+        assert_eq!(first.len(), 48);
+        assert_eq!(first, review(&secret, 0));
+        assert_ne!(first, review(&secret, 1));
+        assert_ne!(first, secret);
+        assert!(!verify(&first, &hash(&secret)));
     }
 }

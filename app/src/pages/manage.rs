@@ -3,7 +3,7 @@ use leptos_meta::Title;
 
 use super::param;
 use crate::actions::{
-    AddGroups, MoveItem, RemoveItem, RenameGroup, SaveArea, SaveCategory, SetResultsHidden, SetScoring, UpdateWorkshop,
+    AddGroups, MoveItem, RemoveItem, UpdateGroup, SaveArea, SaveCategory, SetResultsHidden, SetScoring, UpdateWorkshop,
     load_managed,
 };
 use crate::error::AppError;
@@ -21,7 +21,7 @@ struct Actions {
     save_category: ServerAction<SaveCategory>,
     save_area: ServerAction<SaveArea>,
     add_groups: ServerAction<AddGroups>,
-    rename_group: ServerAction<RenameGroup>,
+    update_group: ServerAction<UpdateGroup>,
     remove: ServerAction<RemoveItem>,
     reorder: ServerAction<MoveItem>,
 }
@@ -35,7 +35,7 @@ impl Actions {
             save_category: ServerAction::new(),
             save_area: ServerAction::new(),
             add_groups: ServerAction::new(),
-            rename_group: ServerAction::new(),
+            update_group: ServerAction::new(),
             remove: ServerAction::new(),
             reorder: ServerAction::new(),
         }
@@ -49,7 +49,7 @@ impl Actions {
             + self.save_category.version().get()
             + self.save_area.version().get()
             + self.add_groups.version().get()
-            + self.rename_group.version().get()
+            + self.update_group.version().get()
             + self.remove.version().get()
             + self.reorder.version().get()
     }
@@ -345,7 +345,7 @@ fn Groups(workshop: Workshop, keys: Credentials, actions: Actions) -> impl IntoV
             let (name, label) = (group.name.clone(), group.name.clone());
             view! {
                 <li class="item">
-                    <ActionForm action=actions.rename_group attr:class="item-form">
+                    <ActionForm action=actions.update_group attr:class="item-form">
                         {keys.fields()}
                         <input type="hidden" name="id" value=group.id.0 />
                         <label for=id.clone()>{t.name_label}</label>
@@ -366,7 +366,7 @@ fn Groups(workshop: Workshop, keys: Credentials, actions: Actions) -> impl IntoV
                 view! { <p class="hint">{t.remove_group_warning}</p> }.into_any()
             }}
             <ol class="items">{items}</ol>
-            <FormError error=last_error(actions.rename_group.value()) />
+            <FormError error=last_error(actions.update_group.value()) />
             <ActionForm action=actions.add_groups attr:class="add-form">
                 {keys.fields()}
                 <label for="group-count">{t.groups_count_label}</label>

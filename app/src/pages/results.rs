@@ -15,7 +15,7 @@ use crate::ui::{DemoBadge, ErrorNote, Loading, ResultsPanels, answer_with};
 #[component]
 pub fn ResultsPage() -> impl IntoView {
     let code = param("code");
-    let results = Resource::new(code.clone(), load_results);
+    let results = Resource::new(code.clone(), |code| load_results(code, None, None));
     view! {
         <Suspense fallback=Loading>
             {move || {

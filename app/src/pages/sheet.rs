@@ -99,7 +99,7 @@ fn SheetForm(sheet: Sheet) -> impl IntoView {
         code: StoredValue::new(workshop.code.clone()),
         group: sheet.group.id.0,
         open,
-        scale: (workshop.scale_min, workshop.scale_max),
+        scale: (workshop.settings.scale_min, workshop.settings.scale_max),
     };
 
     let live = live::follow(format!("/api/v1/workshops/{}/groups/{}/live", workshop.code, sheet.group.id));

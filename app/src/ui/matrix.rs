@@ -1,4 +1,4 @@
-use kvadrant::Quadrant;
+use kvadrant::{Axis, Quadrant};
 use kvadrant::matrix::{Plot, place_markers};
 use leptos::prelude::*;
 
@@ -8,6 +8,10 @@ use crate::model::Results;
 const WIDTH: f64 = 720.0;
 const HEIGHT: f64 = 660.0;
 const MARKER_RADIUS: f64 = 12.0;
+const INK: &str = "#1b1f23";
+const MUTED: &str = "#57606a";
+/// Fonts found on most systems; the page's own font wins where the matrix is shown in it.
+const FONTS: &str = "DejaVu Sans, Liberation Sans, Arial, Helvetica, sans-serif";
 
 /// Colour-blind-safe colours (Okabe–Ito), one per category in the workshop's order, with
 /// the text colour that reads on each.
@@ -32,10 +36,37 @@ pub fn colour(category_index: Option<usize>) -> (&'static str, &'static str) {
 #[component]
 pub fn Matrix(results: Results) -> impl IntoView {
     let t = use_texts();
-    let scale = kvadrant::Scale::new(results.workshop.scale_min, results.workshop.scale_max).unwrap_or_default();
+    view! {
+        <figure class="matrix">
+            <MatrixDrawing results />
+            <figcaption>{t.matrix_moved_note}</figcaption>
+        </figure>
+    }
+}
+
+/// The matrix as a standalone SVG document in the workshop's language: what the SVG and PNG
+/// exports are made of. Its look is in presentation attributes, so it needs no style sheet.
+#[cfg(feature = "ssr")]
+pub fn standalone_svg(results: &Results) -> String {
+    use leptos::tachys::view::RenderHtml;
+    let owner = Owner::new();
+    owner.with(|| {
+        provide_context(results.workshop.settings.language);
+        let drawing = view! { <MatrixDrawing results=results.clone() /> };
+        format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{}", drawing.to_html())
+    })
+}
+
+#[component]
+fn MatrixDrawing(results: Results) -> impl IntoView {
+    let t = use_texts();
+    let settings = &results.workshop.settings;
+    let (potential, feasibility) = (t.axis_name(settings, Axis::Potential), t.axis_name(settings, Axis::Feasibility));
+    let (potential, feasibility) = (potential.to_owned(), feasibility.to_owned());
+    let scale = settings.scale();
     let plot = Plot { left: 70.0, top: 40.0, width: 610.0, height: 560.0, scale };
     let (right, bottom) = (plot.left + plot.width, plot.top + plot.height);
-    let (mid_x, mid_y) = (plot.x(scale.midpoint()), plot.y(scale.midpoint()));
+    let (mid_x, mid_y) = (plot.x(settings.feasibility_midline), plot.y(settings.potential_midline));
 
     let anchors: Vec<(f64, f64)> =
         results.ranked.iter().map(|r| (plot.x(r.feasibility.mean), plot.y(r.potential.mean))).collect();
@@ -44,12 +75,16 @@ pub fn Matrix(results: Results) -> impl IntoView {
     let ticks = scale.values().map(|value| {
         let (x, y) = (plot.x(f64::from(value)), plot.y(f64::from(value)));
         view! {
-            <text x=x y=bottom + 18.0 class="tick" text-anchor="middle">{value}</text>
-            <text x=plot.left - 10.0 y=y + 4.0 class="tick" text-anchor="end">{value}</text>
+            <text x=x y=bottom + 18.0 class="tick" font-size="11" fill=MUTED text-anchor="middle">{value}</text>
+            <text x=plot.left - 10.0 y=y + 4.0 class="tick" font-size="11" fill=MUTED text-anchor="end">{value}</text>
         }
     });
     let quadrant_label = |quadrant: Quadrant, x: f64, y: f64, anchor: &'static str| {
-        view! { <text x=x y=y class="quadrant-label" text-anchor=anchor>{(t.quadrant)(quadrant)}</text> }
+        view! {
+            <text x=x y=y class="quadrant-label" font-size="12" font-style="italic" fill=MUTED text-anchor=anchor>
+                {(t.quadrant)(quadrant)}
+            </text>
+        }
     };
     let markers = results
         .ranked
@@ -62,51 +97,53 @@ pub fn Matrix(results: Results) -> impl IntoView {
                 "{}. {} – {} {}, {} {}",
                 row.rank,
                 row.area,
-                t.potential,
+                potential,
                 t.number(row.potential.mean, 2),
-                t.feasibility,
+                feasibility,
                 t.number(row.feasibility.mean, 2)
             );
             view! {
                 <g class="marker" role="listitem" aria-label=label>
                     {moved.then(|| view! {
-                        <line x1=anchor.0 y1=anchor.1 x2=center.0 y2=center.1 class="leader" />
-                        <circle cx=anchor.0 cy=anchor.1 r=2.5 class="anchor" />
+                        <line x1=anchor.0 y1=anchor.1 x2=center.0 y2=center.1 class="leader" stroke="#57606a" />
+                        <circle cx=anchor.0 cy=anchor.1 r=2.5 class="anchor" fill=INK />
                     })}
-                    <circle cx=center.0 cy=center.1 r=MARKER_RADIUS fill=fill class="dot" />
-                    <text x=center.0 y=center.1 + 4.5 fill=ink class="rank" text-anchor="middle">{row.rank}</text>
+                    <circle cx=center.0 cy=center.1 r=MARKER_RADIUS fill=fill class="dot" stroke=INK />
+                    <text x=center.0 y=center.1 + 4.5 fill=ink class="rank" font-size="12" font-weight="700"
+                        text-anchor="middle">{row.rank}</text>
                 </g>
             }
         })
         .collect_view();
 
     view! {
-        <figure class="matrix">
-            <svg viewBox=format!("0 0 {WIDTH} {HEIGHT}") role="img" aria-label=t.matrix_title xmlns="http://www.w3.org/2000/svg">
-                <rect x=plot.left y=plot.top width=plot.width height=plot.height class="plot" />
-                <rect x=mid_x y=plot.top width=right - mid_x height=mid_y - plot.top class="best" />
-                <line x1=mid_x y1=plot.top x2=mid_x y2=bottom class="midline" />
-                <line x1=plot.left y1=mid_y x2=right y2=mid_y class="midline" />
-                {ticks.collect_view()}
-                {quadrant_label(Quadrant::HighPotentialHard, plot.left + 8.0, plot.top + 18.0, "start")}
-                {quadrant_label(Quadrant::HighPotentialEasy, right - 8.0, plot.top + 18.0, "end")}
-                {quadrant_label(Quadrant::LowPotentialHard, plot.left + 8.0, bottom - 10.0, "start")}
-                {quadrant_label(Quadrant::LowPotentialEasy, right - 8.0, bottom - 10.0, "end")}
-                <text x=plot.left y=bottom + 40.0 class="axis-end" text-anchor="start">{t.feasibility_low}</text>
-                <text x=(plot.left + right) / 2.0 y=bottom + 40.0 class="axis-title" text-anchor="middle">{t.feasibility}</text>
-                <text x=right y=bottom + 40.0 class="axis-end" text-anchor="end">{t.feasibility_high}</text>
-                <text x=plot.left - 45.0 y=bottom class="axis-end" text-anchor="start"
-                    transform=format!("rotate(-90 {} {})", plot.left - 45.0, bottom)>{t.potential_low}</text>
-                <text x=plot.left - 45.0 y=(plot.top + bottom) / 2.0 class="axis-title" text-anchor="middle"
-                    transform=format!("rotate(-90 {} {})", plot.left - 45.0, (plot.top + bottom) / 2.0)>{t.potential}</text>
-                <text x=plot.left - 45.0 y=plot.top class="axis-end" text-anchor="end"
-                    transform=format!("rotate(-90 {} {})", plot.left - 45.0, plot.top)>{t.potential_high}</text>
-                <g role="list">{markers}</g>
-            </svg>
-            <figcaption>{t.matrix_moved_note}</figcaption>
-        </figure>
+        <svg viewBox=format!("0 0 {WIDTH} {HEIGHT}") width=WIDTH height=HEIGHT role="img" aria-label=t.matrix_title
+            xmlns="http://www.w3.org/2000/svg" font-family=FONTS>
+            <rect x=0 y=0 width=WIDTH height=HEIGHT fill="#ffffff" class="paper" />
+            <rect x=plot.left y=plot.top width=plot.width height=plot.height class="plot" fill="#ffffff" stroke="#8c959f" />
+            <rect x=mid_x y=plot.top width=right - mid_x height=mid_y - plot.top class="best" fill="#e8f4ea" />
+            <line x1=mid_x y1=plot.top x2=mid_x y2=bottom class="midline" stroke="#57606a" stroke-dasharray="6 4" />
+            <line x1=plot.left y1=mid_y x2=right y2=mid_y class="midline" stroke="#57606a" stroke-dasharray="6 4" />
+            {ticks.collect_view()}
+            {quadrant_label(Quadrant::HighPotentialHard, plot.left + 8.0, plot.top + 18.0, "start")}
+            {quadrant_label(Quadrant::HighPotentialEasy, right - 8.0, plot.top + 18.0, "end")}
+            {quadrant_label(Quadrant::LowPotentialHard, plot.left + 8.0, bottom - 10.0, "start")}
+            {quadrant_label(Quadrant::LowPotentialEasy, right - 8.0, bottom - 10.0, "end")}
+            <text x=plot.left y=bottom + 40.0 class="axis-end" font-size="12" fill=INK text-anchor="start">{t.feasibility_low}</text>
+            <text x=(plot.left + right) / 2.0 y=bottom + 40.0 class="axis-title" font-size="14" font-weight="700" fill=INK
+                text-anchor="middle">{feasibility}</text>
+            <text x=right y=bottom + 40.0 class="axis-end" font-size="12" fill=INK text-anchor="end">{t.feasibility_high}</text>
+            <text x=plot.left - 45.0 y=bottom class="axis-end" font-size="12" fill=INK text-anchor="start"
+                transform=format!("rotate(-90 {} {})", plot.left - 45.0, bottom)>{t.potential_low}</text>
+            <text x=plot.left - 45.0 y=(plot.top + bottom) / 2.0 class="axis-title" font-size="14" font-weight="700" fill=INK
+                text-anchor="middle" transform=format!("rotate(-90 {} {})", plot.left - 45.0, (plot.top + bottom) / 2.0)>
+                {potential}
+            </text>
+            <text x=plot.left - 45.0 y=plot.top class="axis-end" font-size="12" fill=INK text-anchor="end"
+                transform=format!("rotate(-90 {} {})", plot.left - 45.0, plot.top)>{t.potential_high}</text>
+            <g role="list">{markers}</g>
+        </svg>
     }
-    .into_any()
 }
 
 /// Which colour stands for which category.

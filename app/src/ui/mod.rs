@@ -9,6 +9,8 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 pub use matrix::{Legend, Matrix};
+#[cfg(feature = "ssr")]
+pub use matrix::standalone_svg;
 pub use panels::ResultsPanels;
 pub use progress::ProgressTable;
 pub use ranked::RankedTable;

@@ -5,7 +5,7 @@ use std::hash::{Hash, Hasher};
 
 use axum::body::Bytes;
 use kvadrant::{AreaId, GroupId, areas_scored, rank_areas};
-use kvadrant_app::model::{GroupProgress, LiveSheet, LiveView, SheetScore, Standings};
+use kvadrant_app::model::{AreaComment, GroupProgress, LiveSheet, LiveView, SheetScore, Standings};
 use serde::Serialize;
 
 use super::Role;
@@ -54,7 +54,12 @@ impl Frames {
             .collect();
         let groups_done =
             progress.iter().filter(|group| !areas.is_empty() && group.scored as usize >= areas.len()).count() as u32;
-        let standings = Standings::new(&workshop, rank_areas(snapshot.record.scale, &areas, &cells));
+        let ranking = rank_areas(snapshot.record.settings.midlines(), &areas, &cells);
+        let mut comments_of: HashMap<GroupId, Vec<AreaComment>> = HashMap::new();
+        for comment in &snapshot.comments {
+            comments_of.entry(comment.group_id).or_default().push(comment.clone());
+        }
+        let standings = Standings::new(&workshop, ranking, snapshot.comments, &snapshot.suggestions);
 
         let mut sheets: HashMap<GroupId, Vec<SheetScore>> =
             workshop.groups.iter().map(|group| (group.id, Vec::new())).collect();
@@ -65,16 +70,26 @@ impl Frames {
         }
         let sheets = sheets
             .into_iter()
-            .map(|(group_id, scores)| (group_id, event("sheet", version, &LiveSheet { version, group_id, scores })))
+            .map(|(group_id, scores)| {
+                let comments = comments_of.remove(&group_id).unwrap_or_default();
+                (group_id, event("sheet", version, &LiveSheet { version, group_id, scores, comments }))
+            })
             .collect();
 
         let workshop_json = serde_json::to_string(&workshop).expect("workshops serialise");
         let mut hasher = std::hash::DefaultHasher::new();
         workshop_json.hash(&mut hasher);
-        let mut view =
-            LiveView { version, workshop: Some(workshop), standings: Some(standings), groups_done, progress };
+        let mut view = LiveView {
+            version,
+            workshop: Some(workshop),
+            standings: Some(standings),
+            groups_done,
+            progress,
+            suggestions: snapshot.suggestions,
+        };
         let facilitator = View::of(&mut view);
         view.progress = Vec::new();
+        view.suggestions = Vec::new();
         if hidden {
             view.standings = None;
         }

@@ -8,8 +8,12 @@ mod sql;
 mod sqlite;
 
 use async_trait::async_trait;
-use kvadrant::{AreaId, Axis, CategoryId, Cell, Description, GroupId, JoinCode, Name, Scale, Score, Title, WorkshopId};
-use kvadrant_app::model::{Area, Category, Group, ListKind, SheetScore, Workshop};
+use kvadrant::{
+    AreaId, AxisLabel, Axis, CategoryId, Cell, Comment, Description, GroupId, JoinCode, Midline, Midlines, Name, Scale,
+    Score, SuggestionId, Tag, Title, WorkshopId,
+};
+use kvadrant_app::i18n::Lang;
+use kvadrant_app::model::{Area, AreaComment, Category, Group, ListKind, Settings, SheetScore, Suggestion, Workshop};
 
 pub use batch::ScoreWriter;
 pub use postgres::PostgresStore;
@@ -24,6 +28,9 @@ pub enum StoreError {
     NotFound,
     #[error("scoring is closed")]
     ScoringClosed,
+    /// The scale cannot change once groups have scored.
+    #[error("the scale is locked by scores")]
+    ScaleLocked,
     /// A batch of writes failed as a whole; the cause is logged where it happened.
     #[error("the write failed")]
     WriteFailed,
@@ -76,9 +83,62 @@ pub struct WorkshopRecord {
     pub scoring_open: bool,
     pub results_hidden: bool,
     pub demo: bool,
-    pub scale: Scale,
+    pub settings: WorkshopSettings,
+    /// The hash of the leaders' read-only secret, once there is one.
+    pub review_hash: Option<Vec<u8>>,
+    /// How many times the leaders' link was renewed: the secret is derived from it.
+    pub review_generation: i64,
     /// Bumped by every change; a view read at version `v` includes every change up to `v`.
     pub version: i64,
+}
+
+/// How a workshop is scored and drawn, as stored.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WorkshopSettings {
+    pub scale: Scale,
+    pub potential_label: AxisLabel,
+    pub feasibility_label: AxisLabel,
+    /// `None`: at the scale's midpoint, wherever the scale goes.
+    pub potential_midline: Option<Midline>,
+    pub feasibility_midline: Option<Midline>,
+    pub language: Lang,
+}
+
+impl Default for WorkshopSettings {
+    fn default() -> Self {
+        let empty = AxisLabel::parse("", "").expect("an empty label is valid");
+        WorkshopSettings {
+            scale: Scale::default(),
+            potential_label: empty.clone(),
+            feasibility_label: empty,
+            potential_midline: None,
+            feasibility_midline: None,
+            language: Lang::default(),
+        }
+    }
+}
+
+impl WorkshopSettings {
+    pub fn midlines(&self) -> Midlines {
+        let centre = Midline::centre(self.scale);
+        Midlines {
+            potential: self.potential_midline.unwrap_or(centre),
+            feasibility: self.feasibility_midline.unwrap_or(centre),
+        }
+    }
+
+    pub fn view(&self) -> Settings {
+        let midlines = self.midlines();
+        Settings {
+            scale_min: self.scale.min(),
+            scale_max: self.scale.max(),
+            potential_label: self.potential_label.as_str().to_owned(),
+            feasibility_label: self.feasibility_label.as_str().to_owned(),
+            potential_midline: midlines.potential.value(),
+            feasibility_midline: midlines.feasibility.value(),
+            language: self.language,
+        }
+    }
 }
 
 impl WorkshopRecord {
@@ -91,8 +151,7 @@ impl WorkshopRecord {
             scoring_open: self.scoring_open,
             results_hidden: self.results_hidden,
             demo: self.demo,
-            scale_min: self.scale.min(),
-            scale_max: self.scale.max(),
+            settings: self.settings.view(),
             categories: content.categories,
             areas: content.areas,
             groups: content.groups,
@@ -106,8 +165,19 @@ pub struct NewWorkshop {
     pub title: Title,
     pub description: Description,
     pub secret_hash: Vec<u8>,
+    pub review_hash: Vec<u8>,
     pub demo: bool,
-    pub scale: Scale,
+    pub settings: WorkshopSettings,
+    pub lists: NewLists,
+}
+
+/// What a new workshop starts with, all checked: categories, areas (with the index of
+/// their category) and groups with their tags.
+#[derive(Debug, Clone, Default)]
+pub struct NewLists {
+    pub categories: Vec<(Name, Description)>,
+    pub areas: Vec<(Name, Description, Option<usize>)>,
+    pub groups: Vec<(Name, Vec<Tag>)>,
 }
 
 /// A workshop's lists, each in the facilitator's order.
@@ -151,11 +221,13 @@ pub struct Snapshot {
     pub scores: Vec<StoredScore>,
     /// When each group last changed a score (ISO 8601, UTC); groups that never scored are absent.
     pub activity: Vec<(GroupId, String)>,
+    pub comments: Vec<AreaComment>,
+    pub suggestions: Vec<Suggestion>,
 }
 
 impl Snapshot {
     pub fn cells(&self) -> StoreResult<Vec<Cell>> {
-        cells(&self.scores, self.record.scale)
+        cells(&self.scores, self.record.settings.scale)
     }
 }
 
@@ -176,6 +248,9 @@ pub trait Store: Send + Sync + 'static {
     async fn demo_code(&self) -> StoreResult<Option<JoinCode>>;
     async fn content(&self, workshop: WorkshopId) -> StoreResult<Content>;
     async fn update_workshop(&self, workshop: WorkshopId, title: &Title, description: &Description) -> StoreResult<()>;
+    /// Fails with [`StoreError::ScaleLocked`] if the scale changes after groups have scored.
+    async fn update_settings(&self, workshop: WorkshopId, settings: &WorkshopSettings) -> StoreResult<()>;
+    async fn set_review(&self, workshop: WorkshopId, hash: &[u8], generation: i64) -> StoreResult<()>;
     async fn set_scoring_open(&self, workshop: WorkshopId, open: bool) -> StoreResult<()>;
     async fn insert_category(
         &self,
@@ -208,7 +283,14 @@ pub trait Store: Send + Sync + 'static {
     ) -> StoreResult<()>;
     async fn delete_area(&self, workshop: WorkshopId, id: AreaId) -> StoreResult<()>;
     async fn insert_groups(&self, workshop: WorkshopId, names: &[Name]) -> StoreResult<Vec<GroupId>>;
-    async fn rename_group(&self, workshop: WorkshopId, id: GroupId, name: &Name) -> StoreResult<()>;
+    /// Renames a group and, given `tags`, replaces its tags.
+    async fn update_group(
+        &self,
+        workshop: WorkshopId,
+        id: GroupId,
+        name: &Name,
+        tags: Option<&[Tag]>,
+    ) -> StoreResult<()>;
     async fn delete_group(&self, workshop: WorkshopId, id: GroupId) -> StoreResult<()>;
     /// `ids` is the whole list in its new order.
     async fn reorder(&self, workshop: WorkshopId, list: ListKind, ids: &[i64]) -> StoreResult<()>;
@@ -219,6 +301,33 @@ pub trait Store: Send + Sync + 'static {
     async fn put_scores(&self, batch: &[ScoreSubmission]) -> StoreResult<Vec<StoreResult<i64>>>;
     /// The workshop's area ids, if `group` is one of its groups: what a score may name.
     async fn scoring_targets(&self, workshop: WorkshopId, group: GroupId) -> StoreResult<Option<Vec<AreaId>>>;
+    /// Sets a group's comment on an area (an empty one removes it), while scoring is open.
+    async fn put_comment(
+        &self,
+        workshop: WorkshopId,
+        group: GroupId,
+        area: AreaId,
+        comment: &Comment,
+    ) -> StoreResult<i64>;
+    async fn comments(&self, workshop: WorkshopId) -> StoreResult<Vec<AreaComment>>;
+    /// Records a participant's proposal, while scoring is open.
+    async fn insert_suggestion(
+        &self,
+        workshop: WorkshopId,
+        group: Option<GroupId>,
+        name: &Name,
+        description: &Description,
+    ) -> StoreResult<SuggestionId>;
+    async fn suggestions(&self, workshop: WorkshopId) -> StoreResult<Vec<Suggestion>>;
+    /// Makes a suggestion an area at the end of the list, in one transaction.
+    async fn accept_suggestion(
+        &self,
+        workshop: WorkshopId,
+        id: SuggestionId,
+        category: Option<CategoryId>,
+    ) -> StoreResult<AreaId>;
+    /// Records a suggestion as raised but not scored; an accepted one stays accepted.
+    async fn keep_suggestion(&self, workshop: WorkshopId, id: SuggestionId) -> StoreResult<()>;
     async fn group_scores(&self, workshop: WorkshopId, group: GroupId) -> StoreResult<Vec<SheetScore>>;
     async fn cells(&self, workshop: WorkshopId, scale: Scale) -> StoreResult<Vec<Cell>>;
     async fn snapshot(&self, workshop: WorkshopId) -> StoreResult<Option<Snapshot>>;

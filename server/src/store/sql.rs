@@ -4,33 +4,79 @@
 //! with a `pool` field of the given database; each database adds only how it connects and
 //! how instances hear of each other's changes (`announce`, `listen`).
 
-use kvadrant::{AreaId, Axis, CategoryId, GroupId, Scale};
-use kvadrant_app::model::{Area, Category, Group, ListKind};
+use kvadrant::{AreaId, Axis, AxisLabel, CategoryId, GroupId, Midline, Scale, SuggestionId, Timeframe};
+use kvadrant_app::i18n::Lang;
+use kvadrant_app::model::{Area, AreaComment, Category, Group, GroupTag, ListKind, Suggestion, SuggestionStatus};
 
 use super::{Content, StoreError, StoreResult, StoredScore};
 
 pub(super) const FIND_WORKSHOP: &str = "SELECT id, code, title, description, secret_hash, scoring_open, \
-    results_hidden, demo, scale_min, scale_max, version FROM workshops";
+    results_hidden, demo, scale_min, scale_max, potential_label, feasibility_label, potential_midline, \
+    feasibility_midline, language, review_hash, review_generation, version FROM workshops";
 
-pub(super) type WorkshopRow = (i64, String, String, String, Vec<u8>, bool, bool, bool, i16, i16, i64);
+#[derive(sqlx::FromRow)]
+pub(super) struct WorkshopRow {
+    id: i64,
+    code: String,
+    title: String,
+    description: String,
+    secret_hash: Vec<u8>,
+    scoring_open: bool,
+    results_hidden: bool,
+    demo: bool,
+    scale_min: i16,
+    scale_max: i16,
+    potential_label: String,
+    feasibility_label: String,
+    potential_midline: Option<i16>,
+    feasibility_midline: Option<i16>,
+    language: String,
+    review_hash: Option<Vec<u8>>,
+    review_generation: i64,
+    version: i64,
+}
 
 pub(super) fn workshop_record(row: WorkshopRow) -> StoreResult<super::WorkshopRecord> {
-    let (id, code, title, description, secret_hash, scoring_open, results_hidden, demo, min, max, version) = row;
+    let scale = small(row.scale_min)
+        .zip(small(row.scale_max))
+        .and_then(|(min, max)| Scale::new(min, max).ok())
+        .ok_or(StoreError::Corrupt("workshops.scale"))?;
+    let midline = |stored: Option<i16>, place| {
+        stored
+            .map(|doubled| {
+                small(doubled)
+                    .and_then(|doubled| Midline::parse("", f64::from(doubled) / 2.0, scale).ok())
+                    .ok_or(StoreError::Corrupt(place))
+            })
+            .transpose()
+    };
+    let label = |text: &str, place| AxisLabel::parse("", text).map_err(|_| StoreError::Corrupt(place));
     Ok(super::WorkshopRecord {
-        id: kvadrant::WorkshopId(id),
-        code: kvadrant::JoinCode::parse(&code).map_err(|_| StoreError::Corrupt("workshops.code"))?,
-        title,
-        description,
-        secret_hash,
-        scoring_open,
-        results_hidden,
-        demo,
-        scale: small(min)
-            .zip(small(max))
-            .and_then(|(min, max)| Scale::new(min, max).ok())
-            .ok_or(StoreError::Corrupt("workshops.scale"))?,
-        version,
+        id: kvadrant::WorkshopId(row.id),
+        code: kvadrant::JoinCode::parse(&row.code).map_err(|_| StoreError::Corrupt("workshops.code"))?,
+        title: row.title,
+        description: row.description,
+        secret_hash: row.secret_hash,
+        scoring_open: row.scoring_open,
+        results_hidden: row.results_hidden,
+        demo: row.demo,
+        settings: super::WorkshopSettings {
+            scale,
+            potential_label: label(&row.potential_label, "workshops.potential_label")?,
+            feasibility_label: label(&row.feasibility_label, "workshops.feasibility_label")?,
+            potential_midline: midline(row.potential_midline, "workshops.potential_midline")?,
+            feasibility_midline: midline(row.feasibility_midline, "workshops.feasibility_midline")?,
+            language: Lang::from_code(&row.language).ok_or(StoreError::Corrupt("workshops.language"))?,
+        },
+        review_hash: row.review_hash,
+        review_generation: row.review_generation,
+        version: row.version,
     })
+}
+
+/// A midline as stored: in half steps, or NULL at the scale's midpoint.
+pub(super) fn stored_midline(midline: Option<Midline>) -> Option<i16> {
+    midline.map(|line| line.doubled() as i16)
 }
 
 fn small(value: i16) -> Option<u8> {
@@ -54,6 +100,12 @@ pub(super) const CATEGORIES: &str =
 pub(super) const AREAS: &str =
     "SELECT id, name, description, category_id FROM areas WHERE workshop_id = $1 ORDER BY position, id";
 pub(super) const GROUPS: &str = "SELECT id, name FROM groups WHERE workshop_id = $1 ORDER BY position, id";
+pub(super) const TAGS: &str = "SELECT t.group_id, t.dimension, t.value FROM group_tags t \
+    JOIN groups g ON g.id = t.group_id WHERE g.workshop_id = $1 ORDER BY t.group_id, t.position";
+pub(super) const COMMENTS: &str = "SELECT c.group_id, c.area_id, c.rationale, c.risks, c.timeframe FROM comments c \
+    JOIN groups g ON g.id = c.group_id WHERE g.workshop_id = $1";
+pub(super) const SUGGESTIONS: &str = "SELECT id, name, description, group_id, status, area_id FROM suggestions \
+    WHERE workshop_id = $1 ORDER BY id";
 pub(super) const SCORES: &str = "SELECT s.group_id, s.area_id, s.axis, s.value FROM scores s \
     JOIN groups g ON g.id = s.group_id WHERE g.workshop_id = $1";
 pub(super) const ACTIVITY: &str = "SELECT s.group_id, MAX(s.updated_at) FROM scores s \
@@ -63,7 +115,12 @@ pub(super) fn content(
     categories: Vec<(i64, String, String)>,
     areas: Vec<(i64, String, String, Option<i64>)>,
     groups: Vec<(i64, String)>,
+    tags: Vec<(i64, String, String)>,
 ) -> Content {
+    let mut tags_of: std::collections::HashMap<i64, Vec<GroupTag>> = std::collections::HashMap::new();
+    for (group, dimension, value) in tags {
+        tags_of.entry(group).or_default().push(GroupTag { dimension, value });
+    }
     Content {
         categories: categories
             .into_iter()
@@ -78,7 +135,10 @@ pub(super) fn content(
                 category_id: category.map(CategoryId),
             })
             .collect(),
-        groups: groups.into_iter().map(|(id, name)| Group { id: GroupId(id), name }).collect(),
+        groups: groups
+            .into_iter()
+            .map(|(id, name)| Group { id: GroupId(id), name, tags: tags_of.remove(&id).unwrap_or_default() })
+            .collect(),
     }
 }
 
@@ -90,6 +150,40 @@ pub(super) fn stored_scores(rows: Vec<(i64, i64, String, i16)>) -> StoreResult<V
                 area: AreaId(area),
                 axis: Axis::parse(&axis).map_err(|_| StoreError::Corrupt("scores.axis"))?,
                 value: small(value).ok_or(StoreError::Corrupt("scores.value"))?,
+            })
+        })
+        .collect()
+}
+
+pub(super) fn comments(rows: Vec<(i64, i64, String, String, Option<String>)>) -> StoreResult<Vec<AreaComment>> {
+    rows.into_iter()
+        .map(|(group, area, rationale, risks, timeframe)| {
+            let timeframe = timeframe
+                .map(|text| Timeframe::parse("", &text).map_err(|_| StoreError::Corrupt("comments.timeframe")))
+                .transpose()?;
+            Ok(AreaComment { group_id: GroupId(group), area_id: AreaId(area), rationale, risks, timeframe })
+        })
+        .collect()
+}
+
+pub(super) fn suggestions(
+    rows: Vec<(i64, String, String, Option<i64>, String, Option<i64>)>,
+) -> StoreResult<Vec<Suggestion>> {
+    rows.into_iter()
+        .map(|(id, name, description, group, status, area)| {
+            let status = match status.as_str() {
+                "pending" => SuggestionStatus::Pending,
+                "accepted" => SuggestionStatus::Accepted,
+                "kept" => SuggestionStatus::Kept,
+                _ => return Err(StoreError::Corrupt("suggestions.status")),
+            };
+            Ok(Suggestion {
+                id: SuggestionId(id),
+                name,
+                description,
+                group_id: group.map(GroupId),
+                status,
+                area_id: area.map(AreaId),
             })
         })
         .collect()
@@ -140,18 +234,95 @@ macro_rules! sql_store {
                 row.map($crate::store::sql::workshop_record).transpose()
             }
 
+            /// Bumps the version if scoring is open, and returns it with the scale.
+            async fn open_for_scoring(
+                connection: &mut <$db as sqlx::Database>::Connection,
+                workshop: kvadrant::WorkshopId,
+            ) -> $crate::store::StoreResult<(i64, i16, i16)> {
+                let row: Option<(i64, i16, i16)> = sqlx::query_as(
+                    "UPDATE workshops SET version = version + 1 WHERE id = $1 AND scoring_open
+                     RETURNING version, scale_min, scale_max",
+                )
+                .bind(workshop.0)
+                .fetch_optional(&mut *connection)
+                .await?;
+                row.ok_or($crate::store::StoreError::ScoringClosed)
+            }
+
+            async fn insert_lists(
+                tx: &mut sqlx::Transaction<'static, $db>,
+                workshop: kvadrant::WorkshopId,
+                lists: &$crate::store::NewLists,
+            ) -> $crate::store::StoreResult<()> {
+                let mut categories = Vec::with_capacity(lists.categories.len());
+                for (position, (name, description)) in (1_i64..).zip(&lists.categories) {
+                    let id: i64 = sqlx::query_scalar(
+                        "INSERT INTO categories (workshop_id, name, description, position)
+                         VALUES ($1, $2, $3, $4) RETURNING id",
+                    )
+                    .bind(workshop.0)
+                    .bind(name.as_str())
+                    .bind(description.as_str())
+                    .bind(position)
+                    .fetch_one(&mut **tx)
+                    .await?;
+                    categories.push(id);
+                }
+                for (position, (name, description, category)) in (1_i64..).zip(&lists.areas) {
+                    sqlx::query(
+                        "INSERT INTO areas (workshop_id, category_id, name, description, position)
+                         VALUES ($1, $2, $3, $4, $5)",
+                    )
+                    .bind(workshop.0)
+                    .bind(category.and_then(|index| categories.get(index).copied()))
+                    .bind(name.as_str())
+                    .bind(description.as_str())
+                    .bind(position)
+                    .execute(&mut **tx)
+                    .await?;
+                }
+                for (position, (name, tags)) in (1_i64..).zip(&lists.groups) {
+                    let id: i64 = sqlx::query_scalar(
+                        "INSERT INTO groups (workshop_id, name, position) VALUES ($1, $2, $3) RETURNING id",
+                    )
+                    .bind(workshop.0)
+                    .bind(name.as_str())
+                    .bind(position)
+                    .fetch_one(&mut **tx)
+                    .await?;
+                    Self::insert_tags(tx, kvadrant::GroupId(id), tags).await?;
+                }
+                Ok(())
+            }
+
+            async fn insert_tags(
+                tx: &mut sqlx::Transaction<'static, $db>,
+                group: kvadrant::GroupId,
+                tags: &[kvadrant::Tag],
+            ) -> $crate::store::StoreResult<()> {
+                for (position, tag) in (1_i64..).zip(tags) {
+                    sqlx::query("INSERT INTO group_tags (group_id, dimension, value, position) VALUES ($1, $2, $3, $4)")
+                        .bind(group.0)
+                        .bind(tag.dimension.as_str())
+                        .bind(tag.value.as_str())
+                        .bind(position)
+                        .execute(&mut **tx)
+                        .await?;
+                }
+                Ok(())
+            }
+
             async fn apply_submission(
                 connection: &mut <$db as sqlx::Database>::Connection,
                 submission: &$crate::store::ScoreSubmission,
                 updated_at: &str,
             ) -> $crate::store::StoreResult<i64> {
-                let version: Option<i64> = sqlx::query_scalar(
-                    "UPDATE workshops SET version = version + 1 WHERE id = $1 AND scoring_open RETURNING version",
-                )
-                .bind(submission.workshop.0)
-                .fetch_optional(&mut *connection)
-                .await?;
-                let version = version.ok_or($crate::store::StoreError::ScoringClosed)?;
+                let (version, min, max) = Self::open_for_scoring(&mut *connection, submission.workshop).await?;
+                // The scale was checked before the write; it may have changed if these are the first scores.
+                let outside = |score: kvadrant::Score| !(min..=max).contains(&i16::from(score.value()));
+                if submission.writes.iter().filter_map(|write| write.score).any(outside) {
+                    return Err($crate::store::StoreError::Conflict);
+                }
                 for write in &submission.writes {
                     let query = match write.score {
                         Some(score) => sqlx::query(
@@ -181,20 +352,32 @@ macro_rules! sql_store {
                 &self,
                 new: &$crate::store::NewWorkshop,
             ) -> $crate::store::StoreResult<kvadrant::WorkshopId> {
+                let settings = &new.settings;
+                let mut tx = self.pool.begin().await?;
                 let id = sqlx::query_scalar(
-                    "INSERT INTO workshops (code, title, description, secret_hash, demo, scale_min, scale_max)
-                     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+                    "INSERT INTO workshops (code, title, description, secret_hash, review_hash, demo, scale_min,
+                        scale_max, potential_label, feasibility_label, potential_midline, feasibility_midline, language)
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
                 )
                 .bind(new.code.as_str())
                 .bind(new.title.as_str())
                 .bind(new.description.as_str())
                 .bind(&new.secret_hash)
+                .bind(&new.review_hash)
                 .bind(new.demo)
-                .bind(i16::from(new.scale.min()))
-                .bind(i16::from(new.scale.max()))
-                .fetch_one(&self.pool)
+                .bind(i16::from(settings.scale.min()))
+                .bind(i16::from(settings.scale.max()))
+                .bind(settings.potential_label.as_str())
+                .bind(settings.feasibility_label.as_str())
+                .bind($crate::store::sql::stored_midline(settings.potential_midline))
+                .bind($crate::store::sql::stored_midline(settings.feasibility_midline))
+                .bind(settings.language.code())
+                .fetch_one(&mut *tx)
                 .await?;
-                Ok(kvadrant::WorkshopId(id))
+                let id = kvadrant::WorkshopId(id);
+                Self::insert_lists(&mut tx, id, &new.lists).await?;
+                tx.commit().await?;
+                Ok(id)
             }
 
             async fn find_workshop(
@@ -223,8 +406,9 @@ macro_rules! sql_store {
                     sqlx::query_as($crate::store::sql::CATEGORIES).bind(workshop.0).fetch_all(&mut *tx).await?;
                 let areas = sqlx::query_as($crate::store::sql::AREAS).bind(workshop.0).fetch_all(&mut *tx).await?;
                 let groups = sqlx::query_as($crate::store::sql::GROUPS).bind(workshop.0).fetch_all(&mut *tx).await?;
+                let tags = sqlx::query_as($crate::store::sql::TAGS).bind(workshop.0).fetch_all(&mut *tx).await?;
                 tx.commit().await?;
-                Ok($crate::store::sql::content(categories, areas, groups))
+                Ok($crate::store::sql::content(categories, areas, groups, tags))
             }
 
             async fn update_workshop(
@@ -237,6 +421,50 @@ macro_rules! sql_store {
                 sqlx::query("UPDATE workshops SET title = $1, description = $2 WHERE id = $3")
                     .bind(title.as_str())
                     .bind(description.as_str())
+                    .bind(workshop.0)
+                    .execute(&mut *tx)
+                    .await?;
+                Ok(tx.commit().await?)
+            }
+
+            async fn update_settings(
+                &self,
+                workshop: kvadrant::WorkshopId,
+                settings: &$crate::store::WorkshopSettings,
+            ) -> $crate::store::StoreResult<()> {
+                let mut tx = self.write(workshop).await?;
+                let updated = sqlx::query(
+                    "UPDATE workshops SET scale_min = $1, scale_max = $2, potential_label = $3, feasibility_label = $4,
+                        potential_midline = $5, feasibility_midline = $6, language = $7
+                     WHERE id = $8 AND ((scale_min = $1 AND scale_max = $2) OR NOT EXISTS (
+                        SELECT 1 FROM scores s JOIN groups g ON g.id = s.group_id WHERE g.workshop_id = $8))",
+                )
+                .bind(i16::from(settings.scale.min()))
+                .bind(i16::from(settings.scale.max()))
+                .bind(settings.potential_label.as_str())
+                .bind(settings.feasibility_label.as_str())
+                .bind($crate::store::sql::stored_midline(settings.potential_midline))
+                .bind($crate::store::sql::stored_midline(settings.feasibility_midline))
+                .bind(settings.language.code())
+                .bind(workshop.0)
+                .execute(&mut *tx)
+                .await?;
+                if updated.rows_affected() == 0 {
+                    return Err($crate::store::StoreError::ScaleLocked);
+                }
+                Ok(tx.commit().await?)
+            }
+
+            async fn set_review(
+                &self,
+                workshop: kvadrant::WorkshopId,
+                hash: &[u8],
+                generation: i64,
+            ) -> $crate::store::StoreResult<()> {
+                let mut tx = self.write(workshop).await?;
+                sqlx::query("UPDATE workshops SET review_hash = $1, review_generation = $2 WHERE id = $3")
+                    .bind(hash)
+                    .bind(generation)
                     .bind(workshop.0)
                     .execute(&mut *tx)
                     .await?;
@@ -389,11 +617,12 @@ macro_rules! sql_store {
                 Ok(ids)
             }
 
-            async fn rename_group(
+            async fn update_group(
                 &self,
                 workshop: kvadrant::WorkshopId,
                 id: kvadrant::GroupId,
                 name: &kvadrant::Name,
+                tags: Option<&[kvadrant::Tag]>,
             ) -> $crate::store::StoreResult<()> {
                 let mut tx = self.write(workshop).await?;
                 let updated = sqlx::query("UPDATE groups SET name = $1 WHERE id = $2 AND workshop_id = $3")
@@ -403,6 +632,10 @@ macro_rules! sql_store {
                     .execute(&mut *tx)
                     .await?;
                 $crate::store::sql::found(updated.rows_affected())?;
+                if let Some(tags) = tags {
+                    sqlx::query("DELETE FROM group_tags WHERE group_id = $1").bind(id.0).execute(&mut *tx).await?;
+                    Self::insert_tags(&mut tx, id, tags).await?;
+                }
                 Ok(tx.commit().await?)
             }
 
@@ -476,6 +709,138 @@ macro_rules! sql_store {
                 Ok(Some(areas.into_iter().map(kvadrant::AreaId).collect()))
             }
 
+            async fn put_comment(
+                &self,
+                workshop: kvadrant::WorkshopId,
+                group: kvadrant::GroupId,
+                area: kvadrant::AreaId,
+                comment: &kvadrant::Comment,
+            ) -> $crate::store::StoreResult<i64> {
+                let mut tx = self.pool.begin().await?;
+                let (version, _, _) = Self::open_for_scoring(&mut *tx, workshop).await?;
+                if comment.is_empty() {
+                    sqlx::query("DELETE FROM comments WHERE group_id = $1 AND area_id = $2")
+                        .bind(group.0)
+                        .bind(area.0)
+                        .execute(&mut *tx)
+                        .await?;
+                } else {
+                    sqlx::query(
+                        "INSERT INTO comments (group_id, area_id, rationale, risks, timeframe, updated_at)
+                         VALUES ($1, $2, $3, $4, $5, $6)
+                         ON CONFLICT (group_id, area_id) DO UPDATE SET rationale = excluded.rationale,
+                            risks = excluded.risks, timeframe = excluded.timeframe, updated_at = excluded.updated_at",
+                    )
+                    .bind(group.0)
+                    .bind(area.0)
+                    .bind(comment.rationale.as_str())
+                    .bind(comment.risks.as_str())
+                    .bind(comment.timeframe.map(kvadrant::Timeframe::as_str))
+                    .bind($crate::store::now())
+                    .execute(&mut *tx)
+                    .await?;
+                }
+                tx.commit().await?;
+                Ok(version)
+            }
+
+            async fn comments(
+                &self,
+                workshop: kvadrant::WorkshopId,
+            ) -> $crate::store::StoreResult<Vec<kvadrant_app::model::AreaComment>> {
+                let rows = sqlx::query_as($crate::store::sql::COMMENTS).bind(workshop.0).fetch_all(&self.pool).await?;
+                $crate::store::sql::comments(rows)
+            }
+
+            async fn insert_suggestion(
+                &self,
+                workshop: kvadrant::WorkshopId,
+                group: Option<kvadrant::GroupId>,
+                name: &kvadrant::Name,
+                description: &kvadrant::Description,
+            ) -> $crate::store::StoreResult<kvadrant::SuggestionId> {
+                let mut tx = self.pool.begin().await?;
+                Self::open_for_scoring(&mut *tx, workshop).await?;
+                let id = sqlx::query_scalar(
+                    "INSERT INTO suggestions (workshop_id, group_id, name, description, created_at)
+                     VALUES ($1, $2, $3, $4, $5) RETURNING id",
+                )
+                .bind(workshop.0)
+                .bind(group.map(|g| g.0))
+                .bind(name.as_str())
+                .bind(description.as_str())
+                .bind($crate::store::now())
+                .fetch_one(&mut *tx)
+                .await?;
+                tx.commit().await?;
+                Ok(kvadrant::SuggestionId(id))
+            }
+
+            async fn suggestions(
+                &self,
+                workshop: kvadrant::WorkshopId,
+            ) -> $crate::store::StoreResult<Vec<kvadrant_app::model::Suggestion>> {
+                let rows =
+                    sqlx::query_as($crate::store::sql::SUGGESTIONS).bind(workshop.0).fetch_all(&self.pool).await?;
+                $crate::store::sql::suggestions(rows)
+            }
+
+            async fn accept_suggestion(
+                &self,
+                workshop: kvadrant::WorkshopId,
+                id: kvadrant::SuggestionId,
+                category: Option<kvadrant::CategoryId>,
+            ) -> $crate::store::StoreResult<kvadrant::AreaId> {
+                let mut tx = self.write(workshop).await?;
+                let suggestion: Option<(String, String, String)> = sqlx::query_as(
+                    "SELECT name, description, status FROM suggestions WHERE id = $1 AND workshop_id = $2",
+                )
+                .bind(id.0)
+                .bind(workshop.0)
+                .fetch_optional(&mut *tx)
+                .await?;
+                let (name, description, status) = suggestion.ok_or($crate::store::StoreError::NotFound)?;
+                if status == "accepted" {
+                    return Err($crate::store::StoreError::Conflict);
+                }
+                let position = Self::next_position(&mut tx, kvadrant_app::model::ListKind::Areas, workshop).await?;
+                let area: i64 = sqlx::query_scalar(
+                    "INSERT INTO areas (workshop_id, category_id, name, description, position)
+                     VALUES ($1, $2, $3, $4, $5) RETURNING id",
+                )
+                .bind(workshop.0)
+                .bind(category.map(|c| c.0))
+                .bind(&name)
+                .bind(&description)
+                .bind(position)
+                .fetch_one(&mut *tx)
+                .await?;
+                sqlx::query("UPDATE suggestions SET status = 'accepted', area_id = $1 WHERE id = $2")
+                    .bind(area)
+                    .bind(id.0)
+                    .execute(&mut *tx)
+                    .await?;
+                tx.commit().await?;
+                Ok(kvadrant::AreaId(area))
+            }
+
+            async fn keep_suggestion(
+                &self,
+                workshop: kvadrant::WorkshopId,
+                id: kvadrant::SuggestionId,
+            ) -> $crate::store::StoreResult<()> {
+                let mut tx = self.write(workshop).await?;
+                let updated = sqlx::query(
+                    "UPDATE suggestions SET status = 'kept' WHERE id = $1 AND workshop_id = $2 AND status <> 'accepted'",
+                )
+                .bind(id.0)
+                .bind(workshop.0)
+                .execute(&mut *tx)
+                .await?;
+                $crate::store::sql::found(updated.rows_affected())?;
+                Ok(tx.commit().await?)
+            }
+
             async fn group_scores(
                 &self,
                 workshop: kvadrant::WorkshopId,
@@ -512,7 +877,9 @@ macro_rules! sql_store {
                 let activity: Vec<(i64, String)> =
                     sqlx::query_as($crate::store::sql::ACTIVITY).bind(workshop.0).fetch_all(&self.pool).await?;
                 let activity = activity.into_iter().map(|(group, at)| (kvadrant::GroupId(group), at)).collect();
-                Ok(Some($crate::store::Snapshot { record, content, scores, activity }))
+                let comments = $crate::store::Store::comments(self, workshop).await?;
+                let suggestions = $crate::store::Store::suggestions(self, workshop).await?;
+                Ok(Some($crate::store::Snapshot { record, content, scores, activity, comments, suggestions }))
             }
 
             async fn announce(&self, workshops: &[kvadrant::WorkshopId]) -> $crate::store::StoreResult<()> {

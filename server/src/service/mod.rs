@@ -1,6 +1,8 @@
 //! Every workshop operation: parse the input into domain values (bad input stops here with the
 //! field and the rule), check who may do it, then make one store call.
 
+mod setup;
+
 use std::collections::HashSet;
 use std::sync::Arc;
 
@@ -8,20 +10,24 @@ use tokio::sync::watch;
 
 use async_trait::async_trait;
 use kvadrant::{
-    AreaId, CategoryId, Description, Entity, Error, GroupId, JoinCode, Name, Rule, Scale, Score, Title, WorkshopId,
-    rank_areas,
+    AreaId, CategoryId, Comment, Description, Entity, Error, GroupId, JoinCode, Name, Rule, Score, SuggestionId, Tag,
+    Title, WorkshopId, rank_areas, segment,
 };
 use kvadrant_app::backend::{Backend, Key};
 use kvadrant_app::model::{
-    Area, Category, CreatedWorkshop, Group, GroupsInput, Invite, ItemInput, ListKind, Results, Saved, ScoreInput,
-    Sheet, Workshop, WorkshopInput,
+    AcceptInput, Area, Category, CommentInput, CreatedWorkshop, Group, GroupInput, GroupScores, GroupsInput, Invite,
+    ItemInput, ListKind, Results, ReviewLink, Saved, ScoreInput, Segment, SettingsInput, Setup, Sheet, SheetScore,
+    Standings, Suggestion, SuggestionInput, SuggestionStatus, Workshop, WorkshopInput,
 };
 
 use crate::live::{Frames, Hub, Role};
 use crate::store::{
-    NewWorkshop, ScoreSubmission, ScoreWrite, ScoreWriter, Store, StoreError, StoreResult, WorkshopRecord,
+    NewLists, NewWorkshop, ScoreSubmission, ScoreWrite, ScoreWriter, Store, StoreError, StoreResult, WorkshopRecord,
+    WorkshopSettings,
 };
 use crate::{qr, secret};
+
+pub use setup::setup_of;
 
 /// The most groups one request may add; more than any workshop room holds.
 pub const MAX_GROUPS_PER_REQUEST: i64 = 100;
@@ -31,7 +37,18 @@ pub const MAX_GROUPS_PER_REQUEST: i64 = 100;
 pub const MAX_CATEGORIES: usize = 50;
 pub const MAX_AREAS: usize = 200;
 pub const MAX_GROUPS: usize = 500;
+/// Suggestions per workshop: far more than a room raises, few enough that no one can flood the list.
+pub const MAX_SUGGESTIONS: usize = 200;
 
+/// Who is asking, by the secret they hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Viewer {
+    Facilitator,
+    /// Holds the leaders' read-only link.
+    Leader,
+    /// Holds only the join code.
+    Participant,
+}
 fn within_limit(count: usize, limit: usize, field: &str) -> Result<(), Error> {
     if count > limit { Err(Error::invalid(field, Rule::OutOfRange { min: 0, max: limit as i64 })) } else { Ok(()) }
 }
@@ -49,6 +66,7 @@ impl StoreError {
             StoreError::NotFound => Error::not_found(entity),
             StoreError::Conflict => Error::Conflict,
             StoreError::ScoringClosed => Error::ScoringClosed,
+            StoreError::ScaleLocked => Error::invalid("scale", Rule::Locked),
             StoreError::WriteFailed => Error::Internal,
             StoreError::Corrupt(place) => {
                 tracing::error!(place, "stored value out of range");
@@ -70,6 +88,15 @@ impl From<StoreError> for Error {
 
 fn parse_workshop(input: &WorkshopInput) -> Result<(Title, Description), Error> {
     Ok((Title::parse("title", &input.title)?, Description::parse("description", &input.description)?))
+}
+
+/// Tags as stored are valid; a tag that no longer parses simply matches no segment.
+fn parse_group_tags(tags: &[kvadrant_app::model::GroupTag]) -> Vec<Tag> {
+    tags.iter().filter_map(|tag| Tag::parse("", &tag.dimension, &tag.value).ok()).collect()
+}
+
+fn trimmed_tag(tag: kvadrant_app::model::GroupTag) -> kvadrant_app::model::GroupTag {
+    kvadrant_app::model::GroupTag { dimension: tag.dimension.trim().to_owned(), value: tag.value.trim().to_owned() }
 }
 
 fn parse_item(input: &ItemInput) -> Result<(Name, Description), Error> {
@@ -108,8 +135,10 @@ impl Service {
     ) -> Result<(watch::Receiver<Arc<Frames>>, Role), Error> {
         let record = self.record(code).await?;
         let role = match (group, secret) {
-            (_, Some(secret)) if secret::verify(secret, &record.secret_hash) => Role::Facilitator,
-            (_, Some(_)) => return Err(Error::Forbidden),
+            (_, Some(secret)) => match Self::viewer(&record, Some(secret))? {
+                Viewer::Facilitator => Role::Facilitator,
+                _ => Role::Audience,
+            },
             (Some(group), None) => {
                 if self.store.scoring_targets(record.id, group).await?.is_none() {
                     return Err(Error::not_found(Entity::Group));
@@ -125,20 +154,33 @@ impl Service {
     /// Makes a workshop with a fresh join code; `demo` marks illustrative sample data.
     pub async fn create(&self, input: WorkshopInput, demo: bool) -> Result<(WorkshopRecord, CreatedWorkshop), Error> {
         let (title, description) = parse_workshop(&input)?;
+        self.create_with(title, description, WorkshopSettings::default(), NewLists::default(), demo).await
+    }
+
+    async fn create_with(
+        &self,
+        title: Title,
+        description: Description,
+        settings: WorkshopSettings,
+        lists: NewLists,
+        demo: bool,
+    ) -> Result<(WorkshopRecord, CreatedWorkshop), Error> {
         let secret = secret::generate();
-        let secret_hash = secret::hash(&secret);
+        let mut new = NewWorkshop {
+            code: JoinCode::from_random([0; JoinCode::LEN]),
+            title,
+            description,
+            secret_hash: secret::hash(&secret),
+            review_hash: secret::hash(&secret::review(&secret, 0)),
+            demo,
+            settings,
+            lists,
+        };
         // 31⁶ ≈ 887 million codes: a clash is rare, and a few fresh draws settle it.
         for _ in 0..8 {
             let mut bytes = [0u8; JoinCode::LEN];
             rand::RngCore::fill_bytes(&mut rand::rng(), &mut bytes);
-            let new = NewWorkshop {
-                code: JoinCode::from_random(bytes),
-                title: title.clone(),
-                description: description.clone(),
-                secret_hash: secret_hash.clone(),
-                demo,
-                scale: Scale::default(),
-            };
+            new.code = JoinCode::from_random(bytes);
             match self.store.create_workshop(&new).await {
                 Ok(_) => {
                     let record = self.record(new.code.as_str()).await?;
@@ -156,6 +198,65 @@ impl Service {
             }
         }
         Err(Error::Conflict)
+    }
+
+    /// Tells the facilitator's and the leaders' secrets apart; no secret is a participant's.
+    fn viewer(record: &WorkshopRecord, secret: Option<&str>) -> Result<Viewer, Error> {
+        match secret {
+            None => Ok(Viewer::Participant),
+            Some(secret) if secret::verify(secret, &record.secret_hash) => Ok(Viewer::Facilitator),
+            Some(secret) if record.review_hash.as_deref().is_some_and(|hash| secret::verify(secret, hash)) => {
+                Ok(Viewer::Leader)
+            }
+            Some(_) => Err(Error::Forbidden),
+        }
+    }
+
+    /// The workshop and who is asking.
+    pub async fn access(&self, code: &str, secret: Option<&str>) -> Result<(WorkshopRecord, Viewer), Error> {
+        let record = self.record(code).await?;
+        let viewer = Self::viewer(&record, secret)?;
+        Ok((record, viewer))
+    }
+
+    /// The workshop, for the facilitator or the leaders only.
+    async fn reviewed(&self, code: &str, secret: &str) -> Result<WorkshopRecord, Error> {
+        match self.access(code, Some(secret)).await? {
+            (record, Viewer::Facilitator | Viewer::Leader) => Ok(record),
+            (_, Viewer::Participant) => Err(Error::Forbidden),
+        }
+    }
+
+    /// The results `viewer` may see: hidden results only for the facilitator.
+    pub async fn visible_results(
+        &self,
+        record: &WorkshopRecord,
+        viewer: Viewer,
+        segment: Option<&str>,
+    ) -> Result<Results, Error> {
+        if record.results_hidden && viewer != Viewer::Facilitator {
+            return Err(Error::ResultsHidden);
+        }
+        let segment = segment.map(|pair| Tag::parse_pair("segment", pair)).transpose()?;
+        self.results_of(record, segment.as_ref()).await
+    }
+
+    async fn review_link_at(&self, key: &Key, record: &WorkshopRecord, generation: i64) -> Result<ReviewLink, Error> {
+        let review = secret::review(&key.secret, generation);
+        let hash = secret::hash(&review);
+        if record.review_hash.as_deref() != Some(hash.as_slice()) {
+            self.store.set_review(record.id, &hash, generation).await?;
+        }
+        Ok(ReviewLink { path: format!("/w/{}/review/{review}", record.code), secret: review })
+    }
+
+    /// The group's area ids, once scoring is known to be open: what a group's write may name.
+    async fn open_targets(&self, record: &WorkshopRecord, group: GroupId) -> Result<Vec<AreaId>, Error> {
+        let areas = self.store.scoring_targets(record.id, group).await?.ok_or(Error::not_found(Entity::Group))?;
+        if !record.scoring_open {
+            return Err(Error::ScoringClosed);
+        }
+        Ok(areas)
     }
 
     pub async fn record(&self, code: &str) -> Result<WorkshopRecord, Error> {
@@ -178,11 +279,33 @@ impl Service {
         self.view(&record).await
     }
 
-    async fn results_of(&self, record: &WorkshopRecord) -> Result<Results, Error> {
+    async fn results_of(&self, record: &WorkshopRecord, segment: Option<&Tag>) -> Result<Results, Error> {
         let workshop = self.view(record).await?;
-        let cells = self.store.cells(record.id, record.scale).await?;
+        let mut cells = self.store.cells(record.id, record.settings.scale).await?;
+        let mut comments = self.store.comments(record.id).await?;
+        let suggestions = self.store.suggestions(record.id).await?;
+        let counted = match segment {
+            None => workshop.groups.len(),
+            Some(tag) => {
+                let groups = workshop.groups.iter().map(|group| (group.id, parse_group_tags(&group.tags)));
+                let groups: Vec<(GroupId, Vec<Tag>)> = groups.collect();
+                let members = segment::members(tag, groups.iter().map(|(id, tags)| (*id, tags.as_slice())));
+                cells = segment::cells_of(&cells, &members);
+                comments.retain(|comment| members.contains(&comment.group_id));
+                members.len()
+            }
+        };
         let areas: Vec<AreaId> = workshop.areas.iter().map(|a| a.id).collect();
-        Ok(Results::new(workshop, rank_areas(record.scale, &areas, &cells)))
+        let ranking = rank_areas(record.settings.midlines(), &areas, &cells);
+        let standings = Standings::new(&workshop, ranking, comments, &suggestions);
+        let segment = Segment {
+            tag: segment.map(|tag| kvadrant_app::model::GroupTag {
+                dimension: tag.dimension.as_str().to_owned(),
+                value: tag.value.as_str().to_owned(),
+            }),
+            groups: counted as u32,
+        };
+        Ok(Results::new(workshop, segment, standings))
     }
 
     /// Checks an area's category belongs to the workshop.
@@ -249,7 +372,7 @@ impl Service {
                 }
                 let score = input
                     .value
-                    .map(|value| Score::parse(value, record.scale))
+                    .map(|value| Score::parse(value, record.settings.scale))
                     .transpose()
                     .map_err(|rule| Error::invalid(field("value"), rule))?;
                 Ok(ScoreWrite { area: input.area_id, axis: input.axis, score })
@@ -339,20 +462,29 @@ impl Backend for Service {
         let workshop = self.view(&record).await?;
         let names = Self::group_names(&workshop, &input)?;
         let ids = self.change(record.id, self.store.insert_groups(record.id, &names)).await?;
-        Ok(ids.into_iter().zip(names).map(|(id, name)| Group { id, name: name.into_inner() }).collect())
+        Ok(ids.into_iter().zip(names).map(|(id, name)| Group { id, name: name.into_inner(), tags: Vec::new() }).collect())
     }
 
-    async fn rename_group(&self, key: &Key, id: GroupId, name: String) -> Result<Group, Error> {
-        let name = Name::parse("name", &name)?;
+    async fn update_group(&self, key: &Key, id: GroupId, input: GroupInput) -> Result<Group, Error> {
+        let name = Name::parse("name", &input.name)?;
+        let tags = input
+            .tags
+            .as_ref()
+            .map(|tags| segment::parse_tags("tags", tags.iter().map(|t| (t.dimension.as_str(), t.value.as_str()))))
+            .transpose()?;
         let record = self.authorized(key).await?;
         let workshop = self.view(&record).await?;
         if workshop.groups.iter().any(|g| g.id != id && g.name == name.as_str()) {
             return Err(Error::invalid("name", Rule::Duplicate));
         }
-        self.change(record.id, self.store.rename_group(record.id, id, &name))
+        self.change(record.id, self.store.update_group(record.id, id, &name, tags.as_deref()))
             .await
             .map_err(|e| e.about(Entity::Group))?;
-        Ok(Group { id, name: name.into_inner() })
+        let tags = match tags {
+            Some(_) => input.tags.unwrap_or_default().into_iter().map(trimmed_tag).collect(),
+            None => workshop.group(id).map(|g| g.tags.clone()).unwrap_or_default(),
+        };
+        Ok(Group { id, name: name.into_inner(), tags })
     }
 
     async fn remove_group(&self, key: &Key, id: GroupId) -> Result<(), Error> {
@@ -395,15 +527,14 @@ impl Backend for Service {
         let workshop = self.view(&record).await?;
         let group = workshop.group(group).cloned().ok_or(Error::not_found(Entity::Group))?;
         let scores = self.store.group_scores(record.id, group.id).await?;
-        Ok(Sheet { workshop, group, scores })
+        let mut comments = self.store.comments(record.id).await?;
+        comments.retain(|comment| comment.group_id == group.id);
+        Ok(Sheet { workshop, group, scores, comments })
     }
 
     async fn put_scores(&self, code: &str, group: GroupId, scores: Vec<ScoreInput>) -> Result<Saved, Error> {
         let record = self.record(code).await?;
-        let areas = self.store.scoring_targets(record.id, group).await?.ok_or(Error::not_found(Entity::Group))?;
-        if !record.scoring_open {
-            return Err(Error::ScoringClosed);
-        }
+        let areas = self.open_targets(&record, group).await?;
         let writes = Self::score_writes(&record, &areas, &scores)?;
         let submission = ScoreSubmission { workshop: record.id, group, writes };
         let version =
@@ -417,17 +548,128 @@ impl Backend for Service {
         self.reloaded(key).await
     }
 
-    async fn results(&self, code: &str) -> Result<Results, Error> {
-        let record = self.record(code).await?;
-        if record.results_hidden {
-            return Err(Error::ResultsHidden);
-        }
-        self.results_of(&record).await
+    async fn results(&self, code: &str, secret: Option<&str>, segment: Option<&str>) -> Result<Results, Error> {
+        let (record, viewer) = self.access(code, secret).await?;
+        self.visible_results(&record, viewer, segment).await
     }
 
-    async fn managed_results(&self, key: &Key) -> Result<Results, Error> {
+    async fn group_scores(&self, code: &str, secret: &str) -> Result<Vec<GroupScores>, Error> {
+        let record = self.reviewed(code, secret).await?;
+        if record.results_hidden && Self::viewer(&record, Some(secret))? != Viewer::Facilitator {
+            return Err(Error::ResultsHidden);
+        }
+        let workshop = self.view(&record).await?;
+        let cells = self.store.cells(record.id, record.settings.scale).await?;
+        Ok(workshop
+            .groups
+            .into_iter()
+            .map(|group| {
+                let scores = cells
+                    .iter()
+                    .filter(|cell| cell.group == group.id)
+                    .map(|cell| SheetScore { area_id: cell.area, axis: cell.axis, value: cell.score.value() })
+                    .collect();
+                GroupScores { group, scores }
+            })
+            .collect())
+    }
+
+    async fn update_settings(&self, key: &Key, input: SettingsInput) -> Result<Workshop, Error> {
+        let settings = setup::parse_settings(&input)?;
         let record = self.authorized(key).await?;
-        self.results_of(&record).await
+        self.change(record.id, self.store.update_settings(record.id, &settings)).await?;
+        self.reloaded(key).await
+    }
+
+    async fn put_comment(&self, code: &str, group: GroupId, area: AreaId, input: CommentInput) -> Result<Saved, Error> {
+        let comment = Comment::parse(&input.rationale, &input.risks, input.timeframe.as_deref())?;
+        let record = self.record(code).await?;
+        if !self.open_targets(&record, group).await?.contains(&area) {
+            return Err(Error::not_found(Entity::Area));
+        }
+        let version = self
+            .change(record.id, self.store.put_comment(record.id, group, area, &comment))
+            .await
+            .map_err(|e| e.about(Entity::Area))?;
+        Ok(Saved { version })
+    }
+
+    async fn suggest(&self, code: &str, input: SuggestionInput) -> Result<Suggestion, Error> {
+        let (name, description) = (Name::parse("name", &input.name)?, Description::parse("description", &input.description)?);
+        let record = self.record(code).await?;
+        if let Some(group) = input.group_id {
+            self.open_targets(&record, group).await.map_err(|e| match e {
+                Error::NotFound { .. } => Error::invalid("group_id", Rule::Foreign),
+                other => other,
+            })?;
+        } else if !record.scoring_open {
+            return Err(Error::ScoringClosed);
+        }
+        within_limit(self.store.suggestions(record.id).await?.len() + 1, MAX_SUGGESTIONS, "suggestions")?;
+        let id = self
+            .change(record.id, self.store.insert_suggestion(record.id, input.group_id, &name, &description))
+            .await?;
+        Ok(Suggestion {
+            id,
+            name: name.into_inner(),
+            description: description.into_inner(),
+            group_id: input.group_id,
+            status: SuggestionStatus::Pending,
+            area_id: None,
+        })
+    }
+
+    async fn accept_suggestion(&self, key: &Key, id: SuggestionId, input: AcceptInput) -> Result<Area, Error> {
+        let record = self.authorized(key).await?;
+        let workshop = self.view(&record).await?;
+        within_limit(workshop.areas.len() + 1, MAX_AREAS, "areas")?;
+        let category_id = match input.category_id {
+            Some(id) if workshop.category(Some(id)).is_none() => return Err(Error::invalid("category_id", Rule::Foreign)),
+            other => other,
+        };
+        let area = self
+            .change(record.id, self.store.accept_suggestion(record.id, id, category_id))
+            .await
+            .map_err(|e| e.about(Entity::Suggestion))?;
+        let reloaded = self.view(&record).await?;
+        reloaded.area(area).cloned().ok_or(Error::Conflict)
+    }
+
+    async fn keep_suggestion(&self, key: &Key, id: SuggestionId) -> Result<(), Error> {
+        let record = self.authorized(key).await?;
+        self.change(record.id, self.store.keep_suggestion(record.id, id)).await.map_err(|e| e.about(Entity::Suggestion))
+    }
+
+    async fn review_link(&self, key: &Key) -> Result<ReviewLink, Error> {
+        let record = self.authorized(key).await?;
+        self.review_link_at(key, &record, record.review_generation).await
+    }
+
+    async fn renew_review_link(&self, key: &Key) -> Result<ReviewLink, Error> {
+        let record = self.authorized(key).await?;
+        self.review_link_at(key, &record, record.review_generation + 1).await
+    }
+
+    async fn review(&self, code: &str, secret: &str) -> Result<Workshop, Error> {
+        let record = self.reviewed(code, secret).await?;
+        self.view(&record).await
+    }
+
+    async fn setup(&self, code: &str, secret: &str) -> Result<Setup, Error> {
+        let record = self.reviewed(code, secret).await?;
+        Ok(setup_of(&self.view(&record).await?))
+    }
+
+    async fn import_setup(&self, setup: Setup) -> Result<CreatedWorkshop, Error> {
+        let parsed = setup::parse_setup(&setup)?;
+        Ok(self.create_with(parsed.title, parsed.description, parsed.settings, parsed.lists, false).await?.1)
+    }
+
+    async fn duplicate(&self, key: &Key) -> Result<CreatedWorkshop, Error> {
+        let record = self.authorized(key).await?;
+        let mut template = setup_of(&self.view(&record).await?);
+        template.groups.clear();
+        self.import_setup(template).await
     }
 
     async fn invite(&self, code: &str, origin: &str) -> Result<Invite, Error> {

@@ -1,0 +1,118 @@
+//! The ranked list as CSV, for scripts (UTF-8, commas) or for Norwegian Excel.
+
+use kvadrant::{AxisStats, Error, Format, Rule};
+use kvadrant_app::model::Results;
+
+use super::{comment_line, text};
+
+const HEADER: [&str; 16] = [
+    "rank",
+    "area",
+    "category",
+    "status",
+    "groups",
+    "potential_mean",
+    "potential_sd",
+    "potential_min",
+    "potential_max",
+    "feasibility_mean",
+    "feasibility_sd",
+    "feasibility_min",
+    "feasibility_max",
+    "combined",
+    "quadrant",
+    "comments",
+];
+
+/// How values are separated and decimals written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CsvDialect {
+    /// Commas and decimal points, as programs read CSV.
+    Standard,
+    /// Semicolons, decimal commas and a byte order mark: what Excel set to Norwegian opens
+    /// into columns, with numbers as numbers and æøå intact.
+    NorwegianExcel,
+}
+
+impl CsvDialect {
+    pub fn parse(name: Option<&str>) -> Result<CsvDialect, Error> {
+        match name {
+            None | Some("standard") => Ok(CsvDialect::Standard),
+            Some("excel-no") => Ok(CsvDialect::NorwegianExcel),
+            Some(_) => Err(Error::invalid("dialect", Rule::Malformed { expected: Format::CsvDialect })),
+        }
+    }
+
+    /// What the file name carries to tell the two apart.
+    pub fn suffix(self) -> &'static str {
+        match self {
+            CsvDialect::Standard => "",
+            CsvDialect::NorwegianExcel => "-excel",
+        }
+    }
+
+    fn number(self, value: f64) -> String {
+        let text = format!("{value:.3}");
+        match self {
+            CsvDialect::Standard => text,
+            CsvDialect::NorwegianExcel => text.replace('.', ","),
+        }
+    }
+
+    fn axis(self, stats: &AxisStats) -> [String; 4] {
+        [
+            self.number(stats.mean),
+            stats.sd.map(|sd| self.number(sd)).unwrap_or_default(),
+            stats.min.to_string(),
+            stats.max.to_string(),
+        ]
+    }
+}
+
+/// The ranked list, then unscored areas and areas raised but not scored, without figures.
+/// Each area's comments are in its last column, one line per group.
+pub fn csv(results: &Results, dialect: CsvDialect) -> Vec<u8> {
+    let texts = results.workshop.settings.language.texts();
+    let delimiter = match dialect {
+        CsvDialect::Standard => b',',
+        CsvDialect::NorwegianExcel => b';',
+    };
+    let mut writer = csv::WriterBuilder::new().delimiter(delimiter).from_writer(Vec::new());
+    let mut write = |record: Vec<String>| {
+        writer.write_record(&record).expect("writing CSV to memory cannot fail");
+    };
+    let comments = |area| {
+        let lines = results.comments.iter().filter(|c| c.area_id == area).map(|c| comment_line(results, texts, c));
+        text(&lines.collect::<Vec<_>>().join("\n"))
+    };
+    write(HEADER.iter().map(|h| h.to_string()).collect());
+    for row in &results.ranked {
+        let quadrant = serde_json::to_value(row.quadrant).ok().and_then(|v| v.as_str().map(str::to_owned));
+        let mut record = vec![row.rank.to_string(), text(&row.area), text(row.category.as_deref().unwrap_or_default())];
+        record.push("ranked".to_owned());
+        record.push(row.groups.to_string());
+        record.extend(dialect.axis(&row.potential));
+        record.extend(dialect.axis(&row.feasibility));
+        record.push(dialect.number(row.combined));
+        record.push(quadrant.unwrap_or_default());
+        record.push(comments(row.area_id));
+        write(record);
+    }
+    for area in &results.unscored {
+        let category = results.workshop.category(area.category_id).map(|c| c.name.as_str()).unwrap_or_default();
+        let mut record = vec![String::new(), text(&area.name), text(category), "unscored".to_owned(), "0".to_owned()];
+        record.resize(HEADER.len() - 1, String::new());
+        record.push(comments(area.id));
+        write(record);
+    }
+    for suggestion in &results.raised {
+        let mut record = vec![String::new(), text(&suggestion.name), String::new(), "raised".to_owned()];
+        record.resize(HEADER.len(), String::new());
+        write(record);
+    }
+    let body = writer.into_inner().expect("flushing to memory cannot fail");
+    match dialect {
+        CsvDialect::Standard => body,
+        CsvDialect::NorwegianExcel => [&b"\xEF\xBB\xBF"[..], &body].concat(),
+    }
+}

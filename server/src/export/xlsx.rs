@@ -1,0 +1,203 @@
+//! An Excel workbook with everything a leader takes into a council document: the ranked list,
+//! every group's raw scores with its segments, the comments, and what was raised but not scored.
+
+use std::collections::BTreeSet;
+
+use kvadrant::{AreaId, Axis, AxisStats};
+use kvadrant_app::model::{Group, GroupScores, Results};
+use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
+
+use super::{text, timeframe_name};
+
+/// The row of each sheet's column headings; the ranking sheet has a title above it.
+pub const HEADER_ROW: u32 = 3;
+
+struct Sheet<'a> {
+    sheet: &'a mut Worksheet,
+    row: u32,
+    number: &'a Format,
+}
+
+impl Sheet<'_> {
+    fn cell(&mut self, column: u16, value: &str) -> Result<(), XlsxError> {
+        self.sheet.write_string(self.row, column, text(value))?;
+        Ok(())
+    }
+
+    fn number(&mut self, column: u16, value: f64) -> Result<(), XlsxError> {
+        self.sheet.write_number_with_format(self.row, column, value, self.number)?;
+        Ok(())
+    }
+
+    fn whole(&mut self, column: u16, value: impl Into<f64>) -> Result<(), XlsxError> {
+        self.sheet.write_number(self.row, column, value.into())?;
+        Ok(())
+    }
+
+    fn axis(&mut self, column: u16, stats: &AxisStats) -> Result<(), XlsxError> {
+        self.number(column, stats.mean)?;
+        if let Some(sd) = stats.sd {
+            self.number(column + 1, sd)?;
+        }
+        self.whole(column + 2, stats.min)?;
+        self.whole(column + 3, stats.max)
+    }
+}
+
+fn headings(sheet: &mut Worksheet, bold: &Format, names: &[&str]) -> Result<(), XlsxError> {
+    for (column, name) in (0u16..).zip(names) {
+        sheet.write_string_with_format(HEADER_ROW, column, *name, bold)?;
+    }
+    sheet.set_freeze_panes(HEADER_ROW + 1, 0)?;
+    Ok(())
+}
+
+/// Every dimension any group is tagged along, in order: one column each.
+fn dimensions(groups: &[Group]) -> Vec<String> {
+    let set: BTreeSet<&str> = groups.iter().flat_map(|g| g.tags.iter().map(|t| t.dimension.as_str())).collect();
+    set.into_iter().map(str::to_owned).collect()
+}
+
+fn tag_of<'a>(group: &'a Group, dimension: &str) -> &'a str {
+    group.tags.iter().find(|t| t.dimension == dimension).map(|t| t.value.as_str()).unwrap_or_default()
+}
+
+pub fn xlsx(results: &Results, scores: &[GroupScores]) -> Result<Vec<u8>, XlsxError> {
+    let t = results.workshop.settings.language.texts();
+    let settings = &results.workshop.settings;
+    let (potential, feasibility) = (t.axis_name(settings, Axis::Potential), t.axis_name(settings, Axis::Feasibility));
+    let bold = Format::new().set_bold();
+    let title = Format::new().set_bold().set_font_size(14);
+    let number = Format::new().set_num_format("0.00");
+    let wrap = Format::new().set_text_wrap();
+    let mut workbook = Workbook::new();
+
+    let ranking = workbook.add_worksheet().set_name(t.sheet_ranking)?;
+    ranking.write_string_with_format(0, 0, text(&results.workshop.title), &title)?;
+    let counted = match &results.segment.tag {
+        Some(tag) => format!("{}: {} = {} (n = {})", t.segment, tag.dimension, tag.value, results.segment.groups),
+        None => format!("{} (n = {})", t.all_groups, results.segment.groups),
+    };
+    ranking.write_string(1, 0, counted)?;
+    let ranking_columns = [
+        t.rank,
+        t.area,
+        t.category,
+        t.groups_scored,
+        &format!("{potential} ({})", t.mean),
+        &format!("{potential} ({})", t.spread),
+        &format!("{potential} (min)"),
+        &format!("{potential} (maks)"),
+        &format!("{feasibility} ({})", t.mean),
+        &format!("{feasibility} ({})", t.spread),
+        &format!("{feasibility} (min)"),
+        &format!("{feasibility} (maks)"),
+        t.combined,
+        t.quadrant_heading,
+    ];
+    headings(ranking, &bold, &ranking_columns)?;
+    ranking.set_column_width(1, 40)?;
+    ranking.set_column_width(2, 24)?;
+    ranking.set_column_width(13, 28)?;
+    let mut sheet = Sheet { sheet: ranking, row: HEADER_ROW, number: &number };
+    for row in &results.ranked {
+        sheet.row += 1;
+        sheet.whole(0, row.rank)?;
+        sheet.cell(1, &row.area)?;
+        sheet.cell(2, row.category.as_deref().unwrap_or_default())?;
+        sheet.whole(3, row.groups)?;
+        sheet.axis(4, &row.potential)?;
+        sheet.axis(8, &row.feasibility)?;
+        sheet.number(12, row.combined)?;
+        sheet.cell(13, (t.quadrant)(row.quadrant))?;
+    }
+    for area in &results.unscored {
+        sheet.row += 1;
+        sheet.cell(1, &area.name)?;
+        sheet.cell(2, results.workshop.category(area.category_id).map(|c| c.name.as_str()).unwrap_or_default())?;
+        sheet.whole(3, 0)?;
+        sheet.cell(13, t.unscored_heading)?;
+    }
+
+    let dimensions = dimensions(&results.workshop.groups);
+    let area_name = |id: AreaId| results.workshop.area(id).map(|a| a.name.as_str()).unwrap_or_default();
+    let category_name = |id: AreaId| {
+        let area = results.workshop.area(id);
+        area.and_then(|a| results.workshop.category(a.category_id)).map(|c| c.name.as_str()).unwrap_or_default()
+    };
+
+    let raw = workbook.add_worksheet().set_name(t.sheet_scores)?;
+    raw.write_string_with_format(0, 0, t.sheet_scores_help, &bold)?;
+    let mut columns: Vec<&str> = vec![t.group];
+    columns.extend(dimensions.iter().map(String::as_str));
+    columns.extend([t.area, t.category, potential, feasibility]);
+    headings(raw, &bold, &columns)?;
+    raw.set_column_width(0, 16)?;
+    let after_tags = 1 + dimensions.len() as u16;
+    raw.set_column_width(after_tags, 40)?;
+    let mut sheet = Sheet { sheet: raw, row: HEADER_ROW, number: &number };
+    for group in scores {
+        for area in &results.workshop.areas {
+            let value = |axis| group.scores.iter().find(|s| s.area_id == area.id && s.axis == axis).map(|s| s.value);
+            let (p, f) = (value(Axis::Potential), value(Axis::Feasibility));
+            if p.is_none() && f.is_none() {
+                continue;
+            }
+            sheet.row += 1;
+            sheet.cell(0, &group.group.name)?;
+            for (column, dimension) in (1u16..).zip(&dimensions) {
+                sheet.cell(column, tag_of(&group.group, dimension))?;
+            }
+            sheet.cell(after_tags, &area.name)?;
+            sheet.cell(after_tags + 1, category_name(area.id))?;
+            if let Some(p) = p {
+                sheet.whole(after_tags + 2, p)?;
+            }
+            if let Some(f) = f {
+                sheet.whole(after_tags + 3, f)?;
+            }
+        }
+    }
+
+    let notes = workbook.add_worksheet().set_name(t.sheet_comments)?;
+    let mut columns: Vec<&str> = vec![t.area, t.group];
+    columns.extend(dimensions.iter().map(String::as_str));
+    columns.extend([t.rationale, t.risks, t.timeframe_label]);
+    headings(notes, &bold, &columns)?;
+    notes.set_column_width(0, 32)?;
+    let after_tags = 2 + dimensions.len() as u16;
+    for column in [after_tags, after_tags + 1] {
+        notes.set_column_width(column, 60)?;
+        notes.set_column_format(column, &wrap)?;
+    }
+    let mut sheet = Sheet { sheet: notes, row: HEADER_ROW, number: &number };
+    for comment in &results.comments {
+        let Some(group) = results.workshop.group(comment.group_id) else { continue };
+        sheet.row += 1;
+        sheet.cell(0, area_name(comment.area_id))?;
+        sheet.cell(1, &group.name)?;
+        for (column, dimension) in (2u16..).zip(&dimensions) {
+            sheet.cell(column, tag_of(group, dimension))?;
+        }
+        sheet.cell(after_tags, &comment.rationale)?;
+        sheet.cell(after_tags + 1, &comment.risks)?;
+        sheet.cell(after_tags + 2, timeframe_name(t, comment.timeframe))?;
+    }
+
+    let raised = workbook.add_worksheet().set_name(t.sheet_raised)?;
+    raised.write_string_with_format(0, 0, t.raised_help, &bold)?;
+    headings(raised, &bold, &[t.area, t.description_label, t.group])?;
+    raised.set_column_width(0, 40)?;
+    raised.set_column_width(1, 60)?;
+    let mut sheet = Sheet { sheet: raised, row: HEADER_ROW, number: &number };
+    for suggestion in &results.raised {
+        sheet.row += 1;
+        sheet.cell(0, &suggestion.name)?;
+        sheet.cell(1, &suggestion.description)?;
+        let group = suggestion.group_id.and_then(|id| results.workshop.group(id));
+        sheet.cell(2, group.map(|g| g.name.as_str()).unwrap_or_default())?;
+    }
+
+    workbook.save_to_buffer()
+}
+

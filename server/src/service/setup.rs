@@ -1,0 +1,195 @@
+//! A workshop's setup as a document: read (checked, with the path of the first bad field)
+//! and written, so that a workshop can start from another.
+
+use std::collections::HashMap;
+
+use kvadrant::{AxisLabel, Description, Error, Format, Midline, Name, Rule, Scale, Title, segment};
+use kvadrant_app::i18n::Lang;
+use kvadrant_app::model::{
+    SETUP_FORMAT, Settings, SettingsInput, Setup, SetupArea, SetupCategory, SetupGroup, Workshop,
+};
+
+use super::{MAX_AREAS, MAX_CATEGORIES, MAX_GROUPS, within_limit};
+use crate::store::{NewLists, WorkshopSettings};
+
+/// A setup that passed every check, ready to become a workshop.
+pub struct ParsedSetup {
+    pub title: Title,
+    pub description: Description,
+    pub settings: WorkshopSettings,
+    pub lists: NewLists,
+}
+
+/// Checks settings; a midline left out sits at the scale's midpoint.
+pub fn parse_settings(input: &SettingsInput) -> Result<WorkshopSettings, Error> {
+    let bound = |field: &str, value: i64, range: std::ops::RangeInclusive<i64>| {
+        u8::try_from(value)
+            .ok()
+            .filter(|_| range.contains(&value))
+            .ok_or(Error::invalid(field, Rule::OutOfRange { min: *range.start(), max: *range.end() }))
+    };
+    let scale = Scale::new(bound("scale_min", input.scale_min, 0..=1)?, bound("scale_max", input.scale_max, 5..=10)?)?;
+    let midline = |field: &str, value: Option<f64>| value.map(|value| Midline::parse(field, value, scale)).transpose();
+    Ok(WorkshopSettings {
+        scale,
+        potential_label: AxisLabel::parse("potential_label", &input.potential_label)?,
+        feasibility_label: AxisLabel::parse("feasibility_label", &input.feasibility_label)?,
+        potential_midline: midline("potential_midline", input.potential_midline)?,
+        feasibility_midline: midline("feasibility_midline", input.feasibility_midline)?,
+        language: Lang::from_code(&input.language)
+            .ok_or(Error::invalid("language", Rule::Malformed { expected: Format::Language }))?,
+    })
+}
+
+/// The input that gives back `settings`; a midline at the scale's midpoint is left out so that
+/// it follows the scale.
+pub fn settings_input(settings: &Settings) -> SettingsInput {
+    let centre = (f64::from(settings.scale_min) + f64::from(settings.scale_max)) / 2.0;
+    let moved = |value: f64| (value != centre).then_some(value);
+    SettingsInput {
+        scale_min: settings.scale_min.into(),
+        scale_max: settings.scale_max.into(),
+        potential_label: settings.potential_label.clone(),
+        feasibility_label: settings.feasibility_label.clone(),
+        potential_midline: moved(settings.potential_midline),
+        feasibility_midline: moved(settings.feasibility_midline),
+        language: settings.language.code().to_owned(),
+    }
+}
+
+pub fn parse_setup(setup: &Setup) -> Result<ParsedSetup, Error> {
+    if setup.kvadrant_setup != SETUP_FORMAT {
+        let version = i64::from(SETUP_FORMAT);
+        return Err(Error::invalid("kvadrant_setup", Rule::OutOfRange { min: version, max: version }));
+    }
+    within_limit(setup.categories.len(), MAX_CATEGORIES, "categories")?;
+    within_limit(setup.areas.len(), MAX_AREAS, "areas")?;
+    within_limit(setup.groups.len(), MAX_GROUPS, "groups")?;
+    let settings = match &setup.settings {
+        Some(input) => parse_settings(input).map_err(|e| e.within("settings"))?,
+        None => WorkshopSettings::default(),
+    };
+
+    let mut lists = NewLists::default();
+    let mut category_index: HashMap<&str, usize> = HashMap::new();
+    for (i, category) in setup.categories.iter().enumerate() {
+        let field = format!("categories[{i}]");
+        let name = Name::parse("name", &category.name).map_err(|e| e.within(&field))?;
+        let description = Description::parse("description", &category.description).map_err(|e| e.within(&field))?;
+        if category_index.insert(category.name.trim(), i).is_some() {
+            return Err(Error::invalid(format!("{field}.name"), Rule::Duplicate));
+        }
+        lists.categories.push((name, description));
+    }
+    for (i, area) in setup.areas.iter().enumerate() {
+        let field = format!("areas[{i}]");
+        let name = Name::parse("name", &area.name).map_err(|e| e.within(&field))?;
+        let description = Description::parse("description", &area.description).map_err(|e| e.within(&field))?;
+        let category = match area.category.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(category) => Some(
+                *category_index.get(category).ok_or(Error::invalid(format!("{field}.category"), Rule::Foreign))?,
+            ),
+        };
+        lists.areas.push((name, description, category));
+    }
+    for (i, group) in setup.groups.iter().enumerate() {
+        let field = format!("groups[{i}]");
+        let name = Name::parse("name", &group.name).map_err(|e| e.within(&field))?;
+        if lists.groups.iter().any(|(other, _)| other == &name) {
+            return Err(Error::invalid(format!("{field}.name"), Rule::Duplicate));
+        }
+        let pairs = group.tags.iter().map(|tag| (tag.dimension.as_str(), tag.value.as_str()));
+        let tags = segment::parse_tags("tags", pairs).map_err(|e| e.within(&field))?;
+        lists.groups.push((name, tags));
+    }
+    Ok(ParsedSetup {
+        title: Title::parse("title", &setup.title)?,
+        description: Description::parse("description", &setup.description)?,
+        settings,
+        lists,
+    })
+}
+
+/// The setup of `workshop`: everything but its scores, comments and suggestions.
+pub fn setup_of(workshop: &Workshop) -> Setup {
+    Setup {
+        kvadrant_setup: SETUP_FORMAT,
+        title: workshop.title.clone(),
+        description: workshop.description.clone(),
+        settings: Some(settings_input(&workshop.settings)),
+        categories: workshop
+            .categories
+            .iter()
+            .map(|c| SetupCategory { name: c.name.clone(), description: c.description.clone() })
+            .collect(),
+        areas: workshop
+            .areas
+            .iter()
+            .map(|a| SetupArea {
+                name: a.name.clone(),
+                description: a.description.clone(),
+                category: workshop.category(a.category_id).map(|c| c.name.clone()),
+            })
+            .collect(),
+        groups: workshop.groups.iter().map(|g| SetupGroup { name: g.name.clone(), tags: g.tags.clone() }).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use kvadrant_app::model::GroupTag;
+
+    use super::*;
+
+    fn setup() -> Setup {
+        Setup {
+            kvadrant_setup: 1,
+            title: "Prioritering".into(),
+            description: String::new(),
+            settings: None,
+            categories: vec![SetupCategory { name: "Helse".into(), description: String::new() }],
+            areas: vec![SetupArea { name: "Jordmor".into(), description: String::new(), category: Some("Helse".into()) }],
+            groups: vec![SetupGroup {
+                name: "Gruppe 1".into(),
+                tags: vec![GroupTag { dimension: "Rolle".into(), value: "Folkevalgte".into() }],
+            }],
+        }
+    }
+
+    #[test]
+    fn a_valid_setup_becomes_lists_with_category_indexes() {
+        let parsed = parse_setup(&setup()).unwrap();
+        assert_eq!(parsed.lists.areas[0].2, Some(0));
+        assert_eq!(parsed.lists.groups[0].1.len(), 1);
+        assert_eq!(parsed.settings, WorkshopSettings::default());
+    }
+
+    #[test]
+    fn errors_name_the_path_of_the_bad_field() {
+        let mut bad = setup();
+        bad.areas[0].category = Some("Skole".into());
+        assert_eq!(parse_setup(&bad).err(), Some(Error::invalid("areas[0].category", Rule::Foreign)));
+
+        let mut bad = setup();
+        bad.groups[0].tags[0].value = " ".into();
+        assert_eq!(parse_setup(&bad).err(), Some(Error::invalid("groups[0].tags[0].value", Rule::Required)));
+
+        let mut bad = setup();
+        bad.settings = Some(SettingsInput {
+            scale_min: 1,
+            scale_max: 5,
+            potential_label: String::new(),
+            feasibility_label: String::new(),
+            potential_midline: Some(5.5),
+            feasibility_midline: None,
+            language: "nb".into(),
+        });
+        let rule = Rule::HalfStep { min: 1, max: 5 };
+        assert_eq!(parse_setup(&bad).err(), Some(Error::invalid("settings.potential_midline", rule)));
+
+        let mut bad = setup();
+        bad.kvadrant_setup = 2;
+        assert!(matches!(parse_setup(&bad), Err(Error::Invalid { field, .. }) if field == "kvadrant_setup"));
+    }
+}
