@@ -54,13 +54,17 @@ impl Lang {
     pub fn current() -> Lang {
         #[cfg(feature = "ssr")]
         {
+            // The visitor's choice, else the workshop's language (which the server puts on the request).
             use_context::<http::request::Parts>()
                 .and_then(|parts| {
-                    let cookies = parts.headers.get(http::header::COOKIE)?.to_str().ok()?.to_owned();
-                    cookies.split(';').find_map(|pair| {
-                        let (name, value) = pair.trim().split_once('=')?;
-                        (name == LANGUAGE_COOKIE).then(|| Lang::from_code(value)).flatten()
-                    })
+                    let chosen = parts.headers.get(http::header::COOKIE).and_then(|value| value.to_str().ok());
+                    let chosen = chosen.and_then(|cookies| {
+                        cookies.split(';').find_map(|pair| {
+                            let (name, value) = pair.trim().split_once('=')?;
+                            (name == LANGUAGE_COOKIE).then(|| Lang::from_code(value)).flatten()
+                        })
+                    });
+                    chosen.or_else(|| parts.extensions.get::<Lang>().copied())
                 })
                 .unwrap_or_default()
         }

@@ -17,7 +17,7 @@ use tower_http::trace::TraceLayer;
 use crate::config::Config;
 use crate::service::Service;
 use crate::store::{PostgresStore, SqliteStore, Store, StoreError};
-use crate::{api, demo, navigation};
+use crate::{api, demo, language, navigation};
 
 /// Request bodies larger than this are refused; a full sheet of 100 areas is about 10 KiB.
 const BODY_LIMIT: usize = 256 * 1024;
@@ -90,7 +90,8 @@ fn router(service: Arc<Service>, options: LeptosOptions) -> Router {
             move || shell(options.clone())
         })
         .fallback(leptos_axum::file_and_error_handler(shell))
-        .with_state(options);
+        .with_state(options)
+        .layer(axum::middleware::from_fn_with_state(service.clone(), language::workshop_language));
     Router::new()
         .merge(api::routes().with_state(service))
         .merge(pages)

@@ -131,7 +131,7 @@ fn demo_scores(areas: &[AreaId], group_index: usize) -> Vec<ScoreInput> {
 
 #[cfg(test)]
 mod tests {
-    use kvadrant::{GroupId, Scale, Score, rank_areas};
+    use kvadrant::{GroupId, Score, rank_areas};
 
     use super::*;
 
@@ -165,7 +165,7 @@ mod tests {
         assert_eq!(published.len(), SUMS.len());
         let areas: Vec<AreaId> = (1..=13).map(AreaId).collect();
         let groups: Vec<GroupId> = (1..=GROUPS as i64).map(GroupId).collect();
-        let ranking = rank_areas(Scale::ONE_TO_TEN, &areas, &cells(&areas, &groups));
+        let ranking = rank_areas(kvadrant::Midlines::default(), &areas, &cells(&areas, &groups));
         let order: Vec<(u32, i64)> = ranking.ranked.iter().map(|r| (r.rank, r.area.0)).collect();
         let expected: Vec<(u32, i64)> = published.iter().zip(1..).map(|(p, id)| (p.rank, id)).collect();
         assert_eq!(order, expected);

@@ -7,6 +7,7 @@ pub mod config;
 pub mod demo;
 pub mod error;
 pub mod export;
+pub mod language;
 pub mod live;
 pub mod navigation;
 pub mod qr;

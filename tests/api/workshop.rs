@@ -125,8 +125,8 @@ async fn nine_groups_score_thirteen_areas_and_the_ranking_follows_by_hand() {
     let csv = csv.text().await.unwrap();
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(lines.len(), 1 + AREAS + 1);
-    assert!(lines[0].starts_with("rank,area,category,groups,potential_mean"));
-    assert!(lines[AREAS + 1].starts_with(",Kommuneadvokat,,0,"));
+    assert!(lines[0].starts_with("rank,area,category,status,groups,potential_mean"));
+    assert!(lines[AREAS + 1].starts_with(",Kommuneadvokat,,unscored,0,"));
 }
 
 #[tokio::test]

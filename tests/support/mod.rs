@@ -165,6 +165,18 @@ impl TestServer {
         (workshop, area, group)
     }
 
+    /// The leaders' read-only secret of `workshop`.
+    pub async fn review_secret(&self, workshop: &Workshop) -> String {
+        let response = self.facilitate(workshop, reqwest::Method::GET, "/review-link", Value::Null).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        response.json::<Value>().await.unwrap()["secret"].as_str().unwrap().to_owned()
+    }
+
+    /// A GET carrying `secret` as a bearer token.
+    pub async fn get_as(&self, secret: &str, path: &str) -> Response {
+        self.client.get(self.url(path)).bearer_auth(secret).send().await.unwrap()
+    }
+
     pub async fn get_json(&self, path: &str) -> Value {
         let response = self.client.get(self.url(path)).send().await.unwrap();
         assert_eq!(response.status(), StatusCode::OK, "GET {path}");

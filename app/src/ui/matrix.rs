@@ -52,8 +52,10 @@ pub fn standalone_svg(results: &Results) -> String {
     let owner = Owner::new();
     owner.with(|| {
         provide_context(results.workshop.settings.language);
-        let drawing = view! { <MatrixDrawing results=results.clone() /> };
-        format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{}", drawing.to_html())
+        let drawing = view! { <MatrixDrawing results=results.clone() /> }.to_html();
+        // `<!>` marks where lists start for hydration; it is not XML. Text is escaped, so no
+        // text can contain it.
+        format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{}", drawing.replace("<!>", ""))
     })
 }
 

@@ -44,3 +44,64 @@ pub fn png(svg: &str) -> Result<Vec<u8>, ImageError> {
     resvg::render(&tree, tiny_skia::Transform::from_scale(zoom, zoom), &mut pixmap.as_mut());
     pixmap.encode_png().map_err(|error| ImageError::Png(error.to_string()))
 }
+
+#[cfg(test)]
+mod tests {
+    use kvadrant::{AreaId, AxisStats, CategoryId, Quadrant};
+    use kvadrant_app::model::{Area, Category, RankedArea, Segment, Settings, Standings, Workshop};
+
+    use super::*;
+
+    fn results() -> Results {
+        let workshop = Workshop {
+            code: "ABC234".into(),
+            title: "Prioritering & valg".into(),
+            description: String::new(),
+            scoring_open: false,
+            results_hidden: false,
+            demo: false,
+            settings: Settings { potential_label: "Nytte <for> innbyggerne".into(), ..Settings::default() },
+            categories: vec![Category { id: CategoryId(1), name: "Helse".into(), description: String::new() }],
+            areas: vec![Area { id: AreaId(1), name: "Jordmor".into(), description: String::new(), category_id: None }],
+            groups: Vec::new(),
+        };
+        let stats = AxisStats { mean: 7.5, sd: None, min: 7, max: 8 };
+        let standings = Standings {
+            ranked: vec![RankedArea {
+                rank: 1,
+                area_id: AreaId(1),
+                area: "Jordmor".into(),
+                category: Some("Helse".into()),
+                category_index: Some(0),
+                groups: 2,
+                potential: stats,
+                feasibility: stats,
+                combined: 56.25,
+                quadrant: Quadrant::HighPotentialEasy,
+            }],
+            unscored: Vec::new(),
+            comments: Vec::new(),
+            raised: Vec::new(),
+        };
+        Results::new(workshop, Segment { tag: None, groups: 2 }, standings)
+    }
+
+    #[test]
+    fn the_svg_is_a_standalone_document_with_the_workshops_axis_names() {
+        let svg = matrix_svg(&results());
+        assert!(svg.starts_with("<?xml"));
+        assert!(svg.contains("Nytte &lt;for&gt; innbyggerne"), "{svg}");
+        let tree = usvg::Tree::from_str(&svg, &usvg::Options::default()).expect("valid SVG");
+        assert_eq!(tree.size().width(), 720.0);
+    }
+
+    #[test]
+    fn the_png_is_print_width() {
+        let png = png(&matrix_svg(&results())).unwrap();
+        assert_eq!(&png[1..4], b"PNG");
+        let width = u32::from_be_bytes(png[16..20].try_into().unwrap());
+        let height = u32::from_be_bytes(png[20..24].try_into().unwrap());
+        assert_eq!(width, 2126);
+        assert_eq!(height, 1949);
+    }
+}

@@ -7,7 +7,7 @@ use kvadrant::{AreaId, Axis, AxisStats};
 use kvadrant_app::model::{Group, GroupScores, Results};
 use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 
-use super::{text, timeframe_name};
+use super::timeframe_name;
 
 /// The row of each sheet's column headings; the ranking sheet has a title above it.
 pub const HEADER_ROW: u32 = 3;
@@ -20,7 +20,8 @@ struct Sheet<'a> {
 
 impl Sheet<'_> {
     fn cell(&mut self, column: u16, value: &str) -> Result<(), XlsxError> {
-        self.sheet.write_string(self.row, column, text(value))?;
+        // A string cell is never read as a formula, so unlike CSV it needs no guarding.
+        self.sheet.write_string(self.row, column, value)?;
         Ok(())
     }
 
@@ -73,7 +74,7 @@ pub fn xlsx(results: &Results, scores: &[GroupScores]) -> Result<Vec<u8>, XlsxEr
     let mut workbook = Workbook::new();
 
     let ranking = workbook.add_worksheet().set_name(t.sheet_ranking)?;
-    ranking.write_string_with_format(0, 0, text(&results.workshop.title), &title)?;
+    ranking.write_string_with_format(0, 0, &results.workshop.title, &title)?;
     let counted = match &results.segment.tag {
         Some(tag) => format!("{}: {} = {} (n = {})", t.segment, tag.dimension, tag.value, results.segment.groups),
         None => format!("{} (n = {})", t.all_groups, results.segment.groups),

@@ -1,0 +1,29 @@
+//! A workshop's pages speak the workshop's language, unless the visitor chose one.
+
+use std::sync::Arc;
+
+use axum::extract::{Request, State};
+use axum::http::header;
+use axum::middleware::Next;
+use axum::response::Response;
+use kvadrant_app::i18n::LANGUAGE_COOKIE;
+
+use crate::service::Service;
+
+/// Puts the workshop's language on requests for `/w/CODE/…` pages; the pages read it when the
+/// language cookie is absent.
+pub async fn workshop_language(State(service): State<Arc<Service>>, mut request: Request, next: Next) -> Response {
+    let chosen = request
+        .headers()
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .any(|cookies| cookies.split(';').any(|pair| pair.trim().starts_with(&format!("{LANGUAGE_COOKIE}="))));
+    let code = request.uri().path().strip_prefix("/w/").and_then(|rest| rest.split('/').next()).map(str::to_owned);
+    if let (false, Some(code)) = (chosen, code)
+        && let Ok(record) = service.record(&code).await
+    {
+        request.extensions_mut().insert(record.settings.language);
+    }
+    next.run(request).await
+}

@@ -1,0 +1,114 @@
+use reqwest::{Method, StatusCode};
+use serde_json::{Value, json};
+
+use super::tagged_workshop;
+use crate::support;
+
+#[tokio::test]
+async fn the_leaders_link_reads_results_comments_and_exports() {
+    let server = support::start().await;
+    let (workshop, _, _) = tagged_workshop(&server).await;
+    let secret = server.review_secret(&workshop).await;
+    assert_ne!(secret, workshop.secret);
+    let code = &workshop.code;
+    for path in ["/results", "/results.csv", "/results.xlsx", "/setup", "/scores", "/matrix.svg"] {
+        let response = server.get_as(&secret, &format!("/api/v1/workshops/{code}{path}")).await;
+        assert_eq!(response.status(), StatusCode::OK, "{path}");
+    }
+    // Links that cannot send a header carry the secret in the query.
+    let xlsx = server.client.get(server.url(&format!("/api/v1/workshops/{code}/results.xlsx?secret={secret}")));
+    assert_eq!(xlsx.send().await.unwrap().status(), StatusCode::OK);
+    // The join code alone does not open the raw scores or the workbook.
+    for path in ["/results.xlsx", "/scores", "/setup"] {
+        let response = server.client.get(server.url(&format!("/api/v1/workshops/{code}{path}"))).send().await.unwrap();
+        assert_eq!(response.status(), StatusCode::FORBIDDEN, "{path}");
+    }
+    let page = server.client.get(server.url(&format!("/w/{code}/review/{secret}"))).send().await.unwrap();
+    assert_eq!(page.status(), StatusCode::OK);
+    let html = page.text().await.unwrap();
+    assert!(html.contains("results.xlsx?secret="), "the page offers the workbook");
+    assert!(!html.contains(&workshop.secret), "the page never shows the facilitator's secret");
+    let wrong = server.client.get(server.url(&format!("/w/{code}/review/{}", "0".repeat(48)))).send().await.unwrap();
+    assert_eq!(wrong.status(), StatusCode::FORBIDDEN);
+}
+
+/// Every route that changes a workshop, with a body it would accept from the facilitator.
+fn changing_routes(area: i64, group: i64) -> Vec<(Method, String, Value)> {
+    vec![
+        (Method::PATCH, String::new(), json!({ "title": "Kapret" })),
+        (Method::PUT, "/scoring".into(), json!({ "open": false })),
+        (Method::PUT, "/results-hidden".into(), json!({ "hidden": true })),
+        (Method::PUT, "/settings".into(), json!({ "scale_min": 1, "scale_max": 10, "language": "en" })),
+        (Method::POST, "/categories".into(), json!({ "name": "Ny" })),
+        (Method::PUT, "/categories/1".into(), json!({ "name": "Ny" })),
+        (Method::DELETE, "/categories/1".into(), Value::Null),
+        (Method::POST, "/areas".into(), json!({ "name": "Ny" })),
+        (Method::PUT, format!("/areas/{area}"), json!({ "name": "Ny" })),
+        (Method::DELETE, format!("/areas/{area}"), Value::Null),
+        (Method::POST, "/groups".into(), json!({ "count": 1 })),
+        (Method::PUT, format!("/groups/{group}"), json!({ "name": "Ny", "tags": [] })),
+        (Method::DELETE, format!("/groups/{group}"), Value::Null),
+        (Method::PUT, "/order/areas".into(), json!({ "ids": [area] })),
+        (Method::POST, "/suggestions/1/accept".into(), json!({})),
+        (Method::POST, "/suggestions/1/keep".into(), json!({})),
+        (Method::GET, "/review-link".into(), Value::Null),
+        (Method::POST, "/review-link".into(), Value::Null),
+        (Method::POST, "/duplicate".into(), Value::Null),
+    ]
+}
+
+#[tokio::test]
+async fn the_leaders_link_is_refused_on_every_changing_route_and_changes_nothing() {
+    let server = support::start().await;
+    let (workshop, area, groups) = tagged_workshop(&server).await;
+    let suggestion = json!({ "name": "Legevakt" });
+    let url = server.url(&format!("/api/v1/workshops/{}/suggestions", workshop.code));
+    assert_eq!(server.client.post(url).json(&suggestion).send().await.unwrap().status(), 201);
+    let secret = server.review_secret(&workshop).await;
+    let before = super::workshop_json(&server, &workshop).await;
+    let results_before = server.get_as(&secret, &format!("/api/v1/workshops/{}/results", workshop.code)).await;
+    let results_before: Value = results_before.json().await.unwrap();
+
+    let routes = changing_routes(area, groups[0]);
+    let leader = support::Workshop { code: workshop.code.clone(), secret: secret.clone() };
+    for (method, path, body) in &routes {
+        let response = server.facilitate(&leader, method.clone(), path, body.clone()).await;
+        assert_eq!(response.status(), StatusCode::FORBIDDEN, "{method} {path}");
+        let error: Value = response.json().await.unwrap();
+        assert_eq!(error["error"], "forbidden", "{method} {path}");
+    }
+    assert_eq!(super::workshop_json(&server, &workshop).await, before);
+    let results_after = server.get_as(&secret, &format!("/api/v1/workshops/{}/results", workshop.code)).await;
+    assert_eq!(results_after.json::<Value>().await.unwrap(), results_before);
+
+    // The same routes with the facilitator's secret are not refused: the list is real.
+    for (method, path, body) in routes.iter().filter(|(_, path, _)| path.ends_with("review-link")) {
+        let response = server.facilitate(&workshop, method.clone(), path, body.clone()).await;
+        assert_eq!(response.status(), StatusCode::OK, "{method} {path}");
+    }
+}
+
+#[tokio::test]
+async fn a_renewed_link_replaces_the_old_and_hidden_results_stay_hidden_from_leaders() {
+    let server = support::start().await;
+    let (workshop, _, _) = tagged_workshop(&server).await;
+    let old = server.review_secret(&workshop).await;
+    assert_eq!(server.review_secret(&workshop).await, old, "the link is stable until renewed");
+    let renewed = server.facilitate(&workshop, Method::POST, "/review-link", Value::Null).await;
+    let renewed: Value = renewed.json().await.unwrap();
+    let new = renewed["secret"].as_str().unwrap();
+    assert_ne!(new, old);
+    assert_eq!(renewed["path"], format!("/w/{}/review/{new}", workshop.code));
+    let results = format!("/api/v1/workshops/{}/results", workshop.code);
+    assert_eq!(server.get_as(&old, &results).await.status(), StatusCode::FORBIDDEN);
+    assert_eq!(server.get_as(new, &results).await.status(), StatusCode::OK);
+
+    server.facilitate(&workshop, Method::PUT, "/results-hidden", json!({ "hidden": true })).await;
+    for path in ["/results", "/results.csv", "/results.xlsx", "/scores", "/matrix.svg", "/matrix.png"] {
+        let response = server.get_as(new, &format!("/api/v1/workshops/{}{path}", workshop.code)).await;
+        assert_eq!(response.status(), StatusCode::FORBIDDEN, "{path} while hidden");
+        assert_eq!(response.json::<Value>().await.unwrap()["error"], "results_hidden", "{path}");
+    }
+    let workbook = format!("/api/v1/workshops/{}/results.xlsx", workshop.code);
+    assert_eq!(server.get_as(&workshop.secret, &workbook).await.status(), StatusCode::OK);
+}
