@@ -5,7 +5,7 @@ use kvadrant::Axis;
 use leptos::prelude::*;
 
 use crate::error::AppError;
-use crate::model::{Invite, ListKind, Results, Saved, Sheet, Workshop};
+use crate::model::{Invite, ListKind, Results, ReviewLink, Saved, Sheet, Workshop};
 #[cfg(feature = "ssr")]
 use crate::{
     backend::{Key, SharedBackend},
@@ -55,6 +55,26 @@ pub async fn load_workshop(code: String) -> Result<Workshop, AppError> {
 #[server]
 pub async fn load_managed(code: String, secret: String) -> Result<Workshop, AppError> {
     Ok(backend()?.authorize(&key(code, secret)).await?)
+}
+
+/// The leaders' read-only link of the workshop `secret` manages.
+#[server]
+pub async fn load_review_link(code: String, secret: String) -> Result<ReviewLink, AppError> {
+    Ok(backend()?.review_link(&key(code, secret)).await?)
+}
+
+#[server]
+pub async fn renew_review_link(code: String, secret: String) -> Result<(), AppError> {
+    backend()?.renew_review_link(&key(code, secret)).await?;
+    Ok(())
+}
+
+/// Makes a copy to use as a template, and opens its facilitator page.
+#[server]
+pub async fn duplicate_workshop(code: String, secret: String) -> Result<(), AppError> {
+    let created = backend()?.duplicate(&key(code, secret)).await?;
+    leptos_axum::redirect(&created.manage_path);
+    Ok(())
 }
 
 #[server]

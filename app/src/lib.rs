@@ -62,6 +62,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/w/:code") view=JoinPage ssr=SsrMode::Async />
                     <Route path=path!("/w/:code/g/:group") view=SheetPage ssr=SsrMode::Async />
                     <Route path=path!("/w/:code/results") view=ResultsPage ssr=SsrMode::Async />
+                    <Route path=path!("/w/:code/review/:secret") view=ResultsPage ssr=SsrMode::Async />
                     <Route path=path!("/w/:code/screen") view=ScreenPage ssr=SsrMode::Async />
                     <Route path=path!("/w/:code/manage/:secret") view=ManagePage ssr=SsrMode::Async />
                 </Routes>

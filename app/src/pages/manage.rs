@@ -3,8 +3,8 @@ use leptos_meta::Title;
 
 use super::param;
 use crate::actions::{
-    AddGroups, MoveItem, RemoveItem, UpdateGroup, SaveArea, SaveCategory, SetResultsHidden, SetScoring, UpdateWorkshop,
-    load_managed,
+    AddGroups, DuplicateWorkshop, MoveItem, RemoveItem, RenewReviewLink, SaveArea, SaveCategory, SetResultsHidden,
+    SetScoring, UpdateGroup, UpdateWorkshop, load_managed, load_review_link,
 };
 use crate::error::AppError;
 use crate::i18n::use_texts;
@@ -24,6 +24,8 @@ struct Actions {
     update_group: ServerAction<UpdateGroup>,
     remove: ServerAction<RemoveItem>,
     reorder: ServerAction<MoveItem>,
+    renew_review: ServerAction<RenewReviewLink>,
+    duplicate: ServerAction<DuplicateWorkshop>,
 }
 
 impl Actions {
@@ -38,6 +40,8 @@ impl Actions {
             update_group: ServerAction::new(),
             remove: ServerAction::new(),
             reorder: ServerAction::new(),
+            renew_review: ServerAction::new(),
+            duplicate: ServerAction::new(),
         }
     }
 
@@ -52,6 +56,7 @@ impl Actions {
             + self.update_group.version().get()
             + self.remove.version().get()
             + self.reorder.version().get()
+            + self.renew_review.version().get()
     }
 }
 
@@ -165,8 +170,49 @@ fn Manage(workshop: Workshop, secret: String, actions: Actions) -> impl IntoView
         <Categories workshop=workshop.clone() keys actions />
         <Areas workshop=workshop.clone() keys actions />
         <Groups workshop keys actions />
+        <Leaders keys actions />
     }
     .into_any()
+}
+
+/// The leaders' read-only link, and a copy of the workshop to start the next one from.
+#[component]
+fn Leaders(keys: Credentials, actions: Actions) -> impl IntoView {
+    let t = use_texts();
+    let link = Resource::new(
+        move || (keys.code.get_value(), keys.secret.get_value(), actions.renew_review.version().get()),
+        |(code, secret, _)| load_review_link(code, secret),
+    );
+    let setup = format!("/api/v1/workshops/{}/setup?secret={}", keys.code.get_value(), keys.secret.get_value());
+    view! {
+        <section class="card leaders">
+            <h2>{t.review_heading}</h2>
+            <p class="hint">{t.review_help}</p>
+            <Suspense fallback=Loading>
+                {move || Suspend::new(async move {
+                    match link.await {
+                        Ok(link) => view! {
+                            <p><a class="review-link" href=link.path.clone()>{link.path.clone()}</a></p>
+                        }.into_any(),
+                        Err(error) => view! { <ErrorNote error /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+            <ActionForm action=actions.renew_review>
+                {keys.fields()}
+                <button type="submit">{t.renew_review}</button>
+            </ActionForm>
+            <FormError error=last_error(actions.renew_review.value()) />
+            <h2>{t.duplicate_heading}</h2>
+            <p class="hint">{t.duplicate_help}</p>
+            <ActionForm action=actions.duplicate>
+                {keys.fields()}
+                <button type="submit">{t.duplicate_button}</button>
+            </ActionForm>
+            <FormError error=last_error(actions.duplicate.value()) />
+            <p><a href=setup rel="external" download="">{t.download_setup}</a></p>
+        </section>
+    }
 }
 
 /// The workshop as it happens: each group's progress, the matrix and the ranked list, hidden
@@ -342,7 +388,10 @@ fn Groups(workshop: Workshop, keys: Credentials, actions: Actions) -> impl IntoV
         .into_iter()
         .map(|group| {
             let id = format!("group-{}-name", group.id);
+            let tags_id = format!("group-{}-tags", group.id);
             let (name, label) = (group.name.clone(), group.name.clone());
+            let tags: Vec<String> = group.tags.iter().map(|tag| format!("{}: {}", tag.dimension, tag.value)).collect();
+            let tags = tags.join("\n");
             view! {
                 <li class="item">
                     <ActionForm action=actions.update_group attr:class="item-form">
@@ -350,6 +399,8 @@ fn Groups(workshop: Workshop, keys: Credentials, actions: Actions) -> impl IntoV
                         <input type="hidden" name="id" value=group.id.0 />
                         <label for=id.clone()>{t.name_label}</label>
                         <input id=id name="name" required maxlength="200" value=name />
+                        <label for=tags_id.clone()>{t.tags_label}</label>
+                        <textarea id=tags_id name="tags" rows="2" placeholder=t.tags_help>{tags}</textarea>
                         <button type="submit">{t.save}</button>
                     </ActionForm>
                     <ItemControls keys list=ListKind::Groups id=group.id.0 label=label actions />

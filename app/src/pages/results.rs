@@ -1,33 +1,65 @@
 use kvadrant::Error;
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
 
 use super::param;
 use crate::actions::load_results;
 use crate::error::AppError;
 use crate::i18n::use_texts;
 use crate::live;
-use crate::model::Results;
-use crate::ui::{DemoBadge, ErrorNote, Loading, ResultsPanels, answer_with};
+use crate::model::{Results, Segment};
+use crate::ui::{Comments, DemoBadge, ErrorNote, Loading, ResultsPanels, answer_with};
+
+/// What a results page shows: whose link it is, and which segments.
+#[derive(Debug, Clone, PartialEq)]
+struct Query {
+    code: String,
+    /// The leaders' secret, on their read-only link.
+    secret: Option<String>,
+    segment: Option<String>,
+    compare: Option<String>,
+}
 
 /// The ranked result and the matrix; complete without scripts, printable, and live once
 /// scripts run. While the results are hidden it says so, and shows them when revealed.
+/// Under `/w/CODE/review/SECRET` it is the leaders' read-only page, with every export.
+/// `?segment=Rolle=Folkevalgte` shows one segment, `&compare=…` a second beside it.
 #[component]
 pub fn ResultsPage() -> impl IntoView {
-    let code = param("code");
-    let results = Resource::new(code.clone(), |code| load_results(code, None, None));
+    let (code, secret) = (param("code"), param("secret"));
+    let query = use_query_map();
+    let chosen = move |name: &str| query.read().get(name).filter(|value| !value.is_empty());
+    let key = move || Query {
+        code: code(),
+        secret: Some(secret()).filter(|s| !s.is_empty()),
+        segment: chosen("segment"),
+        compare: chosen("compare"),
+    };
+    let results = Resource::new(key.clone(), |query: Query| async move {
+        let first = load_results(query.code.clone(), query.secret.clone(), query.segment.clone()).await?;
+        let second = match query.compare {
+            Some(compare) => Some(load_results(query.code, query.secret, Some(compare)).await?),
+            None => None,
+        };
+        Ok::<_, AppError>((first, second))
+    });
     view! {
         <Suspense fallback=Loading>
             {move || {
-                let code = code();
+                let query = key();
                 Suspend::new(async move {
+                    let segmented = query.segment.is_some() || query.compare.is_some();
                     match results.await {
                         Err(AppError::Domain(Error::ResultsHidden)) => {
                             answer_with(&AppError::Domain(Error::ResultsHidden));
-                            view! { <LiveReport code initial=None /> }.into_any()
+                            view! { <LiveReport query initial=None /> }.into_any()
                         }
                         Err(error) => view! { <ErrorNote error /> }.into_any(),
-                        Ok(results) => view! { <LiveReport code initial=Some(results) /> }.into_any(),
+                        Ok((results, None)) if !segmented => {
+                            view! { <LiveReport query initial=Some(results) /> }.into_any()
+                        }
+                        Ok((first, second)) => view! { <SegmentReport query first second /> }.into_any(),
                     }
                 })
             }}
@@ -36,39 +68,157 @@ pub fn ResultsPage() -> impl IntoView {
 }
 
 #[component]
-fn LiveReport(code: String, initial: Option<Results>) -> impl IntoView {
-    let live = live::follow(format!("/api/v1/workshops/{code}/live"));
+fn LiveReport(query: Query, initial: Option<Results>) -> impl IntoView {
+    let live = live::follow(format!("/api/v1/workshops/{}/live", query.code));
     let shown = live.results();
     // Until the first live view arrives, the results loaded with the page stand.
     let current = move || if live.view.with(Option::is_none) { initial.clone() } else { shown.get() };
     let t = use_texts();
     move || match current() {
-        Some(results) => view! { <Report results /> }.into_any(),
+        Some(results) => view! { <Report query=query.clone() results /> }.into_any(),
         None => view! { <p class="notice" role="status">{t.results_hidden_notice}</p> }.into_any(),
     }
 }
 
+/// The heading, the matrix and list, the comments, and the downloads.
 #[component]
-fn Report(results: Results) -> impl IntoView {
+fn Report(query: Query, results: Results) -> impl IntoView {
     let t = use_texts();
     let workshop = &results.workshop;
-    let code = workshop.code.clone();
     view! {
         <Title text=format!("{} – {}", workshop.title, t.results_heading) />
         <article class="results">
-            <DemoBadge demo=workshop.demo />
-            <h1>{workshop.title.clone()}</h1>
-            <p class="meta">
-                {t.results_heading}" · "{(t.groups_of)(workshop.groups.len())}" · "
-                {if workshop.scoring_open { t.scoring_is_open } else { t.scoring_is_closed }}
-            </p>
+            <ReportHeading results=results.clone() review=query.secret.is_some() />
+            <SegmentPicker query=query.clone() results=results.clone() />
             <ResultsPanels results=results.clone() />
             <p class="hint method">{t.method_note}</p>
-            <p class="downloads no-print">
-                <a href=format!("/api/v1/workshops/{code}/results.csv") rel="external" download="">{t.download_csv}</a>
-                <a href=format!("/api/v1/workshops/{code}/results") rel="external">{t.download_json}</a>
-            </p>
+            <Comments results=results.clone() />
+            <Downloads query />
         </article>
     }
     .into_any()
+}
+
+#[component]
+fn ReportHeading(results: Results, review: bool) -> impl IntoView {
+    let t = use_texts();
+    let workshop = &results.workshop;
+    view! {
+        <DemoBadge demo=workshop.demo />
+        {review.then(|| view! { <p class="badge">{t.review_badge}</p> })}
+        <h1>{workshop.title.clone()}</h1>
+        <p class="meta">
+            {t.results_heading}" · "{(t.groups_of)(workshop.groups.len())}" · "
+            {if workshop.scoring_open { t.scoring_is_open } else { t.scoring_is_closed }}
+        </p>
+    }
+}
+
+/// One segment, or two side by side, each with its n.
+#[component]
+fn SegmentReport(query: Query, first: Results, second: Option<Results>) -> impl IntoView {
+    let t = use_texts();
+    let side = |results: Results| {
+        let label = segment_label(&results.segment, t.all_groups);
+        view! {
+            <section class="segment">
+                <h2>{label}" "<span class="n">"("{(t.n_groups)(results.segment.groups as usize)}")"</span></h2>
+                <ResultsPanels results=results.clone() />
+                <Comments results />
+            </section>
+        }
+    };
+    let layout = if second.is_some() { "segments side-by-side" } else { "segments" };
+    view! {
+        <Title text=format!("{} – {}", first.workshop.title, t.results_heading) />
+        <article class="results">
+            <ReportHeading results=first.clone() review=query.secret.is_some() />
+            <SegmentPicker query=query.clone() results=first.clone() />
+            <div class=layout>
+                {side(first)}
+                {second.map(side)}
+            </div>
+            <Downloads query />
+        </article>
+    }
+    .into_any()
+}
+
+fn segment_label(segment: &Segment, all: &str) -> String {
+    segment.tag.as_ref().map(|tag| format!("{}: {}", tag.dimension, tag.value)).unwrap_or_else(|| all.to_owned())
+}
+
+/// A plain form (it works without scripts): which segment to show, and which to compare with.
+#[component]
+fn SegmentPicker(query: Query, results: Results) -> impl IntoView {
+    let t = use_texts();
+    let segments = results.workshop.segments();
+    if segments.is_empty() {
+        return ().into_any();
+    }
+    let options = move |selected: Option<String>, none: &'static str| {
+        let choices = segments
+            .iter()
+            .map(|(tag, n)| {
+                let pair = tag.pair();
+                let chosen = selected.as_deref() == Some(pair.as_str());
+                view! {
+                    <option value=pair selected=chosen>
+                        {format!("{}: {} ({})", tag.dimension, tag.value, (t.n_groups)(*n))}
+                    </option>
+                }
+            })
+            .collect_view();
+        view! {
+            <option value="" selected=selected.is_none()>{none}</option>
+            {choices}
+        }
+    };
+    view! {
+        <form class="segment-picker no-print" method="get">
+            <label for="segment">{t.segment_filter}</label>
+            <select id="segment" name="segment">{options(query.segment.clone(), t.all_groups)}</select>
+            <label for="compare">{t.compare_with}</label>
+            <select id="compare" name="compare">{options(query.compare.clone(), t.no_comparison)}</select>
+            <button type="submit">{t.show}</button>
+        </form>
+    }
+    .into_any()
+}
+
+/// Every export the one reading may have; the leaders' secret rides along in the links.
+#[component]
+fn Downloads(query: Query) -> impl IntoView {
+    let t = use_texts();
+    let base = format!("/api/v1/workshops/{}", query.code);
+    let mut params: Vec<String> = Vec::new();
+    if let Some(secret) = &query.secret {
+        params.push(format!("secret={secret}"));
+    }
+    if let Some(segment) = &query.segment {
+        params.push(format!("segment={}", segment.replace('&', "%26").replace('=', "%3D").replace(' ', "%20")));
+    }
+    let link = move |path: &str, extra: Option<&str>| {
+        let all: Vec<&str> = params.iter().map(String::as_str).chain(extra).collect();
+        if all.is_empty() { format!("{base}{path}") } else { format!("{base}{path}?{}", all.join("&")) }
+    };
+    view! {
+        <section class="downloads no-print">
+            <h2>{t.exports_heading}</h2>
+            <ul>
+                {query.secret.is_some().then(|| view! {
+                    <li><a href=link("/results.xlsx", None) rel="external" download="">{t.download_xlsx}</a></li>
+                })}
+                <li><a href=link("/results.csv", Some("dialect=excel-no")) rel="external" download="">{t.download_csv_excel}</a></li>
+                <li><a href=link("/results.csv", None) rel="external" download="">{t.download_csv}</a></li>
+                <li><a href=link("/matrix.png", None) rel="external" download="">{t.download_png}</a></li>
+                <li><a href=link("/matrix.svg", None) rel="external" download="">{t.download_svg}</a></li>
+                <li><a href=link("/results", None) rel="external">{t.download_json}</a></li>
+                {query.secret.is_some().then(|| view! {
+                    <li><a href=link("/setup", None) rel="external" download="">{t.download_setup}</a></li>
+                })}
+                <li><button type="button" class="print" onclick="window.print()">{t.print}</button></li>
+            </ul>
+        </section>
+    }
 }

@@ -1,5 +1,6 @@
 //! Pieces several pages share.
 
+mod comments;
 mod matrix;
 mod panels;
 mod progress;
@@ -8,6 +9,7 @@ mod ranked;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
+pub use comments::Comments;
 pub use matrix::{Legend, Matrix};
 #[cfg(feature = "ssr")]
 pub use matrix::standalone_svg;

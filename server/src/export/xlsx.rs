@@ -161,6 +161,7 @@ pub fn xlsx(results: &Results, scores: &[GroupScores]) -> Result<Vec<u8>, XlsxEr
     }
 
     let notes = workbook.add_worksheet().set_name(t.sheet_comments)?;
+    notes.write_string_with_format(0, 0, t.comments_heading, &bold)?;
     let mut columns: Vec<&str> = vec![t.area, t.group];
     columns.extend(dimensions.iter().map(String::as_str));
     columns.extend([t.rationale, t.risks, t.timeframe_label]);
