@@ -49,7 +49,10 @@ impl Comment {
         Ok(Comment {
             rationale: Note::parse("rationale", rationale)?,
             risks: Note::parse("risks", risks)?,
-            timeframe: timeframe.filter(|text| !text.is_empty()).map(|text| Timeframe::parse("timeframe", text)).transpose()?,
+            timeframe: timeframe
+                .filter(|text| !text.is_empty())
+                .map(|text| Timeframe::parse("timeframe", text))
+                .transpose()?,
         })
     }
 

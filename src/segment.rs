@@ -29,7 +29,8 @@ impl Tag {
     pub fn parse_pair(field: &str, pair: &str) -> Result<Tag, Error> {
         let (dimension, value) =
             pair.split_once('=').ok_or(Error::invalid(field, Rule::Malformed { expected: Format::Segment }))?;
-        Tag::parse(field, dimension, value).map_err(|_| Error::invalid(field, Rule::Malformed { expected: Format::Segment }))
+        Tag::parse(field, dimension, value)
+            .map_err(|_| Error::invalid(field, Rule::Malformed { expected: Format::Segment }))
     }
 }
 

@@ -244,10 +244,6 @@ pub async fn save_area_scores(
 /// The results, of one segment (`dimension=value`) if given; `secret` is the facilitator's
 /// (hidden results too) or the leaders'.
 #[server]
-pub async fn load_results(
-    code: String,
-    secret: Option<String>,
-    segment: Option<String>,
-) -> Result<Results, AppError> {
+pub async fn load_results(code: String, secret: Option<String>, segment: Option<String>) -> Result<Results, AppError> {
     Ok(backend()?.results(&code, secret.as_deref(), segment.as_deref()).await?)
 }

@@ -307,7 +307,9 @@ fn rule_nb(rule: &Rule) -> String {
         Rule::Malformed { expected: Format::Timeframe } => "må være «short», «medium» eller «long»".into(),
         Rule::Malformed { expected: Format::Segment } => "må ha formen «dimensjon=verdi»".into(),
         Rule::Malformed { expected: Format::CsvDialect } => "må være «standard» eller «excel-no»".into(),
-        Rule::Malformed { expected: Format::Tag } => "må ha formen «dimensjon: verdi», for eksempel «Rolle: Folkevalgte»".into(),
+        Rule::Malformed { expected: Format::Tag } => {
+            "må ha formen «dimensjon: verdi», for eksempel «Rolle: Folkevalgte»".into()
+        }
         Rule::HalfStep { min, max } => format!("må være fra {min} til {max} i steg på 0,5"),
         Rule::Locked => "kan ikke endres etter at gruppene har gitt poeng".into(),
         Rule::Foreign => "hører ikke til denne workshopen".into(),

@@ -333,7 +333,8 @@ impl Standings {
             let group = workshop.groups.iter().position(|g| g.id == comment.group_id);
             (area, group)
         };
-        comments.retain(|comment| workshop.area(comment.area_id).is_some() && workshop.group(comment.group_id).is_some());
+        comments
+            .retain(|comment| workshop.area(comment.area_id).is_some() && workshop.group(comment.group_id).is_some());
         comments.sort_by_key(position);
         let raised = suggestions.iter().filter(|s| s.status == SuggestionStatus::Kept).cloned().collect();
         Standings { ranked, unscored, comments, raised }

@@ -28,7 +28,10 @@ async fn a_groups_comment_shows_under_its_area_in_results_and_exports() {
 
     let csv = server.client.get(server.url(&format!("/api/v1/workshops/{}/results.csv", workshop.code))).send();
     let csv = csv.await.unwrap().text().await.unwrap();
-    assert!(csv.contains("Gruppe 1: Felles behov på tvers · Risiko og hindringer: Avstander · Tidsperspektiv: 1–3 år"), "{csv}");
+    assert!(
+        csv.contains("Gruppe 1: Felles behov på tvers · Risiko og hindringer: Avstander · Tidsperspektiv: 1–3 år"),
+        "{csv}"
+    );
 
     // An empty comment removes it.
     let response = server.client.put(server.url(&path)).json(&json!({})).send().await.unwrap();

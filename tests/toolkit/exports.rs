@@ -14,10 +14,7 @@ async fn workbook(server: &TestServer, workshop: &Workshop, query: &str) -> Xlsx
     let path = format!("/api/v1/workshops/{}/results.xlsx{query}", workshop.code);
     let response = server.get_as(&workshop.secret, &path).await;
     assert_eq!(response.status(), 200);
-    assert_eq!(
-        response.headers()["content-type"],
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    );
+    assert_eq!(response.headers()["content-type"], "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     let bytes = response.bytes().await.unwrap().to_vec();
     Xlsx::new(Cursor::new(bytes)).expect("a workbook calamine reads")
 }
@@ -62,7 +59,8 @@ async fn full_workshop(server: &TestServer) -> (Workshop, Vec<i64>) {
     let url = server.url(&format!("/api/v1/workshops/{}/groups/{}/comments/{area}", workshop.code, groups[2]));
     assert_eq!(server.client.put(url).json(&comment).send().await.unwrap().status(), 200);
     let url = server.url(&format!("/api/v1/workshops/{}/suggestions", workshop.code));
-    let suggestion: Value = server.client.post(url).json(&json!({ "name": "Legevakt" })).send().await.unwrap().json().await.unwrap();
+    let suggestion: Value =
+        server.client.post(url).json(&json!({ "name": "Legevakt" })).send().await.unwrap().json().await.unwrap();
     let keep = format!("/suggestions/{}/keep", suggestion["id"]);
     assert_eq!(server.facilitate(&workshop, Method::POST, &keep, json!({})).await.status(), 204);
     (workshop, groups)
@@ -107,7 +105,8 @@ async fn the_workbook_read_back_matches_the_api() {
         let name = group["group"]["name"].as_str().unwrap();
         let role = group["group"]["tags"].as_array().unwrap().iter().find(|t| t["dimension"] == "Rolle").unwrap();
         for score in group["scores"].as_array().unwrap() {
-            let area = results["workshop"]["areas"].as_array().unwrap().iter().find(|a| a["id"] == score["area_id"]).unwrap();
+            let area =
+                results["workshop"]["areas"].as_array().unwrap().iter().find(|a| a["id"] == score["area_id"]).unwrap();
             let column = if score["axis"] == "potential" { 5 } else { 6 };
             let row = body
                 .iter()
@@ -121,7 +120,10 @@ async fn the_workbook_read_back_matches_the_api() {
     let comments = rows(&mut book, "Kommentarer");
     let comment = &comments[HEADER_ROW + 1];
     let cells: Vec<String> = comment.iter().map(string).collect();
-    assert_eq!(cells, ["Jordmortjeneste", "Gruppe 3", "Lierne", "Folkevalgte", "Lange avstander", "Rekruttering", "Mer enn 3 år"]);
+    assert_eq!(
+        cells,
+        ["Jordmortjeneste", "Gruppe 3", "Lierne", "Folkevalgte", "Lange avstander", "Rekruttering", "Mer enn 3 år"]
+    );
 
     let raised = rows(&mut book, "Reist, ikke scoret");
     assert_eq!(string(&raised[HEADER_ROW + 1][0]), "Legevakt");

@@ -22,7 +22,12 @@ pub async fn tagged_workshop(server: &TestServer) -> (Workshop, i64, Vec<i64>) {
     let area = server.add_id(&workshop, "/areas", json!({ "name": "Jordmortjeneste" })).await;
     let created = server.add(&workshop, "/groups", json!({ "count": 4 })).await;
     let groups: Vec<i64> = created.as_array().unwrap().iter().map(|g| g["id"].as_i64().unwrap()).collect();
-    let tags = [("Administrasjon", "Lierne"), ("Administrasjon", "Snåsa"), ("Folkevalgte", "Lierne"), ("Folkevalgte", "Snåsa")];
+    let tags = [
+        ("Administrasjon", "Lierne"),
+        ("Administrasjon", "Snåsa"),
+        ("Folkevalgte", "Lierne"),
+        ("Folkevalgte", "Snåsa"),
+    ];
     for ((group, (role, municipality)), n) in groups.iter().zip(tags).zip(1..) {
         let body = json!({ "name": format!("Gruppe {n}"), "tags": [
             { "dimension": "Rolle", "value": role }, { "dimension": "Kommune", "value": municipality }

@@ -12,16 +12,22 @@ async fn settings_change_the_scale_names_midlines_and_language() {
     let server = support::start().await;
     let workshop = server.create_workshop("Innstillinger").await;
     let defaults = super::workshop_json(&server, &workshop).await["settings"].clone();
-    assert_eq!(defaults, json!({ "scale_min": 1, "scale_max": 10, "potential_label": "", "feasibility_label": "",
-        "potential_midline": 5.5, "feasibility_midline": 5.5, "language": "nb" }));
+    assert_eq!(
+        defaults,
+        json!({ "scale_min": 1, "scale_max": 10, "potential_label": "", "feasibility_label": "",
+        "potential_midline": 5.5, "feasibility_midline": 5.5, "language": "nb" })
+    );
 
     let input = json!({ "scale_min": 0, "scale_max": 5, "potential_label": " Nytte ", "feasibility_label": "Kostnad",
         "feasibility_midline": 2.0, "language": "en" });
     let response = server.facilitate(&workshop, Method::PUT, "/settings", input).await;
     assert_eq!(response.status(), 200);
     let shown: Value = response.json().await.unwrap();
-    assert_eq!(shown["settings"], json!({ "scale_min": 0, "scale_max": 5, "potential_label": "Nytte",
-        "feasibility_label": "Kostnad", "potential_midline": 2.5, "feasibility_midline": 2.0, "language": "en" }));
+    assert_eq!(
+        shown["settings"],
+        json!({ "scale_min": 0, "scale_max": 5, "potential_label": "Nytte",
+        "feasibility_label": "Kostnad", "potential_midline": 2.5, "feasibility_midline": 2.0, "language": "en" })
+    );
 
     // The workshop's pages speak its language unless the visitor chose another.
     let page = server.client.get(server.url(&format!("/w/{}", workshop.code))).send().await.unwrap();
@@ -43,10 +49,22 @@ async fn bad_settings_name_the_field_and_change_nothing() {
     let cases = [
         (settings(1, 4), "scale_max", "out_of_range"),
         (settings(2, 10), "scale_min", "out_of_range"),
-        (json!({ "scale_min": 1, "scale_max": 10, "potential_midline": 5.25, "language": "nb" }), "potential_midline", "half_step"),
-        (json!({ "scale_min": 1, "scale_max": 5, "feasibility_midline": 5.5, "language": "nb" }), "feasibility_midline", "half_step"),
+        (
+            json!({ "scale_min": 1, "scale_max": 10, "potential_midline": 5.25, "language": "nb" }),
+            "potential_midline",
+            "half_step",
+        ),
+        (
+            json!({ "scale_min": 1, "scale_max": 5, "feasibility_midline": 5.5, "language": "nb" }),
+            "feasibility_midline",
+            "half_step",
+        ),
         (json!({ "scale_min": 1, "scale_max": 10, "language": "sv" }), "language", "malformed"),
-        (json!({ "scale_min": 1, "scale_max": 10, "potential_label": "x".repeat(41), "language": "nb" }), "potential_label", "too_long"),
+        (
+            json!({ "scale_min": 1, "scale_max": 10, "potential_label": "x".repeat(41), "language": "nb" }),
+            "potential_label",
+            "too_long",
+        ),
     ];
     for (input, field, rule) in cases {
         let response = server.facilitate(&workshop, Method::PUT, "/settings", input.clone()).await;
@@ -71,13 +89,15 @@ async fn the_scale_is_locked_once_groups_have_scored_but_midlines_still_move() {
 
     let results = format!("/api/v1/workshops/{}/results", workshop.code);
     assert_eq!(server.get_json(&results).await["ranked"][0]["quadrant"], "high_potential_hard");
-    let moved = json!({ "scale_min": 1, "scale_max": 10, "potential_midline": 8, "feasibility_midline": 4, "language": "nb" });
+    let moved =
+        json!({ "scale_min": 1, "scale_max": 10, "potential_midline": 8, "feasibility_midline": 4, "language": "nb" });
     assert_eq!(server.facilitate(&workshop, Method::PUT, "/settings", moved).await.status(), 200);
     assert_eq!(server.get_json(&results).await["ranked"][0]["quadrant"], "low_potential_easy");
 
     // Scores outside a narrower scale are refused once it is set, on a workshop without scores.
     let (fresh, area, group) = server.scorable_workshop("Fem trinn").await;
     assert_eq!(server.facilitate(&fresh, Method::PUT, "/settings", settings(1, 5)).await.status(), 200);
-    let response = server.put_scores(&fresh.code, group, json!([{ "area_id": area, "axis": "potential", "value": 6 }])).await;
+    let response =
+        server.put_scores(&fresh.code, group, json!([{ "area_id": area, "axis": "potential", "value": 6 }])).await;
     assert_eq!(response.status(), 422);
 }

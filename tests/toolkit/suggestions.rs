@@ -7,7 +7,8 @@ use crate::support;
 async fn the_facilitator_sees_suggestions_live_and_accepts_or_keeps_them() {
     let server = support::start().await;
     let (workshop, _, group) = server.scorable_workshop("Forslag").await;
-    let mut facilitator = server.follow(&format!("/api/v1/workshops/{}/live?secret={}", workshop.code, workshop.secret)).await;
+    let mut facilitator =
+        server.follow(&format!("/api/v1/workshops/{}/live?secret={}", workshop.code, workshop.secret)).await;
     let mut screen = server.follow(&format!("/api/v1/workshops/{}/live", workshop.code)).await;
     facilitator.next().await;
     screen.next().await;
@@ -30,9 +31,11 @@ async fn the_facilitator_sees_suggestions_live_and_accepts_or_keeps_them() {
 
     let area = server.add(&workshop, &format!("/suggestions/{}/accept", first["id"]), json!({})).await;
     assert_eq!(area["name"], "Legevakt");
-    let again = server.facilitate(&workshop, Method::POST, &format!("/suggestions/{}/accept", first["id"]), json!({})).await;
+    let again =
+        server.facilitate(&workshop, Method::POST, &format!("/suggestions/{}/accept", first["id"]), json!({})).await;
     assert_eq!(again.status(), 409);
-    let kept = server.facilitate(&workshop, Method::POST, &format!("/suggestions/{}/keep", second["id"]), json!({})).await;
+    let kept =
+        server.facilitate(&workshop, Method::POST, &format!("/suggestions/{}/keep", second["id"]), json!({})).await;
     assert_eq!(kept.status(), 204);
 
     // The accepted one is scorable; the kept one is listed as raised but not scored.

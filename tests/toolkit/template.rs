@@ -19,7 +19,8 @@ async fn import(server: &support::TestServer, setup: &Value) -> reqwest::Respons
 async fn an_exported_setup_imports_to_an_identical_workshop() {
     let server = support::start().await;
     let (workshop, area, _) = tagged_workshop(&server).await;
-    let category = server.add_id(&workshop, "/categories", json!({ "name": "Helse", "description": "Tjenester" })).await;
+    let category =
+        server.add_id(&workshop, "/categories", json!({ "name": "Helse", "description": "Tjenester" })).await;
     let moved = json!({ "name": "Jordmortjeneste", "description": "Felles", "category_id": category });
     server.facilitate(&workshop, Method::PUT, &format!("/areas/{area}"), moved).await;
     server.add_id(&workshop, "/areas", json!({ "name": "Innkjøp" })).await;
@@ -44,7 +45,9 @@ async fn an_exported_setup_imports_to_an_identical_workshop() {
     let original = super::workshop_json(&server, &workshop).await;
     let imported = super::workshop_json(&server, &copy).await;
     assert_eq!(imported["settings"], original["settings"]);
-    let names = |w: &Value, list: &str| -> Vec<Value> { w[list].as_array().unwrap().iter().map(|i| i["name"].clone()).collect() };
+    let names = |w: &Value, list: &str| -> Vec<Value> {
+        w[list].as_array().unwrap().iter().map(|i| i["name"].clone()).collect()
+    };
     for list in ["categories", "areas", "groups"] {
         assert_eq!(names(&imported, list), names(&original, list), "{list}");
     }
@@ -60,7 +63,12 @@ async fn a_duplicate_keeps_settings_categories_and_areas_without_groups_or_score
     let response = server.facilitate(&workshop, Method::POST, "/duplicate", Value::Null).await;
     assert_eq!(response.status(), StatusCode::CREATED);
     let created: Value = response.json().await.unwrap();
-    assert!(created["manage_path"].as_str().unwrap().starts_with(&format!("/w/{}/manage/", created["code"].as_str().unwrap())));
+    assert!(
+        created["manage_path"]
+            .as_str()
+            .unwrap()
+            .starts_with(&format!("/w/{}/manage/", created["code"].as_str().unwrap()))
+    );
     let copy = server.get_json(&format!("/api/v1/workshops/{}", created["code"].as_str().unwrap())).await;
     assert_eq!(copy["title"], "Segmenter");
     assert_eq!(copy["areas"].as_array().unwrap().len(), 1);
@@ -76,8 +84,16 @@ async fn a_bad_setup_is_refused_with_the_path_of_the_field() {
     let cases = [
         (json!({ "areas": [{ "name": "Jordmor", "category": "Skole" }] }), "areas[0].category", "foreign"),
         (json!({ "categories": [{ "name": "Helse" }, { "name": "Helse" }] }), "categories[1].name", "duplicate"),
-        (json!({ "groups": [{ "name": "G1", "tags": [{ "dimension": "Rolle", "value": "" }] }] }), "groups[0].tags[0].value", "required"),
-        (json!({ "settings": { "scale_min": 1, "scale_max": 12, "language": "nb" } }), "settings.scale_max", "out_of_range"),
+        (
+            json!({ "groups": [{ "name": "G1", "tags": [{ "dimension": "Rolle", "value": "" }] }] }),
+            "groups[0].tags[0].value",
+            "required",
+        ),
+        (
+            json!({ "settings": { "scale_min": 1, "scale_max": 12, "language": "nb" } }),
+            "settings.scale_max",
+            "out_of_range",
+        ),
         (json!({ "kvadrant_setup": 7 }), "kvadrant_setup", "out_of_range"),
         (json!({ "title": "" }), "title", "required"),
     ];

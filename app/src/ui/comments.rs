@@ -17,7 +17,8 @@ pub fn Comments(results: Results) -> impl IntoView {
                 let items = comments
                     .into_iter()
                     .map(|comment| {
-                        let group = results.workshop.group(comment.group_id).map(|g| g.name.clone()).unwrap_or_default();
+                        let group =
+                            results.workshop.group(comment.group_id).map(|g| g.name.clone()).unwrap_or_default();
                         let timeframe = comment.timeframe.map(t.timeframe);
                         view! {
                             <li>

@@ -1,5 +1,5 @@
-use kvadrant::{Axis, Quadrant};
 use kvadrant::matrix::{Plot, place_markers};
+use kvadrant::{Axis, Quadrant};
 use leptos::prelude::*;
 
 use crate::i18n::use_texts;

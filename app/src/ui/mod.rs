@@ -10,9 +10,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 pub use comments::Comments;
-pub use matrix::{Legend, Matrix};
 #[cfg(feature = "ssr")]
 pub use matrix::standalone_svg;
+pub use matrix::{Legend, Matrix};
 pub use panels::ResultsPanels;
 pub use progress::ProgressTable;
 pub use ranked::RankedTable;

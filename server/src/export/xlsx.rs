@@ -202,4 +202,3 @@ pub fn xlsx(results: &Results, scores: &[GroupScores]) -> Result<Vec<u8>, XlsxEr
 
     workbook.save_to_buffer()
 }
-

@@ -462,7 +462,11 @@ impl Backend for Service {
         let workshop = self.view(&record).await?;
         let names = Self::group_names(&workshop, &input)?;
         let ids = self.change(record.id, self.store.insert_groups(record.id, &names)).await?;
-        Ok(ids.into_iter().zip(names).map(|(id, name)| Group { id, name: name.into_inner(), tags: Vec::new() }).collect())
+        Ok(ids
+            .into_iter()
+            .zip(names)
+            .map(|(id, name)| Group { id, name: name.into_inner(), tags: Vec::new() })
+            .collect())
     }
 
     async fn update_group(&self, key: &Key, id: GroupId, input: GroupInput) -> Result<Group, Error> {
@@ -595,7 +599,8 @@ impl Backend for Service {
     }
 
     async fn suggest(&self, code: &str, input: SuggestionInput) -> Result<Suggestion, Error> {
-        let (name, description) = (Name::parse("name", &input.name)?, Description::parse("description", &input.description)?);
+        let (name, description) =
+            (Name::parse("name", &input.name)?, Description::parse("description", &input.description)?);
         let record = self.record(code).await?;
         if let Some(group) = input.group_id {
             self.open_targets(&record, group).await.map_err(|e| match e {
@@ -624,7 +629,9 @@ impl Backend for Service {
         let workshop = self.view(&record).await?;
         within_limit(workshop.areas.len() + 1, MAX_AREAS, "areas")?;
         let category_id = match input.category_id {
-            Some(id) if workshop.category(Some(id)).is_none() => return Err(Error::invalid("category_id", Rule::Foreign)),
+            Some(id) if workshop.category(Some(id)).is_none() => {
+                return Err(Error::invalid("category_id", Rule::Foreign));
+            }
             other => other,
         };
         let area = self

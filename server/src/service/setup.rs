@@ -87,9 +87,9 @@ pub fn parse_setup(setup: &Setup) -> Result<ParsedSetup, Error> {
         let description = Description::parse("description", &area.description).map_err(|e| e.within(&field))?;
         let category = match area.category.as_deref().map(str::trim) {
             None | Some("") => None,
-            Some(category) => Some(
-                *category_index.get(category).ok_or(Error::invalid(format!("{field}.category"), Rule::Foreign))?,
-            ),
+            Some(category) => {
+                Some(*category_index.get(category).ok_or(Error::invalid(format!("{field}.category"), Rule::Foreign))?)
+            }
         };
         lists.areas.push((name, description, category));
     }
@@ -149,7 +149,11 @@ mod tests {
             description: String::new(),
             settings: None,
             categories: vec![SetupCategory { name: "Helse".into(), description: String::new() }],
-            areas: vec![SetupArea { name: "Jordmor".into(), description: String::new(), category: Some("Helse".into()) }],
+            areas: vec![SetupArea {
+                name: "Jordmor".into(),
+                description: String::new(),
+                category: Some("Helse".into()),
+            }],
             groups: vec![SetupGroup {
                 name: "Gruppe 1".into(),
                 tags: vec![GroupTag { dimension: "Rolle".into(), value: "Folkevalgte".into() }],

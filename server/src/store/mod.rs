@@ -9,7 +9,7 @@ mod sqlite;
 
 use async_trait::async_trait;
 use kvadrant::{
-    AreaId, AxisLabel, Axis, CategoryId, Cell, Comment, Description, GroupId, JoinCode, Midline, Midlines, Name, Scale,
+    AreaId, Axis, AxisLabel, CategoryId, Cell, Comment, Description, GroupId, JoinCode, Midline, Midlines, Name, Scale,
     Score, SuggestionId, Tag, Title, WorkshopId,
 };
 use kvadrant_app::i18n::Lang;

@@ -166,9 +166,10 @@ pub(super) fn comments(rows: Vec<(i64, i64, String, String, Option<String>)>) ->
         .collect()
 }
 
-pub(super) fn suggestions(
-    rows: Vec<(i64, String, String, Option<i64>, String, Option<i64>)>,
-) -> StoreResult<Vec<Suggestion>> {
+/// id, name, description, group, status, area.
+pub(super) type SuggestionRow = (i64, String, String, Option<i64>, String, Option<i64>);
+
+pub(super) fn suggestions(rows: Vec<SuggestionRow>) -> StoreResult<Vec<Suggestion>> {
     rows.into_iter()
         .map(|(id, name, description, group, status, area)| {
             let status = match status.as_str() {
