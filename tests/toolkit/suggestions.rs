@@ -34,6 +34,8 @@ async fn the_facilitator_sees_suggestions_live_and_accepts_or_keeps_them() {
     let again =
         server.facilitate(&workshop, Method::POST, &format!("/suggestions/{}/accept", first["id"]), json!({})).await;
     assert_eq!(again.status(), 409);
+    let keep_accepted = format!("/suggestions/{}/keep", first["id"]);
+    assert_eq!(server.facilitate(&workshop, Method::POST, &keep_accepted, json!({})).await.status(), 409);
     let kept =
         server.facilitate(&workshop, Method::POST, &format!("/suggestions/{}/keep", second["id"]), json!({})).await;
     assert_eq!(kept.status(), 204);

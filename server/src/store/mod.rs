@@ -326,7 +326,7 @@ pub trait Store: Send + Sync + 'static {
         id: SuggestionId,
         category: Option<CategoryId>,
     ) -> StoreResult<AreaId>;
-    /// Records a suggestion as raised but not scored; an accepted one stays accepted.
+    /// Records a suggestion as raised but not scored; one already on the list is a conflict.
     async fn keep_suggestion(&self, workshop: WorkshopId, id: SuggestionId) -> StoreResult<()>;
     async fn group_scores(&self, workshop: WorkshopId, group: GroupId) -> StoreResult<Vec<SheetScore>>;
     async fn cells(&self, workshop: WorkshopId, scale: Scale) -> StoreResult<Vec<Cell>>;

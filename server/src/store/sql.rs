@@ -250,6 +250,83 @@ macro_rules! sql_store {
                 row.ok_or($crate::store::StoreError::ScoringClosed)
             }
 
+            async fn insert_category_row(
+                tx: &mut sqlx::Transaction<'static, $db>,
+                workshop: kvadrant::WorkshopId,
+                name: &str,
+                description: &str,
+                position: i64,
+            ) -> $crate::store::StoreResult<i64> {
+                Ok(sqlx::query_scalar(
+                    "INSERT INTO categories (workshop_id, name, description, position)
+                     VALUES ($1, $2, $3, $4) RETURNING id",
+                )
+                .bind(workshop.0)
+                .bind(name)
+                .bind(description)
+                .bind(position)
+                .fetch_one(&mut **tx)
+                .await?)
+            }
+
+            async fn insert_area_row(
+                tx: &mut sqlx::Transaction<'static, $db>,
+                workshop: kvadrant::WorkshopId,
+                category: Option<i64>,
+                name: &str,
+                description: &str,
+                position: i64,
+            ) -> $crate::store::StoreResult<i64> {
+                Ok(sqlx::query_scalar(
+                    "INSERT INTO areas (workshop_id, category_id, name, description, position)
+                     VALUES ($1, $2, $3, $4, $5) RETURNING id",
+                )
+                .bind(workshop.0)
+                .bind(category)
+                .bind(name)
+                .bind(description)
+                .bind(position)
+                .fetch_one(&mut **tx)
+                .await?)
+            }
+
+            async fn insert_group_row(
+                tx: &mut sqlx::Transaction<'static, $db>,
+                workshop: kvadrant::WorkshopId,
+                name: &str,
+                position: i64,
+            ) -> $crate::store::StoreResult<kvadrant::GroupId> {
+                let id = sqlx::query_scalar(
+                    "INSERT INTO groups (workshop_id, name, position) VALUES ($1, $2, $3) RETURNING id",
+                )
+                .bind(workshop.0)
+                .bind(name)
+                .bind(position)
+                .fetch_one(&mut **tx)
+                .await?;
+                Ok(kvadrant::GroupId(id))
+            }
+
+            /// A suggestion's name and description, if it is the workshop's and not yet on the list.
+            async fn open_suggestion(
+                tx: &mut sqlx::Transaction<'static, $db>,
+                workshop: kvadrant::WorkshopId,
+                id: kvadrant::SuggestionId,
+            ) -> $crate::store::StoreResult<(String, String)> {
+                let suggestion: Option<(String, String, String)> = sqlx::query_as(
+                    "SELECT name, description, status FROM suggestions WHERE id = $1 AND workshop_id = $2",
+                )
+                .bind(id.0)
+                .bind(workshop.0)
+                .fetch_optional(&mut **tx)
+                .await?;
+                match suggestion {
+                    None => Err($crate::store::StoreError::NotFound),
+                    Some((_, _, status)) if status == "accepted" => Err($crate::store::StoreError::Conflict),
+                    Some((name, description, _)) => Ok((name, description)),
+                }
+            }
+
             async fn insert_lists(
                 tx: &mut sqlx::Transaction<'static, $db>,
                 workshop: kvadrant::WorkshopId,
@@ -257,41 +334,18 @@ macro_rules! sql_store {
             ) -> $crate::store::StoreResult<()> {
                 let mut categories = Vec::with_capacity(lists.categories.len());
                 for (position, (name, description)) in (1_i64..).zip(&lists.categories) {
-                    let id: i64 = sqlx::query_scalar(
-                        "INSERT INTO categories (workshop_id, name, description, position)
-                         VALUES ($1, $2, $3, $4) RETURNING id",
-                    )
-                    .bind(workshop.0)
-                    .bind(name.as_str())
-                    .bind(description.as_str())
-                    .bind(position)
-                    .fetch_one(&mut **tx)
-                    .await?;
+                    let id =
+                        Self::insert_category_row(tx, workshop, name.as_str(), description.as_str(), position).await?;
                     categories.push(id);
                 }
                 for (position, (name, description, category)) in (1_i64..).zip(&lists.areas) {
-                    sqlx::query(
-                        "INSERT INTO areas (workshop_id, category_id, name, description, position)
-                         VALUES ($1, $2, $3, $4, $5)",
-                    )
-                    .bind(workshop.0)
-                    .bind(category.and_then(|index| categories.get(index).copied()))
-                    .bind(name.as_str())
-                    .bind(description.as_str())
-                    .bind(position)
-                    .execute(&mut **tx)
-                    .await?;
+                    let category = category.and_then(|index| categories.get(index).copied());
+                    Self::insert_area_row(tx, workshop, category, name.as_str(), description.as_str(), position)
+                        .await?;
                 }
                 for (position, (name, tags)) in (1_i64..).zip(&lists.groups) {
-                    let id: i64 = sqlx::query_scalar(
-                        "INSERT INTO groups (workshop_id, name, position) VALUES ($1, $2, $3) RETURNING id",
-                    )
-                    .bind(workshop.0)
-                    .bind(name.as_str())
-                    .bind(position)
-                    .fetch_one(&mut **tx)
-                    .await?;
-                    Self::insert_tags(tx, kvadrant::GroupId(id), tags).await?;
+                    let id = Self::insert_group_row(tx, workshop, name.as_str(), position).await?;
+                    Self::insert_tags(tx, id, tags).await?;
                 }
                 Ok(())
             }
@@ -497,16 +551,8 @@ macro_rules! sql_store {
                 let mut tx = self.write(workshop).await?;
                 let position =
                     Self::next_position(&mut tx, kvadrant_app::model::ListKind::Categories, workshop).await?;
-                let id = sqlx::query_scalar(
-                    "INSERT INTO categories (workshop_id, name, description, position)
-                     VALUES ($1, $2, $3, $4) RETURNING id",
-                )
-                .bind(workshop.0)
-                .bind(name.as_str())
-                .bind(description.as_str())
-                .bind(position)
-                .fetch_one(&mut *tx)
-                .await?;
+                let id =
+                    Self::insert_category_row(&mut tx, workshop, name.as_str(), description.as_str(), position).await?;
                 tx.commit().await?;
                 Ok(kvadrant::CategoryId(id))
             }
@@ -549,17 +595,10 @@ macro_rules! sql_store {
             ) -> $crate::store::StoreResult<kvadrant::AreaId> {
                 let mut tx = self.write(workshop).await?;
                 let position = Self::next_position(&mut tx, kvadrant_app::model::ListKind::Areas, workshop).await?;
-                let id = sqlx::query_scalar(
-                    "INSERT INTO areas (workshop_id, category_id, name, description, position)
-                     VALUES ($1, $2, $3, $4, $5) RETURNING id",
-                )
-                .bind(workshop.0)
-                .bind(category.map(|c| c.0))
-                .bind(name.as_str())
-                .bind(description.as_str())
-                .bind(position)
-                .fetch_one(&mut *tx)
-                .await?;
+                let category = category.map(|c| c.0);
+                let id =
+                    Self::insert_area_row(&mut tx, workshop, category, name.as_str(), description.as_str(), position)
+                        .await?;
                 tx.commit().await?;
                 Ok(kvadrant::AreaId(id))
             }
@@ -604,15 +643,7 @@ macro_rules! sql_store {
                 let first = Self::next_position(&mut tx, kvadrant_app::model::ListKind::Groups, workshop).await?;
                 let mut ids = Vec::with_capacity(names.len());
                 for (offset, name) in (0..).zip(names) {
-                    let id = sqlx::query_scalar(
-                        "INSERT INTO groups (workshop_id, name, position) VALUES ($1, $2, $3) RETURNING id",
-                    )
-                    .bind(workshop.0)
-                    .bind(name.as_str())
-                    .bind(first + offset)
-                    .fetch_one(&mut *tx)
-                    .await?;
-                    ids.push(kvadrant::GroupId(id));
+                    ids.push(Self::insert_group_row(&mut tx, workshop, name.as_str(), first + offset).await?);
                 }
                 tx.commit().await?;
                 Ok(ids)
@@ -793,29 +824,11 @@ macro_rules! sql_store {
                 category: Option<kvadrant::CategoryId>,
             ) -> $crate::store::StoreResult<kvadrant::AreaId> {
                 let mut tx = self.write(workshop).await?;
-                let suggestion: Option<(String, String, String)> = sqlx::query_as(
-                    "SELECT name, description, status FROM suggestions WHERE id = $1 AND workshop_id = $2",
-                )
-                .bind(id.0)
-                .bind(workshop.0)
-                .fetch_optional(&mut *tx)
-                .await?;
-                let (name, description, status) = suggestion.ok_or($crate::store::StoreError::NotFound)?;
-                if status == "accepted" {
-                    return Err($crate::store::StoreError::Conflict);
-                }
+                let (name, description) = Self::open_suggestion(&mut tx, workshop, id).await?;
                 let position = Self::next_position(&mut tx, kvadrant_app::model::ListKind::Areas, workshop).await?;
-                let area: i64 = sqlx::query_scalar(
-                    "INSERT INTO areas (workshop_id, category_id, name, description, position)
-                     VALUES ($1, $2, $3, $4, $5) RETURNING id",
-                )
-                .bind(workshop.0)
-                .bind(category.map(|c| c.0))
-                .bind(&name)
-                .bind(&description)
-                .bind(position)
-                .fetch_one(&mut *tx)
-                .await?;
+                let area =
+                    Self::insert_area_row(&mut tx, workshop, category.map(|c| c.0), &name, &description, position)
+                        .await?;
                 sqlx::query("UPDATE suggestions SET status = 'accepted', area_id = $1 WHERE id = $2")
                     .bind(area)
                     .bind(id.0)
@@ -831,14 +844,8 @@ macro_rules! sql_store {
                 id: kvadrant::SuggestionId,
             ) -> $crate::store::StoreResult<()> {
                 let mut tx = self.write(workshop).await?;
-                let updated = sqlx::query(
-                    "UPDATE suggestions SET status = 'kept' WHERE id = $1 AND workshop_id = $2 AND status <> 'accepted'",
-                )
-                .bind(id.0)
-                .bind(workshop.0)
-                .execute(&mut *tx)
-                .await?;
-                $crate::store::sql::found(updated.rows_affected())?;
+                Self::open_suggestion(&mut tx, workshop, id).await?;
+                sqlx::query("UPDATE suggestions SET status = 'kept' WHERE id = $1").bind(id.0).execute(&mut *tx).await?;
                 Ok(tx.commit().await?)
             }
 
