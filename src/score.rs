@@ -57,11 +57,6 @@ impl Scale {
         Ok(Scale { min, max })
     }
 
-    /// Whether `value` is a whole step of this scale.
-    pub fn contains(self, value: u8) -> bool {
-        (self.min..=self.max).contains(&value)
-    }
-
     pub fn min(self) -> u8 {
         self.min
     }
@@ -72,15 +67,6 @@ impl Scale {
 
     pub fn values(self) -> impl Iterator<Item = u8> {
         self.min..=self.max
-    }
-
-    /// The midpoint, doubled so it stays an integer: 11 for 1–10 (a midpoint of 5.5).
-    pub fn midpoint_doubled(self) -> u32 {
-        u32::from(self.min) + u32::from(self.max)
-    }
-
-    pub fn midpoint(self) -> f64 {
-        f64::from(self.midpoint_doubled()) / 2.0
     }
 }
 
@@ -115,12 +101,6 @@ mod tests {
         for bad in [0, 11, -1, 256, i64::MAX] {
             assert_eq!(Score::parse(bad, scale), Err(Rule::OutOfRange { min: 1, max: 10 }));
         }
-    }
-
-    #[test]
-    fn scale_midpoint_of_one_to_ten_is_five_and_a_half() {
-        assert_eq!(Scale::ONE_TO_TEN.midpoint(), 5.5);
-        assert_eq!(Scale::new(0, 10).unwrap().midpoint(), 5.0);
     }
 
     #[test]

@@ -25,6 +25,11 @@ impl Tag {
         })
     }
 
+    /// Whether this is the tag `dimension: value`, as a group's tags are shown and stored.
+    pub fn is(&self, dimension: &str, value: &str) -> bool {
+        self.dimension.as_str() == dimension && self.value.as_str() == value
+    }
+
     /// `dimension=value`, as a segment is named in a query.
     pub fn parse_pair(field: &str, pair: &str) -> Result<Tag, Error> {
         let (dimension, value) =
@@ -48,11 +53,6 @@ pub fn parse_tags<'a>(field: &str, pairs: impl IntoIterator<Item = (&'a str, &'a
         return Err(Error::invalid(field, Rule::OutOfRange { min: 0, max: MAX_TAGS as i64 }));
     }
     Ok(tags)
-}
-
-/// The groups carrying `segment`, given each group's tags.
-pub fn members<'a>(segment: &Tag, groups: impl IntoIterator<Item = (GroupId, &'a [Tag])>) -> BTreeSet<GroupId> {
-    groups.into_iter().filter(|(_, tags)| tags.contains(segment)).map(|(id, _)| id).collect()
 }
 
 /// The cells given by `groups` only: what a segment's ranking is computed from.
@@ -85,12 +85,18 @@ mod tests {
     }
 
     #[test]
-    fn members_are_the_groups_with_the_tag() {
-        let admin = Tag::parse("t", "Rolle", "Administrasjon").unwrap();
-        let elected = Tag::parse("t", "Rolle", "Folkevalgte").unwrap();
-        let (one, two) = (vec![admin.clone()], vec![elected.clone()]);
-        let groups = [(GroupId(1), one.as_slice()), (GroupId(2), two.as_slice()), (GroupId(3), &[][..])];
-        assert_eq!(members(&admin, groups), BTreeSet::from([GroupId(1)]));
-        assert_eq!(members(&elected, groups), BTreeSet::from([GroupId(2)]));
+    fn a_tag_is_its_dimension_and_value_exactly() {
+        let admin = Tag::parse("t", " Rolle ", "Administrasjon").unwrap();
+        assert!(admin.is("Rolle", "Administrasjon"));
+        assert!(!admin.is("Rolle", "Folkevalgte"));
+        assert!(!admin.is("rolle", "Administrasjon"));
+    }
+
+    #[test]
+    fn a_segments_cells_are_its_groups_cells() {
+        let score = crate::Score::parse(5, crate::Scale::ONE_TO_TEN).unwrap();
+        let cell = |group| Cell { group: GroupId(group), area: crate::AreaId(1), axis: crate::Axis::Potential, score };
+        let cells = [cell(1), cell(2), cell(3)];
+        assert_eq!(cells_of(&cells, &BTreeSet::from([GroupId(1), GroupId(3)])), [cell(1), cell(3)]);
     }
 }

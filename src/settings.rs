@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Axis, Error, Rule, Scale};
+use crate::{Error, Rule, Scale};
 
 /// Where a matrix midline crosses its axis, in half steps of the scale: 11 is 5.5.
 /// Half steps keep quadrants exact: a mean is compared with it in whole numbers.
@@ -35,10 +35,6 @@ impl Midline {
     pub fn value(self) -> f64 {
         f64::from(self.0) / 2.0
     }
-
-    pub fn fits(self, scale: Scale) -> bool {
-        (scale.min() * 2..=scale.max() * 2).contains(&self.0)
-    }
 }
 
 /// Both midlines of the matrix: what divides high potential from low, and easy from hard.
@@ -51,13 +47,6 @@ pub struct Midlines {
 impl Midlines {
     pub fn centre(scale: Scale) -> Midlines {
         Midlines { potential: Midline::centre(scale), feasibility: Midline::centre(scale) }
-    }
-
-    pub fn on(self, axis: Axis) -> Midline {
-        match axis {
-            Axis::Potential => self.potential,
-            Axis::Feasibility => self.feasibility,
-        }
     }
 }
 
@@ -88,12 +77,5 @@ mod tests {
         for bad in [5.25, 0.5, 10.5, -1.0, f64::NAN, f64::INFINITY] {
             assert_eq!(Midline::parse("m", bad, scale), refused, "{bad}");
         }
-    }
-
-    #[test]
-    fn a_midline_fits_a_scale_only_inside_it() {
-        let six = Midline::parse("m", 6.0, Scale::ONE_TO_TEN).unwrap();
-        assert!(six.fits(Scale::ONE_TO_TEN));
-        assert!(!six.fits(Scale::new(1, 5).unwrap()));
     }
 }

@@ -40,6 +40,12 @@ pub struct GroupTag {
     pub value: String,
 }
 
+impl From<&kvadrant::Tag> for GroupTag {
+    fn from(tag: &kvadrant::Tag) -> Self {
+        GroupTag { dimension: tag.dimension.as_str().to_owned(), value: tag.value.as_str().to_owned() }
+    }
+}
+
 impl GroupTag {
     /// How a segment is named in a query: `Rolle=Folkevalgte`.
     pub fn pair(&self) -> String {
@@ -367,15 +373,6 @@ impl Results {
     pub fn new(workshop: Workshop, segment: Segment, standings: Standings) -> Results {
         let Standings { ranked, unscored, comments, raised } = standings;
         Results { workshop, segment, ranked, unscored, comments, raised }
-    }
-
-    pub fn standings(&self) -> Standings {
-        Standings {
-            ranked: self.ranked.clone(),
-            unscored: self.unscored.clone(),
-            comments: self.comments.clone(),
-            raised: self.raised.clone(),
-        }
     }
 }
 

@@ -25,7 +25,7 @@ use tokio::sync::watch;
 use crate::error::{ApiError, ErrorBody};
 use crate::export::{self, CsvDialect};
 use crate::live;
-use crate::service::{Service, Viewer};
+use crate::service::Service;
 
 type ApiResult<T> = Result<T, ApiError>;
 
@@ -584,12 +584,7 @@ async fn results_xlsx(
     ApiQuery(query): ApiQuery<ReadQuery>,
 ) -> ApiResult<Response> {
     let secret = secret_of(bearer, query.secret).ok_or(Error::Forbidden)?;
-    let (record, viewer) = service.access(&code, Some(&secret)).await?;
-    if viewer == Viewer::Participant {
-        return Err(Error::Forbidden.into());
-    }
-    let results = service.visible_results(&record, viewer, query.segment.as_deref()).await?;
-    let scores = service.group_scores(&code, &secret).await?;
+    let (results, scores) = service.workbook(&code, &secret, query.segment.as_deref()).await?;
     let workbook = export::xlsx(&results, &scores).map_err(|cause| {
         tracing::error!(%cause, "writing a workbook");
         Error::Internal

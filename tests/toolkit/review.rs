@@ -81,10 +81,15 @@ async fn the_leaders_link_is_refused_on_every_changing_route_and_changes_nothing
     let results_after = server.get_as(&secret, &format!("/api/v1/workshops/{}/results", workshop.code)).await;
     assert_eq!(results_after.json::<Value>().await.unwrap(), results_before);
 
-    // The same routes with the facilitator's secret are not refused: the list is real.
-    for (method, path, body) in routes.iter().filter(|(_, path, _)| path.ends_with("review-link")) {
+    // The facilitator's secret passes every one of them (some find nothing to change): the
+    // refusals above were the leaders' secret's doing, not missing routes.
+    for (method, path, body) in &routes {
         let response = server.facilitate(&workshop, method.clone(), path, body.clone()).await;
-        assert_eq!(response.status(), StatusCode::OK, "{method} {path}");
+        assert!(
+            ![StatusCode::FORBIDDEN, StatusCode::METHOD_NOT_ALLOWED].contains(&response.status()),
+            "{method} {path}"
+        );
+        assert!(response.status() != StatusCode::NOT_FOUND || path.contains("/1"), "{method} {path} exists");
     }
 }
 

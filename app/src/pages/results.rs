@@ -196,7 +196,7 @@ fn Downloads(query: Query) -> impl IntoView {
         params.push(format!("secret={secret}"));
     }
     if let Some(segment) = &query.segment {
-        params.push(format!("segment={}", segment.replace('&', "%26").replace('=', "%3D").replace(' ', "%20")));
+        params.push(format!("segment={}", leptos_router::location::Url::escape(segment)));
     }
     let link = move |path: &str, extra: Option<&str>| {
         let all: Vec<&str> = params.iter().map(String::as_str).chain(extra).collect();

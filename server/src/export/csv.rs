@@ -3,7 +3,7 @@
 use kvadrant::{AxisStats, Error, Format, Rule};
 use kvadrant_app::model::Results;
 
-use super::{comment_line, text};
+use super::comment_line;
 
 const HEADER: [&str; 16] = [
     "rank",
@@ -23,6 +23,11 @@ const HEADER: [&str; 16] = [
     "quadrant",
     "comments",
 ];
+
+/// Text a spreadsheet would run as a formula is prefixed with an apostrophe, which it shows as text.
+fn text(value: &str) -> String {
+    if value.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{value}") } else { value.to_owned() }
+}
 
 /// How values are separated and decimals written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -13,11 +13,6 @@ pub use self::csv::{CsvDialect, csv};
 pub use self::image::{matrix_svg, png};
 pub use self::xlsx::xlsx;
 
-/// Text a spreadsheet would run as a formula is prefixed with an apostrophe, which it shows as text.
-fn text(value: &str) -> String {
-    if value.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{value}") } else { value.to_owned() }
-}
-
 fn timeframe_name(texts: &Texts, timeframe: Option<Timeframe>) -> &'static str {
     timeframe.map(texts.timeframe).unwrap_or_default()
 }

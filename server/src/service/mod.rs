@@ -3,7 +3,7 @@
 
 mod setup;
 
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashSet};
 use std::sync::Arc;
 
 use tokio::sync::watch;
@@ -15,9 +15,9 @@ use kvadrant::{
 };
 use kvadrant_app::backend::{Backend, Key};
 use kvadrant_app::model::{
-    AcceptInput, Area, Category, CommentInput, CreatedWorkshop, Group, GroupInput, GroupScores, GroupsInput, Invite,
-    ItemInput, ListKind, Results, ReviewLink, Saved, ScoreInput, Segment, SettingsInput, Setup, Sheet, SheetScore,
-    Standings, Suggestion, SuggestionInput, SuggestionStatus, Workshop, WorkshopInput,
+    AcceptInput, Area, Category, CommentInput, CreatedWorkshop, Group, GroupInput, GroupScores, GroupTag, GroupsInput,
+    Invite, ItemInput, ListKind, Results, ReviewLink, Saved, ScoreInput, Segment, SettingsInput, Setup, Sheet,
+    SheetScore, Standings, Suggestion, SuggestionInput, SuggestionStatus, Workshop, WorkshopInput,
 };
 
 use crate::live::{Frames, Hub, Role};
@@ -90,15 +90,6 @@ fn parse_workshop(input: &WorkshopInput) -> Result<(Title, Description), Error> 
     Ok((Title::parse("title", &input.title)?, Description::parse("description", &input.description)?))
 }
 
-/// Tags as stored are valid; a tag that no longer parses simply matches no segment.
-fn parse_group_tags(tags: &[kvadrant_app::model::GroupTag]) -> Vec<Tag> {
-    tags.iter().filter_map(|tag| Tag::parse("", &tag.dimension, &tag.value).ok()).collect()
-}
-
-fn trimmed_tag(tag: kvadrant_app::model::GroupTag) -> kvadrant_app::model::GroupTag {
-    kvadrant_app::model::GroupTag { dimension: tag.dimension.trim().to_owned(), value: tag.value.trim().to_owned() }
-}
-
 fn parse_item(input: &ItemInput) -> Result<(Name, Description), Error> {
     Ok((Name::parse("name", &input.name)?, Description::parse("description", &input.description)?))
 }
@@ -166,8 +157,13 @@ impl Service {
         demo: bool,
     ) -> Result<(WorkshopRecord, CreatedWorkshop), Error> {
         let secret = secret::generate();
+        let random_code = || {
+            let mut bytes = [0u8; JoinCode::LEN];
+            rand::RngCore::fill_bytes(&mut rand::rng(), &mut bytes);
+            JoinCode::from_random(bytes)
+        };
         let mut new = NewWorkshop {
-            code: JoinCode::from_random([0; JoinCode::LEN]),
+            code: random_code(),
             title,
             description,
             secret_hash: secret::hash(&secret),
@@ -178,9 +174,6 @@ impl Service {
         };
         // 31⁶ ≈ 887 million codes: a clash is rare, and a few fresh draws settle it.
         for _ in 0..8 {
-            let mut bytes = [0u8; JoinCode::LEN];
-            rand::RngCore::fill_bytes(&mut rand::rng(), &mut bytes);
-            new.code = JoinCode::from_random(bytes);
             match self.store.create_workshop(&new).await {
                 Ok(_) => {
                     let record = self.record(new.code.as_str()).await?;
@@ -193,7 +186,7 @@ impl Service {
                     };
                     return Ok((record, created));
                 }
-                Err(StoreError::Conflict) => continue,
+                Err(StoreError::Conflict) => new.code = random_code(),
                 Err(other) => return Err(other.into()),
             }
         }
@@ -219,12 +212,46 @@ impl Service {
         Ok((record, viewer))
     }
 
-    /// The workshop, for the facilitator or the leaders only.
-    async fn reviewed(&self, code: &str, secret: &str) -> Result<WorkshopRecord, Error> {
+    /// The workshop and who asks, for the facilitator or the leaders only.
+    async fn reviewer(&self, code: &str, secret: &str) -> Result<(WorkshopRecord, Viewer), Error> {
         match self.access(code, Some(secret)).await? {
-            (record, Viewer::Facilitator | Viewer::Leader) => Ok(record),
             (_, Viewer::Participant) => Err(Error::Forbidden),
+            reviewer => Ok(reviewer),
         }
+    }
+
+    /// Hidden results are the facilitator's alone.
+    fn may_see_results(record: &WorkshopRecord, viewer: Viewer) -> Result<(), Error> {
+        if record.results_hidden && viewer != Viewer::Facilitator { Err(Error::ResultsHidden) } else { Ok(()) }
+    }
+
+    /// What the workbook holds: the results (of `segment`, if given) and every group's scores.
+    pub async fn workbook(
+        &self,
+        code: &str,
+        secret: &str,
+        segment: Option<&str>,
+    ) -> Result<(Results, Vec<GroupScores>), Error> {
+        let (record, viewer) = self.reviewer(code, secret).await?;
+        let results = self.visible_results(&record, viewer, segment).await?;
+        let scores = self.scores_of(&record, &results.workshop).await?;
+        Ok((results, scores))
+    }
+
+    async fn scores_of(&self, record: &WorkshopRecord, workshop: &Workshop) -> Result<Vec<GroupScores>, Error> {
+        let cells = self.store.cells(record.id, record.settings.scale).await?;
+        Ok(workshop
+            .groups
+            .iter()
+            .map(|group| {
+                let scores = cells
+                    .iter()
+                    .filter(|cell| cell.group == group.id)
+                    .map(|cell| SheetScore { area_id: cell.area, axis: cell.axis, value: cell.score.value() })
+                    .collect();
+                GroupScores { group: group.clone(), scores }
+            })
+            .collect())
     }
 
     /// The results `viewer` may see: hidden results only for the facilitator.
@@ -234,9 +261,7 @@ impl Service {
         viewer: Viewer,
         segment: Option<&str>,
     ) -> Result<Results, Error> {
-        if record.results_hidden && viewer != Viewer::Facilitator {
-            return Err(Error::ResultsHidden);
-        }
+        Self::may_see_results(record, viewer)?;
         let segment = segment.map(|pair| Tag::parse_pair("segment", pair)).transpose()?;
         self.results_of(record, segment.as_ref()).await
     }
@@ -287,9 +312,8 @@ impl Service {
         let counted = match segment {
             None => workshop.groups.len(),
             Some(tag) => {
-                let groups = workshop.groups.iter().map(|group| (group.id, parse_group_tags(&group.tags)));
-                let groups: Vec<(GroupId, Vec<Tag>)> = groups.collect();
-                let members = segment::members(tag, groups.iter().map(|(id, tags)| (*id, tags.as_slice())));
+                let tagged = |group: &&Group| group.tags.iter().any(|t| tag.is(&t.dimension, &t.value));
+                let members: BTreeSet<GroupId> = workshop.groups.iter().filter(tagged).map(|g| g.id).collect();
                 cells = segment::cells_of(&cells, &members);
                 comments.retain(|comment| members.contains(&comment.group_id));
                 members.len()
@@ -298,19 +322,13 @@ impl Service {
         let areas: Vec<AreaId> = workshop.areas.iter().map(|a| a.id).collect();
         let ranking = rank_areas(record.settings.midlines(), &areas, &cells);
         let standings = Standings::new(&workshop, ranking, comments, &suggestions);
-        let segment = Segment {
-            tag: segment.map(|tag| kvadrant_app::model::GroupTag {
-                dimension: tag.dimension.as_str().to_owned(),
-                value: tag.value.as_str().to_owned(),
-            }),
-            groups: counted as u32,
-        };
+        let segment = Segment { tag: segment.map(GroupTag::from), groups: counted as u32 };
         Ok(Results::new(workshop, segment, standings))
     }
 
     /// Checks an area's category belongs to the workshop.
-    fn category_of(workshop: &Workshop, input: &ItemInput) -> Result<Option<CategoryId>, Error> {
-        match input.category_id {
+    fn category_of(workshop: &Workshop, category: Option<CategoryId>) -> Result<Option<CategoryId>, Error> {
+        match category {
             Some(id) if workshop.category(Some(id)).is_none() => Err(Error::invalid("category_id", Rule::Foreign)),
             other => Ok(other),
         }
@@ -437,7 +455,7 @@ impl Backend for Service {
         let record = self.authorized(key).await?;
         let workshop = self.view(&record).await?;
         within_limit(workshop.areas.len() + 1, MAX_AREAS, "areas")?;
-        let category_id = Self::category_of(&workshop, &input)?;
+        let category_id = Self::category_of(&workshop, input.category_id)?;
         let id = self.change(record.id, self.store.insert_area(record.id, category_id, &name, &description)).await?;
         Ok(Area { id, name: name.into_inner(), description: description.into_inner(), category_id })
     }
@@ -445,7 +463,7 @@ impl Backend for Service {
     async fn update_area(&self, key: &Key, id: AreaId, input: ItemInput) -> Result<Area, Error> {
         let (name, description) = parse_item(&input)?;
         let record = self.authorized(key).await?;
-        let category_id = Self::category_of(&self.view(&record).await?, &input)?;
+        let category_id = Self::category_of(&self.view(&record).await?, input.category_id)?;
         self.change(record.id, self.store.update_area(record.id, id, category_id, &name, &description))
             .await
             .map_err(|e| e.about(Entity::Area))?;
@@ -485,7 +503,7 @@ impl Backend for Service {
             .await
             .map_err(|e| e.about(Entity::Group))?;
         let tags = match tags {
-            Some(_) => input.tags.unwrap_or_default().into_iter().map(trimmed_tag).collect(),
+            Some(tags) => tags.iter().map(GroupTag::from).collect(),
             None => workshop.group(id).map(|g| g.tags.clone()).unwrap_or_default(),
         };
         Ok(Group { id, name: name.into_inner(), tags })
@@ -558,24 +576,10 @@ impl Backend for Service {
     }
 
     async fn group_scores(&self, code: &str, secret: &str) -> Result<Vec<GroupScores>, Error> {
-        let record = self.reviewed(code, secret).await?;
-        if record.results_hidden && Self::viewer(&record, Some(secret))? != Viewer::Facilitator {
-            return Err(Error::ResultsHidden);
-        }
+        let (record, viewer) = self.reviewer(code, secret).await?;
+        Self::may_see_results(&record, viewer)?;
         let workshop = self.view(&record).await?;
-        let cells = self.store.cells(record.id, record.settings.scale).await?;
-        Ok(workshop
-            .groups
-            .into_iter()
-            .map(|group| {
-                let scores = cells
-                    .iter()
-                    .filter(|cell| cell.group == group.id)
-                    .map(|cell| SheetScore { area_id: cell.area, axis: cell.axis, value: cell.score.value() })
-                    .collect();
-                GroupScores { group, scores }
-            })
-            .collect())
+        self.scores_of(&record, &workshop).await
     }
 
     async fn update_settings(&self, key: &Key, input: SettingsInput) -> Result<Workshop, Error> {
@@ -628,12 +632,7 @@ impl Backend for Service {
         let record = self.authorized(key).await?;
         let workshop = self.view(&record).await?;
         within_limit(workshop.areas.len() + 1, MAX_AREAS, "areas")?;
-        let category_id = match input.category_id {
-            Some(id) if workshop.category(Some(id)).is_none() => {
-                return Err(Error::invalid("category_id", Rule::Foreign));
-            }
-            other => other,
-        };
+        let category_id = Self::category_of(&workshop, input.category_id)?;
         let area = self
             .change(record.id, self.store.accept_suggestion(record.id, id, category_id))
             .await
@@ -658,12 +657,12 @@ impl Backend for Service {
     }
 
     async fn review(&self, code: &str, secret: &str) -> Result<Workshop, Error> {
-        let record = self.reviewed(code, secret).await?;
+        let (record, _) = self.reviewer(code, secret).await?;
         self.view(&record).await
     }
 
     async fn setup(&self, code: &str, secret: &str) -> Result<Setup, Error> {
-        let record = self.reviewed(code, secret).await?;
+        let (record, _) = self.reviewer(code, secret).await?;
         Ok(setup_of(&self.view(&record).await?))
     }
 
