@@ -9,10 +9,13 @@ use crate::model::{Invite, ListKind, Results, ReviewLink, Saved, Sheet, Workshop
 #[cfg(feature = "ssr")]
 use crate::{
     backend::{Key, SharedBackend},
-    model::{GroupInput, GroupTag, GroupsInput, ItemInput, ScoreInput, WorkshopInput},
+    model::{
+        AcceptInput, CommentInput, GroupInput, GroupTag, GroupsInput, ItemInput, ScoreInput, SettingsInput,
+        SuggestionInput, WorkshopInput,
+    },
 };
 #[cfg(feature = "ssr")]
-use kvadrant::{AreaId, CategoryId, Error, Format, GroupId, Rule};
+use kvadrant::{AreaId, CategoryId, Error, Format, GroupId, Rule, SuggestionId};
 
 #[cfg(feature = "ssr")]
 fn backend() -> Result<SharedBackend, AppError> {
@@ -32,6 +35,21 @@ fn whole_number(field: &str, text: &str) -> Result<Option<i64>, Error> {
         text => {
             text.parse().map(Some).map_err(|_| Error::invalid(field, Rule::Malformed { expected: Format::WholeNumber }))
         }
+    }
+}
+
+/// A form field holding a number written with a decimal point or comma, or nothing when left empty.
+#[cfg(feature = "ssr")]
+fn decimal_number(field: &str, text: &str) -> Result<Option<f64>, Error> {
+    match text.trim() {
+        "" => Ok(None),
+        text => text
+            .replace(',', ".")
+            .parse::<f64>()
+            .ok()
+            .filter(|value| value.is_finite())
+            .map(Some)
+            .ok_or(Error::invalid(field, Rule::Malformed { expected: Format::Number })),
     }
 }
 
@@ -83,6 +101,34 @@ pub async fn update_workshop(code: String, secret: String, title: String, descri
     Ok(())
 }
 
+/// The scale, the axes' names, the midlines and the language; an empty midline sits at the
+/// scale's midpoint.
+#[server]
+#[allow(clippy::too_many_arguments)]
+pub async fn update_settings(
+    code: String,
+    secret: String,
+    scale_min: String,
+    scale_max: String,
+    potential_label: String,
+    feasibility_label: String,
+    potential_midline: String,
+    feasibility_midline: String,
+    language: String,
+) -> Result<(), AppError> {
+    let input = SettingsInput {
+        scale_min: whole_number("scale_min", &scale_min)?.ok_or(Error::invalid("scale_min", Rule::Required))?,
+        scale_max: whole_number("scale_max", &scale_max)?.ok_or(Error::invalid("scale_max", Rule::Required))?,
+        potential_label,
+        feasibility_label,
+        potential_midline: decimal_number("potential_midline", &potential_midline)?,
+        feasibility_midline: decimal_number("feasibility_midline", &feasibility_midline)?,
+        language,
+    };
+    backend()?.update_settings(&key(code, secret), input).await?;
+    Ok(())
+}
+
 /// Hides the results from everyone but the facilitator, or reveals them.
 #[server]
 pub async fn set_results_hidden(code: String, secret: String, hidden: bool) -> Result<(), AppError> {
@@ -114,6 +160,15 @@ pub async fn save_category(
     Ok(())
 }
 
+/// A category chosen in a select; the empty choice means none.
+#[cfg(feature = "ssr")]
+fn chosen_category(text: &str) -> Result<Option<CategoryId>, Error> {
+    match text.trim() {
+        "" => Ok(None),
+        text => Ok(Some(CategoryId(text.parse().map_err(|_| Error::invalid("category_id", Rule::Foreign))?))),
+    }
+}
+
 /// Adds an area, or changes the one with `id`. An empty `category` means none.
 #[server]
 pub async fn save_area(
@@ -124,11 +179,7 @@ pub async fn save_area(
     description: String,
     category: String,
 ) -> Result<(), AppError> {
-    let category_id = match category.trim() {
-        "" => None,
-        text => Some(CategoryId(text.parse().map_err(|_| Error::invalid("category_id", Rule::Foreign))?)),
-    };
-    let input = ItemInput { name, description, category_id };
+    let input = ItemInput { name, description, category_id: chosen_category(&category)? };
     let key = key(code, secret);
     match id {
         Some(id) => backend()?.update_area(&key, AreaId(id), input).await.map(drop)?,
@@ -246,4 +297,41 @@ pub async fn save_area_scores(
 #[server]
 pub async fn load_results(code: String, secret: Option<String>, segment: Option<String>) -> Result<Results, AppError> {
     Ok(backend()?.results(&code, secret.as_deref(), segment.as_deref()).await?)
+}
+
+/// A group's rationale, risks and timeframe for one area; all empty removes the comment.
+#[server]
+pub async fn save_comment(
+    code: String,
+    group: i64,
+    area: i64,
+    rationale: String,
+    risks: String,
+    timeframe: String,
+) -> Result<Saved, AppError> {
+    let timeframe = Some(timeframe).filter(|timeframe| !timeframe.trim().is_empty());
+    let input = CommentInput { rationale, risks, timeframe };
+    Ok(backend()?.put_comment(&code, GroupId(group), AreaId(area), input).await?)
+}
+
+/// A participant's proposal of an area that is not on the list.
+#[server]
+pub async fn suggest_area(code: String, group: i64, name: String, description: String) -> Result<(), AppError> {
+    backend()?.suggest(&code, SuggestionInput { name, description, group_id: Some(GroupId(group)) }).await?;
+    Ok(())
+}
+
+/// Puts a suggestion on the list as an area, in `category` (empty: none).
+#[server]
+pub async fn accept_suggestion(code: String, secret: String, id: i64, category: String) -> Result<(), AppError> {
+    let input = AcceptInput { category_id: chosen_category(&category)? };
+    backend()?.accept_suggestion(&key(code, secret), SuggestionId(id), input).await?;
+    Ok(())
+}
+
+/// Records a suggestion as raised but not scored.
+#[server]
+pub async fn keep_suggestion(code: String, secret: String, id: i64) -> Result<(), AppError> {
+    backend()?.keep_suggestion(&key(code, secret), SuggestionId(id)).await?;
+    Ok(())
 }

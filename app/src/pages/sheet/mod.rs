@@ -1,3 +1,6 @@
+mod comment;
+mod suggest;
+
 use std::sync::{Arc, Mutex};
 
 use kvadrant::{AreaId, Axis, Entity, Error};
@@ -13,6 +16,8 @@ use crate::i18n::use_texts;
 use crate::live;
 use crate::model::Sheet;
 use crate::ui::{DemoBadge, ErrorNote, Loading};
+use comment::CommentForm;
+use suggest::SuggestForm;
 
 /// A group's score sheet, shared by everyone in the group.
 #[component]
@@ -154,6 +159,15 @@ fn SheetForm(sheet: Sheet) -> impl IntoView {
                                     <button type="submit" class="save-row">{t.save}</button>
                                 })}
                             </form>
+                            <CommentForm
+                                code=context.code.get_value()
+                                group=context.group
+                                area=area.id
+                                area_name=area.name.clone()
+                                comment=sheet.comments.iter().find(|c| c.area_id == area.id).cloned()
+                                open
+                                live=live.sheet
+                            />
                         </li>
                     }
                 })
@@ -184,6 +198,7 @@ fn SheetForm(sheet: Sheet) -> impl IntoView {
         </div>
         <p class="progress" aria-live="polite">{move || (t.scored_count)(done(), total)}</p>
         <div class="sheet">{sections}</div>
+        {move || open.get().then(|| view! { <SuggestForm code=context.code.get_value() group=context.group /> })}
         <p><a href=format!("/w/{}/results", workshop.code)>{t.see_results}</a></p>
     }
     .into_any()

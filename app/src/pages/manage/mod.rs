@@ -1,37 +1,47 @@
+mod settings;
+mod suggestions;
+
 use leptos::prelude::*;
 use leptos_meta::Title;
 
 use super::param;
 use crate::actions::{
-    AddGroups, DuplicateWorkshop, MoveItem, RemoveItem, RenewReviewLink, SaveArea, SaveCategory, SetResultsHidden,
-    SetScoring, UpdateGroup, UpdateWorkshop, load_managed, load_review_link,
+    AcceptSuggestion, AddGroups, DuplicateWorkshop, KeepSuggestion, MoveItem, RemoveItem, RenewReviewLink, SaveArea,
+    SaveCategory, SetResultsHidden, SetScoring, UpdateGroup, UpdateSettings, UpdateWorkshop, load_managed,
+    load_review_link,
 };
 use crate::error::AppError;
 use crate::i18n::use_texts;
 use crate::live;
 use crate::model::{Category, ListKind, Workshop};
 use crate::ui::{DemoBadge, ErrorNote, FormError, Loading, ProgressTable, ResultsPanels};
+use settings::SettingsForm;
+use suggestions::Suggestions;
 
 /// Every change a facilitator can make; each is a plain form that also works before scripts load.
 #[derive(Clone, Copy)]
-struct Actions {
-    update: ServerAction<UpdateWorkshop>,
-    scoring: ServerAction<SetScoring>,
-    visibility: ServerAction<SetResultsHidden>,
-    save_category: ServerAction<SaveCategory>,
-    save_area: ServerAction<SaveArea>,
-    add_groups: ServerAction<AddGroups>,
-    update_group: ServerAction<UpdateGroup>,
-    remove: ServerAction<RemoveItem>,
-    reorder: ServerAction<MoveItem>,
-    renew_review: ServerAction<RenewReviewLink>,
-    duplicate: ServerAction<DuplicateWorkshop>,
+pub(super) struct Actions {
+    pub(super) update: ServerAction<UpdateWorkshop>,
+    pub(super) settings: ServerAction<UpdateSettings>,
+    pub(super) scoring: ServerAction<SetScoring>,
+    pub(super) visibility: ServerAction<SetResultsHidden>,
+    pub(super) save_category: ServerAction<SaveCategory>,
+    pub(super) save_area: ServerAction<SaveArea>,
+    pub(super) add_groups: ServerAction<AddGroups>,
+    pub(super) update_group: ServerAction<UpdateGroup>,
+    pub(super) remove: ServerAction<RemoveItem>,
+    pub(super) reorder: ServerAction<MoveItem>,
+    pub(super) renew_review: ServerAction<RenewReviewLink>,
+    pub(super) duplicate: ServerAction<DuplicateWorkshop>,
+    pub(super) accept: ServerAction<AcceptSuggestion>,
+    pub(super) keep: ServerAction<KeepSuggestion>,
 }
 
 impl Actions {
     fn new() -> Actions {
         Actions {
             update: ServerAction::new(),
+            settings: ServerAction::new(),
             scoring: ServerAction::new(),
             visibility: ServerAction::new(),
             save_category: ServerAction::new(),
@@ -42,12 +52,15 @@ impl Actions {
             reorder: ServerAction::new(),
             renew_review: ServerAction::new(),
             duplicate: ServerAction::new(),
+            accept: ServerAction::new(),
+            keep: ServerAction::new(),
         }
     }
 
     /// Grows whenever any change completes, so the page reloads the workshop.
     fn changes(&self) -> usize {
         self.update.version().get()
+            + self.settings.version().get()
             + self.scoring.version().get()
             + self.visibility.version().get()
             + self.save_category.version().get()
@@ -57,22 +70,24 @@ impl Actions {
             + self.remove.version().get()
             + self.reorder.version().get()
             + self.renew_review.version().get()
+            + self.accept.version().get()
+            + self.keep.version().get()
     }
 }
 
-fn last_error(value: MappedSignal<Option<Result<(), AppError>>>) -> Signal<Option<AppError>> {
+pub(super) fn last_error(value: MappedSignal<Option<Result<(), AppError>>>) -> Signal<Option<AppError>> {
     Signal::derive(move || value.get().and_then(Result::err))
 }
 
 /// The join code and secret every form sends along.
 #[derive(Clone, Copy)]
-struct Credentials {
-    code: StoredValue<String>,
-    secret: StoredValue<String>,
+pub(super) struct Credentials {
+    pub(super) code: StoredValue<String>,
+    pub(super) secret: StoredValue<String>,
 }
 
 impl Credentials {
-    fn fields(self) -> impl IntoView {
+    pub(super) fn fields(self) -> impl IntoView {
         view! {
             <input type="hidden" name="code" value=self.code.get_value() />
             <input type="hidden" name="secret" value=self.secret.get_value() />
@@ -152,7 +167,7 @@ fn Manage(workshop: Workshop, secret: String, actions: Actions) -> impl IntoView
             <FormError error=last_error(actions.visibility.value()) />
         </section>
 
-        <Dashboard code=code.clone() keys />
+        <Dashboard code=code.clone() keys actions />
 
         <section class="card">
             <h2>{t.details_heading}</h2>
@@ -167,6 +182,7 @@ fn Manage(workshop: Workshop, secret: String, actions: Actions) -> impl IntoView
             <FormError error=last_error(actions.update.value()) />
         </section>
 
+        <SettingsForm settings=workshop.settings.clone() keys actions />
         <Categories workshop=workshop.clone() keys actions />
         <Areas workshop=workshop.clone() keys actions />
         <Groups workshop keys actions />
@@ -218,11 +234,18 @@ fn Leaders(keys: Credentials, actions: Actions) -> impl IntoView {
 /// The workshop as it happens: each group's progress, the matrix and the ranked list, hidden
 /// results included.
 #[component]
-fn Dashboard(code: String, keys: Credentials) -> impl IntoView {
+fn Dashboard(code: String, keys: Credentials, actions: Actions) -> impl IntoView {
     let t = use_texts();
     let live = live::follow(format!("/api/v1/workshops/{code}/live?secret={}", keys.secret.get_value()));
     let results = live.results();
+    // Its own memo, so a half-made choice is not redrawn away by every score that arrives.
+    let suggestions = Memo::new(move |_| {
+        live.view.with(|view| view.as_ref().map(|view| (view.suggestions.clone(), view.workshop.categories.clone())))
+    });
     view! {
+        {move || suggestions.get().map(|(suggestions, categories)| view! {
+            <Suggestions suggestions categories keys actions />
+        })}
         <section class="card dashboard" aria-labelledby="live-heading">
             <h2 id="live-heading">{t.live_heading}</h2>
             {move || match live.view.get() {
@@ -313,7 +336,7 @@ fn Categories(workshop: Workshop, keys: Credentials, actions: Actions) -> impl I
 }
 
 /// The choices of an area's category, `selected` marked; the first means none.
-fn category_options(categories: &[Category], selected: Option<i64>) -> impl IntoView + use<> {
+pub(super) fn category_options(categories: &[Category], selected: Option<i64>) -> impl IntoView + use<> {
     let t = use_texts();
     let options = categories
         .iter()

@@ -1,0 +1,60 @@
+use leptos::prelude::*;
+
+use super::{Actions, Credentials, last_error};
+use crate::i18n::{Lang, use_texts};
+use crate::model::Settings;
+use crate::ui::FormError;
+
+/// The scale, what the axes are called, where the matrix is divided and the workshop's language.
+#[component]
+pub fn SettingsForm(settings: Settings, keys: Credentials, actions: Actions) -> impl IntoView {
+    let t = use_texts();
+    // A midline at the scale's centre is shown empty, so it follows the scale if that changes.
+    let centre = (f64::from(settings.scale_min) + f64::from(settings.scale_max)) / 2.0;
+    let midline = move |value: f64| match value {
+        value if value == centre => String::new(),
+        value if value.fract() == 0.0 => t.number(value, 0),
+        value => t.number(value, 1),
+    };
+    let language = settings.language;
+    let languages = [(Lang::Nb, "Norsk bokmål"), (Lang::En, "English")].map(|(lang, name)| {
+        view! { <option value=lang.code() selected=lang == language>{name}</option> }
+    });
+    view! {
+        <section class="card settings">
+            <h2>{t.settings_heading}</h2>
+            <ActionForm action=actions.settings attr:class="settings-form">
+                {keys.fields()}
+                <fieldset>
+                    <legend>{t.scale_help}</legend>
+                    <label for="scale-min">{t.scale_min_label}</label>
+                    <input id="scale-min" name="scale_min" type="number" min="0" max="1" required inputmode="numeric"
+                        value=settings.scale_min />
+                    <label for="scale-max">{t.scale_max_label}</label>
+                    <input id="scale-max" name="scale_max" type="number" min="5" max="10" required inputmode="numeric"
+                        value=settings.scale_max />
+                </fieldset>
+                <fieldset>
+                    <legend>{t.axis_name_help}</legend>
+                    <label for="potential-label">{t.potential_name_label}</label>
+                    <input id="potential-label" name="potential_label" maxlength="40" value=settings.potential_label.clone() />
+                    <label for="feasibility-label">{t.feasibility_name_label}</label>
+                    <input id="feasibility-label" name="feasibility_label" maxlength="40" value=settings.feasibility_label.clone() />
+                </fieldset>
+                <fieldset>
+                    <legend>{t.midline_help}</legend>
+                    <label for="potential-midline">{t.potential_midline_label}</label>
+                    <input id="potential-midline" name="potential_midline" inputmode="decimal" size="4"
+                        value=midline(settings.potential_midline) />
+                    <label for="feasibility-midline">{t.feasibility_midline_label}</label>
+                    <input id="feasibility-midline" name="feasibility_midline" inputmode="decimal" size="4"
+                        value=midline(settings.feasibility_midline) />
+                </fieldset>
+                <label for="language">{t.language_label}</label>
+                <select id="language" name="language">{languages}</select>
+                <button type="submit">{t.save}</button>
+            </ActionForm>
+            <FormError error=last_error(actions.settings.value()) />
+        </section>
+    }
+}
