@@ -32,11 +32,13 @@ ensure_build_tools() {
 }
 
 ensure_browser() {
-  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
-    say "installing Chromium and ChromeDriver (Debian packages)"
+  # pdftotext and pdfinfo (poppler-utils) read the printed report; a font gives it text to read.
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v pdftotext >/dev/null \
+    || [ ! -d /usr/share/fonts/truetype/dejavu ]; then
+    say "installing Chromium, ChromeDriver, poppler-utils and DejaVu fonts (Debian packages)"
     local sudo=""
     [ "$(id -u)" -eq 0 ] || sudo="sudo"
     $sudo apt-get update -qq
-    $sudo apt-get install -y -qq chromium chromium-driver
+    $sudo apt-get install -y -qq chromium chromium-driver poppler-utils fonts-dejavu-core
   fi
 }

@@ -10,7 +10,7 @@ use crate::model::{Invite, ListKind, Results, ReviewLink, Saved, Sheet, Workshop
 use crate::{
     backend::{Key, SharedBackend},
     model::{
-        AcceptInput, CommentInput, GroupInput, GroupTag, GroupsInput, ItemInput, ScoreInput, SettingsInput,
+        AcceptInput, CommentInput, GroupInput, GroupTag, GroupsInput, ItemInput, ScoreInput, SettingsInput, Setup,
         SuggestionInput, WorkshopInput,
     },
 };
@@ -63,6 +63,27 @@ pub async fn create_workshop(title: String, description: String) -> Result<(), A
     let created = backend()?.create_workshop(WorkshopInput { title, description }).await?;
     leptos_axum::redirect(&created.manage_path);
     Ok(())
+}
+
+/// Makes a workshop from a pasted setup (the JSON a facilitator page downloads) and opens its
+/// facilitator page.
+#[server]
+pub async fn import_workshop(setup: String) -> Result<(), AppError> {
+    let created = backend()?.import_setup(setup_json(&setup)?).await.map_err(|error| error.within("setup"))?;
+    leptos_axum::redirect(&created.manage_path);
+    Ok(())
+}
+
+/// A setup read from JSON; an error names where it went wrong, e.g. `setup.areas[2].name`.
+#[cfg(feature = "ssr")]
+fn setup_json(text: &str) -> Result<Setup, Error> {
+    serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_str(text)).map_err(|error| {
+        let field = match error.path().to_string() {
+            path if path == "." => "setup".to_owned(),
+            path => format!("setup.{path}"),
+        };
+        Error::invalid(field, Rule::Malformed { expected: Format::Json })
+    })
 }
 
 #[server]

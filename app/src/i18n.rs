@@ -260,7 +260,7 @@ pub struct Texts {
     pub download_png: &'static str,
     pub download_setup: &'static str,
     pub print: &'static str,
-    pub report_date: fn(&str) -> String,
+    pub report_date: fn((i32, u32, u32)) -> String,
     pub my_workshops: &'static str,
     pub my_workshops_help: &'static str,
     pub no_my_workshops: &'static str,
@@ -268,6 +268,8 @@ pub struct Texts {
     pub import_heading: &'static str,
     pub import_help: &'static str,
     pub import_button: &'static str,
+    pub import_file_label: &'static str,
+    pub import_text_label: &'static str,
     pub duplicate_heading: &'static str,
     pub duplicate_help: &'static str,
     pub duplicate_button: &'static str,
@@ -323,6 +325,8 @@ fn rule_nb(rule: &Rule) -> String {
 fn field_nb(field: &str) -> String {
     let name = field.rsplit('.').next().unwrap_or(field);
     let name = name.split('[').next().unwrap_or(name);
+    // A tag's parts are named `dimension` and `value` like nothing else's.
+    let name = if field.contains("tags[") { "tags" } else { name };
     match name {
         "title" => "Tittel",
         "description" => "Beskrivelse",
@@ -330,7 +334,9 @@ fn field_nb(field: &str) -> String {
         "count" => "Antall grupper",
         "code" => "Koden",
         "value" => "Poengene",
-        "category_id" => "Kategorien",
+        "category_id" | "category" => "Kategorien",
+        "setup" => "Oppsettet",
+        "format" => "Formatversjonen",
         "scale_min" => "Laveste poeng",
         "scale_max" => "Høyeste poeng",
         "potential_label" | "feasibility_label" => "Navnet på aksen",
@@ -348,9 +354,20 @@ fn field_nb(field: &str) -> String {
     .to_owned()
 }
 
+/// Where in a pasted setup a field sits, e.g. ` (areas[3].category)`: the field's name alone
+/// would not find it among many.
+fn place_in_setup(field: &str) -> String {
+    match field.strip_prefix("setup.") {
+        Some(path) => format!(" ({path})"),
+        None => String::new(),
+    }
+}
+
 fn error_nb(error: &AppError) -> String {
     match error {
-        AppError::Domain(Error::Invalid { field, rule }) => format!("{} {}.", field_nb(field), rule_nb(rule)),
+        AppError::Domain(Error::Invalid { field, rule }) => {
+            format!("{}{} {}.", field_nb(field), place_in_setup(field), rule_nb(rule))
+        }
         AppError::Domain(Error::NotFound { entity }) => match entity {
             Entity::Workshop => "Fant ingen workshop med den koden.",
             Entity::Category => "Kategorien finnes ikke lenger.",
@@ -375,7 +392,7 @@ fn error_en(error: &AppError) -> String {
             let name = name.split('[').next().unwrap_or(name).replace('_', " ");
             let mut chars = name.chars();
             let name: String = chars.next().map(|c| c.to_ascii_uppercase()).into_iter().chain(chars).collect();
-            format!("{name} {rule}.")
+            format!("{name}{} {rule}.", place_in_setup(field))
         }
         AppError::Domain(Error::NotFound { entity }) => format!("No such {entity}."),
         AppError::Domain(Error::Forbidden) => "This link does not allow changes to the workshop.".into(),
@@ -560,7 +577,7 @@ pub static NB: Texts = Texts {
     download_png: "Matrisen som PNG",
     download_setup: "Oppsett (JSON)",
     print: "Skriv ut",
-    report_date: |date| format!("Utskrift {date}"),
+    report_date: |(year, month, day)| format!("Utskrift {day}.{month:02}.{year}"),
     my_workshops: "Mine workshoper",
     my_workshops_help: "Workshopene du har åpnet som fasilitator i denne nettleseren.",
     no_my_workshops: "Ingen ennå. Når du lager eller åpner en workshop som fasilitator, dukker den opp her.",
@@ -568,6 +585,8 @@ pub static NB: Texts = Texts {
     import_heading: "Start fra et oppsett",
     import_help: "Lim inn et oppsett (JSON) som er lastet ned fra en annen workshop.",
     import_button: "Lag workshop fra oppsettet",
+    import_file_label: "Velg en oppsettfil",
+    import_text_label: "… eller lim inn oppsettet",
     duplicate_heading: "Bruk som mal",
     duplicate_help: "Lager en ny workshop med samme innstillinger, kategorier og områder, uten grupper og poeng.",
     duplicate_button: "Lag kopi",
@@ -750,7 +769,7 @@ pub static EN: Texts = Texts {
     download_png: "The matrix as PNG",
     download_setup: "Setup (JSON)",
     print: "Print",
-    report_date: |date| format!("Printed {date}"),
+    report_date: |(year, month, day)| format!("Printed {year}-{month:02}-{day:02}"),
     my_workshops: "My workshops",
     my_workshops_help: "The workshops you opened as facilitator in this browser.",
     no_my_workshops: "None yet. Workshops you create or open as facilitator appear here.",
@@ -758,6 +777,8 @@ pub static EN: Texts = Texts {
     import_heading: "Start from a setup",
     import_help: "Paste a setup (JSON) downloaded from another workshop.",
     import_button: "Create workshop from the setup",
+    import_file_label: "Choose a setup file",
+    import_text_label: "… or paste the setup",
     duplicate_heading: "Use as a template",
     duplicate_help: "Makes a new workshop with the same settings, categories and areas, without groups or scores.",
     duplicate_button: "Make a copy",
@@ -779,6 +800,9 @@ mod tests {
         let typed = AppError::Domain(Error::invalid("count", Rule::Malformed { expected: Format::WholeNumber }));
         assert_eq!((NB.error)(&typed), "Antall grupper må være et heltall.");
         assert_eq!((EN.error)(&typed), "Count must be a whole number.");
+        let nested = AppError::Domain(Error::invalid("setup.areas[3].category", Rule::Foreign));
+        assert_eq!((NB.error)(&nested), "Kategorien (areas[3].category) hører ikke til denne workshopen.");
+        assert_eq!((EN.error)(&nested), "Category (areas[3].category) does not belong to this workshop.");
     }
 
     #[test]

@@ -10,6 +10,7 @@ pub mod i18n;
 pub mod live;
 pub mod model;
 mod pages;
+mod private_links;
 mod ui;
 
 /// The quadrant matrix of `results` as an SVG document, for exports.

@@ -154,3 +154,45 @@ pub async fn tab_to(browser: &Client, id: &str) {
     }
     panic!("#{id} was not reached in {MAX_TABS} presses of Tab");
 }
+
+/// Waits until the first element matching `css` satisfies `accept`, which sees its text.
+pub async fn wait_until_text(browser: &Client, css: &str, accept: impl Fn(&str) -> bool) -> Element {
+    let deadline = Instant::now() + TIMEOUT;
+    loop {
+        if let Ok(element) = browser.find(Locator::Css(css)).await
+            && let Ok(text) = element.text().await
+            && accept(&text)
+        {
+            return element;
+        }
+        assert!(Instant::now() < deadline, "{css} did not show what was expected within {TIMEOUT:?}");
+        tokio::time::sleep(POLL).await;
+    }
+}
+
+/// Waits until the element with `id` has the DOM property `name` equal to `expected`.
+pub async fn wait_for_property(browser: &Client, id: &str, name: &str, expected: &str) {
+    let deadline = Instant::now() + TIMEOUT;
+    loop {
+        let element = browser.find(Locator::Id(id)).await.expect("the element");
+        let value = element.prop(name).await.expect("a property");
+        if value.as_deref() == Some(expected) {
+            return;
+        }
+        assert!(Instant::now() < deadline, "#{id}.{name} stayed {value:?}, not {expected:?}, for {TIMEOUT:?}");
+        tokio::time::sleep(POLL).await;
+    }
+}
+
+pub async fn absent(browser: &Client, css: &str) {
+    let deadline = Instant::now() + TIMEOUT;
+    while browser.find(Locator::Css(css)).await.is_ok() {
+        assert!(Instant::now() < deadline, "{css} is still shown after {TIMEOUT:?}");
+        tokio::time::sleep(POLL).await;
+    }
+}
+
+pub async fn click_button(browser: &Client, text: &str) {
+    let xpath = format!("//button[normalize-space()='{text}']");
+    browser.find(Locator::XPath(&xpath)).await.expect("the button").click().await.expect("the button clicks");
+}

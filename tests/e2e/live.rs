@@ -1,29 +1,17 @@
 //! One workshop followed live in one browser: the facilitator's page, the big screen and three
 //! laptops in two groups, each in its own window, all open at once.
 
-use std::time::Instant;
-
-use fantoccini::elements::Element;
 use fantoccini::wd::WindowHandle;
 use fantoccini::{Client, Locator};
 use serde_json::json;
 
-use super::browser::{Chromedriver, TIMEOUT, open_hydrated, wait_for};
-use super::{assert_scripts_served, assert_site_built};
-use crate::support::{self, TestServer};
+use super::browser::{absent, click_button, open_hydrated, wait_for, wait_for_property, wait_until_text};
+use super::in_browser;
+use crate::support::TestServer;
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_facilitator_a_big_screen_and_three_laptops_follow_one_workshop() {
-    assert_site_built();
-    let server = support::start().await;
-    assert_scripts_served(&server).await;
-    let driver = Chromedriver::start().await;
-    let browser = driver.connect().await;
-    let steps = tokio::spawn(follow_live(server, browser.clone())).await;
-    browser.close().await.expect("the browser closes");
-    if let Err(failure) = steps {
-        std::panic::resume_unwind(failure.into_panic());
-    }
+    in_browser(follow_live).await;
 }
 
 /// The windows, by who is looking at them.
@@ -55,48 +43,6 @@ impl Windows {
         self.browser.switch_to_window(window.clone()).await.expect("switch windows");
         &self.browser
     }
-}
-
-/// Waits until the first element matching `css` satisfies `accept`, which sees its text.
-async fn wait_until_text(browser: &Client, css: &str, accept: impl Fn(&str) -> bool) -> Element {
-    let deadline = Instant::now() + TIMEOUT;
-    loop {
-        if let Ok(element) = browser.find(Locator::Css(css)).await
-            && let Ok(text) = element.text().await
-            && accept(&text)
-        {
-            return element;
-        }
-        assert!(Instant::now() < deadline, "{css} did not show what was expected within {TIMEOUT:?}");
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
-}
-
-/// Waits until the element with `id` has the DOM property `name` equal to `expected`.
-async fn wait_for_property(browser: &Client, id: &str, name: &str, expected: &str) {
-    let deadline = Instant::now() + TIMEOUT;
-    loop {
-        let element = browser.find(Locator::Id(id)).await.expect("the element");
-        let value = element.prop(name).await.expect("a property");
-        if value.as_deref() == Some(expected) {
-            return;
-        }
-        assert!(Instant::now() < deadline, "#{id}.{name} stayed {value:?}, not {expected:?}, for {TIMEOUT:?}");
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
-}
-
-async fn absent(browser: &Client, css: &str) {
-    let deadline = Instant::now() + TIMEOUT;
-    while browser.find(Locator::Css(css)).await.is_ok() {
-        assert!(Instant::now() < deadline, "{css} is still shown after {TIMEOUT:?}");
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
-}
-
-async fn click_button(browser: &Client, text: &str) {
-    let xpath = format!("//button[normalize-space()='{text}']");
-    browser.find(Locator::XPath(&xpath)).await.expect("the button").click().await.expect("the button clicks");
 }
 
 async fn follow_live(server: TestServer, browser: Client) {

@@ -3,6 +3,7 @@
 
 mod browser;
 mod live;
+mod toolkit;
 
 use std::path::Path;
 
@@ -29,23 +30,30 @@ struct Scenario {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_group_scores_by_keyboard_and_the_result_shows_it() {
+    in_browser(score_and_check).await;
+}
+
+/// Runs `steps` on a fresh server in a fresh headless browser. The steps run in their own
+/// task so that the browser is closed even when one fails.
+pub(crate) async fn in_browser<Steps, Done>(steps: Steps)
+where
+    Steps: FnOnce(TestServer, Client) -> Done,
+    Done: Future<Output = ()> + Send + 'static,
+{
     assert_site_built();
     let server = support::start().await;
     assert_scripts_served(&server).await;
-    let scenario = set_up_workshop(&server).await;
     let driver = Chromedriver::start().await;
     let browser = driver.connect().await;
-
-    // The steps run in their own task so that the browser is closed even when one fails.
-    let steps = tokio::spawn(score_and_check(server, scenario, browser.clone())).await;
+    let outcome = tokio::spawn(steps(server, browser.clone())).await;
     browser.close().await.expect("the browser closes");
-    if let Err(failure) = steps {
+    if let Err(failure) = outcome {
         std::panic::resume_unwind(failure.into_panic());
     }
 }
 
 /// Without the script and WASM the pages never hydrate, and every step would time out.
-pub(crate) fn assert_site_built() {
+fn assert_site_built() {
     let pkg = Path::new(&support::site_root()).join("pkg");
     for file in ["kvadrant.js", "kvadrant.wasm"] {
         assert!(
@@ -58,7 +66,7 @@ pub(crate) fn assert_site_built() {
 
 /// The page names the script and WASM it loads; a build whose file names differ would
 /// otherwise show only as a hydration time-out.
-pub(crate) async fn assert_scripts_served(server: &TestServer) {
+async fn assert_scripts_served(server: &TestServer) {
     let page = server.client.get(server.url("/")).send().await.expect("the home page").text().await.unwrap();
     let assets: Vec<&str> =
         page.split('"').filter(|part| part.starts_with("/pkg/") && !part.ends_with(".css")).collect();
@@ -91,8 +99,8 @@ async fn set_up_workshop(server: &TestServer) -> Scenario {
     }
 }
 
-async fn score_and_check(server: TestServer, scenario: Scenario, browser: Client) {
-    let Scenario { code, area, area_name, group } = scenario;
+async fn score_and_check(server: TestServer, browser: Client) {
+    let Scenario { code, area, area_name, group } = set_up_workshop(&server).await;
     let potential = format!("area-{area}-potential");
     let feasibility = format!("area-{area}-feasibility");
 

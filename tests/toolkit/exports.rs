@@ -19,7 +19,7 @@ async fn workbook(server: &TestServer, workshop: &Workshop, query: &str) -> Xlsx
     Xlsx::new(Cursor::new(bytes)).expect("a workbook calamine reads")
 }
 
-fn rows(workbook: &mut Xlsx<Cursor<Vec<u8>>>, sheet: &str) -> Vec<Vec<Data>> {
+pub(crate) fn rows(workbook: &mut Xlsx<Cursor<Vec<u8>>>, sheet: &str) -> Vec<Vec<Data>> {
     let range = workbook.worksheet_range(sheet).expect("the sheet exists");
     range.rows().map(|row| row.to_vec()).collect()
 }
@@ -32,7 +32,7 @@ fn float(cell: &Data) -> f64 {
     }
 }
 
-fn string(cell: &Data) -> String {
+pub(crate) fn string(cell: &Data) -> String {
     match cell {
         Data::String(text) => text.clone(),
         Data::Empty => String::new(),

@@ -2,7 +2,7 @@
 //! suggestions, the read-only link, templates and exports.
 
 mod comments;
-mod exports;
+pub(crate) mod exports;
 mod review;
 mod segments;
 mod settings;

@@ -9,7 +9,7 @@ use crate::error::AppError;
 use crate::i18n::use_texts;
 use crate::live;
 use crate::model::{Results, Segment};
-use crate::ui::{Comments, DemoBadge, ErrorNote, Loading, ResultsPanels, answer_with};
+use crate::ui::{Comments, DemoBadge, ErrorNote, Loading, PrintedOn, ResultsPanels, answer_with};
 
 /// What a results page shows: whose link it is, and which segments.
 #[derive(Debug, Clone, PartialEq)]
@@ -103,14 +103,19 @@ fn Report(query: Query, results: Results) -> impl IntoView {
 fn ReportHeading(results: Results, review: bool) -> impl IntoView {
     let t = use_texts();
     let workshop = &results.workshop;
+    let group_names = workshop.groups.iter().map(|group| group.name.as_str()).collect::<Vec<_>>().join(", ");
     view! {
         <DemoBadge demo=workshop.demo />
         {review.then(|| view! { <p class="badge">{t.review_badge}</p> })}
         <h1>{workshop.title.clone()}</h1>
+        <PrintedOn />
         <p class="meta">
             {t.results_heading}" · "{(t.groups_of)(workshop.groups.len())}" · "
             {if workshop.scoring_open { t.scoring_is_open } else { t.scoring_is_closed }}
         </p>
+        {(!workshop.groups.is_empty()).then(|| view! {
+            <p class="groups">{t.groups_heading}": "{group_names}</p>
+        })}
     }
 }
 

@@ -3,6 +3,7 @@
 mod comments;
 mod matrix;
 mod panels;
+mod printed;
 mod progress;
 mod ranked;
 
@@ -14,6 +15,7 @@ pub use comments::Comments;
 pub use matrix::standalone_svg;
 pub use matrix::{Legend, Matrix};
 pub use panels::ResultsPanels;
+pub use printed::PrintedOn;
 pub use progress::ProgressTable;
 pub use ranked::RankedTable;
 

@@ -14,6 +14,7 @@ use crate::error::AppError;
 use crate::i18n::use_texts;
 use crate::live;
 use crate::model::{Category, ListKind, Workshop};
+use crate::private_links::{self, PrivateLink};
 use crate::ui::{DemoBadge, ErrorNote, FormError, Loading, ProgressTable, ResultsPanels};
 use settings::SettingsForm;
 use suggestions::Suggestions;
@@ -131,6 +132,9 @@ fn Manage(workshop: Workshop, secret: String, actions: Actions) -> impl IntoView
     let code = workshop.code.clone();
     let (title, description, open) = (workshop.title.clone(), workshop.description.clone(), workshop.scoring_open);
     let hidden = workshop.results_hidden;
+    let link = PrivateLink { code: code.clone(), secret: keys.secret.get_value(), title: title.clone() };
+    // The workshops home lists what this browser has opened as facilitator.
+    Effect::new(move || private_links::remember(link.clone()));
     view! {
         <Title text=format!("{} – {}", workshop.title, t.manage_heading) />
         <DemoBadge demo=workshop.demo />
