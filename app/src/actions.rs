@@ -3,6 +3,7 @@
 
 use kvadrant::Axis;
 use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
 use crate::model::{Invite, ListKind, Results, ReviewLink, Saved, Sheet, Workshop};
@@ -122,29 +123,31 @@ pub async fn update_workshop(code: String, secret: String, title: String, descri
     Ok(())
 }
 
-/// The scale, the axes' names, the midlines and the language; an empty midline sits at the
-/// scale's midpoint.
+/// The settings form as typed: numbers are read here, where a midline may have a decimal comma.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SettingsFields {
+    pub scale_min: String,
+    pub scale_max: String,
+    pub potential_label: String,
+    pub feasibility_label: String,
+    /// Empty: at the scale's midpoint.
+    pub potential_midline: String,
+    pub feasibility_midline: String,
+    pub language: String,
+}
+
+/// The scale, the axes' names, the midlines and the language.
 #[server]
-#[allow(clippy::too_many_arguments)]
-pub async fn update_settings(
-    code: String,
-    secret: String,
-    scale_min: String,
-    scale_max: String,
-    potential_label: String,
-    feasibility_label: String,
-    potential_midline: String,
-    feasibility_midline: String,
-    language: String,
-) -> Result<(), AppError> {
+pub async fn update_settings(code: String, secret: String, settings: SettingsFields) -> Result<(), AppError> {
+    let scale_end = |field: &str, text: &str| whole_number(field, text)?.ok_or(Error::invalid(field, Rule::Required));
     let input = SettingsInput {
-        scale_min: whole_number("scale_min", &scale_min)?.ok_or(Error::invalid("scale_min", Rule::Required))?,
-        scale_max: whole_number("scale_max", &scale_max)?.ok_or(Error::invalid("scale_max", Rule::Required))?,
-        potential_label,
-        feasibility_label,
-        potential_midline: decimal_number("potential_midline", &potential_midline)?,
-        feasibility_midline: decimal_number("feasibility_midline", &feasibility_midline)?,
-        language,
+        scale_min: scale_end("scale_min", &settings.scale_min)?,
+        scale_max: scale_end("scale_max", &settings.scale_max)?,
+        potential_label: settings.potential_label,
+        feasibility_label: settings.feasibility_label,
+        potential_midline: decimal_number("potential_midline", &settings.potential_midline)?,
+        feasibility_midline: decimal_number("feasibility_midline", &settings.feasibility_midline)?,
+        language: settings.language,
     };
     backend()?.update_settings(&key(code, secret), input).await?;
     Ok(())
