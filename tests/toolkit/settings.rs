@@ -101,3 +101,54 @@ async fn the_scale_is_locked_once_groups_have_scored_but_midlines_still_move() {
         server.put_scores(&fresh.code, group, json!([{ "area_id": area, "axis": "potential", "value": 6 }])).await;
     assert_eq!(response.status(), 422);
 }
+
+/// The `action` of the page's form with `class`.
+fn form_action(page: &str, class: &str) -> String {
+    page.split("<form")
+        .skip(1)
+        .map(|form| form.split('>').next().unwrap_or_default())
+        .find(|tag| tag.contains(&format!("class=\"{class}\"")))
+        .and_then(|tag| tag.split("action=\"").nth(1))
+        .and_then(|rest| rest.split('"').next())
+        .unwrap_or_else(|| panic!("no form with class {class}"))
+        .to_owned()
+}
+
+#[tokio::test]
+async fn the_settings_form_works_before_scripts_load_and_reads_decimal_commas() {
+    let server = support::start().await;
+    let workshop = server.create_workshop("Skjema").await;
+    let manage = format!("/w/{}/manage/{}", workshop.code, workshop.secret);
+    let page = server.client.get(server.url(&manage)).send().await.unwrap().text().await.unwrap();
+    let action = form_action(&page, "settings-form");
+    let post = |midline: &'static str| {
+        let form = [
+            ("code", workshop.code.as_str()),
+            ("secret", workshop.secret.as_str()),
+            ("settings[scale_min]", "1"),
+            ("settings[scale_max]", "10"),
+            ("settings[potential_label]", "Nytte"),
+            ("settings[feasibility_label]", ""),
+            ("settings[potential_midline]", midline),
+            ("settings[feasibility_midline]", ""),
+            ("settings[language]", "en"),
+        ];
+        server.client.post(server.url(&action)).header("accept", "application/json").form(&form).send()
+    };
+
+    let refused = post("6,3").await.unwrap();
+    assert!(!refused.status().is_success());
+    let error: Value = refused.json().await.unwrap();
+    assert_eq!(error["Domain"]["field"], "potential_midline", "{error}");
+    assert_eq!(error["Domain"]["rule"]["rule"], "half_step", "{error}");
+    assert_eq!(super::workshop_json(&server, &workshop).await["settings"]["potential_label"], "");
+
+    let saved = post("6,5").await.unwrap();
+    assert!(saved.status().is_success(), "{}", saved.text().await.unwrap());
+    let settings = super::workshop_json(&server, &workshop).await["settings"].clone();
+    assert_eq!(
+        settings,
+        json!({ "scale_min": 1, "scale_max": 10, "potential_label": "Nytte", "feasibility_label": "",
+        "potential_midline": 6.5, "feasibility_midline": 5.5, "language": "en" })
+    );
+}
