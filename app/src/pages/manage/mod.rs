@@ -111,7 +111,7 @@ pub fn ManagePage() -> impl IntoView {
         |(code, secret, _)| load_managed(code, secret),
     );
     view! {
-        <Suspense fallback=Loading>
+        <Transition fallback=Loading>
             {move || {
                 let secret = secret();
                 Suspend::new(async move {
@@ -121,7 +121,7 @@ pub fn ManagePage() -> impl IntoView {
                     }
                 })
             }}
-        </Suspense>
+        </Transition>
     }
 }
 
@@ -208,7 +208,7 @@ fn Leaders(keys: Credentials, actions: Actions) -> impl IntoView {
         <section class="card leaders">
             <h2>{t.review_heading}</h2>
             <p class="hint">{t.review_help}</p>
-            <Suspense fallback=Loading>
+            <Transition fallback=Loading>
                 {move || Suspend::new(async move {
                     match link.await {
                         Ok(link) => view! {
@@ -217,7 +217,7 @@ fn Leaders(keys: Credentials, actions: Actions) -> impl IntoView {
                         Err(error) => view! { <ErrorNote error /> }.into_any(),
                     }
                 })}
-            </Suspense>
+            </Transition>
             <ActionForm action=actions.renew_review>
                 {keys.fields()}
                 <button type="submit">{t.renew_review}</button>

@@ -113,8 +113,10 @@ fn SheetForm(sheet: Sheet) -> impl IntoView {
     Effect::new(move || {
         live.view.with(|view| {
             if let Some(view) = view {
-                open.set(view.workshop.scoring_open);
-                list_changed.set(!view.workshop.areas.iter().map(|area| area.id).eq(list.iter().copied()));
+                // Only real changes notify: the forms below must not be redrawn by every score.
+                let changed = !view.workshop.areas.iter().map(|area| area.id).eq(list.iter().copied());
+                open.maybe_update(|open| std::mem::replace(open, view.workshop.scoring_open) != *open);
+                list_changed.maybe_update(|shown| std::mem::replace(shown, changed) != *shown);
             }
         });
     });
