@@ -23,12 +23,14 @@ pub fn Comments(results: Results) -> impl IntoView {
                         view! {
                             <li>
                                 <strong>{group}": "</strong>
-                                {(!comment.rationale.is_empty()).then(|| comment.rationale.clone())}
+                                {(!comment.rationale.is_empty()).then(|| view! {
+                                    <span class="rationale">{comment.rationale.clone()}</span>
+                                })}
                                 {(!comment.risks.is_empty()).then(|| view! {
-                                    <span class="risk">" "{t.risks}": "{comment.risks.clone()}</span>
+                                    <span class="risk">{t.risks}": "{comment.risks.clone()}</span>
                                 })}
                                 {timeframe.map(|timeframe| view! {
-                                    <span class="timeframe">" "{t.timeframe_label}": "{timeframe}</span>
+                                    <span class="timeframe">{t.timeframe_label}": "{timeframe}</span>
                                 })}
                             </li>
                         }

@@ -27,31 +27,45 @@ pub fn SettingsForm(settings: Settings, keys: Credentials, actions: Actions) -> 
                 {keys.fields()}
                 <fieldset>
                     <legend>{t.scale_help}</legend>
-                    <label for="scale-min">{t.scale_min_label}</label>
-                    <input id="scale-min" name="settings[scale_min]" type="number" min="0" max="1" required inputmode="numeric"
-                        value=settings.scale_min />
-                    <label for="scale-max">{t.scale_max_label}</label>
-                    <input id="scale-max" name="settings[scale_max]" type="number" min="5" max="10" required inputmode="numeric"
-                        value=settings.scale_max />
+                    <div class="field">
+                        <label for="scale-min">{t.scale_min_label}</label>
+                        <input id="scale-min" name="settings[scale_min]" type="number" min="0" max="1" required inputmode="numeric"
+                            value=settings.scale_min />
+                    </div>
+                    <div class="field">
+                        <label for="scale-max">{t.scale_max_label}</label>
+                        <input id="scale-max" name="settings[scale_max]" type="number" min="5" max="10" required inputmode="numeric"
+                            value=settings.scale_max />
+                    </div>
                 </fieldset>
                 <fieldset>
                     <legend>{t.axis_name_help}</legend>
-                    <label for="potential-label">{t.potential_name_label}</label>
-                    <input id="potential-label" name="settings[potential_label]" maxlength="40" value=settings.potential_label.clone() />
-                    <label for="feasibility-label">{t.feasibility_name_label}</label>
-                    <input id="feasibility-label" name="settings[feasibility_label]" maxlength="40" value=settings.feasibility_label.clone() />
+                    <div class="field">
+                        <label for="potential-label">{t.potential_name_label}</label>
+                        <input id="potential-label" name="settings[potential_label]" maxlength="40" value=settings.potential_label.clone() />
+                    </div>
+                    <div class="field">
+                        <label for="feasibility-label">{t.feasibility_name_label}</label>
+                        <input id="feasibility-label" name="settings[feasibility_label]" maxlength="40" value=settings.feasibility_label.clone() />
+                    </div>
                 </fieldset>
                 <fieldset>
                     <legend>{t.midline_help}</legend>
-                    <label for="potential-midline">{t.potential_midline_label}</label>
-                    <input id="potential-midline" name="settings[potential_midline]" inputmode="decimal" size="4"
-                        value=midline(settings.potential_midline) />
-                    <label for="feasibility-midline">{t.feasibility_midline_label}</label>
-                    <input id="feasibility-midline" name="settings[feasibility_midline]" inputmode="decimal" size="4"
-                        value=midline(settings.feasibility_midline) />
+                    <div class="field">
+                        <label for="potential-midline">{t.potential_midline_label}</label>
+                        <input id="potential-midline" name="settings[potential_midline]" inputmode="decimal" size="4"
+                            value=midline(settings.potential_midline) />
+                    </div>
+                    <div class="field">
+                        <label for="feasibility-midline">{t.feasibility_midline_label}</label>
+                        <input id="feasibility-midline" name="settings[feasibility_midline]" inputmode="decimal" size="4"
+                            value=midline(settings.feasibility_midline) />
+                    </div>
                 </fieldset>
-                <label for="language">{t.language_label}</label>
-                <select id="language" name="settings[language]">{languages}</select>
+                <div class="field">
+                    <label for="language">{t.language_label}</label>
+                    <select id="language" name="settings[language]">{languages}</select>
+                </div>
                 <button type="submit">{t.save}</button>
             </ActionForm>
             <FormError error=last_error(actions.settings.value()) />
