@@ -207,3 +207,15 @@ impl TestServer {
             .unwrap()
     }
 }
+
+/// The `action` of the page's form with `class`.
+pub fn form_action(page: &str, class: &str) -> String {
+    page.split("<form")
+        .skip(1)
+        .map(|form| form.split('>').next().unwrap_or_default())
+        .find(|tag| tag.contains(&format!("class=\"{class}\"")))
+        .and_then(|tag| tag.split("action=\"").nth(1))
+        .and_then(|rest| rest.split('"').next())
+        .unwrap_or_else(|| panic!("no form with class {class}"))
+        .to_owned()
+}

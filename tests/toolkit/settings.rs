@@ -102,25 +102,13 @@ async fn the_scale_is_locked_once_groups_have_scored_but_midlines_still_move() {
     assert_eq!(response.status(), 422);
 }
 
-/// The `action` of the page's form with `class`.
-fn form_action(page: &str, class: &str) -> String {
-    page.split("<form")
-        .skip(1)
-        .map(|form| form.split('>').next().unwrap_or_default())
-        .find(|tag| tag.contains(&format!("class=\"{class}\"")))
-        .and_then(|tag| tag.split("action=\"").nth(1))
-        .and_then(|rest| rest.split('"').next())
-        .unwrap_or_else(|| panic!("no form with class {class}"))
-        .to_owned()
-}
-
 #[tokio::test]
 async fn the_settings_form_works_before_scripts_load_and_reads_decimal_commas() {
     let server = support::start().await;
     let workshop = server.create_workshop("Skjema").await;
     let manage = format!("/w/{}/manage/{}", workshop.code, workshop.secret);
     let page = server.client.get(server.url(&manage)).send().await.unwrap().text().await.unwrap();
-    let action = form_action(&page, "settings-form");
+    let action = support::form_action(&page, "settings-form");
     let post = |midline: &'static str| {
         let form = [
             ("code", workshop.code.as_str()),

@@ -115,3 +115,44 @@ async fn a_bad_setup_is_refused_with_the_path_of_the_field() {
     assert!(body["message"].as_str().unwrap().contains("unknown field `kategori`"), "{body}");
     assert_eq!(import(&server, &good).await.status(), StatusCode::CREATED);
 }
+
+#[tokio::test]
+async fn the_front_page_imports_a_pasted_setup_and_names_where_a_bad_one_is_wrong() {
+    let server = support::start().await;
+    let (workshop, _, _) = tagged_workshop(&server).await;
+    let setup = setup_of(&server, &workshop).await;
+    let page = server.client.get(server.url("/")).send().await.unwrap().text().await.unwrap();
+    let action = support::form_action(&page, "import-form");
+    let no_redirects = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let post = |text: String| {
+        no_redirects.post(server.url(&action)).header("accept", "application/json").form(&[("setup", text)]).send()
+    };
+    let error = |response: reqwest::Response| async move {
+        assert!(!response.status().is_success());
+        response.json::<Value>().await.unwrap()["Domain"].clone()
+    };
+
+    // A name of the wrong type, an unknown category, and text that is not JSON at all.
+    let mut wrong_type = setup.clone();
+    wrong_type["areas"][0]["name"] = json!(7);
+    let refused = error(post(wrong_type.to_string()).await.unwrap()).await;
+    assert_eq!(refused["field"], "setup.areas[0].name", "{refused}");
+    assert_eq!(refused["rule"]["rule"], "malformed");
+    let mut unknown = setup.clone();
+    unknown["areas"][0]["category"] = json!("Finnes ikke");
+    let refused = error(post(unknown.to_string()).await.unwrap()).await;
+    assert_eq!(refused["field"], "setup.areas[0].category", "{refused}");
+    assert_eq!(refused["rule"]["rule"], "foreign");
+    let refused = error(post("ikke json".to_owned()).await.unwrap()).await;
+    assert_eq!(refused["field"], "setup", "{refused}");
+
+    // The setup as downloaded makes a workshop, and the answer sends the browser to its facilitator page.
+    let created = post(setup.to_string()).await.unwrap();
+    assert!(created.status().is_success(), "{:?}", created.headers());
+    let location = created.headers()["location"].to_str().unwrap().to_owned();
+    let code = location.split('/').nth(2).expect("/w/CODE/manage/SECRET").to_owned();
+    assert_ne!(code, workshop.code);
+    let copy = server.get_json(&format!("/api/v1/workshops/{code}")).await;
+    let original = server.get_json(&format!("/api/v1/workshops/{}", workshop.code)).await;
+    assert_eq!(copy["areas"].as_array().unwrap().len(), original["areas"].as_array().unwrap().len());
+}

@@ -149,7 +149,7 @@ fn ImportSetup() -> impl IntoView {
         <section class="card import" aria-labelledby="import-heading">
             <h2 id="import-heading">{t.import_heading}</h2>
             <p class="hint">{t.import_help}</p>
-            <ActionForm action=import>
+            <ActionForm action=import attr:class="import-form">
                 <label for="setup-file">{t.import_file_label}</label>
                 <input id="setup-file" type="file" accept="application/json,.json" on:change=move |event| read_file(event, text) />
                 <label for="setup">{t.import_text_label}</label>
