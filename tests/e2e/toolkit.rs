@@ -225,8 +225,8 @@ async fn template_to_leaders(server: TestServer, browser: Client) {
     assert_eq!(copied["groups"].as_array().unwrap().len(), 0);
 }
 
-/// Waits until the browser shows a facilitator page, other than the one for `not` when
-/// given (`""`: any other than the current), and reads its code and secret from the address.
+/// Waits until the browser shows a facilitator page – any (`None`), the one for a join code,
+/// or (`""`) any other than the page it was on – and reads its code and secret from the address.
 async fn wait_for_manage_page(browser: &Client, expected: Option<&str>) -> Workshop {
     let before = browser.current_url().await.unwrap().to_string();
     let deadline = Instant::now() + TIMEOUT;

@@ -20,29 +20,31 @@ struct Fields {
 
 impl Fields {
     fn new(comment: Option<&AreaComment>) -> Fields {
-        Fields {
-            rationale: RwSignal::new(comment.map(|c| c.rationale.clone()).unwrap_or_default()),
-            risks: RwSignal::new(comment.map(|c| c.risks.clone()).unwrap_or_default()),
-            timeframe: RwSignal::new(
-                comment.and_then(|c| c.timeframe).map(|t| t.as_str().to_owned()).unwrap_or_default(),
-            ),
-            edited: RwSignal::new(false),
-        }
+        let [rationale, risks, timeframe] = texts(comment).map(RwSignal::new);
+        Fields { rationale, risks, timeframe, edited: RwSignal::new(false) }
     }
 
     fn follow(&self, comment: Option<&AreaComment>) {
         if self.edited.get_untracked() {
             return;
         }
-        let next = Fields::new(comment);
-        for (signal, value) in
-            [(self.rationale, next.rationale), (self.risks, next.risks), (self.timeframe, next.timeframe)]
-        {
-            let value = value.get_untracked();
+        for (signal, value) in [self.rationale, self.risks, self.timeframe].into_iter().zip(texts(comment)) {
             if signal.get_untracked() != value {
                 signal.set(value);
             }
         }
+    }
+}
+
+/// A comment as the form's three fields hold it; no comment is three empty fields.
+fn texts(comment: Option<&AreaComment>) -> [String; 3] {
+    match comment {
+        None => Default::default(),
+        Some(comment) => [
+            comment.rationale.clone(),
+            comment.risks.clone(),
+            comment.timeframe.map(|timeframe| timeframe.as_str().to_owned()).unwrap_or_default(),
+        ],
     }
 }
 
@@ -106,7 +108,7 @@ pub fn CommentForm(
                 </select>
                 <button type="submit" disabled=move || !open.get()>{t.save_comment}</button>
                 <span class="save-state" aria-live="polite">
-                    {move || matches!(save.value().get(), Some(Ok(_))).then_some(t.comment_saved)}
+                    {move || (matches!(save.value().get(), Some(Ok(_))) && !fields.edited.get()).then_some(t.comment_saved)}
                 </span>
             </ActionForm>
             <FormError error=Signal::derive(move || save.value().get().and_then(Result::err)) />
