@@ -466,6 +466,11 @@ pub struct Saved {
     pub version: i64,
 }
 
+/// The facilitator's private page of a workshop.
+pub fn manage_path(code: &str, secret: &str) -> String {
+    format!("/w/{code}/manage/{secret}")
+}
+
 /// Returned once, when a workshop is made: the secret is not stored in a form that can be shown again.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]

@@ -14,7 +14,7 @@ pub struct PrivateLink {
 
 impl PrivateLink {
     pub fn manage_path(&self) -> String {
-        format!("/w/{}/manage/{}", self.code, self.secret)
+        crate::model::manage_path(&self.code, &self.secret)
     }
 }
 

@@ -155,41 +155,48 @@ pub async fn tab_to(browser: &Client, id: &str) {
     panic!("#{id} was not reached in {MAX_TABS} presses of Tab");
 }
 
-/// Waits until the first element matching `css` satisfies `accept`, which sees its text.
-pub async fn wait_until_text(browser: &Client, css: &str, accept: impl Fn(&str) -> bool) -> Element {
+/// Asks `probe` every [`POLL`] until it answers, for at most [`TIMEOUT`]; `awaited` names what
+/// it waits for in the failure.
+pub async fn eventually<T, Answer>(awaited: &str, mut probe: impl FnMut() -> Answer) -> T
+where
+    Answer: Future<Output = Option<T>>,
+{
     let deadline = Instant::now() + TIMEOUT;
     loop {
-        if let Ok(element) = browser.find(Locator::Css(css)).await
-            && let Ok(text) = element.text().await
-            && accept(&text)
-        {
-            return element;
+        if let Some(answer) = probe().await {
+            return answer;
         }
-        assert!(Instant::now() < deadline, "{css} did not show what was expected within {TIMEOUT:?}");
+        assert!(Instant::now() < deadline, "{awaited}: not within {TIMEOUT:?}");
         tokio::time::sleep(POLL).await;
     }
+}
+
+/// Waits until the first element matching `css` satisfies `accept`, which sees its text.
+pub async fn wait_until_text(browser: &Client, css: &str, accept: impl Fn(&str) -> bool) -> Element {
+    let accept = &accept;
+    eventually(&format!("{css} showing what was expected"), || async move {
+        let element = browser.find(Locator::Css(css)).await.ok()?;
+        let text = element.text().await.ok()?;
+        accept(&text).then_some(element)
+    })
+    .await
 }
 
 /// Waits until the element with `id` has the DOM property `name` equal to `expected`.
 pub async fn wait_for_property(browser: &Client, id: &str, name: &str, expected: &str) {
-    let deadline = Instant::now() + TIMEOUT;
-    loop {
-        let element = browser.find(Locator::Id(id)).await.expect("the element");
-        let value = element.prop(name).await.expect("a property");
-        if value.as_deref() == Some(expected) {
-            return;
-        }
-        assert!(Instant::now() < deadline, "#{id}.{name} stayed {value:?}, not {expected:?}, for {TIMEOUT:?}");
-        tokio::time::sleep(POLL).await;
-    }
+    eventually(&format!("#{id}.{name} becoming {expected:?}"), || async move {
+        let element = browser.find(Locator::Id(id)).await.ok()?;
+        (element.prop(name).await.ok()?.as_deref() == Some(expected)).then_some(())
+    })
+    .await
 }
 
 pub async fn absent(browser: &Client, css: &str) {
-    let deadline = Instant::now() + TIMEOUT;
-    while browser.find(Locator::Css(css)).await.is_ok() {
-        assert!(Instant::now() < deadline, "{css} is still shown after {TIMEOUT:?}");
-        tokio::time::sleep(POLL).await;
-    }
+    eventually(
+        &format!("{css} going away"),
+        || async move { browser.find(Locator::Css(css)).await.is_err().then_some(()) },
+    )
+    .await
 }
 
 pub async fn click_button(browser: &Client, text: &str) {

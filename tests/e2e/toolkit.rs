@@ -4,7 +4,6 @@
 
 use std::io::Cursor;
 use std::process::Command;
-use std::time::Instant;
 
 use calamine::{Reader, Xlsx};
 use fantoccini::wd::{PrintConfiguration, PrintSize};
@@ -12,7 +11,7 @@ use fantoccini::{Client, Locator};
 use serde_json::{Value, json};
 
 use super::browser::{
-    TIMEOUT, click_button, open_hydrated, wait_for, wait_for_hydration, wait_for_property, wait_until_text,
+    click_button, eventually, open_hydrated, wait_for, wait_for_hydration, wait_for_property, wait_until_text,
 };
 use super::in_browser;
 use crate::support::{TestServer, Workshop};
@@ -229,38 +228,30 @@ async fn template_to_leaders(server: TestServer, browser: Client) {
 /// or (`""`) any other than the page it was on – and reads its code and secret from the address.
 async fn wait_for_manage_page(browser: &Client, expected: Option<&str>) -> Workshop {
     let before = browser.current_url().await.unwrap().to_string();
-    let deadline = Instant::now() + TIMEOUT;
-    loop {
-        let url = browser.current_url().await.unwrap();
+    let before = before.as_str();
+    let workshop = eventually("a facilitator page", || async move {
+        let url = browser.current_url().await.ok()?;
         let parts: Vec<&str> = url.path().split('/').collect();
-        if let ["", "w", code, "manage", secret] = parts[..] {
-            let arrived = match expected {
-                None => true,
-                Some("") => url.as_str() != before,
-                Some(wanted) => code == wanted,
-            };
-            if arrived {
-                let workshop = Workshop { code: code.to_owned(), secret: secret.to_owned() };
-                wait_for_hydration(browser).await;
-                return workshop;
-            }
-        }
-        assert!(Instant::now() < deadline, "no facilitator page after {TIMEOUT:?}: {url}");
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
+        let ["", "w", code, "manage", secret] = parts[..] else { return None };
+        let arrived = match expected {
+            None => true,
+            Some("") => url.as_str() != before,
+            Some(wanted) => code == wanted,
+        };
+        arrived.then(|| Workshop { code: code.to_owned(), secret: secret.to_owned() })
+    })
+    .await;
+    wait_for_hydration(browser).await;
+    workshop
 }
 
 /// Polls `path` until its JSON satisfies `accept`, and returns it.
 async fn wait_for_json(server: &TestServer, path: &str, accept: impl Fn(&Value) -> bool) -> Value {
-    let deadline = Instant::now() + TIMEOUT;
-    loop {
-        let value = server.get_json(path).await;
-        if accept(&value) {
-            return value;
-        }
-        assert!(Instant::now() < deadline, "GET {path} did not change as expected within {TIMEOUT:?}: {value}");
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
+    let accept = &accept;
+    eventually(&format!("GET {path} changing as expected"), || async move {
+        Some(server.get_json(path).await).filter(|value| accept(value))
+    })
+    .await
 }
 
 async fn print_report(server: TestServer, browser: Client) {

@@ -17,7 +17,7 @@ use kvadrant_app::backend::{Backend, Key};
 use kvadrant_app::model::{
     AcceptInput, Area, Category, CommentInput, CreatedWorkshop, Group, GroupInput, GroupScores, GroupTag, GroupsInput,
     Invite, ItemInput, ListKind, Results, ReviewLink, Saved, ScoreInput, Segment, SettingsInput, Setup, Sheet,
-    SheetScore, Standings, Suggestion, SuggestionInput, SuggestionStatus, Workshop, WorkshopInput,
+    SheetScore, Standings, Suggestion, SuggestionInput, SuggestionStatus, Workshop, WorkshopInput, manage_path,
 };
 
 use crate::live::{Frames, Hub, Role};
@@ -179,7 +179,7 @@ impl Service {
                     let record = self.record(new.code.as_str()).await?;
                     let code = new.code.to_string();
                     let created = CreatedWorkshop {
-                        manage_path: format!("/w/{code}/manage/{secret}"),
+                        manage_path: manage_path(&code, &secret),
                         join_path: format!("/w/{code}"),
                         code,
                         secret,

@@ -10,7 +10,7 @@ use crate::ui::FormError;
 pub fn SettingsForm(settings: Settings, keys: Credentials, actions: Actions) -> impl IntoView {
     let t = use_texts();
     // A midline at the scale's centre is shown empty, so it follows the scale if that changes.
-    let centre = (f64::from(settings.scale_min) + f64::from(settings.scale_max)) / 2.0;
+    let centre = kvadrant::Midline::centre(settings.scale()).value();
     let midline = move |value: f64| match value {
         value if value == centre => String::new(),
         value if value.fract() == 0.0 => t.number(value, 0),
