@@ -5,7 +5,7 @@ use crate::actions::{CreateWorkshop, ImportWorkshop, demo_code, load_managed};
 use crate::error::AppError;
 use crate::i18n::use_texts;
 use crate::private_links::{self, PrivateLink};
-use crate::ui::{ErrorNote, FormError};
+use crate::ui::{ErrorNote, FormError, last_error};
 
 #[component]
 pub fn HomePage() -> impl IntoView {
@@ -41,7 +41,7 @@ pub fn HomePage() -> impl IntoView {
                     <textarea id="description" name="description" rows="3" maxlength="2000"></textarea>
                     <button type="submit">{t.create_button}</button>
                 </ActionForm>
-                <FormError error=Signal::derive(move || create.value().get().and_then(Result::err)) />
+                <FormError error=last_error(create.value()) />
             </section>
             <MyWorkshops />
             <ImportSetup />
@@ -157,7 +157,7 @@ fn ImportSetup() -> impl IntoView {
                     prop:value=move || text.get() on:input=move |event| text.set(event_target_value(&event))></textarea>
                 <button type="submit">{t.import_button}</button>
             </ActionForm>
-            <FormError error=Signal::derive(move || import.value().get().and_then(Result::err)) />
+            <FormError error=last_error(import.value()) />
         </section>
     }
 }

@@ -56,6 +56,13 @@ pub fn ErrorNote(error: AppError) -> impl IntoView {
     view! { <p class="error" role="alert">{(t.error)(&error)}</p> }
 }
 
+/// The error of an action's last run, if it failed: what a form's [`FormError`] shows.
+pub fn last_error<T: Clone + Send + Sync + 'static>(
+    value: MappedSignal<Option<Result<T, AppError>>>,
+) -> Signal<Option<AppError>> {
+    Signal::derive(move || value.get().and_then(Result::err))
+}
+
 /// The last error of a form's action, if its last run failed.
 #[component]
 pub fn FormError(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoView {

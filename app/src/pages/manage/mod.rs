@@ -10,12 +10,11 @@ use crate::actions::{
     SaveCategory, SetResultsHidden, SetScoring, UpdateGroup, UpdateSettings, UpdateWorkshop, load_managed,
     load_review_link,
 };
-use crate::error::AppError;
 use crate::i18n::use_texts;
 use crate::live;
 use crate::model::{Category, ListKind, Workshop};
 use crate::private_links::{self, PrivateLink};
-use crate::ui::{DemoBadge, ErrorNote, FormError, Loading, ProgressTable, ResultsPanels};
+use crate::ui::{DemoBadge, ErrorNote, FormError, Loading, ProgressTable, ResultsPanels, last_error};
 use settings::SettingsForm;
 use suggestions::Suggestions;
 
@@ -74,10 +73,6 @@ impl Actions {
             + self.accept.version().get()
             + self.keep.version().get()
     }
-}
-
-pub(super) fn last_error(value: MappedSignal<Option<Result<(), AppError>>>) -> Signal<Option<AppError>> {
-    Signal::derive(move || value.get().and_then(Result::err))
 }
 
 /// The join code and secret every form sends along.

@@ -1,9 +1,9 @@
 use leptos::prelude::*;
 
-use super::{Actions, Credentials, last_error};
+use super::{Actions, Credentials};
 use crate::i18n::{Lang, use_texts};
 use crate::model::Settings;
-use crate::ui::FormError;
+use crate::ui::{FormError, last_error};
 
 /// The scale, what the axes are called, where the matrix is divided and the workshop's language.
 #[component]

@@ -3,10 +3,10 @@
 
 use leptos::prelude::*;
 
-use super::{Actions, Credentials, category_options, last_error};
+use super::{Actions, Credentials, category_options};
 use crate::i18n::use_texts;
 use crate::model::{Category, Suggestion, SuggestionStatus};
-use crate::ui::FormError;
+use crate::ui::{FormError, last_error};
 
 #[component]
 pub fn Suggestions(

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::actions::SaveComment;
 use crate::i18n::use_texts;
 use crate::model::{AreaComment, LiveSheet};
-use crate::ui::FormError;
+use crate::ui::{FormError, last_error};
 
 /// What the form shows. Another member's saved comment replaces it unless this browser has
 /// unsaved edits of its own: typing is never overwritten.
@@ -111,7 +111,7 @@ pub fn CommentForm(
                     {move || (matches!(save.value().get(), Some(Ok(_))) && !fields.edited.get()).then_some(t.comment_saved)}
                 </span>
             </ActionForm>
-            <FormError error=Signal::derive(move || save.value().get().and_then(Result::err)) />
+            <FormError error=last_error(save.value()) />
         </details>
     }
 }

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::actions::SuggestArea;
 use crate::i18n::use_texts;
-use crate::ui::FormError;
+use crate::ui::{FormError, last_error};
 
 #[component]
 pub fn SuggestForm(code: String, group: i64) -> impl IntoView {
@@ -34,7 +34,7 @@ pub fn SuggestForm(code: String, group: i64) -> impl IntoView {
                 <button type="submit">{t.suggest_button}</button>
             </ActionForm>
             <p role="status">{move || sent().then_some(t.suggested_notice)}</p>
-            <FormError error=Signal::derive(move || suggest.value().get().and_then(Result::err)) />
+            <FormError error=last_error(suggest.value()) />
         </section>
     }
 }
