@@ -11,8 +11,15 @@ pub enum Error {
     Invalid { field: String, rule: Rule },
     #[error("{entity} not found")]
     NotFound { entity: Entity },
-    #[error("this change needs the facilitator link")]
+    /// No credentials came with a request that needs them.
+    #[error("this needs a private link: the group's, the facilitator's or the leaders'")]
+    CredentialsRequired,
+    /// Credentials came, but not ones that allow this.
+    #[error("this link does not allow this")]
     Forbidden,
+    /// The group was taken from the join page already.
+    #[error("this group has joined already; ask someone in it for the group's link")]
+    AlreadyJoined,
     #[error("scoring is closed for this workshop")]
     ScoringClosed,
     #[error("the facilitator has not revealed the results yet")]

@@ -6,10 +6,10 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
-use crate::model::{Invite, ListKind, Results, ReviewLink, Saved, Sheet, Workshop};
+use crate::model::{GroupCard, GroupLink, Invite, ListKind, QrLink, Results, ReviewLink, Saved, Sheet, Workshop};
 #[cfg(feature = "ssr")]
 use crate::{
-    backend::{Key, SharedBackend},
+    backend::{GroupKey, Key, SharedBackend},
     model::{
         AcceptInput, CommentInput, GroupInput, GroupTag, GroupsInput, ItemInput, ScoreInput, SettingsInput, Setup,
         SuggestionInput, WorkshopInput,
@@ -26,6 +26,17 @@ fn backend() -> Result<SharedBackend, AppError> {
 #[cfg(feature = "ssr")]
 fn key(code: String, secret: String) -> Key {
     Key { code, secret }
+}
+
+#[cfg(feature = "ssr")]
+fn group_key(code: String, group: i64, key: String) -> GroupKey {
+    GroupKey { code, group: GroupId(group), secret: key }
+}
+
+/// The page's request, which server functions run within.
+#[cfg(feature = "ssr")]
+fn request() -> Result<http::request::Parts, AppError> {
+    use_context::<http::request::Parts>().ok_or(AppError::Domain(Error::Internal))
 }
 
 /// A form field holding a whole number, or nothing when left empty.
@@ -266,8 +277,40 @@ pub async fn move_item(code: String, secret: String, list: ListKind, id: i64, up
 /// The big screen's invitation: the join link as this server is reached, with its QR code.
 #[server]
 pub async fn load_invite(code: String) -> Result<Invite, AppError> {
-    let parts = use_context::<http::request::Parts>().ok_or(AppError::Domain(Error::Internal))?;
-    Ok(backend()?.invite(&code, &origin(&parts.headers)).await?)
+    Ok(backend()?.invite(&code, &origin(&request()?.headers)).await?)
+}
+
+/// Takes a group from the join page and opens its sheet, whose address is the group's link.
+#[server]
+pub async fn join_group(code: String, group: i64) -> Result<(), AppError> {
+    let link = backend()?.claim_group(&code, GroupId(group)).await?;
+    leptos_axum::redirect(&link.path);
+    Ok(())
+}
+
+/// Every group's link, for the facilitator.
+#[server]
+pub async fn load_group_links(code: String, secret: String) -> Result<Vec<GroupLink>, AppError> {
+    Ok(backend()?.group_links(&key(code, secret)).await?)
+}
+
+/// A new link for a group; with `release`, the join page offers the group again.
+#[server]
+pub async fn renew_group_link(code: String, secret: String, group: i64, release: bool) -> Result<(), AppError> {
+    backend()?.renew_group_link(&key(code, secret), GroupId(group), release).await?;
+    Ok(())
+}
+
+/// A card for every group: its name, link and QR code.
+#[server]
+pub async fn load_group_cards(code: String, secret: String) -> Result<Vec<GroupCard>, AppError> {
+    Ok(backend()?.group_cards(&key(code, secret), &origin(&request()?.headers)).await?)
+}
+
+/// The group's own link with its QR code, to bring the rest of the group in.
+#[server]
+pub async fn load_group_invite(code: String, group: i64, key: String) -> Result<QrLink, AppError> {
+    Ok(backend()?.group_invite(&group_key(code, group, key), &origin(&request()?.headers)).await?)
 }
 
 /// The scheme and host the browser used, from the request (and a proxy's `X-Forwarded-Proto`).
@@ -281,9 +324,22 @@ fn origin(headers: &http::HeaderMap) -> String {
     format!("{scheme}://{}", host.unwrap_or("localhost"))
 }
 
+/// A group's sheet. The key also goes into a cookie for the sheet's live stream alone, which
+/// browsers open without headers.
 #[server]
-pub async fn load_sheet(code: String, group: i64) -> Result<Sheet, AppError> {
-    Ok(backend()?.sheet(&code, GroupId(group)).await?)
+pub async fn load_sheet(code: String, group: i64, key: String) -> Result<Sheet, AppError> {
+    let sheet = backend()?.sheet(&group_key(code.clone(), group, key.clone())).await?;
+    let cookie = cookie::Cookie::build((crate::model::GROUP_KEY_COOKIE, key))
+        .path(crate::model::sheet_live_path(&code, GroupId(group)))
+        .http_only(true)
+        .same_site(cookie::SameSite::Strict)
+        .build();
+    if let (Some(response), Ok(cookie)) =
+        (use_context::<leptos_axum::ResponseOptions>(), http::HeaderValue::from_str(&cookie.to_string()))
+    {
+        response.append_header(http::header::SET_COOKIE, cookie);
+    }
+    Ok(sheet)
 }
 
 /// Sets (or with `value: None`, clears) one cell of a group's sheet.
@@ -291,12 +347,13 @@ pub async fn load_sheet(code: String, group: i64) -> Result<Sheet, AppError> {
 pub async fn save_score(
     code: String,
     group: i64,
+    key: String,
     area: i64,
     axis: Axis,
     value: Option<i64>,
 ) -> Result<Saved, AppError> {
     let score = ScoreInput { area_id: AreaId(area), axis, value };
-    Ok(backend()?.put_scores(&code, GroupId(group), vec![score]).await?)
+    Ok(backend()?.put_scores(&group_key(code, group, key), vec![score]).await?)
 }
 
 /// The sheet's form without scripts: both scores of one area; an empty value clears a cell.
@@ -304,6 +361,7 @@ pub async fn save_score(
 pub async fn save_area_scores(
     code: String,
     group: i64,
+    key: String,
     area: i64,
     potential: String,
     feasibility: String,
@@ -312,7 +370,7 @@ pub async fn save_area_scores(
         Ok(ScoreInput { area_id: AreaId(area), axis, value: whole_number("value", text)? })
     };
     let scores = vec![cell(Axis::Potential, &potential)?, cell(Axis::Feasibility, &feasibility)?];
-    backend()?.put_scores(&code, GroupId(group), scores).await?;
+    backend()?.put_scores(&group_key(code, group, key), scores).await?;
     Ok(())
 }
 
@@ -328,6 +386,7 @@ pub async fn load_results(code: String, secret: Option<String>, segment: Option<
 pub async fn save_comment(
     code: String,
     group: i64,
+    key: String,
     area: i64,
     rationale: String,
     risks: String,
@@ -335,13 +394,19 @@ pub async fn save_comment(
 ) -> Result<Saved, AppError> {
     let timeframe = Some(timeframe).filter(|timeframe| !timeframe.trim().is_empty());
     let input = CommentInput { rationale, risks, timeframe };
-    Ok(backend()?.put_comment(&code, GroupId(group), AreaId(area), input).await?)
+    Ok(backend()?.put_comment(&group_key(code, group, key), AreaId(area), input).await?)
 }
 
 /// A participant's proposal of an area that is not on the list.
 #[server]
-pub async fn suggest_area(code: String, group: i64, name: String, description: String) -> Result<(), AppError> {
-    backend()?.suggest(&code, SuggestionInput { name, description, group_id: Some(GroupId(group)) }).await?;
+pub async fn suggest_area(
+    code: String,
+    group: i64,
+    key: String,
+    name: String,
+    description: String,
+) -> Result<(), AppError> {
+    backend()?.suggest(&group_key(code, group, key), SuggestionInput { name, description }).await?;
     Ok(())
 }
 

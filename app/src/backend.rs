@@ -8,15 +8,24 @@ use kvadrant::{AreaId, CategoryId, Error, GroupId, SuggestionId};
 use leptos::prelude::use_context;
 
 use crate::model::{
-    AcceptInput, Area, Category, CommentInput, CreatedWorkshop, Group, GroupInput, GroupScores, GroupsInput, Invite,
-    ItemInput, ListKind, Results, ReviewLink, Saved, ScoreInput, SettingsInput, Setup, Sheet, Suggestion,
-    SuggestionInput, Workshop, WorkshopInput,
+    AcceptInput, Area, Category, CommentInput, CreatedWorkshop, Group, GroupCard, GroupInput, GroupLink, GroupScores,
+    GroupsInput, Invite, ItemInput, ListKind, QrLink, Results, ReviewLink, Saved, ScoreInput, SettingsInput, Setup,
+    Sheet, Suggestion, SuggestionInput, Workshop, WorkshopInput,
 };
 
 /// What proves the right to change a workshop: its join code and the facilitator's secret.
 #[derive(Debug, Clone)]
 pub struct Key {
     pub code: String,
+    pub secret: String,
+}
+
+/// What proves the right to a group's sheet: the group's link key, or the facilitator's secret
+/// to act on the group's behalf.
+#[derive(Debug, Clone)]
+pub struct GroupKey {
+    pub code: String,
+    pub group: GroupId,
     pub secret: String,
 }
 
@@ -42,9 +51,19 @@ pub trait Backend: Send + Sync + 'static {
     async fn reorder(&self, key: &Key, list: ListKind, ids: Vec<i64>) -> Result<(), Error>;
     /// Moves one item a step up (or down) its list.
     async fn move_item(&self, key: &Key, list: ListKind, id: i64, up: bool) -> Result<(), Error>;
-    async fn sheet(&self, code: &str, group: GroupId) -> Result<Sheet, Error>;
+    /// Takes a group not yet joined: its link, which the join page no longer offers.
+    async fn claim_group(&self, code: &str, group: GroupId) -> Result<GroupLink, Error>;
+    /// Every group's link, for the facilitator.
+    async fn group_links(&self, key: &Key) -> Result<Vec<GroupLink>, Error>;
+    /// A new link for a group (the old one stops working); `release` offers it on the join page again.
+    async fn renew_group_link(&self, key: &Key, group: GroupId, release: bool) -> Result<GroupLink, Error>;
+    /// Every group's link under `origin` with its QR code, to print on cards.
+    async fn group_cards(&self, key: &Key, origin: &str) -> Result<Vec<GroupCard>, Error>;
+    /// The group's link under `origin`, with its QR code, to bring the rest of the group in.
+    async fn group_invite(&self, key: &GroupKey, origin: &str) -> Result<QrLink, Error>;
+    async fn sheet(&self, key: &GroupKey) -> Result<Sheet, Error>;
     /// Writes all of `scores` or, if any is invalid, none of them.
-    async fn put_scores(&self, code: &str, group: GroupId, scores: Vec<ScoreInput>) -> Result<Saved, Error>;
+    async fn put_scores(&self, key: &GroupKey, scores: Vec<ScoreInput>) -> Result<Saved, Error>;
     /// Shows or hides the results from everyone but the facilitator.
     async fn set_results_hidden(&self, key: &Key, hidden: bool) -> Result<Workshop, Error>;
     /// The results of every group, or of one `segment` (`dimension=value`). While they are
@@ -54,9 +73,9 @@ pub trait Backend: Send + Sync + 'static {
     async fn group_scores(&self, code: &str, secret: &str) -> Result<Vec<GroupScores>, Error>;
     async fn update_settings(&self, key: &Key, input: SettingsInput) -> Result<Workshop, Error>;
     /// Sets a group's comment on an area; an empty one removes it.
-    async fn put_comment(&self, code: &str, group: GroupId, area: AreaId, input: CommentInput) -> Result<Saved, Error>;
-    /// A participant proposes an area that is not on the list.
-    async fn suggest(&self, code: &str, input: SuggestionInput) -> Result<Suggestion, Error>;
+    async fn put_comment(&self, key: &GroupKey, area: AreaId, input: CommentInput) -> Result<Saved, Error>;
+    /// A group proposes an area that is not on the list.
+    async fn suggest(&self, key: &GroupKey, input: SuggestionInput) -> Result<Suggestion, Error>;
     /// Puts a suggestion on the list as an area.
     async fn accept_suggestion(&self, key: &Key, id: SuggestionId, input: AcceptInput) -> Result<Area, Error>;
     /// Records a suggestion as raised but not scored.

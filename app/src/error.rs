@@ -20,8 +20,9 @@ pub fn status(error: &Error) -> http::StatusCode {
     match error {
         Error::Invalid { .. } => StatusCode::UNPROCESSABLE_ENTITY,
         Error::NotFound { .. } => StatusCode::NOT_FOUND,
+        Error::CredentialsRequired => StatusCode::UNAUTHORIZED,
         Error::Forbidden | Error::ResultsHidden => StatusCode::FORBIDDEN,
-        Error::ScoringClosed | Error::Conflict => StatusCode::CONFLICT,
+        Error::ScoringClosed | Error::Conflict | Error::AlreadyJoined => StatusCode::CONFLICT,
         Error::Internal => StatusCode::INTERNAL_SERVER_ERROR,
     }
 }

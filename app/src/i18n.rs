@@ -115,6 +115,20 @@ pub struct Texts {
     pub pick_group: &'static str,
     pub no_groups_yet: &'static str,
     pub see_results: &'static str,
+    // Group links
+    pub group_joined: &'static str,
+    pub group_taken_hint: &'static str,
+    pub invite_heading: &'static str,
+    pub invite_intro: &'static str,
+    pub group_links_heading: &'static str,
+    pub group_links_help: &'static str,
+    pub group_not_joined: &'static str,
+    pub renew_group_link: &'static str,
+    pub release_group: &'static str,
+    pub fill_in_for_group: &'static str,
+    pub print_group_cards: &'static str,
+    pub group_cards_heading: &'static str,
+    pub group_card_scan: &'static str,
     // Sheet
     pub sheet_intro: &'static str,
     pub scoring_closed_notice: &'static str,
@@ -376,7 +390,13 @@ fn error_nb(error: &AppError) -> String {
             Entity::Suggestion => "Forslaget finnes ikke lenger.",
         }
         .into(),
-        AppError::Domain(Error::Forbidden) => "Denne lenken gir ikke lov til å endre workshopen.".into(),
+        AppError::Domain(Error::CredentialsRequired) => {
+            "Dette krever en privat lenke: gruppens eller fasilitatorens.".into()
+        }
+        AppError::Domain(Error::Forbidden) => "Denne lenken gir ikke tilgang til dette.".into(),
+        AppError::Domain(Error::AlreadyJoined) => {
+            "Gruppen er alt med. Be noen i gruppen om gruppens lenke, eller spør fasilitatoren.".into()
+        }
         AppError::Domain(Error::ScoringClosed) => "Poenggivingen er stengt.".into(),
         AppError::Domain(Error::ResultsHidden) => "Resultatene vises når fasilitatoren viser dem fram.".into(),
         AppError::Domain(Error::Conflict) => "Workshopen ble endret samtidig. Last inn siden og prøv igjen.".into(),
@@ -395,7 +415,13 @@ fn error_en(error: &AppError) -> String {
             format!("{name}{} {rule}.", place_in_setup(field))
         }
         AppError::Domain(Error::NotFound { entity }) => format!("No such {entity}."),
-        AppError::Domain(Error::Forbidden) => "This link does not allow changes to the workshop.".into(),
+        AppError::Domain(Error::CredentialsRequired) => {
+            "This needs a private link: the group's or the facilitator's.".into()
+        }
+        AppError::Domain(Error::Forbidden) => "This link does not give access to this.".into(),
+        AppError::Domain(Error::AlreadyJoined) => {
+            "This group has joined already. Ask someone in the group for its link, or the facilitator.".into()
+        }
         AppError::Domain(Error::ScoringClosed) => "Scoring is closed.".into(),
         AppError::Domain(Error::ResultsHidden) => "The results appear when the facilitator reveals them.".into(),
         AppError::Domain(Error::Conflict) => "The workshop changed at the same moment. Reload and try again.".into(),
@@ -426,6 +452,19 @@ pub static NB: Texts = Texts {
     pick_group: "Velg gruppen din",
     no_groups_yet: "Fasilitatoren har ikke laget grupper ennå.",
     see_results: "Se resultatet",
+    group_joined: "med",
+    group_taken_hint: "Er gruppen din alt med? Be noen i gruppen om gruppens lenke, eller spør fasilitatoren.",
+    invite_heading: "Få med resten av gruppen",
+    invite_intro: "Alle i gruppen kan åpne dette arket med denne lenken. Del den bare med gruppen din.",
+    group_links_heading: "Gruppelenker",
+    group_links_help: "Hver gruppe har sin egen lenke til arket sitt. En ny lenke stenger den gamle; «Frigi» lar gruppen velges på nytt fra påmeldingssiden.",
+    group_not_joined: "ikke med ennå",
+    renew_group_link: "Ny lenke",
+    release_group: "Frigi",
+    fill_in_for_group: "Fyll ut for gruppen",
+    print_group_cards: "Skriv ut gruppekort",
+    group_cards_heading: "Gruppekort",
+    group_card_scan: "Skann koden eller åpne lenken for å score:",
     sheet_intro: "Gi hvert område poeng fra lav til høy for potensial og gjennomførbarhet. Alt lagres med en gang, og alle i gruppen deler det samme arket.",
     scoring_closed_notice: "Poenggivingen er stengt. Arket kan leses, men ikke endres.",
     no_category: "Uten kategori",
@@ -618,6 +657,19 @@ pub static EN: Texts = Texts {
     pick_group: "Pick your group",
     no_groups_yet: "The facilitator has not made any groups yet.",
     see_results: "See the result",
+    group_joined: "joined",
+    group_taken_hint: "Has your group joined already? Ask someone in it for the group's link, or ask the facilitator.",
+    invite_heading: "Bring the rest of your group in",
+    invite_intro: "Everyone in the group can open this sheet with this link. Share it only with your group.",
+    group_links_heading: "Group links",
+    group_links_help: "Each group has its own link to its sheet. A new link retires the old one; Release lets the group be picked again on the join page.",
+    group_not_joined: "not joined yet",
+    renew_group_link: "New link",
+    release_group: "Release",
+    fill_in_for_group: "Fill in for the group",
+    print_group_cards: "Print group cards",
+    group_cards_heading: "Group cards",
+    group_card_scan: "Scan the code or open the link to score:",
     sheet_intro: "Score each area from low to high on potential and feasibility. Every change is saved at once, and everyone in the group shares this sheet.",
     scoring_closed_notice: "Scoring is closed. The sheet can be read but not changed.",
     no_category: "No category",

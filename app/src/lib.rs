@@ -23,7 +23,7 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 
 use crate::i18n::{Lang, use_texts};
-use crate::pages::{HomePage, JoinPage, ManagePage, NotFound, ResultsPage, ScreenPage, SheetPage};
+use crate::pages::{GroupCardsPage, HomePage, JoinPage, ManagePage, NotFound, ResultsPage, ScreenPage, SheetPage};
 
 /// The HTML document around the app; only the server renders it.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -61,11 +61,12 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
                     <Route path=path!("/w/:code") view=JoinPage ssr=SsrMode::Async />
-                    <Route path=path!("/w/:code/g/:group") view=SheetPage ssr=SsrMode::Async />
+                    <Route path=path!("/w/:code/g/:group/:key") view=SheetPage ssr=SsrMode::Async />
                     <Route path=path!("/w/:code/results") view=ResultsPage ssr=SsrMode::Async />
                     <Route path=path!("/w/:code/review/:secret") view=ResultsPage ssr=SsrMode::Async />
                     <Route path=path!("/w/:code/screen") view=ScreenPage ssr=SsrMode::Async />
                     <Route path=path!("/w/:code/manage/:secret") view=ManagePage ssr=SsrMode::Async />
+                    <Route path=path!("/w/:code/manage/:secret/cards") view=GroupCardsPage ssr=SsrMode::Async />
                 </Routes>
             </main>
         </Router>

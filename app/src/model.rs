@@ -30,6 +30,9 @@ pub struct Group {
     /// What segments the group belongs to, one value per dimension.
     #[serde(default)]
     pub tags: Vec<GroupTag>,
+    /// Someone took the group from the join page: it is no longer offered there.
+    #[serde(default)]
+    pub joined: bool,
 }
 
 /// One of a group's segments: `Rolle` = `Folkevalgte`, say.
@@ -279,8 +282,6 @@ pub struct SuggestionInput {
     pub name: String,
     #[serde(default)]
     pub description: String,
-    #[serde(default)]
-    pub group_id: Option<GroupId>,
 }
 
 /// Accepting a suggestion: the category its new area goes in, if any.
@@ -449,14 +450,53 @@ pub struct LiveSheet {
     pub comments: Vec<AreaComment>,
 }
 
-/// What the big screen shows to invite participants in.
+/// A link in full, as this server is reached, with its QR code.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Invite {
-    pub workshop: Workshop,
-    /// The join link, in full, as this server is reached.
+pub struct QrLink {
     pub url: String,
     /// A QR code of `url`, as an SVG document.
     pub qr_svg: String,
+}
+
+/// What the big screen shows to invite participants in: the join link.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Invite {
+    pub workshop: Workshop,
+    pub link: QrLink,
+}
+
+/// One group's card, printed for workshops where groups are set up in advance.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GroupCard {
+    pub name: String,
+    pub link: QrLink,
+}
+
+/// A group's own link. Whoever holds it reads and writes that group's sheet, comments and
+/// suggestions, and nothing of any other group's.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct GroupLink {
+    pub group_id: GroupId,
+    /// The group's secret: send it as `Authorization: Bearer <key>` on the group's routes.
+    pub key: String,
+    /// Path of the group's sheet.
+    pub path: String,
+    pub joined: bool,
+}
+
+/// A group's sheet, opened with `key`: the group's own link key, or the facilitator's secret
+/// to enter scores on the group's behalf.
+pub fn sheet_path(code: &str, group: GroupId, key: &str) -> String {
+    format!("/w/{code}/g/{group}/{key}")
+}
+
+/// The cookie that carries a group's key to its live stream, which browsers open without headers.
+pub const GROUP_KEY_COOKIE: &str = "kvadrant-group-key";
+
+/// The path of a group's live stream: the only place [`GROUP_KEY_COOKIE`] is sent.
+pub fn sheet_live_path(code: &str, group: GroupId) -> String {
+    format!("/api/v1/workshops/{code}/groups/{group}/live")
 }
 
 /// A score write's acknowledgement: the workshop version that includes it.

@@ -10,11 +10,11 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, put};
 use axum::{Json, Router};
 use kvadrant::{AreaId, CategoryId, Error, GroupId, SuggestionId};
-use kvadrant_app::backend::{Backend, Key};
+use kvadrant_app::backend::{Backend, GroupKey, Key};
 use kvadrant_app::model::{
-    AcceptInput, Area, Category, CommentInput, CreatedWorkshop, Group, GroupInput, GroupScores, GroupsInput, ItemInput,
-    ListKind, LiveSheet, LiveView, Results, ReviewLink, Saved, ScoreInput, SettingsInput, Setup, Sheet, Suggestion,
-    SuggestionInput, Workshop, WorkshopInput,
+    AcceptInput, Area, Category, CommentInput, CreatedWorkshop, GROUP_KEY_COOKIE, Group, GroupInput, GroupLink,
+    GroupScores, GroupsInput, ItemInput, ListKind, LiveSheet, LiveView, Results, ReviewLink, Saved, ScoreInput,
+    SettingsInput, Setup, Sheet, Suggestion, SuggestionInput, Workshop, WorkshopInput,
 };
 use serde::Deserialize;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
@@ -41,38 +41,50 @@ pub struct ApiPath<T>(pub T);
 #[from_request(via(axum::extract::Query), rejection(ApiError))]
 pub struct ApiQuery<T>(pub T);
 
-/// The facilitator's secret, sent as `Authorization: Bearer <secret>`.
+/// A secret, sent as `Authorization: Bearer <secret>`: the facilitator's, the leaders' or a
+/// group's. A group's live stream, which browsers open without headers, may carry the
+/// group's key in a cookie set for that stream alone.
 pub struct Bearer(String);
+
+impl Bearer {
+    fn of(parts: &Parts) -> Option<Bearer> {
+        let header = parts.headers.get(header::AUTHORIZATION).and_then(|value| value.to_str().ok());
+        if let Some(header) = header {
+            return header.strip_prefix("Bearer ").map(|secret| Bearer(secret.trim().to_owned()));
+        }
+        parts
+            .headers
+            .get_all(header::COOKIE)
+            .iter()
+            .filter_map(|value| value.to_str().ok())
+            .flat_map(cookie::Cookie::split_parse)
+            .filter_map(Result::ok)
+            .find(|cookie| cookie.name() == GROUP_KEY_COOKIE)
+            .map(|cookie| Bearer(cookie.value().to_owned()))
+    }
+
+    fn key(self, code: String) -> Key {
+        Key { code, secret: self.0 }
+    }
+
+    fn group_key(self, code: String, group: GroupId) -> GroupKey {
+        GroupKey { code, group, secret: self.0 }
+    }
+}
 
 impl<S: Send + Sync> FromRequestParts<S> for Bearer {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, _: &S) -> ApiResult<Self> {
-        parts
-            .headers
-            .get(header::AUTHORIZATION)
-            .and_then(|value| value.to_str().ok())
-            .and_then(|value| value.strip_prefix("Bearer "))
-            .map(|secret| Bearer(secret.trim().to_owned()))
-            .ok_or(ApiError::from(Error::Forbidden))
+        Bearer::of(parts).ok_or(ApiError::from(Error::CredentialsRequired))
     }
 }
 
 impl<S: Send + Sync> OptionalFromRequestParts<S> for Bearer {
     type Rejection = ApiError;
 
-    async fn from_request_parts(parts: &mut Parts, state: &S) -> ApiResult<Option<Self>> {
-        if parts.headers.contains_key(header::AUTHORIZATION) {
-            <Bearer as FromRequestParts<S>>::from_request_parts(parts, state).await.map(Some)
-        } else {
-            Ok(None)
-        }
-    }
-}
-
-impl Bearer {
-    fn key(self, code: String) -> Key {
-        Key { code, secret: self.0 }
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> ApiResult<Option<Self>> {
+        Ok(Bearer::of(parts))
     }
 }
 
@@ -115,6 +127,13 @@ fn secret_of(bearer: Option<Bearer>, query: Option<String>) -> Option<String> {
     bearer.map(|bearer| bearer.0).or(query)
 }
 
+/// Renewing a group's link: `release` also offers the group on the join page again.
+#[derive(Deserialize, ToSchema)]
+pub struct RenewLinkInput {
+    #[serde(default)]
+    pub release: bool,
+}
+
 #[derive(Deserialize, ToSchema)]
 pub struct OrderInput {
     pub ids: Vec<i64>,
@@ -146,7 +165,10 @@ pub fn routes() -> Router<Arc<Service>> {
         .route("/api/v1/workshops/{code}/review-link", get(review_link).post(renew_review_link))
         .route("/api/v1/workshops/{code}/groups/{id}", put(update_group).delete(remove_group))
         .route("/api/v1/workshops/{code}/groups/{id}/comments/{area}", put(put_comment))
-        .route("/api/v1/workshops/{code}/suggestions", post(suggest))
+        .route("/api/v1/workshops/{code}/groups/{id}/suggestions", post(suggest))
+        .route("/api/v1/workshops/{code}/groups/{id}/join", post(claim_group))
+        .route("/api/v1/workshops/{code}/groups/{id}/link", post(renew_group_link))
+        .route("/api/v1/workshops/{code}/group-links", get(group_links))
         .route("/api/v1/workshops/{code}/suggestions/{id}/accept", post(accept_suggestion))
         .route("/api/v1/workshops/{code}/suggestions/{id}/keep", post(keep_suggestion))
         .route("/api/v1/workshops/{code}/scores", get(all_scores))
@@ -225,19 +247,23 @@ async fn follow_workshop(
     ApiPath(code): ApiPath<String>,
     ApiQuery(query): ApiQuery<FollowQuery>,
 ) -> ApiResult<Response> {
-    let (frames, role) = service.follow(&code, None, query.secret.as_deref()).await?;
+    let (frames, role) = service.follow_workshop(&code, query.secret.as_deref()).await?;
     Ok(live_response(frames, role))
 }
 
 /// Follows a group's sheet live: `view` events as for the workshop, and `sheet` events with
-/// the group's own scores ([`LiveSheet`]).
+/// the group's own scores ([`LiveSheet`]). With the group's key (or the facilitator's secret),
+/// as a bearer token or in the cookie the sheet page sets for this stream.
 #[utoipa::path(get, path = "/api/v1/workshops/{code}/groups/{id}/live", params(("code" = String, Path), ("id" = i64, Path)),
-    responses((status = 200, content_type = "text/event-stream", body = LiveSheet), (status = 404, body = ErrorBody)))]
+    security(("group" = []), ("facilitator" = [])),
+    responses((status = 200, content_type = "text/event-stream", body = LiveSheet), (status = 401, body = ErrorBody),
+        (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
 async fn follow_sheet(
     State(service): State<Arc<Service>>,
     ApiPath((code, id)): ApiPath<(String, GroupId)>,
+    bearer: Bearer,
 ) -> ApiResult<Response> {
-    let (frames, role) = service.follow(&code, Some(id), None).await?;
+    let (frames, role) = service.follow_sheet(&bearer.group_key(code, id)).await?;
     Ok(live_response(frames, role))
 }
 
@@ -375,27 +401,71 @@ async fn reorder(
     Ok(StatusCode::NO_CONTENT)
 }
 
+/// A group's sheet: with the group's key, or the facilitator's secret.
 #[utoipa::path(get, path = "/api/v1/workshops/{code}/groups/{id}/scores", params(("code" = String, Path), ("id" = i64, Path)),
-    responses((status = 200, body = Sheet), (status = 404, body = ErrorBody)))]
+    security(("group" = []), ("facilitator" = [])),
+    responses((status = 200, body = Sheet), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody)))]
 async fn get_sheet(
     State(service): State<Arc<Service>>,
     ApiPath((code, id)): ApiPath<(String, GroupId)>,
+    bearer: Bearer,
 ) -> ApiResult<Json<Sheet>> {
-    Ok(Json(service.sheet(&code, id).await?))
+    Ok(Json(service.sheet(&bearer.group_key(code, id)).await?))
 }
 
 /// Writes a group's scores: all of them, or none if any is invalid. `value: null` clears a cell.
-/// Answers once the write is durable, with the workshop version that includes it.
+/// Answers once the write is durable, with the workshop version that includes it. With the
+/// group's key, or the facilitator's secret to enter scores on the group's behalf.
 #[utoipa::path(put, path = "/api/v1/workshops/{code}/groups/{id}/scores", params(("code" = String, Path), ("id" = i64, Path)),
-    request_body = ScoresInput,
-    responses((status = 200, body = Saved), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody),
-        (status = 422, body = ErrorBody)))]
+    request_body = ScoresInput, security(("group" = []), ("facilitator" = [])),
+    responses((status = 200, body = Saved), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
 async fn put_scores(
     State(service): State<Arc<Service>>,
     ApiPath((code, id)): ApiPath<(String, GroupId)>,
+    bearer: Bearer,
     ApiJson(input): ApiJson<ScoresInput>,
 ) -> ApiResult<Json<Saved>> {
-    Ok(Json(service.put_scores(&code, id, input.scores).await?))
+    Ok(Json(service.put_scores(&bearer.group_key(code, id), input.scores).await?))
+}
+
+/// Takes a group that has not joined yet: answers with the group's link, which its members
+/// share. A group already taken cannot be taken again (409); the facilitator can release it.
+#[utoipa::path(post, path = "/api/v1/workshops/{code}/groups/{id}/join", params(("code" = String, Path), ("id" = i64, Path)),
+    responses((status = 200, body = GroupLink), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
+async fn claim_group(
+    State(service): State<Arc<Service>>,
+    ApiPath((code, id)): ApiPath<(String, GroupId)>,
+) -> ApiResult<Json<GroupLink>> {
+    Ok(Json(service.claim_group(&code, id).await?))
+}
+
+/// Every group's link, for the facilitator: to print group cards or bring a group back in.
+#[utoipa::path(get, path = "/api/v1/workshops/{code}/group-links", params(("code" = String, Path)),
+    security(("facilitator" = [])),
+    responses((status = 200, body = Vec<GroupLink>), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
+async fn group_links(
+    State(service): State<Arc<Service>>,
+    ApiPath(code): ApiPath<String>,
+    bearer: Bearer,
+) -> ApiResult<Json<Vec<GroupLink>>> {
+    Ok(Json(service.group_links(&bearer.key(code)).await?))
+}
+
+/// Gives a group a new link; the old one stops working at once. `release` also offers the
+/// group on the join page again.
+#[utoipa::path(post, path = "/api/v1/workshops/{code}/groups/{id}/link", params(("code" = String, Path), ("id" = i64, Path)),
+    request_body = RenewLinkInput, security(("facilitator" = [])),
+    responses((status = 200, body = GroupLink), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody)))]
+async fn renew_group_link(
+    State(service): State<Arc<Service>>,
+    ApiPath((code, id)): ApiPath<(String, GroupId)>,
+    bearer: Bearer,
+    ApiJson(input): ApiJson<RenewLinkInput>,
+) -> ApiResult<Json<GroupLink>> {
+    Ok(Json(service.renew_group_link(&bearer.key(code), id, input.release).await?))
 }
 
 /// Scale, axis names, midlines and language. The scale cannot change once groups have scored.
@@ -421,7 +491,7 @@ async fn get_setup(
     bearer: Option<Bearer>,
     ApiQuery(query): ApiQuery<ReadQuery>,
 ) -> ApiResult<Response> {
-    let secret = secret_of(bearer, query.secret).ok_or(Error::Forbidden)?;
+    let secret = secret_of(bearer, query.secret).ok_or(Error::CredentialsRequired)?;
     let setup = service.setup(&code, &secret).await?;
     Ok(attachment(&format!("kvadrant-{code}-setup.json"), "application/json", Json(setup)))
 }
@@ -472,26 +542,31 @@ async fn renew_review_link(
 /// A group's rationale, risks and timeframe for an area, while scoring is open; all empty removes it.
 #[utoipa::path(put, path = "/api/v1/workshops/{code}/groups/{id}/comments/{area}",
     params(("code" = String, Path), ("id" = i64, Path), ("area" = i64, Path)), request_body = CommentInput,
-    responses((status = 200, body = Saved), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody),
-        (status = 422, body = ErrorBody)))]
+    security(("group" = []), ("facilitator" = [])),
+    responses((status = 200, body = Saved), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
 async fn put_comment(
     State(service): State<Arc<Service>>,
     ApiPath((code, group, area)): ApiPath<(String, GroupId, AreaId)>,
+    bearer: Bearer,
     ApiJson(input): ApiJson<CommentInput>,
 ) -> ApiResult<Json<Saved>> {
-    Ok(Json(service.put_comment(&code, group, area, input).await?))
+    Ok(Json(service.put_comment(&bearer.group_key(code, group), area, input).await?))
 }
 
-/// Proposes an area that is not on the list, while scoring is open.
-#[utoipa::path(post, path = "/api/v1/workshops/{code}/suggestions", params(("code" = String, Path)),
-    request_body = SuggestionInput,
-    responses((status = 201, body = Suggestion), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
+/// A group proposes an area that is not on the list, while scoring is open.
+#[utoipa::path(post, path = "/api/v1/workshops/{code}/groups/{id}/suggestions",
+    params(("code" = String, Path), ("id" = i64, Path)), request_body = SuggestionInput,
+    security(("group" = []), ("facilitator" = [])),
+    responses((status = 201, body = Suggestion), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+        (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
 async fn suggest(
     State(service): State<Arc<Service>>,
-    ApiPath(code): ApiPath<String>,
+    ApiPath((code, group)): ApiPath<(String, GroupId)>,
+    bearer: Bearer,
     ApiJson(input): ApiJson<SuggestionInput>,
 ) -> ApiResult<(StatusCode, Json<Suggestion>)> {
-    Ok((StatusCode::CREATED, Json(service.suggest(&code, input).await?)))
+    Ok((StatusCode::CREATED, Json(service.suggest(&bearer.group_key(code, group), input).await?)))
 }
 
 /// Puts a suggestion on the list as a new area, which groups can then score.
@@ -530,7 +605,7 @@ async fn all_scores(
     bearer: Option<Bearer>,
     ApiQuery(query): ApiQuery<ReadQuery>,
 ) -> ApiResult<Json<Vec<GroupScores>>> {
-    let secret = secret_of(bearer, query.secret).ok_or(Error::Forbidden)?;
+    let secret = secret_of(bearer, query.secret).ok_or(Error::CredentialsRequired)?;
     Ok(Json(service.group_scores(&code, &secret).await?))
 }
 
@@ -583,7 +658,7 @@ async fn results_xlsx(
     bearer: Option<Bearer>,
     ApiQuery(query): ApiQuery<ReadQuery>,
 ) -> ApiResult<Response> {
-    let secret = secret_of(bearer, query.secret).ok_or(Error::Forbidden)?;
+    let secret = secret_of(bearer, query.secret).ok_or(Error::CredentialsRequired)?;
     let (results, scores) = service.workbook(&code, &secret, query.segment.as_deref()).await?;
     let workbook = export::xlsx(&results, &scores).map_err(|cause| {
         tracing::error!(%cause, "writing a workbook");
@@ -636,10 +711,12 @@ struct FacilitatorAuth;
 impl Modify for FacilitatorAuth {
     fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
         let components = openapi.components.get_or_insert_with(Default::default);
-        components.add_security_scheme(
-            "facilitator",
-            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
-        );
+        for role in ["facilitator", "group"] {
+            components.add_security_scheme(
+                role,
+                SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+            );
+        }
     }
 }
 
@@ -651,6 +728,7 @@ impl Modify for FacilitatorAuth {
         add_category, update_category, remove_category,
         add_area, update_area, remove_area, add_groups, update_group, remove_group, reorder, get_sheet, put_scores,
         update_settings, get_setup, import_setup, duplicate, review_link, renew_review_link, put_comment, suggest,
+        claim_group, group_links, renew_group_link,
         accept_suggestion, keep_suggestion, all_scores, results, results_csv, results_xlsx, matrix_svg, matrix_png
     ),
     modifiers(&FacilitatorAuth)

@@ -7,7 +7,7 @@ use kvadrant_app::model::{GroupsInput, ItemInput, ScoreInput, WorkshopInput};
 use serde::Deserialize;
 
 use crate::service::Service;
-use kvadrant_app::backend::{Backend, Key};
+use kvadrant_app::backend::{Backend, GroupKey, Key};
 
 const SOURCE: &str = include_str!("../demo/indre-namdal-2022.json");
 pub const GROUPS: usize = 9;
@@ -110,7 +110,8 @@ pub async fn seed(service: &Service) -> Result<String, Error> {
     let groups = service.add_groups(&key, GroupsInput::Count { count: GROUPS as i64 }).await?;
     for (group_index, group) in groups.iter().enumerate() {
         let scores = demo_scores(&areas, group_index);
-        service.put_scores(record.code.as_str(), group.id, scores).await?;
+        let on_behalf = GroupKey { code: record.code.to_string(), group: group.id, secret: created.secret.clone() };
+        service.put_scores(&on_behalf, scores).await?;
     }
     Ok(created.manage_path)
 }

@@ -5,7 +5,16 @@ use rand::RngCore;
 use sha2::{Digest, Sha256};
 
 pub fn generate() -> String {
-    let mut bytes = [0u8; 24];
+    random_hex::<24>()
+}
+
+/// A group's link key: 128 random bits, short enough for a link printed on a card.
+pub fn group_key() -> String {
+    random_hex::<16>()
+}
+
+fn random_hex<const BYTES: usize>() -> String {
+    let mut bytes = [0u8; BYTES];
     rand::rng().fill_bytes(&mut bytes);
     hex::encode(bytes)
 }
@@ -26,6 +35,11 @@ pub fn verify(secret: &str, stored_hash: &[u8]) -> bool {
     hash(secret) == stored_hash
 }
 
+/// Whether `given` is the stored `key`; comparing digests, so timing reveals nothing of the key.
+pub fn matches(given: &str, key: &str) -> bool {
+    !key.is_empty() && verify(given, &hash(key))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -38,6 +52,15 @@ mod tests {
         assert!(verify(&secret, &stored));
         assert!(!verify(&generate(), &stored));
         assert!(!verify("", &stored));
+    }
+
+    #[test]
+    fn group_keys_match_only_themselves() {
+        let key = group_key();
+        assert_eq!(key.len(), 32);
+        assert!(matches(&key, &key));
+        assert!(!matches(&group_key(), &key));
+        assert!(!matches("", ""), "an empty stored key opens nothing");
     }
 
     #[test]

@@ -11,7 +11,7 @@ async fn error_of(response: reqwest::Response, status: StatusCode) -> Value {
 }
 
 async fn sheet_scores(server: &TestServer, code: &str, group: i64) -> Value {
-    server.get_json(&format!("/api/v1/workshops/{code}/groups/{group}/scores")).await["scores"].clone()
+    server.sheet(code, group).await["scores"].clone()
 }
 
 #[tokio::test]
@@ -50,7 +50,8 @@ async fn only_the_facilitator_secret_can_change_a_workshop() {
             .send()
             .await
             .unwrap();
-        assert_eq!(anonymous.status(), StatusCode::FORBIDDEN, "{method} {path} without a secret");
+        let body = error_of(anonymous, StatusCode::UNAUTHORIZED).await;
+        assert_eq!(body["error"], "credentials_required", "{method} {path} without a secret");
     }
     let unchanged = server.get_json(&format!("/api/v1/workshops/{}", workshop.code)).await;
     assert_eq!(unchanged["title"], "Hemmelig");
@@ -98,20 +99,20 @@ async fn malformed_input_is_rejected_with_the_reason() {
     let server = support::start().await;
     let (workshop, area, group) = server.scorable_workshop("Feil og mangler").await;
     let url = server.url(&format!("/api/v1/workshops/{}/groups/{group}/scores", workshop.code));
+    let key = server.group_key(&workshop.code, group).await;
+    let put = || server.client.put(&url).bearer_auth(&key);
 
-    let not_json = server.client.put(&url).header("content-type", "application/json").body("{scores: [").send().await;
+    let not_json = put().header("content-type", "application/json").body("{scores: [").send().await;
     let body = error_of(not_json.unwrap(), StatusCode::BAD_REQUEST).await;
     assert_eq!(body["field"], "body");
 
     let wrong_type = json!({ "scores": [{ "area_id": area, "axis": "potential", "value": "high" }] });
-    let body =
-        error_of(server.client.put(&url).json(&wrong_type).send().await.unwrap(), StatusCode::UNPROCESSABLE_ENTITY)
-            .await;
+    let body = error_of(put().json(&wrong_type).send().await.unwrap(), StatusCode::UNPROCESSABLE_ENTITY).await;
     assert_eq!(body["rule"]["expected"], "json");
     assert!(body["message"].as_str().unwrap().contains("scores[0].value"), "{body}");
 
     let wrong_axis = json!({ "scores": [{ "area_id": area, "axis": "beauty", "value": 5 }] });
-    let response = server.client.put(&url).json(&wrong_axis).send().await.unwrap();
+    let response = put().json(&wrong_axis).send().await.unwrap();
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
 
     let bad_path = server.client.get(server.url(&format!("/api/v1/workshops/{}/groups/abc/scores", workshop.code)));
@@ -133,8 +134,11 @@ async fn areas_and_groups_of_another_workshop_are_refused() {
     let body = error_of(server.put_scores(&workshop.code, group, cell).await, StatusCode::UNPROCESSABLE_ENTITY).await;
     assert_eq!((body["field"].as_str(), body["rule"]["rule"].as_str()), (Some("scores[0].area_id"), Some("foreign")));
 
-    let cell = json!([{ "area_id": foreign_area, "axis": "potential", "value": 5 }]);
-    let body = error_of(server.put_scores(&workshop.code, foreign_group, cell).await, StatusCode::NOT_FOUND).await;
+    let cell = json!({ "scores": [{ "area_id": foreign_area, "axis": "potential", "value": 5 }] });
+    let key = server.group_key(&other.code, foreign_group).await;
+    let url = server.url(&format!("/api/v1/workshops/{}/groups/{foreign_group}/scores", workshop.code));
+    let response = server.client.put(url).bearer_auth(key).json(&cell).send().await.unwrap();
+    let body = error_of(response, StatusCode::NOT_FOUND).await;
     assert_eq!(body["entity"], "group");
 
     let rename =

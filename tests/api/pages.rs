@@ -60,7 +60,7 @@ async fn the_facilitator_page_needs_the_secret() {
     let guess = guess.unwrap();
     assert_eq!(guess.status(), StatusCode::FORBIDDEN);
     let guess = guess.text().await.unwrap();
-    assert!(guess.contains("Denne lenken gir ikke lov"));
+    assert!(guess.contains("Denne lenken gir ikke tilgang"));
     assert!(!guess.contains("Steng poenggivingen"));
 
     let unknown = server.client.get(server.url("/w/ZZZZZZ/results")).send().await.unwrap();
@@ -98,14 +98,22 @@ async fn a_group_can_score_with_a_plain_form_before_scripts_load() {
     let server = support::start().await;
     let (workshop, area, group) = server.scorable_workshop("Uten skript").await;
 
-    let sheet_path = format!("/w/{}/g/{group}", workshop.code);
+    let key = server.group_key(&workshop.code, group).await;
+    let sheet_path = format!("/w/{}/g/{group}/{key}", workshop.code);
     let sheet = server.client.get(server.url(&sheet_path)).send().await.unwrap().text().await.unwrap();
     let action = sheet.split("action=\"").nth(1).and_then(|rest| rest.split('"').next()).expect("the sheet has a form");
 
     let no_redirects = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
     let code = workshop.code.as_str();
     let (group_text, area_text) = (group.to_string(), area.to_string());
-    let form = [("code", code), ("group", &group_text), ("area", &area_text), ("potential", "7"), ("feasibility", "")];
+    let form = [
+        ("code", code),
+        ("group", &group_text),
+        ("key", &key),
+        ("area", &area_text),
+        ("potential", "7"),
+        ("feasibility", ""),
+    ];
     let posted = no_redirects
         .post(server.url(action))
         .header("accept", "text/html")
@@ -115,6 +123,6 @@ async fn a_group_can_score_with_a_plain_form_before_scripts_load() {
         .await
         .unwrap();
     assert!(posted.status().is_redirection(), "a plain form post returns to the sheet");
-    let scores = server.get_json(&format!("/api/v1/workshops/{code}/groups/{group}/scores")).await;
+    let scores = server.sheet(code, group).await;
     assert_eq!(scores["scores"], json!([{ "area_id": area, "axis": "potential", "value": 7 }]));
 }

@@ -138,12 +138,12 @@ async fn a_cell_written_twice_keeps_the_last_value_and_null_clears_it() {
         let cell = json!([{ "area_id": area, "axis": "potential", "value": value }]);
         assert_eq!(server.put_scores(&workshop.code, group, cell).await.status(), 200);
     }
-    let sheet = server.get_json(&format!("/api/v1/workshops/{}/groups/{group}/scores", workshop.code)).await;
+    let sheet = server.sheet(&workshop.code, group).await;
     assert_eq!(sheet["scores"], json!([{ "area_id": area, "axis": "potential", "value": 9 }]));
 
     let clear = json!([{ "area_id": area, "axis": "potential", "value": null }]);
     assert_eq!(server.put_scores(&workshop.code, group, clear).await.status(), 200);
-    let sheet = server.get_json(&format!("/api/v1/workshops/{}/groups/{group}/scores", workshop.code)).await;
+    let sheet = server.sheet(&workshop.code, group).await;
     assert_eq!(sheet["scores"], json!([]));
 }
 

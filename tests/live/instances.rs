@@ -14,7 +14,8 @@ async fn a_score_written_on_one_instance_reaches_screens_on_another() {
     let (workshop, area, group) = a.scorable_workshop("To instanser").await;
     let code = &workshop.code;
     let mut screen = b.follow(&format!("/api/v1/workshops/{code}/live")).await;
-    let mut sheet = b.follow(&format!("/api/v1/workshops/{code}/groups/{group}/live")).await;
+    let key = a.group_key(code, group).await;
+    let mut sheet = b.follow_as(&key, &format!("/api/v1/workshops/{code}/groups/{group}/live")).await;
     let first = screen.next().await;
     assert_eq!(first.data["workshop"]["areas"][0]["id"], area);
 

@@ -19,7 +19,7 @@ async fn hidden_results_reach_the_facilitator_and_no_one_else_until_revealed() {
     let code = &workshop.code;
     let mut facilitator = server.follow(&format!("/api/v1/workshops/{code}/live?secret={}", workshop.secret)).await;
     let mut screen = server.follow(&format!("/api/v1/workshops/{code}/live")).await;
-    let mut member = server.follow(&format!("/api/v1/workshops/{code}/groups/{other}/live")).await;
+    let mut member = server.follow_sheet(code, other).await;
     for participant in [&mut screen, &mut member] {
         let first = participant.next().await;
         assert_eq!(first.data["workshop"]["results_hidden"], true);
@@ -65,7 +65,7 @@ async fn a_group_sees_only_its_own_sheet() {
     let server = support::start().await;
     let (workshop, area, first) = server.scorable_workshop("Egne ark").await;
     let second = server.add(&workshop, "/groups", json!({ "count": 1 })).await[0]["id"].as_i64().unwrap();
-    let mut member = server.follow(&format!("/api/v1/workshops/{}/groups/{second}/live", workshop.code)).await;
+    let mut member = server.follow_sheet(&workshop.code, second).await;
     let version =
         server.score(&workshop.code, first, json!([{ "area_id": area, "axis": "potential", "value": 4 }])).await;
     let mine =
@@ -79,20 +79,46 @@ async fn a_group_sees_only_its_own_sheet() {
         "another group's sheet was sent: {}",
         member.transcript
     );
+
+    // The second group's key opens neither the first group's sheet nor its stream, and
+    // changes nothing there.
+    let key = server.group_key(&workshop.code, second).await;
+    let first_sheet = format!("/api/v1/workshops/{}/groups/{first}", workshop.code);
+    let read = server.get_as(&key, &format!("{first_sheet}/scores")).await;
+    assert_eq!(read.status(), StatusCode::FORBIDDEN);
+    let live = server.get_as(&key, &format!("{first_sheet}/live")).await;
+    assert_eq!(live.status(), StatusCode::FORBIDDEN);
+    let overwrite = json!({ "scores": [{ "area_id": area, "axis": "potential", "value": null }] });
+    let url = server.url(&format!("{first_sheet}/scores"));
+    let written = server.client.put(&url).bearer_auth(&key).json(&overwrite).send().await.unwrap();
+    assert_eq!(written.status(), StatusCode::FORBIDDEN);
+    let anonymous = server.client.put(&url).json(&overwrite).send().await.unwrap();
+    assert_eq!(anonymous.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(server.sheet(&workshop.code, first).await["scores"][0]["value"], 4, "the first group's cell stands");
 }
 
 #[tokio::test]
 async fn following_needs_a_real_workshop_group_and_secret() {
     let server = support::start().await;
-    let (workshop, _, _) = server.scorable_workshop("Adgang").await;
+    let (workshop, _, group) = server.scorable_workshop("Adgang").await;
     let code = &workshop.code;
     let status = |path: String| {
         let request = server.client.get(server.url(&path));
         async move { request.send().await.unwrap().status() }
     };
     assert_eq!(status(format!("/api/v1/workshops/{code}/live?secret=wrong")).await, StatusCode::FORBIDDEN);
-    assert_eq!(status(format!("/api/v1/workshops/{code}/groups/999999/live")).await, StatusCode::NOT_FOUND);
+    let unknown = server.get_as("0", &format!("/api/v1/workshops/{code}/groups/999999/live")).await;
+    assert_eq!(unknown.status(), StatusCode::NOT_FOUND);
+    let sheet = format!("/api/v1/workshops/{code}/groups/{group}/live");
+    assert_eq!(status(sheet.clone()).await, StatusCode::UNAUTHORIZED, "a sheet's stream needs its key");
+    let wrong =
+        server.client.get(server.url(&sheet)).header("cookie", format!("kvadrant-group-key={}", "0".repeat(32)));
+    assert_eq!(wrong.send().await.unwrap().status(), StatusCode::FORBIDDEN);
+    let key = server.group_key(code, group).await;
+    let right = server.client.get(server.url(&sheet)).header("cookie", format!("kvadrant-group-key={key}"));
+    assert_eq!(right.send().await.unwrap().status(), StatusCode::OK, "the cookie the sheet page sets opens it");
     assert_eq!(status("/api/v1/workshops/ZZZZZZ/live".to_owned()).await, StatusCode::NOT_FOUND);
     let (_, _, foreign_group) = server.scorable_workshop("Annen").await;
-    assert_eq!(status(format!("/api/v1/workshops/{code}/groups/{foreign_group}/live")).await, StatusCode::NOT_FOUND);
+    let foreign = server.get_as("0", &format!("/api/v1/workshops/{code}/groups/{foreign_group}/live")).await;
+    assert_eq!(foreign.status(), StatusCode::NOT_FOUND);
 }

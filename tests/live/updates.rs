@@ -7,6 +7,7 @@ use crate::support;
 async fn a_screen_gets_a_snapshot_at_once_then_every_change() {
     let server = support::start().await;
     let (workshop, area, group) = server.scorable_workshop("Live").await;
+    server.group_key(&workshop.code, group).await;
     let mut screen = server.follow(&format!("/api/v1/workshops/{}/live", workshop.code)).await;
 
     let first = screen.next().await;
@@ -51,9 +52,8 @@ async fn a_screen_gets_a_snapshot_at_once_then_every_change() {
 async fn members_sharing_a_sheet_see_each_others_cells_and_scoring_closing() {
     let server = support::start().await;
     let (workshop, area, group) = server.scorable_workshop("Deling").await;
-    let sheet = format!("/api/v1/workshops/{}/groups/{group}/live", workshop.code);
-    let mut laptop = server.follow(&sheet).await;
-    let mut phone = server.follow(&sheet).await;
+    let mut laptop = server.follow_sheet(&workshop.code, group).await;
+    let mut phone = server.follow_sheet(&workshop.code, group).await;
     for member in [&mut laptop, &mut phone] {
         assert_eq!(member.next().await.name, "view");
         let sheet = member.next().await;

@@ -4,6 +4,7 @@
 
 mod events;
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -18,6 +19,8 @@ pub struct TestServer {
     pub base: String,
     pub client: Client,
     dir: PathBuf,
+    /// The link key of each group this test has joined, by join code and group.
+    group_keys: tokio::sync::Mutex<HashMap<(String, i64), String>>,
 }
 
 impl Drop for TestServer {
@@ -60,7 +63,7 @@ async fn start_on(database_url: &str, demo: bool, dir: PathBuf) -> TestServer {
     let application = Application::build(config).await.expect("the server starts");
     let base = format!("http://{}", application.address());
     tokio::spawn(application.run());
-    TestServer { base, client: Client::new(), dir }
+    TestServer { base, client: Client::new(), dir, group_keys: Default::default() }
 }
 
 fn fresh_dir() -> PathBuf {
@@ -191,6 +194,57 @@ impl TestServer {
         EventStream::new(response)
     }
 
+    /// Follows `path` (server-sent events) with `secret` as a bearer token.
+    pub async fn follow_as(&self, secret: &str, path: &str) -> EventStream {
+        let response = self.client.get(self.url(path)).bearer_auth(secret).send().await.unwrap();
+        assert_eq!(response.status(), StatusCode::OK, "GET {path}");
+        assert_eq!(response.headers()["content-type"], "text/event-stream");
+        EventStream::new(response)
+    }
+
+    /// Takes `group` from the join page, as its first member does: the group's link key.
+    pub async fn join(&self, code: &str, group: i64) -> String {
+        let path = format!("/api/v1/workshops/{code}/groups/{group}/join");
+        let response = self.client.post(self.url(&path)).send().await.unwrap();
+        assert_eq!(response.status(), StatusCode::OK, "POST {path}");
+        response.json::<Value>().await.unwrap()["key"].as_str().expect("a key").to_owned()
+    }
+
+    /// The link key of `group`: joined the first time it is asked for (once, however many ask at once).
+    pub async fn group_key(&self, code: &str, group: i64) -> String {
+        let mut keys = self.group_keys.lock().await;
+        match keys.get(&(code.to_owned(), group)) {
+            Some(key) => key.clone(),
+            None => {
+                let key = self.join(code, group).await;
+                keys.insert((code.to_owned(), group), key.clone());
+                key
+            }
+        }
+    }
+
+    /// A request to one of `group`'s own routes (`/groups/{group}{path}`), with the group's key.
+    pub async fn as_group(&self, code: &str, group: i64, method: reqwest::Method, path: &str, body: Value) -> Response {
+        let key = self.group_key(code, group).await;
+        let url = self.url(&format!("/api/v1/workshops/{code}/groups/{group}{path}"));
+        let request = self.client.request(method, url).bearer_auth(key);
+        let request = if body.is_null() { request } else { request.json(&body) };
+        request.send().await.unwrap()
+    }
+
+    /// The group's sheet, read with its key.
+    pub async fn sheet(&self, code: &str, group: i64) -> Value {
+        let response = self.as_group(code, group, reqwest::Method::GET, "/scores", Value::Null).await;
+        assert_eq!(response.status(), StatusCode::OK, "the sheet of group {group}");
+        response.json().await.unwrap()
+    }
+
+    /// Follows the group's sheet live, with its key.
+    pub async fn follow_sheet(&self, code: &str, group: i64) -> EventStream {
+        let key = self.group_key(code, group).await;
+        self.follow_as(&key, &format!("/api/v1/workshops/{code}/groups/{group}/live")).await
+    }
+
     /// Writes scores that must be accepted: the version that includes them.
     pub async fn score(&self, code: &str, group: i64, scores: Value) -> i64 {
         let response = self.put_scores(code, group, scores).await;
@@ -198,13 +252,9 @@ impl TestServer {
         response.json::<Value>().await.unwrap()["version"].as_i64().expect("a version")
     }
 
+    /// Writes scores as the group, with its key.
     pub async fn put_scores(&self, code: &str, group: i64, scores: Value) -> Response {
-        self.client
-            .put(self.url(&format!("/api/v1/workshops/{code}/groups/{group}/scores")))
-            .json(&json!({ "scores": scores }))
-            .send()
-            .await
-            .unwrap()
+        self.as_group(code, group, reqwest::Method::PUT, "/scores", json!({ "scores": scores })).await
     }
 }
 

@@ -7,9 +7,9 @@ use crate::support;
 async fn a_groups_comment_shows_under_its_area_in_results_and_exports() {
     let server = support::start().await;
     let (workshop, area, group) = server.scorable_workshop("Kommentarer").await;
-    let path = format!("/api/v1/workshops/{}/groups/{group}/comments/{area}", workshop.code);
+    let path = format!("/comments/{area}");
     let comment = json!({ "rationale": " Felles behov på tvers ", "risks": "Avstander", "timeframe": "medium" });
-    let response = server.client.put(server.url(&path)).json(&comment).send().await.unwrap();
+    let response = server.as_group(&workshop.code, group, Method::PUT, &path, comment).await;
     assert_eq!(response.status(), 200);
     assert!(response.json::<Value>().await.unwrap()["version"].as_i64().is_some());
 
@@ -19,7 +19,7 @@ async fn a_groups_comment_shows_under_its_area_in_results_and_exports() {
         json!([{ "group_id": group, "area_id": area, "rationale": "Felles behov på tvers", "risks": "Avstander",
             "timeframe": "medium" }])
     );
-    let sheet = server.get_json(&format!("/api/v1/workshops/{}/groups/{group}/scores", workshop.code)).await;
+    let sheet = server.sheet(&workshop.code, group).await;
     assert_eq!(sheet["comments"][0]["risks"], "Avstander");
 
     let page = server.client.get(server.url(&format!("/w/{}/results", workshop.code))).send().await.unwrap();
@@ -34,7 +34,7 @@ async fn a_groups_comment_shows_under_its_area_in_results_and_exports() {
     );
 
     // An empty comment removes it.
-    let response = server.client.put(server.url(&path)).json(&json!({})).send().await.unwrap();
+    let response = server.as_group(&workshop.code, group, Method::PUT, &path, json!({})).await;
     assert_eq!(response.status(), 200);
     let results = server.get_json(&format!("/api/v1/workshops/{}/results", workshop.code)).await;
     assert_eq!(results["comments"], json!([]));
@@ -45,16 +45,17 @@ async fn bad_comments_are_refused_and_closed_scoring_closes_comments() {
     let server = support::start().await;
     let (workshop, area, group) = server.scorable_workshop("Feil kommentarer").await;
     let put = |path: String, body: Value| {
-        let request = server.client.put(server.url(&path)).json(&body);
-        async move { request.send().await.unwrap() }
+        let code = workshop.code.clone();
+        let server = &server;
+        async move { server.as_group(&code, group, Method::PUT, &path, body).await }
     };
-    let path = format!("/api/v1/workshops/{}/groups/{group}/comments/{area}", workshop.code);
+    let path = format!("/comments/{area}");
     let response = put(path.clone(), json!({ "timeframe": "snart" })).await;
     assert_eq!(response.status(), 422);
     assert_eq!(response.json::<Value>().await.unwrap()["field"], "timeframe");
     let response = put(path.clone(), json!({ "risks": "x".repeat(1001) })).await;
     assert_eq!(response.json::<Value>().await.unwrap()["rule"]["rule"], "too_long");
-    let foreign = format!("/api/v1/workshops/{}/groups/{group}/comments/{}", workshop.code, area + 1000);
+    let foreign = format!("/comments/{}", area + 1000);
     assert_eq!(put(foreign, json!({ "rationale": "x" })).await.status(), 404);
 
     let closed = server.facilitate(&workshop, Method::PUT, "/scoring", json!({ "open": false })).await;

@@ -56,11 +56,11 @@ async fn full_workshop(server: &TestServer) -> (Workshop, Vec<i64>) {
         server.score(&workshop.code, *group, scores).await;
     }
     let comment = json!({ "rationale": "Lange avstander", "risks": "Rekruttering", "timeframe": "long" });
-    let url = server.url(&format!("/api/v1/workshops/{}/groups/{}/comments/{area}", workshop.code, groups[2]));
-    assert_eq!(server.client.put(url).json(&comment).send().await.unwrap().status(), 200);
-    let url = server.url(&format!("/api/v1/workshops/{}/suggestions", workshop.code));
-    let suggestion: Value =
-        server.client.post(url).json(&json!({ "name": "Legevakt" })).send().await.unwrap().json().await.unwrap();
+    let comment = server.as_group(&workshop.code, groups[2], Method::PUT, &format!("/comments/{area}"), comment).await;
+    assert_eq!(comment.status(), 200);
+    let suggestion = json!({ "name": "Legevakt" });
+    let suggestion = server.as_group(&workshop.code, groups[0], Method::POST, "/suggestions", suggestion).await;
+    let suggestion: Value = suggestion.json().await.unwrap();
     let keep = format!("/suggestions/{}/keep", suggestion["id"]);
     assert_eq!(server.facilitate(&workshop, Method::POST, &keep, json!({})).await.status(), 204);
     (workshop, groups)

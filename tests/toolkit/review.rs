@@ -21,7 +21,7 @@ async fn the_leaders_link_reads_results_comments_and_exports() {
     // The join code alone does not open the raw scores or the workbook.
     for path in ["/results.xlsx", "/scores", "/setup"] {
         let response = server.client.get(server.url(&format!("/api/v1/workshops/{code}{path}"))).send().await.unwrap();
-        assert_eq!(response.status(), StatusCode::FORBIDDEN, "{path}");
+        assert_eq!(response.status(), StatusCode::UNAUTHORIZED, "{path}");
     }
     let page = server.client.get(server.url(&format!("/w/{code}/review/{secret}"))).send().await.unwrap();
     assert_eq!(page.status(), StatusCode::OK);
@@ -48,6 +48,11 @@ fn changing_routes(area: i64, group: i64) -> Vec<(Method, String, Value)> {
         (Method::POST, "/groups".into(), json!({ "count": 1 })),
         (Method::PUT, format!("/groups/{group}"), json!({ "name": "Ny", "tags": [] })),
         (Method::DELETE, format!("/groups/{group}"), Value::Null),
+        (Method::PUT, format!("/groups/{group}/scores"), json!({ "scores": [] })),
+        (Method::PUT, format!("/groups/{group}/comments/{area}"), json!({ "rationale": "Kapret" })),
+        (Method::POST, format!("/groups/{group}/suggestions"), json!({ "name": "Kapret" })),
+        (Method::POST, format!("/groups/{group}/link"), json!({ "release": true })),
+        (Method::GET, "/group-links".into(), Value::Null),
         (Method::PUT, "/order/areas".into(), json!({ "ids": [area] })),
         (Method::POST, "/suggestions/1/accept".into(), json!({})),
         (Method::POST, "/suggestions/1/keep".into(), json!({})),
@@ -62,8 +67,8 @@ async fn the_leaders_link_is_refused_on_every_changing_route_and_changes_nothing
     let server = support::start().await;
     let (workshop, area, groups) = tagged_workshop(&server).await;
     let suggestion = json!({ "name": "Legevakt" });
-    let url = server.url(&format!("/api/v1/workshops/{}/suggestions", workshop.code));
-    assert_eq!(server.client.post(url).json(&suggestion).send().await.unwrap().status(), 201);
+    let suggested = server.as_group(&workshop.code, groups[0], Method::POST, "/suggestions", suggestion).await;
+    assert_eq!(suggested.status(), 201);
     let secret = server.review_secret(&workshop).await;
     let before = super::workshop_json(&server, &workshop).await;
     let results_before = server.get_as(&secret, &format!("/api/v1/workshops/{}/results", workshop.code)).await;

@@ -14,14 +14,14 @@ async fn the_facilitator_sees_suggestions_live_and_accepts_or_keeps_them() {
     screen.next().await;
 
     let suggest = |name: &str| {
-        let body = json!({ "name": name, "description": "Felles vakt", "group_id": group });
-        server.client.post(server.url(&format!("/api/v1/workshops/{}/suggestions", workshop.code))).json(&body).send()
+        let body = json!({ "name": name, "description": "Felles vakt" });
+        server.as_group(&workshop.code, group, Method::POST, "/suggestions", body)
     };
-    let response = suggest("Legevakt").await.unwrap();
+    let response = suggest("Legevakt").await;
     assert_eq!(response.status(), 201);
     let first: Value = response.json().await.unwrap();
-    assert_eq!(first["status"], "pending");
-    let second: Value = suggest("Barnevern").await.unwrap().json().await.unwrap();
+    assert_eq!((&first["status"], &first["group_id"]), (&json!("pending"), &json!(group)));
+    let second: Value = suggest("Barnevern").await.json().await.unwrap();
 
     let seen = facilitator.until("view", |e| e.data["suggestions"].as_array().is_some_and(|s| s.len() == 2)).await;
     assert_eq!(seen.data["suggestions"][0]["name"], "Legevakt");
@@ -52,14 +52,17 @@ async fn the_facilitator_sees_suggestions_live_and_accepts_or_keeps_them() {
 #[tokio::test]
 async fn bad_suggestions_are_refused() {
     let server = support::start().await;
-    let (workshop, _, _) = server.scorable_workshop("Feil forslag").await;
-    let path = server.url(&format!("/api/v1/workshops/{}/suggestions", workshop.code));
-    let response = server.client.post(&path).json(&json!({ "name": "  " })).send().await.unwrap();
+    let (workshop, _, group) = server.scorable_workshop("Feil forslag").await;
+    let response = server.as_group(&workshop.code, group, Method::POST, "/suggestions", json!({ "name": "  " })).await;
     assert_eq!(response.status(), 422);
     assert_eq!(response.json::<Value>().await.unwrap()["field"], "name");
-    let response = server.client.post(&path).json(&json!({ "name": "Vei", "group_id": 999999 })).send().await.unwrap();
-    assert_eq!(response.status(), 422);
-    assert_eq!(response.json::<Value>().await.unwrap()["field"], "group_id");
+    let anonymous = server.url(&format!("/api/v1/workshops/{}/groups/{group}/suggestions", workshop.code));
+    let response = server.client.post(&anonymous).json(&json!({ "name": "Vei" })).send().await.unwrap();
+    assert_eq!(response.status(), 401, "a suggestion needs the group's link");
+    let key = server.group_key(&workshop.code, group).await;
+    let unknown = server.url(&format!("/api/v1/workshops/{}/groups/999999/suggestions", workshop.code));
+    let response = server.client.post(&unknown).bearer_auth(key).json(&json!({ "name": "Vei" })).send().await.unwrap();
+    assert_eq!(response.status(), 404);
     let unknown = server.facilitate(&workshop, Method::POST, "/suggestions/999999/keep", json!({})).await;
     assert_eq!(unknown.status(), 404);
 }

@@ -1,3 +1,4 @@
+mod cards;
 mod home;
 mod join;
 mod manage;
@@ -8,6 +9,7 @@ mod sheet;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
+pub use cards::GroupCardsPage;
 pub use home::HomePage;
 pub use join::JoinPage;
 pub use manage::ManagePage;

@@ -9,7 +9,7 @@ use crate::error::AppError;
 use crate::i18n::use_texts;
 use crate::live;
 use crate::model::{Results, Segment};
-use crate::ui::{Comments, DemoBadge, ErrorNote, Loading, PrintedOn, ResultsPanels, answer_with};
+use crate::ui::{Comments, DemoBadge, ErrorNote, Loading, PrintedOn, ResultsPanels, answer_with, print_page};
 
 /// What a results page shows: whose link it is, and which segments.
 #[derive(Debug, Clone, PartialEq)]
@@ -222,7 +222,7 @@ fn Downloads(query: Query) -> impl IntoView {
                 {query.secret.is_some().then(|| view! {
                     <li><a href=link("/setup", None) rel="external" download="">{t.download_setup}</a></li>
                 })}
-                <li><button type="button" class="print" onclick="window.print()">{t.print}</button></li>
+                <li><button type="button" class="print" on:click=|_| print_page()>{t.print}</button></li>
             </ul>
         </section>
     }

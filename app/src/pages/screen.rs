@@ -5,7 +5,7 @@ use super::param;
 use crate::actions::load_invite;
 use crate::i18n::use_texts;
 use crate::live;
-use crate::model::Invite;
+use crate::model::{Invite, QrLink};
 use crate::ui::{ErrorNote, Loading, ResultsPanels};
 
 /// How many of the ranking a projector shows: enough to talk about, large enough to read.
@@ -31,7 +31,8 @@ pub fn ScreenPage() -> impl IntoView {
 #[component]
 fn Screen(invite: Invite) -> impl IntoView {
     let t = use_texts();
-    let Invite { workshop, url, qr_svg } = invite;
+    let Invite { workshop, link } = invite;
+    let QrLink { url, qr_svg } = link;
     let live = live::follow(format!("/api/v1/workshops/{}/live", workshop.code));
     let results = live.results();
     let initially_open = workshop.scoring_open;

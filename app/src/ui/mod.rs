@@ -78,3 +78,9 @@ pub fn Loading() -> impl IntoView {
 pub fn DemoBadge(demo: bool) -> impl IntoView {
     demo.then(|| view! { <p class="demo-badge">{use_texts().demo_badge}</p> })
 }
+
+/// Opens the browser's print dialog: a handler, not inline script, which the page's policy forbids.
+pub fn print_page() {
+    #[cfg(feature = "hydrate")]
+    let _ = window().print();
+}

@@ -13,17 +13,18 @@ use kvadrant::{
     AreaId, CategoryId, Comment, Description, Entity, Error, GroupId, JoinCode, Name, Rule, Score, SuggestionId, Tag,
     Title, WorkshopId, rank_areas, segment,
 };
-use kvadrant_app::backend::{Backend, Key};
+use kvadrant_app::backend::{Backend, GroupKey, Key};
 use kvadrant_app::model::{
-    AcceptInput, Area, Category, CommentInput, CreatedWorkshop, Group, GroupInput, GroupScores, GroupTag, GroupsInput,
-    Invite, ItemInput, ListKind, Results, ReviewLink, Saved, ScoreInput, Segment, SettingsInput, Setup, Sheet,
-    SheetScore, Standings, Suggestion, SuggestionInput, SuggestionStatus, Workshop, WorkshopInput, manage_path,
+    AcceptInput, Area, Category, CommentInput, CreatedWorkshop, Group, GroupCard, GroupInput, GroupLink, GroupScores,
+    GroupTag, GroupsInput, Invite, ItemInput, ListKind, QrLink, Results, ReviewLink, Saved, ScoreInput, Segment,
+    SettingsInput, Setup, Sheet, SheetScore, Standings, Suggestion, SuggestionInput, SuggestionStatus, Workshop,
+    WorkshopInput, manage_path, sheet_path,
 };
 
 use crate::live::{Frames, Hub, Role};
 use crate::store::{
-    NewLists, NewWorkshop, ScoreSubmission, ScoreWrite, ScoreWriter, Store, StoreError, StoreResult, WorkshopRecord,
-    WorkshopSettings,
+    GroupAccess, NewLists, NewWorkshop, ScoreSubmission, ScoreWrite, ScoreWriter, Store, StoreError, StoreResult,
+    WorkshopRecord, WorkshopSettings,
 };
 use crate::{qr, secret};
 
@@ -86,6 +87,11 @@ impl From<StoreError> for Error {
     }
 }
 
+fn qr_link(url: String) -> Result<QrLink, Error> {
+    let qr_svg = qr::svg(&url).ok_or(Error::Internal)?;
+    Ok(QrLink { url, qr_svg })
+}
+
 fn parse_workshop(input: &WorkshopInput) -> Result<(Title, Description), Error> {
     Ok((Title::parse("title", &input.title)?, Description::parse("description", &input.description)?))
 }
@@ -117,29 +123,25 @@ impl Service {
         outcome
     }
 
-    /// Follows a workshop live as `role`; a facilitator proves the role with `secret`.
-    pub async fn follow(
+    /// Follows a workshop live: as the facilitator with its secret, else as the audience.
+    pub async fn follow_workshop(
         &self,
         code: &str,
-        group: Option<GroupId>,
         secret: Option<&str>,
     ) -> Result<(watch::Receiver<Arc<Frames>>, Role), Error> {
-        let record = self.record(code).await?;
-        let role = match (group, secret) {
-            (_, Some(secret)) => match Self::viewer(&record, Some(secret))? {
-                Viewer::Facilitator => Role::Facilitator,
-                _ => Role::Audience,
-            },
-            (Some(group), None) => {
-                if self.store.scoring_targets(record.id, group).await?.is_none() {
-                    return Err(Error::not_found(Entity::Group));
-                }
-                Role::Group(group)
-            }
-            (None, None) => Role::Audience,
-        };
-        let frames = self.hub.subscribe(record.id).await?.ok_or(Error::not_found(Entity::Workshop))?;
-        Ok((frames, role))
+        let (record, viewer) = self.access(code, secret).await?;
+        let role = if viewer == Viewer::Facilitator { Role::Facilitator } else { Role::Audience };
+        Ok((self.frames(record.id).await?, role))
+    }
+
+    /// Follows a group's sheet live, with the group's key (or the facilitator's secret).
+    pub async fn follow_sheet(&self, key: &GroupKey) -> Result<(watch::Receiver<Arc<Frames>>, Role), Error> {
+        let (record, _) = self.group_request(key).await?;
+        Ok((self.frames(record.id).await?, Role::Group(key.group)))
+    }
+
+    async fn frames(&self, workshop: WorkshopId) -> Result<watch::Receiver<Arc<Frames>>, Error> {
+        self.hub.subscribe(workshop).await?.ok_or(Error::not_found(Entity::Workshop))
     }
 
     /// Makes a workshop with a fresh join code; `demo` marks illustrative sample data.
@@ -275,13 +277,31 @@ impl Service {
         Ok(ReviewLink { path: format!("/w/{}/review/{review}", record.code), secret: review })
     }
 
-    /// The group's area ids, once scoring is known to be open: what a group's write may name.
-    async fn open_targets(&self, record: &WorkshopRecord, group: GroupId) -> Result<Vec<AreaId>, Error> {
-        let areas = self.store.scoring_targets(record.id, group).await?.ok_or(Error::not_found(Entity::Group))?;
+    /// The workshop and what the group's request is checked against, if `key` opens the group's
+    /// sheet: the group's own link key, or the facilitator's secret.
+    async fn group_request(&self, key: &GroupKey) -> Result<(WorkshopRecord, GroupAccess), Error> {
+        let record = self.record(&key.code).await?;
+        let access = self.store.group_access(record.id, key.group).await?.ok_or(Error::not_found(Entity::Group))?;
+        if key.secret.is_empty() {
+            Err(Error::CredentialsRequired)
+        } else if secret::matches(&key.secret, &access.key) || secret::verify(&key.secret, &record.secret_hash) {
+            Ok((record, access))
+        } else {
+            Err(Error::Forbidden)
+        }
+    }
+
+    /// As [`Service::group_request`], for a change: only while scoring is open.
+    async fn group_change(&self, key: &GroupKey) -> Result<(WorkshopRecord, GroupAccess), Error> {
+        let (record, access) = self.group_request(key).await?;
         if !record.scoring_open {
             return Err(Error::ScoringClosed);
         }
-        Ok(areas)
+        Ok((record, access))
+    }
+
+    fn group_link(code: &JoinCode, group: GroupId, key: String, joined: bool) -> GroupLink {
+        GroupLink { group_id: group, path: sheet_path(code.as_str(), group, &key), key, joined }
     }
 
     pub async fn record(&self, code: &str) -> Result<WorkshopRecord, Error> {
@@ -483,7 +503,7 @@ impl Backend for Service {
         Ok(ids
             .into_iter()
             .zip(names)
-            .map(|(id, name)| Group { id, name: name.into_inner(), tags: Vec::new() })
+            .map(|(id, name)| Group { id, name: name.into_inner(), tags: Vec::new(), joined: false })
             .collect())
     }
 
@@ -506,7 +526,8 @@ impl Backend for Service {
             Some(tags) => tags.iter().map(GroupTag::from).collect(),
             None => workshop.group(id).map(|g| g.tags.clone()).unwrap_or_default(),
         };
-        Ok(Group { id, name: name.into_inner(), tags })
+        let joined = workshop.group(id).is_some_and(|g| g.joined);
+        Ok(Group { id, name: name.into_inner(), tags, joined })
     }
 
     async fn remove_group(&self, key: &Key, id: GroupId) -> Result<(), Error> {
@@ -544,21 +565,73 @@ impl Backend for Service {
         Ok(())
     }
 
-    async fn sheet(&self, code: &str, group: GroupId) -> Result<Sheet, Error> {
+    async fn claim_group(&self, code: &str, group: GroupId) -> Result<GroupLink, Error> {
         let record = self.record(code).await?;
+        let key = self.change(record.id, self.store.claim_group(record.id, group)).await.map_err(|e| match e {
+            StoreError::Conflict => Error::AlreadyJoined,
+            other => other.about(Entity::Group),
+        })?;
+        Ok(Self::group_link(&record.code, group, key, true))
+    }
+
+    async fn group_links(&self, key: &Key) -> Result<Vec<GroupLink>, Error> {
+        let record = self.authorized(key).await?;
         let workshop = self.view(&record).await?;
-        let group = workshop.group(group).cloned().ok_or(Error::not_found(Entity::Group))?;
+        let links = self.store.group_links(record.id).await?;
+        Ok(links
+            .into_iter()
+            .map(|(group, link)| {
+                let joined = workshop.group(group).is_some_and(|g| g.joined);
+                Self::group_link(&record.code, group, link, joined)
+            })
+            .collect())
+    }
+
+    async fn renew_group_link(&self, key: &Key, group: GroupId, release: bool) -> Result<GroupLink, Error> {
+        let record = self.authorized(key).await?;
+        let link = self
+            .change(record.id, self.store.renew_group_link(record.id, group, release))
+            .await
+            .map_err(|e| e.about(Entity::Group))?;
+        let joined = self.view(&record).await?.group(group).is_some_and(|g| g.joined);
+        Ok(Self::group_link(&record.code, group, link, joined))
+    }
+
+    async fn group_cards(&self, key: &Key, origin: &str) -> Result<Vec<GroupCard>, Error> {
+        let record = self.authorized(key).await?;
+        let workshop = self.view(&record).await?;
+        let links = self.store.group_links(record.id).await?;
+        workshop
+            .groups
+            .into_iter()
+            .filter_map(|group| {
+                let link = links.iter().find(|(id, _)| *id == group.id)?;
+                Some((group.name, sheet_path(record.code.as_str(), group.id, &link.1)))
+            })
+            .map(|(name, path)| Ok(GroupCard { name, link: qr_link(format!("{origin}{path}"))? }))
+            .collect()
+    }
+
+    async fn group_invite(&self, key: &GroupKey, origin: &str) -> Result<QrLink, Error> {
+        let (record, access) = self.group_request(key).await?;
+        // The group's own link, also when the facilitator asks: never the facilitator's secret.
+        qr_link(format!("{origin}{}", sheet_path(record.code.as_str(), key.group, &access.key)))
+    }
+
+    async fn sheet(&self, key: &GroupKey) -> Result<Sheet, Error> {
+        let (record, _) = self.group_request(key).await?;
+        let workshop = self.view(&record).await?;
+        let group = workshop.group(key.group).cloned().ok_or(Error::not_found(Entity::Group))?;
         let scores = self.store.group_scores(record.id, group.id).await?;
         let mut comments = self.store.comments(record.id).await?;
         comments.retain(|comment| comment.group_id == group.id);
         Ok(Sheet { workshop, group, scores, comments })
     }
 
-    async fn put_scores(&self, code: &str, group: GroupId, scores: Vec<ScoreInput>) -> Result<Saved, Error> {
-        let record = self.record(code).await?;
-        let areas = self.open_targets(&record, group).await?;
-        let writes = Self::score_writes(&record, &areas, &scores)?;
-        let submission = ScoreSubmission { workshop: record.id, group, writes };
+    async fn put_scores(&self, key: &GroupKey, scores: Vec<ScoreInput>) -> Result<Saved, Error> {
+        let (record, access) = self.group_change(key).await?;
+        let writes = Self::score_writes(&record, &access.areas, &scores)?;
+        let submission = ScoreSubmission { workshop: record.id, group: key.group, writes };
         let version =
             self.change(record.id, self.scores.write(submission)).await.map_err(|e| e.about(Entity::Group))?;
         Ok(Saved { version })
@@ -589,40 +662,32 @@ impl Backend for Service {
         self.reloaded(key).await
     }
 
-    async fn put_comment(&self, code: &str, group: GroupId, area: AreaId, input: CommentInput) -> Result<Saved, Error> {
+    async fn put_comment(&self, key: &GroupKey, area: AreaId, input: CommentInput) -> Result<Saved, Error> {
         let comment = Comment::parse(&input.rationale, &input.risks, input.timeframe.as_deref())?;
-        let record = self.record(code).await?;
-        if !self.open_targets(&record, group).await?.contains(&area) {
+        let (record, access) = self.group_change(key).await?;
+        if !access.areas.contains(&area) {
             return Err(Error::not_found(Entity::Area));
         }
         let version = self
-            .change(record.id, self.store.put_comment(record.id, group, area, &comment))
+            .change(record.id, self.store.put_comment(record.id, key.group, area, &comment))
             .await
             .map_err(|e| e.about(Entity::Area))?;
         Ok(Saved { version })
     }
 
-    async fn suggest(&self, code: &str, input: SuggestionInput) -> Result<Suggestion, Error> {
+    async fn suggest(&self, key: &GroupKey, input: SuggestionInput) -> Result<Suggestion, Error> {
         let (name, description) =
             (Name::parse("name", &input.name)?, Description::parse("description", &input.description)?);
-        let record = self.record(code).await?;
-        if let Some(group) = input.group_id {
-            self.open_targets(&record, group).await.map_err(|e| match e {
-                Error::NotFound { .. } => Error::invalid("group_id", Rule::Foreign),
-                other => other,
-            })?;
-        } else if !record.scoring_open {
-            return Err(Error::ScoringClosed);
-        }
+        let (record, _) = self.group_change(key).await?;
         within_limit(self.store.suggestions(record.id).await?.len() + 1, MAX_SUGGESTIONS, "suggestions")?;
         let id = self
-            .change(record.id, self.store.insert_suggestion(record.id, input.group_id, &name, &description))
+            .change(record.id, self.store.insert_suggestion(record.id, Some(key.group), &name, &description))
             .await?;
         Ok(Suggestion {
             id,
             name: name.into_inner(),
             description: description.into_inner(),
-            group_id: input.group_id,
+            group_id: Some(key.group),
             status: SuggestionStatus::Pending,
             area_id: None,
         })
@@ -680,9 +745,8 @@ impl Backend for Service {
 
     async fn invite(&self, code: &str, origin: &str) -> Result<Invite, Error> {
         let workshop = self.workshop(code).await?;
-        let url = format!("{origin}/w/{}", workshop.code);
-        let qr_svg = qr::svg(&url).ok_or(Error::Internal)?;
-        Ok(Invite { workshop, url, qr_svg })
+        let link = qr_link(format!("{origin}/w/{}", workshop.code))?;
+        Ok(Invite { workshop, link })
     }
 
     async fn demo_code(&self) -> Result<Option<String>, Error> {

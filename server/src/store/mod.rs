@@ -223,12 +223,21 @@ pub struct Snapshot {
     pub activity: Vec<(GroupId, String)>,
     pub comments: Vec<AreaComment>,
     pub suggestions: Vec<Suggestion>,
+    /// Each group's link key: a live sheet ends when its key is renewed.
+    pub group_links: Vec<(GroupId, String)>,
 }
 
 impl Snapshot {
     pub fn cells(&self) -> StoreResult<Vec<Cell>> {
         cells(&self.scores, self.record.settings.scale)
     }
+}
+
+/// A group's link key and the workshop's area ids: what a group's request is checked against.
+#[derive(Debug, Clone)]
+pub struct GroupAccess {
+    pub key: String,
+    pub areas: Vec<AreaId>,
 }
 
 /// A change another instance made, heard through the database.
@@ -299,8 +308,15 @@ pub trait Store: Send + Sync + 'static {
     /// succeeds with the version it made, or fails alone, e.g. with
     /// [`StoreError::ScoringClosed`] if scoring closed meanwhile.
     async fn put_scores(&self, batch: &[ScoreSubmission]) -> StoreResult<Vec<StoreResult<i64>>>;
-    /// The workshop's area ids, if `group` is one of its groups: what a score may name.
-    async fn scoring_targets(&self, workshop: WorkshopId, group: GroupId) -> StoreResult<Option<Vec<AreaId>>>;
+    /// What a group's request is checked against, if `group` is one of the workshop's groups.
+    async fn group_access(&self, workshop: WorkshopId, group: GroupId) -> StoreResult<Option<GroupAccess>>;
+    /// Every group's link key, in the groups' order: for the facilitator.
+    async fn group_links(&self, workshop: WorkshopId) -> StoreResult<Vec<(GroupId, String)>>;
+    /// Marks a group joined and returns its link key; [`StoreError::Conflict`] if it was joined already.
+    async fn claim_group(&self, workshop: WorkshopId, group: GroupId) -> StoreResult<String>;
+    /// Gives a group a new link key (the old one stops working) and returns it; `release` also
+    /// offers the group on the join page again.
+    async fn renew_group_link(&self, workshop: WorkshopId, group: GroupId, release: bool) -> StoreResult<String>;
     /// Sets a group's comment on an area (an empty one removes it), while scoring is open.
     async fn put_comment(
         &self,

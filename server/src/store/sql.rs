@@ -99,7 +99,8 @@ pub(super) const CATEGORIES: &str =
     "SELECT id, name, description FROM categories WHERE workshop_id = $1 ORDER BY position, id";
 pub(super) const AREAS: &str =
     "SELECT id, name, description, category_id FROM areas WHERE workshop_id = $1 ORDER BY position, id";
-pub(super) const GROUPS: &str = "SELECT id, name FROM groups WHERE workshop_id = $1 ORDER BY position, id";
+pub(super) const GROUPS: &str = "SELECT id, name, joined FROM groups WHERE workshop_id = $1 ORDER BY position, id";
+pub(super) const GROUP_LINKS: &str = "SELECT id, link_key FROM groups WHERE workshop_id = $1 ORDER BY position, id";
 pub(super) const TAGS: &str = "SELECT t.group_id, t.dimension, t.value FROM group_tags t \
     JOIN groups g ON g.id = t.group_id WHERE g.workshop_id = $1 ORDER BY t.group_id, t.position";
 pub(super) const COMMENTS: &str = "SELECT c.group_id, c.area_id, c.rationale, c.risks, c.timeframe FROM comments c \
@@ -114,7 +115,7 @@ pub(super) const ACTIVITY: &str = "SELECT s.group_id, MAX(s.updated_at) FROM sco
 pub(super) fn content(
     categories: Vec<(i64, String, String)>,
     areas: Vec<(i64, String, String, Option<i64>)>,
-    groups: Vec<(i64, String)>,
+    groups: Vec<(i64, String, bool)>,
     tags: Vec<(i64, String, String)>,
 ) -> Content {
     let mut tags_of: std::collections::HashMap<i64, Vec<GroupTag>> = std::collections::HashMap::new();
@@ -137,7 +138,12 @@ pub(super) fn content(
             .collect(),
         groups: groups
             .into_iter()
-            .map(|(id, name)| Group { id: GroupId(id), name, tags: tags_of.remove(&id).unwrap_or_default() })
+            .map(|(id, name, joined)| Group {
+                id: GroupId(id),
+                name,
+                tags: tags_of.remove(&id).unwrap_or_default(),
+                joined,
+            })
             .collect(),
     }
 }
@@ -297,11 +303,12 @@ macro_rules! sql_store {
                 position: i64,
             ) -> $crate::store::StoreResult<kvadrant::GroupId> {
                 let id = sqlx::query_scalar(
-                    "INSERT INTO groups (workshop_id, name, position) VALUES ($1, $2, $3) RETURNING id",
+                    "INSERT INTO groups (workshop_id, name, position, link_key) VALUES ($1, $2, $3, $4) RETURNING id",
                 )
                 .bind(workshop.0)
                 .bind(name)
                 .bind(position)
+                .bind($crate::secret::group_key())
                 .fetch_one(&mut **tx)
                 .await?;
                 Ok(kvadrant::GroupId(id))
@@ -721,24 +728,85 @@ macro_rules! sql_store {
                 Ok(outcomes)
             }
 
-            async fn scoring_targets(
+            async fn group_access(
                 &self,
                 workshop: kvadrant::WorkshopId,
                 group: kvadrant::GroupId,
-            ) -> $crate::store::StoreResult<Option<Vec<kvadrant::AreaId>>> {
-                let member: Option<i64> = sqlx::query_scalar("SELECT id FROM groups WHERE id = $1 AND workshop_id = $2")
-                    .bind(group.0)
-                    .bind(workshop.0)
-                    .fetch_optional(&self.pool)
-                    .await?;
-                if member.is_none() {
+            ) -> $crate::store::StoreResult<Option<$crate::store::GroupAccess>> {
+                let key: Option<String> =
+                    sqlx::query_scalar("SELECT link_key FROM groups WHERE id = $1 AND workshop_id = $2")
+                        .bind(group.0)
+                        .bind(workshop.0)
+                        .fetch_optional(&self.pool)
+                        .await?;
+                let Some(key) = key else {
                     return Ok(None);
-                }
+                };
                 let areas: Vec<i64> = sqlx::query_scalar("SELECT id FROM areas WHERE workshop_id = $1")
                     .bind(workshop.0)
                     .fetch_all(&self.pool)
                     .await?;
-                Ok(Some(areas.into_iter().map(kvadrant::AreaId).collect()))
+                Ok(Some($crate::store::GroupAccess { key, areas: areas.into_iter().map(kvadrant::AreaId).collect() }))
+            }
+
+            async fn group_links(
+                &self,
+                workshop: kvadrant::WorkshopId,
+            ) -> $crate::store::StoreResult<Vec<(kvadrant::GroupId, String)>> {
+                let rows: Vec<(i64, String)> =
+                    sqlx::query_as($crate::store::sql::GROUP_LINKS).bind(workshop.0).fetch_all(&self.pool).await?;
+                Ok(rows.into_iter().map(|(id, key)| (kvadrant::GroupId(id), key)).collect())
+            }
+
+            async fn claim_group(
+                &self,
+                workshop: kvadrant::WorkshopId,
+                group: kvadrant::GroupId,
+            ) -> $crate::store::StoreResult<String> {
+                let mut tx = self.write(workshop).await?;
+                let key: Option<String> = sqlx::query_scalar(
+                    "UPDATE groups SET joined = TRUE WHERE id = $1 AND workshop_id = $2 AND NOT joined RETURNING link_key",
+                )
+                .bind(group.0)
+                .bind(workshop.0)
+                .fetch_optional(&mut *tx)
+                .await?;
+                let Some(key) = key else {
+                    let exists: Option<i64> =
+                        sqlx::query_scalar("SELECT id FROM groups WHERE id = $1 AND workshop_id = $2")
+                            .bind(group.0)
+                            .bind(workshop.0)
+                            .fetch_optional(&mut *tx)
+                            .await?;
+                    return Err(match exists {
+                        Some(_) => $crate::store::StoreError::Conflict,
+                        None => $crate::store::StoreError::NotFound,
+                    });
+                };
+                tx.commit().await?;
+                Ok(key)
+            }
+
+            async fn renew_group_link(
+                &self,
+                workshop: kvadrant::WorkshopId,
+                group: kvadrant::GroupId,
+                release: bool,
+            ) -> $crate::store::StoreResult<String> {
+                let mut tx = self.write(workshop).await?;
+                let key = $crate::secret::group_key();
+                let updated = sqlx::query(
+                    "UPDATE groups SET link_key = $1, joined = joined AND NOT $2 WHERE id = $3 AND workshop_id = $4",
+                )
+                .bind(&key)
+                .bind(release)
+                .bind(group.0)
+                .bind(workshop.0)
+                .execute(&mut *tx)
+                .await?;
+                $crate::store::sql::found(updated.rows_affected())?;
+                tx.commit().await?;
+                Ok(key)
             }
 
             async fn put_comment(
@@ -887,7 +955,16 @@ macro_rules! sql_store {
                 let activity = activity.into_iter().map(|(group, at)| (kvadrant::GroupId(group), at)).collect();
                 let comments = $crate::store::Store::comments(self, workshop).await?;
                 let suggestions = $crate::store::Store::suggestions(self, workshop).await?;
-                Ok(Some($crate::store::Snapshot { record, content, scores, activity, comments, suggestions }))
+                let group_links = $crate::store::Store::group_links(self, workshop).await?;
+                Ok(Some($crate::store::Snapshot {
+                    record,
+                    content,
+                    scores,
+                    activity,
+                    comments,
+                    suggestions,
+                    group_links,
+                }))
             }
 
             async fn announce(&self, workshops: &[kvadrant::WorkshopId]) -> $crate::store::StoreResult<()> {

@@ -1,3 +1,4 @@
+mod group_links;
 mod settings;
 mod suggestions;
 
@@ -6,15 +7,16 @@ use leptos_meta::Title;
 
 use super::param;
 use crate::actions::{
-    AcceptSuggestion, AddGroups, DuplicateWorkshop, KeepSuggestion, MoveItem, RemoveItem, RenewReviewLink, SaveArea,
-    SaveCategory, SetResultsHidden, SetScoring, UpdateGroup, UpdateSettings, UpdateWorkshop, load_managed,
-    load_review_link,
+    AcceptSuggestion, AddGroups, DuplicateWorkshop, KeepSuggestion, MoveItem, RemoveItem, RenewGroupLink,
+    RenewReviewLink, SaveArea, SaveCategory, SetResultsHidden, SetScoring, UpdateGroup, UpdateSettings, UpdateWorkshop,
+    load_managed, load_review_link,
 };
 use crate::i18n::use_texts;
 use crate::live;
 use crate::model::{Category, ListKind, Workshop};
 use crate::private_links::{self, PrivateLink};
 use crate::ui::{DemoBadge, ErrorNote, FormError, Loading, ProgressTable, ResultsPanels, last_error};
+use group_links::GroupLinks;
 use settings::SettingsForm;
 use suggestions::Suggestions;
 
@@ -32,6 +34,7 @@ pub(super) struct Actions {
     pub(super) remove: ServerAction<RemoveItem>,
     pub(super) reorder: ServerAction<MoveItem>,
     pub(super) renew_review: ServerAction<RenewReviewLink>,
+    pub(super) renew_group_link: ServerAction<RenewGroupLink>,
     pub(super) duplicate: ServerAction<DuplicateWorkshop>,
     pub(super) accept: ServerAction<AcceptSuggestion>,
     pub(super) keep: ServerAction<KeepSuggestion>,
@@ -51,6 +54,7 @@ impl Actions {
             remove: ServerAction::new(),
             reorder: ServerAction::new(),
             renew_review: ServerAction::new(),
+            renew_group_link: ServerAction::new(),
             duplicate: ServerAction::new(),
             accept: ServerAction::new(),
             keep: ServerAction::new(),
@@ -70,6 +74,7 @@ impl Actions {
             + self.remove.version().get()
             + self.reorder.version().get()
             + self.renew_review.version().get()
+            + self.renew_group_link.version().get()
             + self.accept.version().get()
             + self.keep.version().get()
     }
@@ -184,7 +189,8 @@ fn Manage(workshop: Workshop, secret: String, actions: Actions) -> impl IntoView
         <SettingsForm settings=workshop.settings.clone() keys actions />
         <Categories workshop=workshop.clone() keys actions />
         <Areas workshop=workshop.clone() keys actions />
-        <Groups workshop keys actions />
+        <Groups workshop=workshop.clone() keys actions />
+        <GroupLinks workshop keys actions />
         <Leaders keys actions />
     }
     .into_any()

@@ -52,6 +52,7 @@ fn texts(comment: Option<&AreaComment>) -> [String; 3] {
 pub fn CommentForm(
     code: String,
     group: i64,
+    key: String,
     area: AreaId,
     area_name: String,
     comment: Option<AreaComment>,
@@ -94,6 +95,7 @@ pub fn CommentForm(
             <ActionForm action=save attr:class="comment-form">
                 <input type="hidden" name="code" value=code />
                 <input type="hidden" name="group" value=group />
+                <input type="hidden" name="key" value=key />
                 <input type="hidden" name="area" value=area.0 />
                 <label for=rationale_id.clone()>{t.rationale}</label>
                 <textarea id=rationale_id name="rationale" rows="2" maxlength="1000" disabled=move || !open.get()

@@ -10,34 +10,46 @@ use leptos::task::spawn_local;
 use leptos_meta::Title;
 
 use super::param;
-use crate::actions::{SaveAreaScores, load_sheet, save_score};
+use crate::actions::{SaveAreaScores, load_group_invite, load_sheet, save_score};
 use crate::error::AppError;
 use crate::i18n::use_texts;
 use crate::live;
-use crate::model::Sheet;
+use crate::model::{Sheet, sheet_live_path};
 use crate::ui::{DemoBadge, ErrorNote, Loading};
 use comment::CommentForm;
 use suggest::SuggestForm;
 
-/// A group's score sheet, shared by everyone in the group.
+/// A group's score sheet, shared by everyone in the group. Its address is the group's link:
+/// the key in it opens this sheet and nothing else.
 #[component]
 pub fn SheetPage() -> impl IntoView {
-    let (code, group) = (param("code"), param("group"));
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        // The address holds the group's key: keep the page out of shared caches.
+        response.insert_header(http::header::CACHE_CONTROL, http::HeaderValue::from_static("no-store"));
+    }
+    let (code, group, key) = (param("code"), param("group"), param("key"));
     let sheet = Resource::new(
-        move || (code(), group()),
-        |(code, group)| async move {
+        {
+            let key = key.clone();
+            move || (code(), group(), key())
+        },
+        |(code, group, key)| async move {
             let group = group.parse().map_err(|_| AppError::Domain(Error::not_found(Entity::Group)))?;
-            load_sheet(code, group).await
+            load_sheet(code, group, key).await
         },
     );
     view! {
         <Suspense fallback=Loading>
-            {move || Suspend::new(async move {
-                match sheet.await {
-                    Err(error) => view! { <ErrorNote error /> }.into_any(),
-                    Ok(sheet) => view! { <SheetForm sheet /> }.into_any(),
-                }
-            })}
+            {move || {
+                let key = key();
+                Suspend::new(async move {
+                    match sheet.await {
+                        Err(error) => view! { <ErrorNote error /> }.into_any(),
+                        Ok(sheet) => view! { <SheetForm sheet key /> }.into_any(),
+                    }
+                })
+            }}
         </Suspense>
     }
 }
@@ -75,7 +87,7 @@ impl Cell {
 }
 
 #[component]
-fn SheetForm(sheet: Sheet) -> impl IntoView {
+fn SheetForm(sheet: Sheet, key: String) -> impl IntoView {
     let t = use_texts();
     let workshop = &sheet.workshop;
     let cells: Vec<CellSignals> = workshop
@@ -103,11 +115,12 @@ fn SheetForm(sheet: Sheet) -> impl IntoView {
     let context = CellContext {
         code: StoredValue::new(workshop.code.clone()),
         group: sheet.group.id.0,
+        key: StoredValue::new(key),
         open,
         scale: (workshop.settings.scale_min, workshop.settings.scale_max),
     };
 
-    let live = live::follow(format!("/api/v1/workshops/{}/groups/{}/live", workshop.code, sheet.group.id));
+    let live = live::follow(sheet_live_path(&workshop.code, sheet.group.id));
     let list: Vec<AreaId> = workshop.areas.iter().map(|area| area.id).collect();
     let list_changed = RwSignal::new(false);
     Effect::new(move || {
@@ -149,6 +162,7 @@ fn SheetForm(sheet: Sheet) -> impl IntoView {
                             <form class="area-row" method="post" action=SaveAreaScores::PATH>
                                 <input type="hidden" name="code" value=context.code.get_value() />
                                 <input type="hidden" name="group" value=context.group />
+                                <input type="hidden" name="key" value=context.key.get_value() />
                                 <input type="hidden" name="area" value=area.id.0 />
                                 <div class="area-text">
                                     <span class="area-name" id=name_id.clone()>{area.name.clone()}</span>
@@ -164,6 +178,7 @@ fn SheetForm(sheet: Sheet) -> impl IntoView {
                             <CommentForm
                                 code=context.code.get_value()
                                 group=context.group
+                                key=context.key.get_value()
                                 area=area.id
                                 area_name=area.name.clone()
                                 comment=sheet.comments.iter().find(|c| c.area_id == area.id).cloned()
@@ -200,7 +215,10 @@ fn SheetForm(sheet: Sheet) -> impl IntoView {
         </div>
         <p class="progress" aria-live="polite">{move || (t.scored_count)(done(), total)}</p>
         <div class="sheet">{sections}</div>
-        {move || open.get().then(|| view! { <SuggestForm code=context.code.get_value() group=context.group /> })}
+        {move || open.get().then(|| view! {
+            <SuggestForm code=context.code.get_value() group=context.group key=context.key.get_value() />
+        })}
+        <GroupInvite context />
         <p><a href=format!("/w/{}/results", workshop.code)>{t.see_results}</a></p>
     }
     .into_any()
@@ -210,6 +228,8 @@ fn SheetForm(sheet: Sheet) -> impl IntoView {
 struct CellContext {
     code: StoredValue<String>,
     group: i64,
+    /// What opened the sheet: the group's key, or the facilitator's secret.
+    key: StoredValue<String>,
     open: RwSignal<bool>,
     scale: (u8, u8),
 }
@@ -254,7 +274,8 @@ fn ScoreCell(context: CellContext, area: AreaId, name_id: String, axis: Axis, ce
         spawn_local(async move {
             let mut target = target;
             loop {
-                let result = save_score(code.clone(), context.group, area.0, axis, target.map(i64::from)).await;
+                let key = context.key.get_value();
+                let result = save_score(code.clone(), context.group, key, area.0, axis, target.map(i64::from)).await;
                 let newer = {
                     let mut queue = queue.lock().expect("the save queue is never poisoned");
                     if let Ok(saved) = &result {
@@ -318,5 +339,32 @@ fn ScoreCell(context: CellContext, area: AreaId, name_id: String, axis: Axis, ce
                 view! { <button type="button" class="retry" on:click=move |_| retry(value.get_untracked())>{t.retry}</button> }
             })}
         </div>
+    }
+}
+
+/// The group's own link and its QR code, so the others in the group open the same sheet.
+#[component]
+fn GroupInvite(context: CellContext) -> impl IntoView {
+    let t = use_texts();
+    let link = Resource::new(
+        move || (context.code.get_value(), context.group, context.key.get_value()),
+        |(code, group, key)| load_group_invite(code, group, key),
+    );
+    view! {
+        <section class="card group-invite" aria-labelledby="group-invite-heading">
+            <h2 id="group-invite-heading">{t.invite_heading}</h2>
+            <p class="hint">{t.invite_intro}</p>
+            <Suspense fallback=Loading>
+                {move || Suspend::new(async move {
+                    match link.await {
+                        Err(error) => view! { <ErrorNote error /> }.into_any(),
+                        Ok(link) => view! {
+                            <div class="qr" inner_html=link.qr_svg></div>
+                            <p class="group-url"><a href=link.url.clone()>{link.url.clone()}</a></p>
+                        }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </section>
     }
 }

@@ -7,7 +7,7 @@ use crate::i18n::use_texts;
 use crate::ui::{FormError, last_error};
 
 #[component]
-pub fn SuggestForm(code: String, group: i64) -> impl IntoView {
+pub fn SuggestForm(code: String, group: i64, key: String) -> impl IntoView {
     let t = use_texts();
     let suggest = ServerAction::<SuggestArea>::new();
     let sent = move || matches!(suggest.value().get(), Some(Ok(())));
@@ -27,6 +27,7 @@ pub fn SuggestForm(code: String, group: i64) -> impl IntoView {
             <ActionForm action=suggest node_ref=form attr:class="suggest-form">
                 <input type="hidden" name="code" value=code />
                 <input type="hidden" name="group" value=group />
+                <input type="hidden" name="key" value=key />
                 <label for="suggest-name">{t.name_label}</label>
                 <input id="suggest-name" name="name" required maxlength="200" />
                 <label for="suggest-description">{t.description_label}</label>

@@ -8,6 +8,7 @@ use tokio::sync::{oneshot, watch};
 use tokio::task::JoinHandle;
 
 use crate::follower::{FollowerRecord, FollowerTask, LatestVersions, follow};
+use crate::workshop::Stream;
 
 /// How long one wave of connections may take to get its first events.
 const WAVE_TIMEOUT: Duration = Duration::from_secs(30);
@@ -24,17 +25,17 @@ pub struct Crowd {
 
 impl Crowd {
     /// Opens one stream per path, `wave` at a time, each wave once the last has its first events.
-    pub async fn gather(addr: SocketAddr, paths: Vec<String>, wave: usize) -> Crowd {
-        let latest = Arc::new(LatestVersions::new(paths.len()));
+    pub async fn gather(addr: SocketAddr, streams: Vec<Stream>, wave: usize) -> Crowd {
+        let latest = Arc::new(LatestVersions::new(streams.len()));
         let (stop, stopped) = watch::channel(false);
         let mut crowd = Crowd { tasks: Vec::new(), connected: Vec::new(), latest, stop, connect_errors: Vec::new() };
-        let mut paths = paths.into_iter().enumerate().peekable();
-        while paths.peek().is_some() {
+        let mut streams = streams.into_iter().enumerate().peekable();
+        while streams.peek().is_some() {
             let mut answers = Vec::with_capacity(wave);
-            for (index, path) in paths.by_ref().take(wave) {
+            for (index, stream) in streams.by_ref().take(wave) {
                 let (ready, answer) = oneshot::channel();
                 let task =
-                    FollowerTask { addr, path, index, latest: crowd.latest.clone(), ready, stop: stopped.clone() };
+                    FollowerTask { addr, stream, index, latest: crowd.latest.clone(), ready, stop: stopped.clone() };
                 crowd.tasks.push(tokio::spawn(follow(task)));
                 answers.push(answer);
             }

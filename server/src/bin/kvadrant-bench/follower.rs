@@ -13,6 +13,7 @@ use tokio::sync::{oneshot, watch};
 use crate::chunked::ChunkedDecoder;
 use crate::http::{ResponseHead, head_end, parse_head, write_all};
 use crate::sse::{Event, EventKind, EventScanner};
+use crate::workshop::Stream;
 
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 const MAX_HEAD: usize = 16 * 1024;
@@ -59,7 +60,7 @@ pub struct FollowerRecord {
 
 pub struct FollowerTask {
     pub addr: SocketAddr,
-    pub path: String,
+    pub stream: Stream,
     pub index: usize,
     pub latest: Arc<LatestVersions>,
     /// Answered at the first view, or with the reason there is none.
@@ -68,10 +69,10 @@ pub struct FollowerTask {
 }
 
 pub async fn follow(task: FollowerTask) -> FollowerRecord {
-    let FollowerTask { addr, path, index, latest, ready, mut stop } = task;
+    let FollowerTask { addr, stream, index, latest, ready, mut stop } = task;
     let mut screen = Screen { record: FollowerRecord::default(), index, latest, ready: Some(ready), last: [None; 2] };
     let outcome = tokio::select! {
-        outcome = stream_events(addr, &path, &mut screen) => outcome,
+        outcome = stream_events(addr, &stream, &mut screen) => outcome,
         _ = stop.wait_for(|&stopped| stopped) => Ok(()),
     };
     if let Err(reason) = outcome {
@@ -162,8 +163,8 @@ impl Reception {
 }
 
 /// Runs until the stream fails or ends; the bench's stop cancels it.
-async fn stream_events(addr: SocketAddr, path: &str, screen: &mut Screen) -> Result<(), String> {
-    let (stream, head, early_body) = open_stream(addr, path).await?;
+async fn stream_events(addr: SocketAddr, target: &Stream, screen: &mut Screen) -> Result<(), String> {
+    let (stream, head, early_body) = open_stream(addr, target).await?;
     let mut reception = Reception::new(&head);
     reception.receive(&early_body, screen)?;
     drop(early_body);
@@ -176,13 +177,15 @@ async fn stream_events(addr: SocketAddr, path: &str, screen: &mut Screen) -> Res
 
 /// Sends the request and reads the response head, which must be a 200; also answers the body
 /// bytes that arrived with the head.
-async fn open_stream(addr: SocketAddr, path: &str) -> Result<(TcpStream, ResponseHead, Vec<u8>), String> {
+async fn open_stream(addr: SocketAddr, target: &Stream) -> Result<(TcpStream, ResponseHead, Vec<u8>), String> {
     let stream = match tokio::time::timeout(CONNECT_TIMEOUT, TcpStream::connect(addr)).await {
         Ok(Ok(stream)) => stream,
         Ok(Err(error)) => return Err(format!("connect: {error}")),
         Err(_) => return Err("connect: timed out".into()),
     };
-    let request = format!("GET {path} HTTP/1.1\r\nHost: {addr}\r\nAccept: text/event-stream\r\n\r\n");
+    let authorization = target.key.as_ref().map(|key| format!("Authorization: Bearer {key}\r\n")).unwrap_or_default();
+    let path = &target.path;
+    let request = format!("GET {path} HTTP/1.1\r\nHost: {addr}\r\nAccept: text/event-stream\r\n{authorization}\r\n");
     write_all(&stream, request.as_bytes()).await.map_err(|error| format!("request: {error}"))?;
     let mut received = Vec::new();
     let head_length = loop {

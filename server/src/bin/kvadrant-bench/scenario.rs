@@ -11,7 +11,7 @@ use crate::follower::FollowerRecord;
 use crate::rss::resident_kib;
 use crate::scoring::{ScoringOutcome, ScoringPlan, submit_scores};
 use crate::server::ServerProcess;
-use crate::workshop::Workshop;
+use crate::workshop::{Stream, Workshop};
 
 /// Lets the server finish what a step started before its memory is read.
 const SETTLE: Duration = Duration::from_millis(500);
@@ -40,8 +40,8 @@ pub async fn measure(target: Target, server: &ServerProcess, plan: &Plan) -> Res
     let rss_idle_kib = resident_kib(server.pid())?;
 
     eprintln!("{target}: connecting {} clients, {} at a time", plan.clients, plan.ramp);
-    let paths = follower_paths(&workshop, plan.clients, plan.audience_share);
-    let crowd = Crowd::gather(server.addr(), paths, plan.ramp).await;
+    let streams = follower_streams(&workshop, plan.clients, plan.audience_share);
+    let crowd = Crowd::gather(server.addr(), streams, plan.ramp).await;
     tokio::time::sleep(SETTLE).await;
     let rss_connected_kib = resident_kib(server.pid())?;
 
@@ -70,14 +70,14 @@ pub async fn measure(target: Target, server: &ServerProcess, plan: &Plan) -> Res
 
 /// Clients take the groups in turn; `audience_share` of them, spread evenly, follow the
 /// audience stream instead of their group's.
-fn follower_paths(workshop: &Workshop, clients: usize, audience_share: f64) -> Vec<String> {
+fn follower_streams(workshop: &Workshop, clients: usize, audience_share: f64) -> Vec<Stream> {
     let audience_before = |client: usize| (client as f64 * audience_share).floor();
     (0..clients)
         .map(|client| {
             if audience_before(client + 1) > audience_before(client) {
-                workshop.audience_path()
+                workshop.audience_stream()
             } else {
-                workshop.group_path(workshop.groups[client % workshop.groups.len()])
+                workshop.group_stream(&workshop.groups[client % workshop.groups.len()])
             }
         })
         .collect()
@@ -90,13 +90,14 @@ mod tests {
     #[test]
     fn the_audience_share_is_spread_over_the_clients() {
         let workshop = Workshop::fixed(3);
-        let paths = follower_paths(&workshop, 20, 0.1);
+        let streams = follower_streams(&workshop, 20, 0.1);
+        let paths: Vec<&str> = streams.iter().map(|stream| stream.path.as_str()).collect();
         let audience: Vec<usize> =
             paths.iter().enumerate().filter(|(_, path)| path.ends_with("/BENCH2/live")).map(|(i, _)| i).collect();
         assert_eq!(audience, vec![9, 19]);
         assert_eq!(paths[0], "/api/v1/workshops/BENCH2/groups/1/live");
         assert_eq!(paths[4], "/api/v1/workshops/BENCH2/groups/2/live");
-        assert!(follower_paths(&workshop, 5, 0.0).iter().all(|path| path.contains("/groups/")));
-        assert!(follower_paths(&workshop, 5, 1.0).iter().all(|path| !path.contains("/groups/")));
+        assert!(follower_streams(&workshop, 5, 0.0).iter().all(|stream| stream.key.is_some()));
+        assert!(follower_streams(&workshop, 5, 1.0).iter().all(|stream| stream.key.is_none()));
     }
 }

@@ -140,7 +140,7 @@ impl Writer {
     }
 
     async fn submit(&mut self, due: Instant) {
-        let (path, body) = random_submission(&self.workshop);
+        let (path, key, body) = random_submission(&self.workshop);
         let mut connection = match self.connection.take() {
             Some(connection) => connection,
             None => match tokio::time::timeout(REQUEST_TIMEOUT, HttpConnection::open(self.addr)).await {
@@ -150,7 +150,8 @@ impl Writer {
             },
         };
         let response =
-            match tokio::time::timeout(REQUEST_TIMEOUT, connection.request("PUT", &path, None, Some(&body))).await {
+            match tokio::time::timeout(REQUEST_TIMEOUT, connection.request("PUT", &path, Some(key), Some(&body))).await
+            {
                 Ok(Ok(response)) => response,
                 Ok(Err(error)) => return self.error(format!("I/O: {}", error.kind())),
                 Err(_) => return self.error("timed out".into()),
@@ -174,12 +175,12 @@ impl Writer {
 }
 
 /// Both axes of one area for one group, values drawn from 1 to 10.
-fn random_submission(workshop: &Workshop) -> (String, String) {
-    let group = workshop.groups[rand::random_range(0..workshop.groups.len())];
+fn random_submission(workshop: &Workshop) -> (String, &str, String) {
+    let group = &workshop.groups[rand::random_range(0..workshop.groups.len())];
     let area = workshop.areas[rand::random_range(0..workshop.areas.len())];
     let (potential, feasibility): (u8, u8) = (rand::random_range(1..=10), rand::random_range(1..=10));
     let body = format!(
         r#"{{"scores":[{{"area_id":{area},"axis":"potential","value":{potential}}},{{"area_id":{area},"axis":"feasibility","value":{feasibility}}}]}}"#
     );
-    (workshop.scores_path(group), body)
+    (workshop.scores_path(group), &group.key, body)
 }

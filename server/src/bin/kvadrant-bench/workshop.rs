@@ -14,8 +14,22 @@ const GROUPS_PER_REQUEST: usize = 100;
 
 pub struct Workshop {
     pub code: String,
-    pub groups: Vec<i64>,
+    pub groups: Vec<Group>,
     pub areas: Vec<i64>,
+}
+
+/// A group and its link key, which its sheet, scores and stream are reached with.
+#[derive(Debug, Clone)]
+pub struct Group {
+    pub id: i64,
+    pub key: String,
+}
+
+/// One live stream to open: its path, and the key a group's sheet needs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stream {
+    pub path: String,
+    pub key: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -27,6 +41,12 @@ struct Created {
 #[derive(Deserialize)]
 struct Identified {
     id: i64,
+}
+
+#[derive(Deserialize)]
+struct Link {
+    group_id: i64,
+    key: String,
 }
 
 impl Workshop {
@@ -53,30 +73,49 @@ impl Workshop {
             let added: Vec<Identified> = expect_created(response, "adding groups")?;
             group_ids.extend(added.into_iter().map(|group| group.id));
         }
-        Ok(Workshop { code, groups: group_ids, areas })
+        let response =
+            connection.request("GET", &format!("/api/v1/workshops/{code}/group-links"), secret, None).await?;
+        let links: Vec<Link> = expect(response, 200, "reading the group links")?;
+        let groups = group_ids
+            .into_iter()
+            .map(|id| {
+                let link = links.iter().find(|link| link.group_id == id);
+                let key = link.map(|link| link.key.clone()).ok_or(Failure::setup(format!("no link for group {id}")))?;
+                Ok(Group { id, key })
+            })
+            .collect::<Result<_, Failure>>()?;
+        Ok(Workshop { code, groups, areas })
     }
 
     /// The baseline keeps no workshops and takes any code and ids.
     pub fn fixed(groups: usize) -> Workshop {
-        Workshop { code: "BENCH2".into(), groups: (1..=groups as i64).collect(), areas: (1..=AREAS as i64).collect() }
+        let groups = (1..=groups as i64).map(|id| Group { id, key: String::new() }).collect();
+        Workshop { code: "BENCH2".into(), groups, areas: (1..=AREAS as i64).collect() }
     }
 
-    pub fn audience_path(&self) -> String {
-        format!("/api/v1/workshops/{}/live", self.code)
+    pub fn audience_stream(&self) -> Stream {
+        Stream { path: format!("/api/v1/workshops/{}/live", self.code), key: None }
     }
 
-    pub fn group_path(&self, group: i64) -> String {
-        format!("/api/v1/workshops/{}/groups/{group}/live", self.code)
+    pub fn group_stream(&self, group: &Group) -> Stream {
+        Stream {
+            path: format!("/api/v1/workshops/{}/groups/{}/live", self.code, group.id),
+            key: Some(group.key.clone()),
+        }
     }
 
-    pub fn scores_path(&self, group: i64) -> String {
-        format!("/api/v1/workshops/{}/groups/{group}/scores", self.code)
+    pub fn scores_path(&self, group: &Group) -> String {
+        format!("/api/v1/workshops/{}/groups/{}/scores", self.code, group.id)
     }
 }
 
 fn expect_created<T: for<'de> Deserialize<'de>>(response: Response, doing: &str) -> Result<T, Failure> {
+    expect(response, 201, doing)
+}
+
+fn expect<T: for<'de> Deserialize<'de>>(response: Response, status: u16, doing: &str) -> Result<T, Failure> {
     let body = String::from_utf8_lossy(&response.body);
-    if response.status != 201 {
+    if response.status != status {
         return Err(Failure::setup(format!("{doing}: HTTP {}: {body}", response.status)));
     }
     serde_json::from_slice(&response.body).map_err(|error| Failure::setup(format!("{doing}: {error} in {body}")))
