@@ -7,7 +7,7 @@ use axum::extract::{FromRequest, FromRequestParts, OptionalFromRequestParts, Sta
 use axum::http::request::Parts;
 use axum::http::{HeaderName, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post, put};
+use axum::routing::get;
 use axum::{Json, Router};
 use kvadrant::{AreaId, CategoryId, Error, GroupId, SuggestionId};
 use kvadrant_app::backend::{Backend, GroupKey, Key};
@@ -19,6 +19,8 @@ use kvadrant_app::model::{
 use serde::Deserialize;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi, ToSchema};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use tokio::sync::watch;
 
@@ -144,42 +146,50 @@ pub struct ScoresInput {
     pub scores: Vec<ScoreInput>,
 }
 
-pub fn routes() -> Router<Arc<Service>> {
-    Router::new()
-        .route("/api/v1/openapi.json", get(openapi))
-        .route("/api/v1/workshops", post(create_workshop))
-        .route("/api/v1/workshops/{code}", get(get_workshop).patch(update_workshop))
-        .route("/api/v1/workshops/{code}/scoring", put(set_scoring))
-        .route("/api/v1/workshops/{code}/results-hidden", put(set_results_hidden))
-        .route("/api/v1/workshops/{code}/live", get(follow_workshop))
-        .route("/api/v1/workshops/{code}/groups/{id}/live", get(follow_sheet))
-        .route("/api/v1/workshops/{code}/categories", post(add_category))
-        .route("/api/v1/workshops/{code}/categories/{id}", put(update_category).delete(remove_category))
-        .route("/api/v1/workshops/{code}/areas", post(add_area))
-        .route("/api/v1/workshops/{code}/areas/{id}", put(update_area).delete(remove_area))
-        .route("/api/v1/workshops/{code}/groups", post(add_groups))
-        .route("/api/v1/workshops/import", post(import_setup))
-        .route("/api/v1/workshops/{code}/settings", put(update_settings))
-        .route("/api/v1/workshops/{code}/setup", get(get_setup))
-        .route("/api/v1/workshops/{code}/duplicate", post(duplicate))
-        .route("/api/v1/workshops/{code}/review-link", get(review_link).post(renew_review_link))
-        .route("/api/v1/workshops/{code}/groups/{id}", put(update_group).delete(remove_group))
-        .route("/api/v1/workshops/{code}/groups/{id}/comments/{area}", put(put_comment))
-        .route("/api/v1/workshops/{code}/groups/{id}/suggestions", post(suggest))
-        .route("/api/v1/workshops/{code}/groups/{id}/join", post(claim_group))
-        .route("/api/v1/workshops/{code}/groups/{id}/link", post(renew_group_link))
-        .route("/api/v1/workshops/{code}/group-links", get(group_links))
-        .route("/api/v1/workshops/{code}/suggestions/{id}/accept", post(accept_suggestion))
-        .route("/api/v1/workshops/{code}/suggestions/{id}/keep", post(keep_suggestion))
-        .route("/api/v1/workshops/{code}/scores", get(all_scores))
-        .route("/api/v1/workshops/{code}/results.xlsx", get(results_xlsx))
-        .route("/api/v1/workshops/{code}/matrix.svg", get(matrix_svg))
-        .route("/api/v1/workshops/{code}/matrix.png", get(matrix_png))
-        .route("/api/v1/workshops/{code}/order/{list}", put(reorder))
-        .route("/api/v1/workshops/{code}/groups/{id}/scores", get(get_sheet).put(put_scores))
-        .route("/api/v1/workshops/{code}/results", get(results))
-        .route("/api/v1/workshops/{code}/results.csv", get(results_csv))
+/// The API's routes and its OpenAPI document, built from the same handlers, so that every
+/// route is documented and every documented route exists.
+pub fn routes() -> (Router<Arc<Service>>, utoipa::openapi::OpenApi) {
+    let (router, document) = OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .routes(routes!(create_workshop))
+        .routes(routes!(import_setup))
+        .routes(routes!(get_workshop, update_workshop))
+        .routes(routes!(set_scoring))
+        .routes(routes!(set_results_hidden))
+        .routes(routes!(follow_workshop))
+        .routes(routes!(add_category))
+        .routes(routes!(update_category, remove_category))
+        .routes(routes!(add_area))
+        .routes(routes!(update_area, remove_area))
+        .routes(routes!(add_groups))
+        .routes(routes!(update_group, remove_group))
+        .routes(routes!(claim_group))
+        .routes(routes!(renew_group_link))
+        .routes(routes!(group_links))
+        .routes(routes!(get_sheet, put_scores))
+        .routes(routes!(follow_sheet))
+        .routes(routes!(put_comment))
+        .routes(routes!(suggest))
+        .routes(routes!(accept_suggestion))
+        .routes(routes!(keep_suggestion))
+        .routes(routes!(reorder))
+        .routes(routes!(update_settings))
+        .routes(routes!(get_setup))
+        .routes(routes!(duplicate))
+        .routes(routes!(review_link, renew_review_link))
+        .routes(routes!(all_scores))
+        .routes(routes!(results))
+        .routes(routes!(results_csv))
+        .routes(routes!(results_xlsx))
+        .routes(routes!(matrix_svg))
+        .routes(routes!(matrix_png))
+        .split_for_parts();
+    let published = Arc::new(document.clone());
+    let router = router.route(OPENAPI_PATH, get(move || std::future::ready(Json(published.clone()))));
+    (router, document)
 }
+
+/// Where the OpenAPI document is served.
+pub const OPENAPI_PATH: &str = "/api/v1/openapi.json";
 
 #[utoipa::path(post, path = "/api/v1/workshops", request_body = WorkshopInput,
     responses((status = 201, body = CreatedWorkshop), (status = 422, body = ErrorBody)))]
@@ -702,10 +712,6 @@ async fn matrix_png(
     Ok(attachment(&format!("kvadrant-{code}-matrix.png"), "image/png", png))
 }
 
-async fn openapi() -> Json<utoipa::openapi::OpenApi> {
-    Json(ApiDoc::openapi())
-}
-
 struct FacilitatorAuth;
 
 impl Modify for FacilitatorAuth {
@@ -723,14 +729,6 @@ impl Modify for FacilitatorAuth {
 #[derive(OpenApi)]
 #[openapi(
     info(title = "Kvadrant", description = "Score areas on potential and feasibility; rank them."),
-    paths(
-        create_workshop, get_workshop, update_workshop, set_scoring, set_results_hidden, follow_workshop, follow_sheet,
-        add_category, update_category, remove_category,
-        add_area, update_area, remove_area, add_groups, update_group, remove_group, reorder, get_sheet, put_scores,
-        update_settings, get_setup, import_setup, duplicate, review_link, renew_review_link, put_comment, suggest,
-        claim_group, group_links, renew_group_link,
-        accept_suggestion, keep_suggestion, all_scores, results, results_csv, results_xlsx, matrix_svg, matrix_png
-    ),
     modifiers(&FacilitatorAuth)
 )]
 pub struct ApiDoc;

@@ -83,8 +83,8 @@ impl Application {
 fn router(service: Arc<Service>, options: LeptosOptions) -> Router {
     let backend: SharedBackend = service.clone();
     let pages = Router::new()
-        .route("/join", get(navigation::join))
-        .route("/lang/{lang}", get(navigation::set_language))
+        .route(navigation::JOIN_PATH, get(navigation::join))
+        .route(navigation::LANGUAGE_PATH, get(navigation::set_language))
         .leptos_routes_with_context(&options, generate_route_list(App), move || provide_context(backend.clone()), {
             let options = options.clone();
             move || shell(options.clone())
@@ -92,12 +92,40 @@ fn router(service: Arc<Service>, options: LeptosOptions) -> Router {
         .fallback(leptos_axum::file_and_error_handler(shell))
         .with_state(options)
         .layer(axum::middleware::from_fn_with_state(service.clone(), language::workshop_language));
+    let (api, _) = api::routes();
     Router::new()
-        .merge(api::routes().with_state(service))
+        .merge(api.with_state(service))
         .merge(pages)
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
+}
+
+/// Every route the server answers, as (method, path template): the API's (read off its
+/// OpenAPI document, which is built from the same handlers as its routes), the pages', the
+/// server functions' and the two plain redirects. Tests walk it to check what each route
+/// answers to each role, so that a new route cannot slip past them.
+pub fn route_table() -> Vec<(String, String)> {
+    let (_, document) = api::routes();
+    let document = serde_json::to_value(&document).expect("the OpenAPI document serialises");
+    let mut table: Vec<(String, String)> = document["paths"]
+        .as_object()
+        .into_iter()
+        .flatten()
+        .flat_map(|(path, item)| {
+            item.as_object().into_iter().flatten().map(move |(method, _)| (method.to_uppercase(), path.clone()))
+        })
+        .collect();
+    table.push(("GET".into(), api::OPENAPI_PATH.into()));
+    table.push(("GET".into(), navigation::JOIN_PATH.into()));
+    table.push(("GET".into(), navigation::LANGUAGE_PATH.into()));
+    table.extend(generate_route_list(App).iter().map(|route| ("GET".to_owned(), route.path().to_owned())));
+    table.extend(
+        leptos::server_fn::axum::server_fn_paths().map(|(path, method)| (method.as_str().to_owned(), path.to_owned())),
+    );
+    table.sort();
+    table.dedup();
+    table
 }
 
 async fn shutdown() {

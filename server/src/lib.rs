@@ -15,5 +15,5 @@ pub mod secret;
 pub mod service;
 pub mod store;
 
-pub use application::{Application, StartError};
+pub use application::{Application, StartError, route_table};
 pub use config::Config;

@@ -7,6 +7,9 @@ use kvadrant::JoinCode;
 use kvadrant_app::i18n::{LANGUAGE_COOKIE, Lang};
 use serde::Deserialize;
 
+pub const JOIN_PATH: &str = "/join";
+pub const LANGUAGE_PATH: &str = "/lang/{lang}";
+
 #[derive(Deserialize)]
 pub struct JoinQuery {
     #[serde(default)]

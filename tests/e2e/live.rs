@@ -52,15 +52,16 @@ async fn follow_live(server: TestServer, browser: Client) {
     let groups = server.add(&workshop, "/groups", json!({ "count": 2 })).await;
     let (first, second) = (groups[0]["id"].as_i64().unwrap(), groups[1]["id"].as_i64().unwrap());
     let code = &workshop.code;
+    let (first_key, second_key) = (server.group_key(code, first).await, server.group_key(code, second).await);
     let windows = Windows::open(
         browser,
         &server,
         [
             format!("/w/{code}/manage/{}", workshop.secret),
             format!("/w/{code}/screen"),
-            format!("/w/{code}/g/{first}"),
-            format!("/w/{code}/g/{first}"),
-            format!("/w/{code}/g/{second}"),
+            format!("/w/{code}/g/{first}/{first_key}"),
+            format!("/w/{code}/g/{first}/{first_key}"),
+            format!("/w/{code}/g/{second}/{second_key}"),
         ],
     )
     .await;

@@ -104,10 +104,15 @@ async fn score_and_check(server: TestServer, browser: Client) {
     let potential = format!("area-{area}-potential");
     let feasibility = format!("area-{area}-feasibility");
 
-    // Join like a participant: the workshop's page, then the group's link.
-    browser.goto(&server.url(&format!("/w/{code}"))).await.expect("the join page opens");
-    let group_link = wait_for(&browser, &format!("a.group-link[href='/w/{code}/g/{group}']")).await;
-    group_link.follow().await.expect("the group's link opens");
+    // Join like a participant: the workshop's page, then the group, which opens its sheet at
+    // the group's own link and offers that link to bring the others in.
+    open_hydrated(&browser, &server.url(&format!("/w/{code}"))).await;
+    let pick = wait_for(&browser, &format!("form:has(input[name='group'][value='{group}']) button.group-link")).await;
+    pick.click().await.expect("the group can be picked");
+    let sheet_link = wait_for(&browser, ".group-invite .group-url a").await;
+    let sheet_link = sheet_link.attr("href").await.unwrap().expect("the group's link");
+    assert!(sheet_link.contains(&format!("/w/{code}/g/{group}/")), "{sheet_link}");
+    assert!(browser.current_url().await.unwrap().as_str().ends_with(&sheet_link[sheet_link.find("/w/").unwrap()..]));
     wait_for_hydration(&browser).await;
 
     // Keyboard only: Tab to the first score, type it, Tab on to the next and type that.

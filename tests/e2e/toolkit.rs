@@ -110,7 +110,8 @@ async fn template_to_leaders(server: TestServer, browser: Client) {
         imported["areas"].as_array().unwrap().iter().find(|a| a["name"] == name).unwrap()["id"].as_i64().unwrap()
     };
     let (legevakt, barnevern) = (area("Legevakt"), area("Barnevern"));
-    open_hydrated(&browser, &server.url(&format!("/w/{code}/g/{}", group_ids[0]))).await;
+    let key = server.group_key(&code, group_ids[0]).await;
+    open_hydrated(&browser, &server.url(&format!("/w/{code}/g/{}/{key}", group_ids[0]))).await;
     for (axis, value) in [("potential", "8"), ("feasibility", "6")] {
         let id = format!("area-{legevakt}-{axis}");
         browser.find(Locator::Id(&id)).await.unwrap().select_by_value(value).await.unwrap();
