@@ -8,6 +8,7 @@ use std::process::Command;
 use calamine::{Reader, Xlsx};
 use fantoccini::wd::{PrintConfiguration, PrintSize};
 use fantoccini::{Client, Locator};
+use reqwest::Method;
 use serde_json::{Value, json};
 
 use super::browser::{
@@ -279,8 +280,7 @@ async fn print_report(server: TestServer, browser: Client) {
     }
     let group = groups[0]["id"].as_i64().unwrap();
     let comment = json!({ "rationale": "Felles vaktordning", "risks": "Lang reisevei", "timeframe": "short" });
-    let path = format!("/api/v1/workshops/{code}/groups/{group}/comments/{}", id(0));
-    let response = server.client.put(server.url(&path)).json(&comment).send().await.unwrap();
+    let response = server.as_group(&code, group, Method::PUT, &format!("/comments/{}", id(0)), comment).await;
     assert_eq!(response.status(), 200);
 
     open_hydrated(&browser, &server.url(&format!("/w/{code}/results"))).await;
