@@ -45,6 +45,12 @@ pub struct Comment {
 }
 
 impl Comment {
+    /// Comments one workshop holds at most: a comment from every group on every area of a
+    /// large workshop, and few enough that a workshop's pages and exports stay small.
+    pub const MAX_PER_WORKSHOP: usize = 2_000;
+    /// Characters all of a workshop's comments hold together at most.
+    pub const MAX_CHARS_PER_WORKSHOP: usize = 400_000;
+
     pub fn parse(rationale: &str, risks: &str, timeframe: Option<&str>) -> Result<Comment, Error> {
         Ok(Comment {
             rationale: Note::parse("rationale", rationale)?,

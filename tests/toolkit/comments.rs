@@ -64,3 +64,63 @@ async fn bad_comments_are_refused_and_closed_scoring_closes_comments() {
     let results = server.get_json(&format!("/api/v1/workshops/{}/results", workshop.code)).await;
     assert_eq!(results["comments"], json!([]));
 }
+
+/// The most characters a workshop's comments hold together; as `Comment::MAX_CHARS_PER_WORKSHOP`.
+const MAX_COMMENT_CHARS: usize = 400_000;
+
+#[tokio::test]
+async fn a_workshops_comments_stay_within_their_limit_even_when_written_at_once() {
+    let server = support::start().await;
+    let (groups, areas) = (15, 14);
+    let setup = json!({
+        "kvadrant_setup": 1,
+        "title": "Mange kommentarer",
+        "areas": (1..=areas).map(|n| json!({ "name": format!("Område {n}") })).collect::<Vec<_>>(),
+        "groups": (1..=groups).map(|n| json!({ "name": format!("Gruppe {n}") })).collect::<Vec<_>>(),
+    });
+    let created = server.client.post(server.url("/api/v1/workshops/import")).json(&setup).send().await.unwrap();
+    let created: Value = created.json().await.unwrap();
+    let workshop = support::Workshop {
+        code: created["code"].as_str().unwrap().to_owned(),
+        secret: created["secret"].as_str().unwrap().to_owned(),
+    };
+    let content = server.get_json(&format!("/api/v1/workshops/{}", workshop.code)).await;
+    let ids = |list: &str| -> Vec<i64> {
+        content[list].as_array().unwrap().iter().map(|item| item["id"].as_i64().unwrap()).collect()
+    };
+    let (group_ids, area_ids) = (ids("groups"), ids("areas"));
+
+    // Each comment holds 2,000 characters: the limit allows 200 of these 210.
+    let long = json!({ "rationale": "r".repeat(1000), "risks": "s".repeat(1000) });
+    let writes = group_ids.iter().flat_map(|&group| area_ids.iter().map(move |&area| (group, area)));
+    let mut statuses = Vec::new();
+    let writes: Vec<(i64, i64)> = writes.collect();
+    for batch in writes.chunks(16) {
+        let sent = batch.iter().map(|&(group, area)| {
+            let (server, code, long) = (&server, &workshop.code, long.clone());
+            async move { server.as_group(code, group, Method::PUT, &format!("/comments/{area}"), long).await }
+        });
+        for response in futures_util::future::join_all(sent).await {
+            let status = response.status();
+            if status == 422 {
+                let body: Value = response.json().await.unwrap();
+                assert_eq!((&body["field"], &body["rule"]["rule"]), (&json!("comments"), &json!("too_long")), "{body}");
+                assert_eq!(body["rule"]["max"], MAX_COMMENT_CHARS);
+            }
+            statuses.push(status.as_u16());
+        }
+    }
+    let accepted = statuses.iter().filter(|&&status| status == 200).count();
+    assert_eq!(accepted, MAX_COMMENT_CHARS / 2000, "{statuses:?}");
+    assert_eq!(statuses.iter().filter(|&&status| status == 422).count(), writes.len() - accepted);
+    let results = server.facilitate(&workshop, Method::GET, "/results", Value::Null).await;
+    let results: Value = results.json().await.unwrap();
+    assert_eq!(results["comments"].as_array().unwrap().len(), accepted, "only what was acknowledged is kept");
+
+    // Shorter comments still fit where room was made.
+    let (group, area) = writes[0];
+    let path = format!("/comments/{area}");
+    assert_eq!(server.as_group(&workshop.code, group, Method::PUT, &path, json!({})).await.status(), 200);
+    let short = json!({ "rationale": "Kort" });
+    assert_eq!(server.as_group(&workshop.code, group, Method::PUT, &path, short).await.status(), 200);
+}

@@ -68,6 +68,7 @@ impl StoreError {
             StoreError::Conflict => Error::Conflict,
             StoreError::ScoringClosed => Error::ScoringClosed,
             StoreError::ScaleLocked => Error::invalid("scale", Rule::Locked),
+            StoreError::Refused(error) => error,
             StoreError::WriteFailed => Error::Internal,
             StoreError::Corrupt(place) => {
                 tracing::error!(place, "stored value out of range");

@@ -34,6 +34,9 @@ pub enum StoreError {
     /// A batch of writes failed as a whole; the cause is logged where it happened.
     #[error("the write failed")]
     WriteFailed,
+    /// The change would take the workshop past one of its limits.
+    #[error("{0}")]
+    Refused(kvadrant::Error),
     /// A stored value the domain does not accept: the database was changed by hand.
     #[error("stored value out of range in {0}")]
     Corrupt(&'static str),
@@ -317,7 +320,8 @@ pub trait Store: Send + Sync + 'static {
     /// Gives a group a new link key (the old one stops working) and returns it; `release` also
     /// offers the group on the join page again.
     async fn renew_group_link(&self, workshop: WorkshopId, group: GroupId, release: bool) -> StoreResult<String>;
-    /// Sets a group's comment on an area (an empty one removes it), while scoring is open.
+    /// Sets a group's comment on an area (an empty one removes it), while scoring is open and
+    /// within the workshop's limits on comments.
     async fn put_comment(
         &self,
         workshop: WorkshopId,

@@ -4,7 +4,7 @@
 //! with a `pool` field of the given database; each database adds only how it connects and
 //! how instances hear of each other's changes (`announce`, `listen`).
 
-use kvadrant::{AreaId, Axis, AxisLabel, CategoryId, GroupId, Midline, Scale, SuggestionId, Timeframe};
+use kvadrant::{AreaId, Axis, AxisLabel, CategoryId, Comment, GroupId, Midline, Rule, Scale, SuggestionId, Timeframe};
 use kvadrant_app::i18n::Lang;
 use kvadrant_app::model::{Area, AreaComment, Category, Group, GroupTag, ListKind, Suggestion, SuggestionStatus};
 
@@ -81,6 +81,19 @@ pub(super) fn stored_midline(midline: Option<Midline>) -> Option<i16> {
 
 fn small(value: i16) -> Option<u8> {
     u8::try_from(value).ok()
+}
+
+/// Refuses a comment that takes its workshop past [`Comment::MAX_PER_WORKSHOP`] comments or
+/// [`Comment::MAX_CHARS_PER_WORKSHOP`] characters.
+pub(super) fn within_comment_limits(count: i64, characters: i64) -> StoreResult<()> {
+    let refuse = |rule| Err(StoreError::Refused(kvadrant::Error::invalid("comments", rule)));
+    if count > Comment::MAX_PER_WORKSHOP as i64 {
+        return refuse(Rule::OutOfRange { min: 0, max: Comment::MAX_PER_WORKSHOP as i64 });
+    }
+    if characters > Comment::MAX_CHARS_PER_WORKSHOP as i64 {
+        return refuse(Rule::TooLong { max: Comment::MAX_CHARS_PER_WORKSHOP });
+    }
+    Ok(())
 }
 
 pub(super) fn found(rows: u64) -> StoreResult<()> {
@@ -839,6 +852,16 @@ macro_rules! sql_store {
                     .bind($crate::store::now())
                     .execute(&mut *tx)
                     .await?;
+                    // Counted inside the write, which holds the workshop's row: two writers
+                    // cannot both pass the limit.
+                    let (count, characters): (i64, i64) = sqlx::query_as(
+                        "SELECT COUNT(*), COALESCE(SUM(LENGTH(c.rationale) + LENGTH(c.risks)), 0) FROM comments c
+                         JOIN groups g ON g.id = c.group_id WHERE g.workshop_id = $1",
+                    )
+                    .bind(workshop.0)
+                    .fetch_one(&mut *tx)
+                    .await?;
+                    $crate::store::sql::within_comment_limits(count, characters)?;
                 }
                 tx.commit().await?;
                 Ok(version)
