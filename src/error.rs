@@ -50,6 +50,8 @@ pub enum Rule {
     Required,
     #[error("must be at most {max} characters")]
     TooLong { max: usize },
+    #[error("must not contain invisible control characters")]
+    ControlCharacter,
     #[error("must be a whole number from {min} to {max}")]
     OutOfRange { min: i64, max: i64 },
     #[error("must be from {min} to {max} in steps of 0.5")]

@@ -301,6 +301,7 @@ fn rule_nb(rule: &Rule) -> String {
     match rule {
         Rule::Required => "må fylles ut".into(),
         Rule::TooLong { max } => format!("kan ha høyst {max} tegn"),
+        Rule::ControlCharacter => "kan ikke inneholde usynlige kontrolltegn".into(),
         Rule::OutOfRange { min, max } => format!("må være et heltall fra {min} til {max}"),
         Rule::Malformed { expected: Format::JoinCode } => "må være en kode på 6 bokstaver og tall".into(),
         Rule::Malformed { expected: Format::Axis } => "må være «potential» eller «feasibility»".into(),

@@ -3,4 +3,5 @@
 mod errors;
 mod pages;
 mod setup;
+mod text_input;
 mod workshop;
