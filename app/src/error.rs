@@ -22,6 +22,8 @@ pub fn status(error: &Error) -> http::StatusCode {
         Error::NotFound { .. } => StatusCode::NOT_FOUND,
         Error::Forbidden | Error::ResultsHidden => StatusCode::FORBIDDEN,
         Error::ScoringClosed | Error::Conflict => StatusCode::CONFLICT,
+        Error::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
+        Error::Busy { .. } => StatusCode::SERVICE_UNAVAILABLE,
         Error::Internal => StatusCode::INTERNAL_SERVER_ERROR,
     }
 }

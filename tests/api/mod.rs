@@ -1,7 +1,9 @@
 //! The JSON API and the server-rendered pages, over real HTTP.
 
 mod errors;
+mod limits;
 mod pages;
+mod serving;
 mod setup;
 mod text_input;
 mod workshop;

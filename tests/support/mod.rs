@@ -219,3 +219,37 @@ pub fn form_action(page: &str, class: &str) -> String {
         .unwrap_or_else(|| panic!("no form with class {class}"))
         .to_owned()
 }
+
+/// A server with its own timeouts and limits (see `Serving`), on a fresh database.
+pub async fn start_serving(serving: kvadrant_server::Serving) -> TestServer {
+    let dir = fresh_dir();
+    let database_url = fresh_database(&dir).await;
+    let config = Config { addr: "127.0.0.1:0".parse().unwrap(), database_url, demo: false, site_root: site_root() };
+    let application = Application::build_with(config, serving).await.expect("the server starts");
+    let base = format!("http://{}", application.address());
+    tokio::spawn(application.run());
+    TestServer { base, client: Client::new(), dir }
+}
+
+/// A fresh database's URL: a SQLite file in `dir`, or a new PostgreSQL database.
+pub async fn fresh_database(dir: &std::path::Path) -> String {
+    match postgres_url() {
+        Some(admin) => fresh_postgres(&admin).await,
+        None => format!("sqlite://{}", dir.join("kvadrant.db").display()),
+    }
+}
+
+/// A directory of its own for a test, removed when the returned guard is dropped.
+pub struct TestDir(pub PathBuf);
+
+impl TestDir {
+    pub fn new() -> TestDir {
+        TestDir(fresh_dir())
+    }
+}
+
+impl Drop for TestDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
