@@ -2,10 +2,10 @@ use std::io;
 use std::net::SocketAddr;
 use std::sync::Arc;
 
-use axum::Router;
 use axum::error_handling::HandleErrorLayer;
 use axum::extract::DefaultBodyLimit;
 use axum::routing::get;
+use axum::{Extension, Router};
 use kvadrant_app::backend::SharedBackend;
 use kvadrant_app::{App, shell};
 use leptos::config::LeptosOptions;
@@ -18,6 +18,7 @@ use tower_http::compression::CompressionLayer;
 use tower_http::trace::TraceLayer;
 
 use crate::config::{Config, Serving};
+use crate::export::Pictures;
 use crate::limits::Guard;
 use crate::service::Service;
 use crate::store::{PostgresStore, SqliteStore, Store, StoreError};
@@ -114,6 +115,7 @@ fn router(service: Arc<Service>, options: LeptosOptions, guard: Arc<Guard>, serv
     Router::new()
         .merge(api::routes().with_state(service))
         .merge(pages)
+        .layer(Extension(Arc::new(Pictures::default())))
         .layer(axum::middleware::from_fn_with_state(guard, crate::limits::guard))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(CompressionLayer::new())

@@ -3,6 +3,7 @@
 mod errors;
 mod limits;
 mod pages;
+mod pictures;
 mod serving;
 mod setup;
 mod text_input;
