@@ -22,7 +22,7 @@ use crate::export::Pictures;
 use crate::limits::Guard;
 use crate::service::Service;
 use crate::store::{PostgresStore, SqliteStore, Store, StoreError};
-use crate::{api, demo, error, language, navigation, serve};
+use crate::{api, demo, error, headers, language, navigation, serve};
 
 /// Request bodies larger than this are refused; a full sheet of 100 areas is about 10 KiB.
 const BODY_LIMIT: usize = 256 * 1024;
@@ -99,7 +99,10 @@ impl Application {
 
 fn router(service: Arc<Service>, options: LeptosOptions, guard: Arc<Guard>, serving: &Serving) -> Router {
     let backend: SharedBackend = service.clone();
-    let context = move || provide_context(backend.clone());
+    let context = move || {
+        provide_context(backend.clone());
+        headers::provide_nonce();
+    };
     let pages = Router::new()
         .route("/join", get(navigation::join))
         .route("/lang/{lang}", get(navigation::set_language))
@@ -120,5 +123,6 @@ fn router(service: Arc<Service>, options: LeptosOptions, guard: Arc<Guard>, serv
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(CompressionLayer::new())
         .layer(timeout)
+        .layer(axum::middleware::from_fn(headers::security_headers))
         .layer(TraceLayer::new_for_http())
 }

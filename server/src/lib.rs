@@ -7,6 +7,7 @@ pub mod config;
 pub mod demo;
 pub mod error;
 pub mod export;
+pub mod headers;
 pub mod language;
 pub mod limits;
 pub mod live;

@@ -1,6 +1,7 @@
 //! The JSON API and the server-rendered pages, over real HTTP.
 
 mod errors;
+mod headers;
 mod limits;
 mod pages;
 mod pictures;
