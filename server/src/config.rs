@@ -39,9 +39,10 @@ pub struct Serving {
     /// then run for as long as they are followed.
     #[arg(long = "request-timeout", env = "KVADRANT_REQUEST_TIMEOUT", default_value = REQUEST_TIMEOUT, value_parser = seconds)]
     pub request_timeout: Duration,
-    /// Behind a reverse proxy: the header it puts the client's address in. `x-forwarded-for`
-    /// takes the header's last address, the one the proxy itself saw; any other header
-    /// (`x-real-ip`, say) is taken whole. Without it, the client is the connection's peer.
+    /// Behind a reverse proxy: the header it puts the client's address in (`x-forwarded-for`,
+    /// `x-real-ip`). The last address in it counts: for `x-forwarded-for`, the one the proxy saw
+    /// itself. Without it, the client is the connection's peer. Only for a server that clients
+    /// reach through the proxy alone: anyone else could name any address.
     #[arg(long, env = "KVADRANT_TRUST_PROXY")]
     pub trust_proxy: Option<HeaderName>,
     /// What one client address may do; the defaults suit a venue behind one public address.
