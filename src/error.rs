@@ -26,6 +26,12 @@ pub enum Error {
     ResultsHidden,
     #[error("the workshop changed at the same moment; reload and try again")]
     Conflict,
+    /// This address has made too many requests of a kind an honest visitor seldom makes.
+    #[error("too many requests from this address; try again in {retry_after} seconds")]
+    RateLimited { retry_after: u32 },
+    /// The server is too busy to answer now, or took too long to.
+    #[error("the server is busy; try again in {retry_after} seconds")]
+    Busy { retry_after: u32 },
     #[error("the service is unavailable; try again")]
     Internal,
 }
@@ -37,6 +43,14 @@ impl Error {
 
     pub fn not_found(entity: Entity) -> Self {
         Error::NotFound { entity }
+    }
+
+    /// How many seconds a client should wait before it tries again, for refusals that pass.
+    pub fn retry_after(&self) -> Option<u32> {
+        match self {
+            Error::RateLimited { retry_after } | Error::Busy { retry_after } => Some(*retry_after),
+            _ => None,
+        }
     }
 
     /// Prefixes the field of an [`Error::Invalid`], so `value` inside `scores[3]` reads `scores[3].value`.
@@ -57,6 +71,8 @@ pub enum Rule {
     Required,
     #[error("must be at most {max} characters")]
     TooLong { max: usize },
+    #[error("must not contain invisible control characters")]
+    ControlCharacter,
     #[error("must be a whole number from {min} to {max}")]
     OutOfRange { min: i64, max: i64 },
     #[error("must be from {min} to {max} in steps of 0.5")]

@@ -26,9 +26,17 @@ impl JoinCode {
         }
     }
 
-    /// Builds a code from random bytes (one character per byte).
-    pub fn from_random(bytes: [u8; Self::LEN]) -> JoinCode {
-        let code = bytes.iter().map(|b| char::from(Self::ALPHABET[usize::from(*b) % Self::ALPHABET.len()])).collect();
+    /// Builds a code from uniformly random bytes, drawing as many as it needs. Bytes at or above
+    /// the largest multiple of the alphabet's length are skipped: taking them modulo the length
+    /// would make the first letters likelier than the rest, and codes easier to guess.
+    pub fn from_random(mut random_byte: impl FnMut() -> u8) -> JoinCode {
+        let letters = Self::ALPHABET.len();
+        let unbiased_below = 256 - 256 % letters;
+        let code = std::iter::repeat_with(|| usize::from(random_byte()))
+            .filter(|&byte| byte < unbiased_below)
+            .take(Self::LEN)
+            .map(|byte| char::from(Self::ALPHABET[byte % letters]))
+            .collect();
         JoinCode(code)
     }
 
@@ -62,7 +70,28 @@ mod tests {
 
     #[test]
     fn random_codes_parse_back() {
-        let code = JoinCode::from_random([0, 30, 31, 200, 255, 17]);
+        let mut bytes = [0, 30, 31, 200, 255, 17, 3].into_iter();
+        let code = JoinCode::from_random(|| bytes.next().unwrap());
         assert_eq!(JoinCode::parse(code.as_str()), Ok(code));
+    }
+
+    #[test]
+    fn every_letter_is_drawn_equally_often() {
+        // Every byte value once per round: each letter must come from exactly as many bytes.
+        let rounds = JoinCode::LEN;
+        let mut bytes = (0..=255u8).cycle();
+        let mut counts = [0usize; 31];
+        for _ in 0..256 - 256 % 31 {
+            for letter in JoinCode::from_random(|| bytes.next().unwrap()).as_str().bytes() {
+                counts[JoinCode::ALPHABET.iter().position(|&a| a == letter).unwrap()] += 1;
+            }
+        }
+        assert_eq!(counts, [(256 - 256 % 31) / 31 * rounds; 31]);
+    }
+
+    #[test]
+    fn bytes_that_would_bias_the_draw_are_skipped() {
+        let mut bytes = [248, 249, 255, 0, 1, 2, 3, 4, 5].into_iter();
+        assert_eq!(JoinCode::from_random(|| bytes.next().unwrap()).as_str(), "ABCDEF");
     }
 }

@@ -35,6 +35,8 @@ pub fn status(error: &Error) -> http::StatusCode {
         Error::CredentialsRequired => StatusCode::UNAUTHORIZED,
         Error::Forbidden | Error::ResultsHidden => StatusCode::FORBIDDEN,
         Error::ScoringClosed | Error::Conflict | Error::AlreadyJoined => StatusCode::CONFLICT,
+        Error::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
+        Error::Busy { .. } => StatusCode::SERVICE_UNAVAILABLE,
         Error::Internal => StatusCode::INTERNAL_SERVER_ERROR,
     }
 }

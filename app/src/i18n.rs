@@ -315,6 +315,7 @@ fn rule_nb(rule: &Rule) -> String {
     match rule {
         Rule::Required => "må fylles ut".into(),
         Rule::TooLong { max } => format!("kan ha høyst {max} tegn"),
+        Rule::ControlCharacter => "kan ikke inneholde usynlige kontrolltegn".into(),
         Rule::OutOfRange { min, max } => format!("må være et heltall fra {min} til {max}"),
         Rule::Malformed { expected: Format::JoinCode } => "må være en kode på 6 bokstaver og tall".into(),
         Rule::Malformed { expected: Format::Axis } => "må være «potential» eller «feasibility»".into(),
@@ -400,6 +401,12 @@ fn error_nb(error: &AppError) -> String {
         AppError::Domain(Error::ScoringClosed) => "Poenggivingen er stengt.".into(),
         AppError::Domain(Error::ResultsHidden) => "Resultatene vises når fasilitatoren viser dem fram.".into(),
         AppError::Domain(Error::Conflict) => "Workshopen ble endret samtidig. Last inn siden og prøv igjen.".into(),
+        AppError::Domain(Error::RateLimited { retry_after }) => {
+            format!("For mange forsøk fra denne adressen. Prøv igjen om {retry_after} sekunder.")
+        }
+        AppError::Domain(Error::Busy { retry_after }) => {
+            format!("Serveren har mye å gjøre nå. Prøv igjen om {retry_after} sekunder.")
+        }
         AppError::Domain(Error::Internal) => "Noe gikk galt hos oss. Prøv igjen om litt.".into(),
         AppError::Transport(_) => "Fikk ikke kontakt med serveren. Sjekk nettet og prøv igjen.".into(),
     }
@@ -425,6 +432,12 @@ fn error_en(error: &AppError) -> String {
         AppError::Domain(Error::ScoringClosed) => "Scoring is closed.".into(),
         AppError::Domain(Error::ResultsHidden) => "The results appear when the facilitator reveals them.".into(),
         AppError::Domain(Error::Conflict) => "The workshop changed at the same moment. Reload and try again.".into(),
+        AppError::Domain(Error::RateLimited { retry_after }) => {
+            format!("Too many attempts from this address. Try again in {retry_after} seconds.")
+        }
+        AppError::Domain(Error::Busy { retry_after }) => {
+            format!("The server is busy. Try again in {retry_after} seconds.")
+        }
         AppError::Domain(Error::Internal) => "Something went wrong on our side. Try again shortly.".into(),
         AppError::Transport(_) => "Could not reach the server. Check the connection and try again.".into(),
     }

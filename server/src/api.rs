@@ -8,7 +8,7 @@ use axum::http::request::Parts;
 use axum::http::{HeaderName, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use axum::{Json, Router};
+use axum::{Extension, Json, Router};
 use kvadrant::{AreaId, CategoryId, Error, GroupId, SuggestionId};
 use kvadrant_app::backend::{Backend, GroupKey, Key};
 use kvadrant_app::model::{
@@ -25,7 +25,7 @@ use utoipa_axum::routes;
 use tokio::sync::watch;
 
 use crate::error::{ApiError, ErrorBody};
-use crate::export::{self, CsvDialect};
+use crate::export::{self, CsvDialect, Pictures};
 use crate::live;
 use crate::service::Service;
 
@@ -697,18 +697,14 @@ async fn matrix_svg(
     responses((status = 200, content_type = "image/png"), (status = 403, body = ErrorBody)))]
 async fn matrix_png(
     State(service): State<Arc<Service>>,
+    Extension(pictures): Extension<Arc<Pictures>>,
     ApiPath(code): ApiPath<String>,
     bearer: Option<Bearer>,
     ApiQuery(query): ApiQuery<ReadQuery>,
 ) -> ApiResult<Response> {
     let secret = secret_of(bearer, query.secret);
     let results = service.results(&code, secret.as_deref(), query.segment.as_deref()).await?;
-    let svg = export::matrix_svg(&results);
-    let png = tokio::task::spawn_blocking(move || export::png(&svg)).await.map_err(|_| Error::Internal)?;
-    let png = png.map_err(|cause| {
-        tracing::error!(%cause, "drawing the matrix");
-        Error::Internal
-    })?;
+    let png = pictures.png(export::matrix_svg(&results)).await?;
     Ok(attachment(&format!("kvadrant-{code}-matrix.png"), "image/png", png))
 }
 

@@ -2,22 +2,27 @@ use std::io;
 use std::net::SocketAddr;
 use std::sync::Arc;
 
-use axum::Router;
+use axum::error_handling::HandleErrorLayer;
 use axum::extract::DefaultBodyLimit;
 use axum::routing::get;
+use axum::{Extension, Router};
 use kvadrant_app::backend::SharedBackend;
 use kvadrant_app::{App, shell};
 use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use tokio::net::TcpListener;
+use tokio_util::sync::CancellationToken;
+use tower::ServiceBuilder;
 use tower_http::compression::CompressionLayer;
 use tower_http::trace::TraceLayer;
 
-use crate::config::Config;
+use crate::config::{Config, Serving};
+use crate::export::Pictures;
+use crate::limits::Guard;
 use crate::service::Service;
 use crate::store::{PostgresStore, SqliteStore, Store, StoreError};
-use crate::{api, demo, language, navigation};
+use crate::{api, demo, error, headers, language, navigation, serve};
 
 /// Request bodies larger than this are refused; a full sheet of 100 areas is about 10 KiB.
 const BODY_LIMIT: usize = 256 * 1024;
@@ -40,10 +45,18 @@ pub enum StartError {
 pub struct Application {
     listener: TcpListener,
     router: Router,
+    header_timeout: std::time::Duration,
+    /// Cancelled when the server stops, which ends every live stream.
+    stopping: CancellationToken,
 }
 
 impl Application {
+    /// The server with the usual timeouts and limits.
     pub async fn build(config: Config) -> Result<Application, StartError> {
+        Application::build_with(config, Serving::default()).await
+    }
+
+    pub async fn build_with(config: Config, serving: Serving) -> Result<Application, StartError> {
         let url = config.database_url.as_str();
         let store: Arc<dyn Store> = if url.starts_with("sqlite:") {
             Arc::new(SqliteStore::connect(url).await?)
@@ -65,39 +78,53 @@ impl Application {
             .site_pkg_dir("pkg")
             .site_addr(listener.local_addr()?)
             .build();
-        Ok(Application { router: router(service, options), listener })
+        let stopping = CancellationToken::new();
+        let guard = Guard::start(&serving.limits, serving.trust_proxy.clone(), stopping.clone());
+        let router = router(service, options, guard, &serving);
+        Ok(Application { router, listener, header_timeout: serving.header_timeout, stopping })
     }
 
     pub fn address(&self) -> SocketAddr {
         self.listener.local_addr().expect("a bound listener has an address")
     }
 
+    /// Serves until SIGTERM or SIGINT, then stops gracefully.
     pub async fn run(self) -> io::Result<()> {
         // Serving a `Router` directly copies its whole route table for every connection (tens of
-        // KiB with all the pages' routes), which a live stream holds for hours; `into_make_service`
+        // KiB with all the pages' routes), which a live stream holds for hours; a make-service
         // shares one table.
-        axum::serve(self.listener, self.router.into_make_service()).with_graceful_shutdown(shutdown()).await
+        serve::serve(self.listener, self.router, self.header_timeout, self.stopping, serve::signal()).await
     }
 }
 
-fn router(service: Arc<Service>, options: LeptosOptions) -> Router {
+fn router(service: Arc<Service>, options: LeptosOptions, guard: Arc<Guard>, serving: &Serving) -> Router {
     let backend: SharedBackend = service.clone();
+    let context = move || {
+        provide_context(backend.clone());
+        headers::provide_nonce();
+    };
     let pages = Router::new()
         .route(navigation::JOIN_PATH, get(navigation::join))
         .route(navigation::LANGUAGE_PATH, get(navigation::set_language))
-        .leptos_routes_with_context(&options, generate_route_list(App), move || provide_context(backend.clone()), {
+        .leptos_routes_with_context(&options, generate_route_list(App), context.clone(), {
             let options = options.clone();
             move || shell(options.clone())
         })
-        .fallback(leptos_axum::file_and_error_handler(shell))
+        .fallback(leptos_axum::file_and_error_handler_with_context(context, shell))
         .with_state(options)
         .layer(axum::middleware::from_fn_with_state(service.clone(), language::workshop_language));
     let (api, _) = api::routes();
+    // Only the time until an answer starts is bounded: live streams then run on.
+    let timeout = ServiceBuilder::new().layer(HandleErrorLayer::new(error::timed_out)).timeout(serving.request_timeout);
     Router::new()
         .merge(api.with_state(service))
         .merge(pages)
+        .layer(Extension(Arc::new(Pictures::default())))
+        .layer(axum::middleware::from_fn_with_state(guard, crate::limits::guard))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(CompressionLayer::new())
+        .layer(timeout)
+        .layer(axum::middleware::from_fn(headers::security_headers))
         .layer(TraceLayer::new_for_http())
 }
 
@@ -126,8 +153,4 @@ pub fn route_table() -> Vec<(String, String)> {
     table.sort();
     table.dedup();
     table
-}
-
-async fn shutdown() {
-    let _ = tokio::signal::ctrl_c().await;
 }

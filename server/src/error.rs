@@ -2,10 +2,14 @@
 
 use axum::Json;
 use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
-use axum::http::StatusCode;
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use kvadrant::{Error, Format, Rule};
+use kvadrant_app::error::AppError;
 use serde::Serialize;
+
+/// What a client is told to wait after a request ran out of time.
+const RETRY_AFTER_TIMEOUT: u32 = 5;
 
 /// An error body: the machine-readable error (with `field` and `rule` when input was
 /// invalid) and a sentence for people.
@@ -66,6 +70,32 @@ impl IntoResponse for ApiError {
             None => self.error.to_string(),
         };
         let status = self.status.unwrap_or_else(|| kvadrant_app::error::status(&self.error));
-        (status, Json(ErrorBody { error: self.error, message })).into_response()
+        let error = self.error.clone();
+        finish((status, Json(ErrorBody { error: self.error, message })).into_response(), error)
     }
+}
+
+/// Adds what a refused request may retry after, and the error itself for the abuse limits, which
+/// count failed lookups by it without reading the body.
+fn finish(mut response: Response, error: Error) -> Response {
+    if let Some(seconds) = error.retry_after() {
+        response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+    }
+    response.extensions_mut().insert(error);
+    response
+}
+
+/// A request that took longer than it may: the answer is refused, and the client may try again.
+pub async fn timed_out(_: tower::BoxError) -> ApiError {
+    ApiError::from(Error::Busy { retry_after: RETRY_AFTER_TIMEOUT })
+}
+
+/// A refusal before the request reached its handler. Server functions get it in their own error
+/// shape, so their pages can say what happened; everyone else gets the JSON error body.
+pub fn refusal(error: Error, server_function: bool) -> Response {
+    if !server_function {
+        return ApiError::from(error).into_response();
+    }
+    let status = kvadrant_app::error::status(&error);
+    finish((status, Json(AppError::Domain(error.clone()))).into_response(), error)
 }

@@ -7,13 +7,17 @@ pub mod config;
 pub mod demo;
 pub mod error;
 pub mod export;
+pub mod headers;
 pub mod language;
+pub mod limits;
 pub mod live;
 pub mod navigation;
+pub mod paths;
 pub mod qr;
 pub mod secret;
+pub mod serve;
 pub mod service;
 pub mod store;
 
 pub use application::{Application, StartError, route_table};
-pub use config::Config;
+pub use config::{Config, Serving};

@@ -1,14 +1,37 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use kvadrant_server::{Application, Config};
+use kvadrant_server::{Application, Config, Serving, serve};
 use tracing_subscriber::EnvFilter;
 
-#[tokio::main]
-async fn main() -> ExitCode {
+#[derive(Parser)]
+#[command(name = "kvadrant", about = "Score areas on potential and feasibility, live; rank them.")]
+struct Cli {
+    #[command(flatten)]
+    config: Config,
+    #[command(flatten)]
+    serving: Serving,
+}
+
+fn main() -> ExitCode {
     let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn"));
     tracing_subscriber::fmt().with_env_filter(filter).init();
-    let application = match Application::build(Config::parse()).await {
+    let cli = Cli::parse();
+    let runtime = match tokio::runtime::Runtime::new() {
+        Ok(runtime) => runtime,
+        Err(error) => {
+            tracing::error!("cannot start: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let code = runtime.block_on(run(cli));
+    // Blocking work still running (a PNG being drawn) must not hold the exit up for long.
+    runtime.shutdown_timeout(serve::EXIT);
+    code
+}
+
+async fn run(cli: Cli) -> ExitCode {
+    let application = match Application::build_with(cli.config, cli.serving).await {
         Ok(application) => application,
         Err(error) => {
             tracing::error!("cannot start: {error}");

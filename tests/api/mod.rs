@@ -2,7 +2,12 @@
 
 mod errors;
 mod group_links;
+mod headers;
 mod hidden;
+mod limits;
 mod pages;
+mod pictures;
+mod serving;
 mod setup;
+mod text_input;
 mod workshop;

@@ -10,7 +10,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 pub use events::EventStream;
 
-use kvadrant_server::{Application, Config};
+use kvadrant_server::{Application, Config, Serving};
 use reqwest::{Client, Response, StatusCode};
 use serde_json::{Value, json};
 
@@ -40,27 +40,32 @@ pub async fn start() -> TestServer {
 
 pub async fn start_with(demo: bool) -> TestServer {
     let dir = fresh_dir();
-    let database_url = match postgres_url() {
-        Some(admin) => fresh_postgres(&admin).await,
-        None => format!("sqlite://{}", dir.join("kvadrant.db").display()),
-    };
-    start_on(&database_url, demo, dir).await
+    let database_url = fresh_database(&dir).await;
+    start_on(&database_url, demo, dir, Serving::default()).await
+}
+
+/// A server with its own timeouts and limits (see `Serving`), on a fresh database.
+pub async fn start_serving(serving: Serving) -> TestServer {
+    let dir = fresh_dir();
+    let database_url = fresh_database(&dir).await;
+    start_on(&database_url, false, dir, serving).await
 }
 
 /// Two servers sharing one fresh PostgreSQL database, or `None` when no URL is given.
 pub async fn start_pair() -> Option<(TestServer, TestServer)> {
     let url = fresh_postgres(&postgres_url()?).await;
-    Some((start_on(&url, false, fresh_dir()).await, start_on(&url, false, fresh_dir()).await))
+    let (a, b) = (fresh_dir(), fresh_dir());
+    Some((start_on(&url, false, a, Serving::default()).await, start_on(&url, false, b, Serving::default()).await))
 }
 
-async fn start_on(database_url: &str, demo: bool, dir: PathBuf) -> TestServer {
+async fn start_on(database_url: &str, demo: bool, dir: PathBuf, serving: Serving) -> TestServer {
     let config = Config {
         addr: "127.0.0.1:0".parse().unwrap(),
         database_url: database_url.to_owned(),
         demo,
         site_root: site_root(),
     };
-    let application = Application::build(config).await.expect("the server starts");
+    let application = Application::build_with(config, serving).await.expect("the server starts");
     let base = format!("http://{}", application.address());
     tokio::spawn(application.run());
     TestServer { base, client: Client::new(), dir, group_keys: Default::default() }
@@ -268,4 +273,27 @@ pub fn form_action(page: &str, class: &str) -> String {
         .and_then(|rest| rest.split('"').next())
         .unwrap_or_else(|| panic!("no form with class {class}"))
         .to_owned()
+}
+
+/// A fresh database's URL: a SQLite file in `dir`, or a new PostgreSQL database.
+pub async fn fresh_database(dir: &std::path::Path) -> String {
+    match postgres_url() {
+        Some(admin) => fresh_postgres(&admin).await,
+        None => format!("sqlite://{}", dir.join("kvadrant.db").display()),
+    }
+}
+
+/// A directory of its own for a test, removed when the returned guard is dropped.
+pub struct TestDir(pub PathBuf);
+
+impl TestDir {
+    pub fn new() -> TestDir {
+        TestDir(fresh_dir())
+    }
+}
+
+impl Drop for TestDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
 }

@@ -3,6 +3,7 @@
 
 mod csv;
 mod image;
+mod pictures;
 mod xlsx;
 
 use kvadrant::Timeframe;
@@ -11,6 +12,7 @@ use kvadrant_app::model::{AreaComment, Results};
 
 pub use self::csv::{CsvDialect, csv};
 pub use self::image::{matrix_svg, png};
+pub use self::pictures::Pictures;
 pub use self::xlsx::xlsx;
 
 fn timeframe_name(texts: &Texts, timeframe: Option<Timeframe>) -> &'static str {

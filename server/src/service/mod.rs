@@ -160,11 +160,7 @@ impl Service {
         demo: bool,
     ) -> Result<(WorkshopRecord, CreatedWorkshop), Error> {
         let secret = secret::generate();
-        let random_code = || {
-            let mut bytes = [0u8; JoinCode::LEN];
-            rand::RngCore::fill_bytes(&mut rand::rng(), &mut bytes);
-            JoinCode::from_random(bytes)
-        };
+        let random_code = || JoinCode::from_random(rand::random::<u8>);
         let mut new = NewWorkshop {
             code: random_code(),
             title,

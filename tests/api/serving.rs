@@ -1,0 +1,199 @@
+//! Serving: a client gets a bounded time to send its request, an answer a bounded time to start,
+//! and the server stops cleanly on SIGTERM and SIGINT, ending its live streams.
+//!
+//! The stopping tests run the real `kvadrant-server` binary. They build it first with the
+//! `cargo` running the tests (a no-op when `cargo test --workspace` built it already), into the
+//! target directory this test binary sits in.
+
+use std::path::PathBuf;
+use std::process::Stdio;
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
+
+use futures_util::StreamExt;
+use kvadrant_server::Serving;
+use nix::sys::signal::{Signal, kill};
+use nix::unistd::Pid;
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
+use tokio::net::TcpStream;
+use tokio::process::{Child, Command};
+
+use crate::support::{self, TestDir, TestServer};
+
+/// What the server promises: stopped within ten seconds, whatever happens.
+const STOPPED_WITHIN: Duration = Duration::from_secs(10);
+/// Far longer than any timeout under test: only a server that never acts runs into it.
+const PATIENCE: Duration = Duration::from_secs(20);
+
+async fn connect(server: &TestServer) -> TcpStream {
+    TcpStream::connect(server.base.trim_start_matches("http://")).await.unwrap()
+}
+
+/// Reads until the server closes the connection: what it sent, and how long it took.
+async fn read_until_closed(stream: &mut TcpStream) -> (String, Duration) {
+    let started = Instant::now();
+    let mut received = Vec::new();
+    let read = tokio::time::timeout(PATIENCE, async {
+        let mut buffer = [0u8; 4096];
+        loop {
+            match stream.read(&mut buffer).await {
+                Ok(0) | Err(_) => break,
+                Ok(n) => received.extend_from_slice(&buffer[..n]),
+            }
+        }
+    })
+    .await;
+    assert!(read.is_ok(), "the server closes the connection");
+    (String::from_utf8_lossy(&received).into_owned(), started.elapsed())
+}
+
+#[tokio::test]
+async fn a_half_sent_header_and_an_idle_connection_are_closed_after_the_header_timeout() {
+    let header_timeout = Duration::from_millis(500);
+    let server = support::start_serving(Serving { header_timeout, ..Serving::default() }).await;
+    let (workshop, area, group) = server.scorable_workshop("Tidsfrist").await;
+    let mut live = server.follow(&format!("/api/v1/workshops/{}/live", workshop.code)).await;
+    let first = live.next().await;
+
+    let mut half = connect(&server).await;
+    half.write_all(b"GET /api/v1/openapi.json HTTP/1.1\r\nHost: kvadrant\r\nX-Slow: ").await.unwrap();
+    let (answer, waited) = read_until_closed(&mut half).await;
+    assert!(waited >= header_timeout, "closed after {waited:?}, before the timeout");
+    assert!(!answer.contains("200 OK"), "{answer}");
+
+    let mut idle = connect(&server).await;
+    idle.write_all(b"GET /api/v1/openapi.json HTTP/1.1\r\nHost: kvadrant\r\n\r\n").await.unwrap();
+    let (answer, waited) = read_until_closed(&mut idle).await;
+    assert!(answer.starts_with("HTTP/1.1 200 OK"), "{answer}");
+    assert!(waited >= header_timeout, "an idle connection stays until the timeout: {waited:?}");
+
+    // A live stream is an answer still being sent, not a connection waiting for a header.
+    let version =
+        server.score(&workshop.code, group, json!([{ "area_id": area, "axis": "potential", "value": 4 }])).await;
+    let event = live.until("view", |event| event.id >= version).await;
+    assert!(event.id > first.id);
+}
+
+#[tokio::test]
+async fn an_answer_that_takes_too_long_is_refused_and_live_streams_run_on() {
+    let request_timeout = Duration::from_millis(300);
+    let server = support::start_serving(Serving { request_timeout, ..Serving::default() }).await;
+    let (workshop, area, group) = server.scorable_workshop("Tålmodighet").await;
+    let mut live = server.follow(&format!("/api/v1/workshops/{}/live", workshop.code)).await;
+    let first = live.next().await;
+
+    // A body announced and never sent keeps the handler waiting.
+    let mut slow = connect(&server).await;
+    let head = "POST /api/v1/workshops HTTP/1.1\r\nHost: kvadrant\r\nContent-Type: application/json\r\n\
+        Content-Length: 100\r\n\r\n{\"title\": ";
+    slow.write_all(head.as_bytes()).await.unwrap();
+    let (answer, _) = read_until_closed(&mut slow).await;
+    assert!(answer.starts_with("HTTP/1.1 503"), "{answer}");
+    assert!(answer.to_lowercase().contains("retry-after: "), "{answer}");
+    let body: Value = serde_json::from_str(answer.split("\r\n\r\n").nth(1).unwrap()).unwrap();
+    assert_eq!(body["error"], "busy");
+
+    // The stream has outlived the request timeout, and still follows the workshop.
+    let version =
+        server.score(&workshop.code, group, json!([{ "area_id": area, "axis": "potential", "value": 4 }])).await;
+    let event = live.until("view", |event| event.id >= version).await;
+    assert!(event.id > first.id);
+}
+
+/// The server binary, built once per test run.
+fn server_binary() -> PathBuf {
+    static BUILT: OnceLock<PathBuf> = OnceLock::new();
+    BUILT
+        .get_or_init(|| {
+            let exe = std::env::current_exe().unwrap();
+            // target/<profile>/deps/system-<hash>
+            let profile_dir = exe.parent().and_then(|deps| deps.parent()).unwrap().to_owned();
+            let profile = match profile_dir.file_name().and_then(|name| name.to_str()) {
+                Some("debug") | None => "dev".to_owned(),
+                Some(other) => other.to_owned(),
+            };
+            let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+            let status = std::process::Command::new(cargo)
+                .args(["build", "--locked", "--quiet", "-p", "kvadrant-server", "--bin", "kvadrant-server"])
+                .args(["--profile", &profile])
+                .env("CARGO_TARGET_DIR", profile_dir.parent().unwrap())
+                .current_dir(env!("CARGO_MANIFEST_DIR"))
+                .status()
+                .expect("cargo runs");
+            assert!(status.success(), "building kvadrant-server");
+            profile_dir.join("kvadrant-server")
+        })
+        .clone()
+}
+
+/// The real server in a process of its own, and where it listens.
+async fn spawn_server(dir: &TestDir) -> (Child, String) {
+    let binary = server_binary();
+    let database_url = support::fresh_database(&dir.0).await;
+    let mut child = Command::new(binary)
+        .env("KVADRANT_ADDR", "127.0.0.1:0")
+        .env("DATABASE_URL", database_url)
+        .env("KVADRANT_DEMO", "false")
+        .env("KVADRANT_SITE_ROOT", support::site_root())
+        .env("RUST_LOG", "info")
+        .env("NO_COLOR", "1")
+        .stdout(Stdio::piped())
+        .kill_on_drop(true)
+        .spawn()
+        .expect("the server starts");
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let base = tokio::time::timeout(PATIENCE, async {
+        while let Some(line) = lines.next_line().await.unwrap() {
+            if let Some(address) = line.split("listening on ").nth(1) {
+                return address.trim().to_owned();
+            }
+        }
+        panic!("the server exited before listening");
+    })
+    .await
+    .expect("the server listens in time");
+    // Keep reading its log, or the server would block on a full pipe.
+    tokio::spawn(async move { while let Ok(Some(_)) = lines.next_line().await {} });
+    (child, base)
+}
+
+async fn stops_cleanly_on(signal: Signal) {
+    let dir = TestDir::new();
+    let (mut child, base) = spawn_server(&dir).await;
+    let client = reqwest::Client::new();
+    let created = client.post(format!("{base}/api/v1/workshops")).json(&json!({ "title": "Stopp" })).send();
+    let created: Value = created.await.unwrap().json().await.unwrap();
+    let live = client.get(format!("{base}/api/v1/workshops/{}/live", created["code"].as_str().unwrap())).send();
+    let live = live.await.unwrap();
+    assert_eq!(live.status(), StatusCode::OK);
+    let mut live = live.bytes_stream();
+    let first = tokio::time::timeout(PATIENCE, live.next()).await.expect("the first event").unwrap().unwrap();
+    assert!(!first.is_empty());
+
+    let stopping = Instant::now();
+    kill(Pid::from_raw(child.id().unwrap() as i32), signal).unwrap();
+    let ended = tokio::time::timeout(STOPPED_WITHIN, async {
+        while let Some(chunk) = live.next().await {
+            if chunk.is_err() {
+                break;
+            }
+        }
+    })
+    .await;
+    assert!(ended.is_ok(), "the live stream ends on {signal}");
+    let status = tokio::time::timeout(STOPPED_WITHIN.saturating_sub(stopping.elapsed()), child.wait()).await;
+    let status = status.unwrap_or_else(|_| panic!("the server exits within {STOPPED_WITHIN:?} of {signal}")).unwrap();
+    assert!(status.success(), "{signal}: {status}");
+}
+
+#[tokio::test]
+async fn sigterm_ends_live_streams_and_exits_cleanly() {
+    stops_cleanly_on(Signal::SIGTERM).await;
+}
+
+#[tokio::test]
+async fn sigint_ends_live_streams_and_exits_cleanly() {
+    stops_cleanly_on(Signal::SIGINT).await;
+}
