@@ -59,7 +59,7 @@ mod browser {
     use wasm_bindgen::closure::Closure;
     use web_sys::{EventSource, MessageEvent};
 
-    use crate::model::{LiveSheet, LiveState, LiveView};
+    use crate::model::{LiveComments, LiveSheet, LiveState, LiveView};
 
     pub fn open(path: String, view: WriteSignal<Option<LiveState>>, sheet: WriteSignal<Option<LiveSheet>>) {
         let Ok(source) = EventSource::new(&path) else { return };
@@ -73,6 +73,16 @@ mod browser {
                     }
                     None => false,
                 }
+            });
+        });
+        // Comments follow the view of their version, and only when they changed.
+        listen(&source, "comments", move |next: LiveComments| {
+            view.maybe_update(|current| match current {
+                Some(state) if next.version >= state.version && state.comments != next.comments => {
+                    state.with_comments(next.comments);
+                    true
+                }
+                _ => false,
             });
         });
         listen(&source, "sheet", move |next: LiveSheet| keep_newest(sheet, next, |s| s.version));

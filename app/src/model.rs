@@ -398,7 +398,8 @@ pub struct GroupProgress {
 
 /// What one live screen is sent at one version of the workshop. `workshop` is left out when
 /// it has not changed since the last view on the same stream; `standings` while results are
-/// hidden from the one watching; `progress` for all but the facilitator.
+/// hidden from the one watching; `progress` for all but the facilitator. The standings come
+/// without comments: those follow in [`LiveComments`], sent only when they change.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct LiveView {
@@ -413,29 +414,52 @@ pub struct LiveView {
     pub suggestions: Vec<Suggestion>,
 }
 
-/// A live view with the workshop filled in from earlier views: what a page shows.
+/// The groups' comments at one version, in the order of the ranked list's areas, then groups:
+/// sent to those who may see the results, when the comments change.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct LiveComments {
+    pub version: i64,
+    pub comments: Vec<AreaComment>,
+}
+
+/// A live view with the workshop and the comments filled in from earlier events: what a page shows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LiveState {
     pub version: i64,
     pub workshop: Workshop,
+    /// With the newest comments in.
     pub standings: Option<Standings>,
     pub groups_done: u32,
     pub progress: Vec<GroupProgress>,
     pub suggestions: Vec<Suggestion>,
+    /// The newest comments, kept for views that follow without them.
+    pub comments: Vec<AreaComment>,
 }
 
 impl LiveState {
     /// The state after `view`; `None` if `view` needs a workshop no earlier view brought.
     pub fn after(current: Option<&LiveState>, view: LiveView) -> Option<LiveState> {
         let workshop = view.workshop.or_else(|| current.map(|state| state.workshop.clone()))?;
+        let comments = current.map(|state| state.comments.clone()).unwrap_or_default();
+        let standings = view.standings.map(|standings| Standings { comments: comments.clone(), ..standings });
         Some(LiveState {
             version: view.version,
             workshop,
-            standings: view.standings,
+            standings,
             groups_done: view.groups_done,
             progress: view.progress,
             suggestions: view.suggestions,
+            comments,
         })
+    }
+
+    /// The state with `comments` in.
+    pub fn with_comments(&mut self, comments: Vec<AreaComment>) {
+        if let Some(standings) = &mut self.standings {
+            standings.comments = comments.clone();
+        }
+        self.comments = comments;
     }
 }
 

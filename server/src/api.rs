@@ -13,8 +13,8 @@ use kvadrant::{AreaId, CategoryId, Error, GroupId, SuggestionId};
 use kvadrant_app::backend::{Backend, GroupKey, Key};
 use kvadrant_app::model::{
     AcceptInput, Area, Category, CommentInput, CreatedWorkshop, GROUP_KEY_COOKIE, Group, GroupInput, GroupLink,
-    GroupScores, GroupsInput, ItemInput, ListKind, LiveSheet, LiveView, Results, ReviewLink, Saved, ScoreInput,
-    SettingsInput, Setup, Sheet, Suggestion, SuggestionInput, Workshop, WorkshopInput,
+    GroupScores, GroupsInput, ItemInput, ListKind, LiveComments, LiveSheet, LiveView, Results, ReviewLink, Saved,
+    ScoreInput, SettingsInput, Setup, Sheet, Suggestion, SuggestionInput, Workshop, WorkshopInput,
 };
 use serde::Deserialize;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
@@ -247,17 +247,21 @@ async fn set_results_hidden(
     Ok(Json(service.set_results_hidden(&bearer.key(code), input.hidden).await?))
 }
 
-/// Follows a workshop live (server-sent events). `view` events carry a [`LiveView`]; results are
-/// left out while hidden, unless `secret` is the facilitator's. Every event's id is the version.
+/// Follows a workshop live (server-sent events). `view` events carry a [`LiveView`] and
+/// `comments` events ([`LiveComments`]) the groups' comments when they change; both leave the
+/// results out while hidden, unless the secret (bearer or `secret`) is the facilitator's.
+/// Every event's id is the version.
 #[utoipa::path(get, path = "/api/v1/workshops/{code}/live", params(("code" = String, Path), FollowQuery),
     responses((status = 200, content_type = "text/event-stream", body = LiveView), (status = 403, body = ErrorBody),
         (status = 404, body = ErrorBody)))]
 async fn follow_workshop(
     State(service): State<Arc<Service>>,
     ApiPath(code): ApiPath<String>,
+    bearer: Option<Bearer>,
     ApiQuery(query): ApiQuery<FollowQuery>,
 ) -> ApiResult<Response> {
-    let (frames, role) = service.follow_workshop(&code, query.secret.as_deref()).await?;
+    let secret = secret_of(bearer, query.secret);
+    let (frames, role) = service.follow_workshop(&code, secret.as_deref()).await?;
     Ok(live_response(frames, role))
 }
 

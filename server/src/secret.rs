@@ -27,7 +27,12 @@ pub fn review(facilitator_secret: &str, generation: i64) -> String {
 }
 
 pub fn hash(secret: &str) -> Vec<u8> {
-    Sha256::digest(secret.as_bytes()).to_vec()
+    digest(secret).to_vec()
+}
+
+/// A secret's digest, to compare and to keep without keeping the secret.
+pub fn digest(secret: &str) -> [u8; 32] {
+    Sha256::digest(secret.as_bytes()).into()
 }
 
 pub fn verify(secret: &str, stored_hash: &[u8]) -> bool {

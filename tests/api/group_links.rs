@@ -135,3 +135,29 @@ async fn group_cards_carry_every_groups_link_for_the_facilitator_only() {
     assert_eq!(guess.status(), StatusCode::FORBIDDEN);
     assert!(!guess.text().await.unwrap().contains("group-card"));
 }
+
+#[tokio::test]
+async fn a_renewed_link_ends_the_old_links_live_sheet() {
+    let server = support::start().await;
+    let (workshop, area, group) = server.scorable_workshop("Gammel lenke").await;
+    let old = server.group_key(&workshop.code, group).await;
+    let mut stale = server.follow_sheet(&workshop.code, group).await;
+    let mut on_behalf =
+        server.follow_as(&workshop.secret, &format!("/api/v1/workshops/{}/groups/{group}/live", workshop.code)).await;
+    stale.next().await;
+    on_behalf.next().await;
+
+    let renewed = server.facilitate(&workshop, Method::POST, &format!("/groups/{group}/link"), json!({})).await;
+    assert_eq!(renewed.status(), StatusCode::OK);
+    assert!(stale.ends().await, "the stream of the old link ends");
+    let live = format!("/api/v1/workshops/{}/groups/{group}/live", workshop.code);
+    assert_eq!(server.get_as(&old, &live).await.status(), StatusCode::FORBIDDEN, "and does not come back");
+
+    // The facilitator's stream of the same sheet goes on.
+    let scores = json!({ "scores": [{ "area_id": area, "axis": "potential", "value": 3 }] });
+    let url = server.url(&format!("/api/v1/workshops/{}/groups/{group}/scores", workshop.code));
+    let written = server.client.put(&url).bearer_auth(&workshop.secret).json(&scores).send().await.unwrap();
+    let version = written.json::<Value>().await.unwrap()["version"].as_i64().unwrap();
+    let sheet = on_behalf.until("sheet", |event| event.id >= version).await;
+    assert_eq!(sheet.data["scores"][0]["value"], 3);
+}

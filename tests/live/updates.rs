@@ -56,6 +56,7 @@ async fn members_sharing_a_sheet_see_each_others_cells_and_scoring_closing() {
     let mut phone = server.follow_sheet(&workshop.code, group).await;
     for member in [&mut laptop, &mut phone] {
         assert_eq!(member.next().await.name, "view");
+        assert_eq!(member.next().await.name, "comments", "the comments follow the first view");
         let sheet = member.next().await;
         assert_eq!(sheet.name, "sheet");
         assert_eq!(sheet.data["scores"], json!([]));

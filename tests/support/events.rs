@@ -50,6 +50,17 @@ impl EventStream {
         }
     }
 
+    /// Whether the server ends the stream (in time), whatever it sends before.
+    pub async fn ends(&mut self) -> bool {
+        loop {
+            match tokio::time::timeout(PATIENCE, self.body.next()).await {
+                Ok(None) | Ok(Some(Err(_))) => return true,
+                Ok(Some(Ok(_))) => continue,
+                Err(_) => return false,
+            }
+        }
+    }
+
     /// Reads events until one named `name` satisfies `accept`, and returns it.
     pub async fn until(&mut self, name: &str, accept: impl Fn(&Event) -> bool) -> Event {
         let mut last = 0;

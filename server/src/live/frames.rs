@@ -5,7 +5,7 @@ use std::hash::{Hash, Hasher};
 
 use axum::body::Bytes;
 use kvadrant::{AreaId, GroupId, areas_scored, rank_areas};
-use kvadrant_app::model::{AreaComment, GroupProgress, LiveSheet, LiveView, SheetScore, Standings};
+use kvadrant_app::model::{AreaComment, GroupProgress, LiveComments, LiveSheet, LiveView, SheetScore, Standings};
 use serde::Serialize;
 
 use super::Role;
@@ -28,7 +28,27 @@ pub struct Frames {
     facilitator: View,
     /// Everyone else's: results unless hidden.
     public: View,
+    /// The groups' comments, which views leave out: they can be long, and change seldom.
+    comments: Comments,
+    /// Whether only the facilitator may see the results, comments included.
+    hidden: bool,
     sheets: HashMap<GroupId, Bytes>,
+    /// The digest of each group's key: a stream opened with an older key ends.
+    keys: HashMap<GroupId, [u8; 32]>,
+}
+
+/// The `comments` event, and what tells two versions' comments apart.
+#[derive(Debug)]
+struct Comments {
+    event: Bytes,
+    hash: u64,
+}
+
+/// What a stream has been sent so far, which decides what the next version adds.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Sent {
+    structure: Option<u64>,
+    comments: Option<u64>,
 }
 
 impl Frames {
@@ -59,7 +79,14 @@ impl Frames {
         for comment in &snapshot.comments {
             comments_of.entry(comment.group_id).or_default().push(comment.clone());
         }
-        let standings = Standings::new(&workshop, ranking, snapshot.comments, &snapshot.suggestions);
+        let mut standings = Standings::new(&workshop, ranking, snapshot.comments, &snapshot.suggestions);
+        let comments = std::mem::take(&mut standings.comments);
+        let comments_json = serde_json::to_string(&comments).expect("comments serialise");
+        let comments = Comments {
+            hash: hash_of(&comments_json),
+            event: event("comments", version, &LiveComments { version, comments }),
+        };
+        let keys = snapshot.group_links.iter().map(|(group, key)| (*group, crate::secret::digest(key))).collect();
 
         let mut sheets: HashMap<GroupId, Vec<SheetScore>> =
             workshop.groups.iter().map(|group| (group.id, Vec::new())).collect();
@@ -76,9 +103,7 @@ impl Frames {
             })
             .collect();
 
-        let workshop_json = serde_json::to_string(&workshop).expect("workshops serialise");
-        let mut hasher = std::hash::DefaultHasher::new();
-        workshop_json.hash(&mut hasher);
+        let structure = hash_of(&serde_json::to_string(&workshop).expect("workshops serialise"));
         let mut view = LiveView {
             version,
             workshop: Some(workshop),
@@ -94,28 +119,36 @@ impl Frames {
             view.standings = None;
         }
         let public = View::of(&mut view);
-        Frames { version, structure: hasher.finish(), facilitator, public, sheets }
+        Frames { version, structure, facilitator, public, comments, hidden, sheets, keys }
     }
 
     pub fn version(&self) -> i64 {
         self.version
     }
 
-    /// Identifies the workshop's structure at this version; equal when it did not change.
-    pub fn structure(&self) -> u64 {
-        self.structure
+    /// Whether a stream of `role` may go on at this version: a group's stream opened with the
+    /// group's key ends once the key is renewed.
+    pub fn admits(&self, role: Role) -> bool {
+        match role {
+            Role::Group { group, key: Some(key) } => self.keys.get(&group) == Some(&key),
+            _ => true,
+        }
     }
 
-    /// The events `role` receives for this version, in order; `with_workshop` when its stream
-    /// has not had this version's workshop yet.
-    pub fn for_role(&self, role: Role, with_workshop: bool) -> impl Iterator<Item = Bytes> + use<> {
+    /// The events `role` receives for this version, in order, given what its stream was `sent`
+    /// before: the workshop and the comments only when they changed since.
+    pub fn for_role(&self, role: Role, sent: &mut Sent) -> impl Iterator<Item = Bytes> + use<> {
         let (view, sheet) = match role {
             Role::Facilitator => (&self.facilitator, None),
             Role::Audience => (&self.public, None),
-            Role::Group(group) => (&self.public, self.sheets.get(&group)),
+            Role::Group { group, .. } => (&self.public, self.sheets.get(&group)),
         };
+        let with_workshop = sent.structure.replace(self.structure) != Some(self.structure);
         let view = if with_workshop { &view.full } else { &view.lean };
-        std::iter::once(view.clone()).chain(sheet.cloned())
+        let sees_comments = role == Role::Facilitator || !self.hidden;
+        let comments = (sees_comments && sent.comments.replace(self.comments.hash) != Some(self.comments.hash))
+            .then(|| self.comments.event.clone());
+        std::iter::once(view.clone()).chain(comments).chain(sheet.cloned())
     }
 }
 
@@ -128,6 +161,12 @@ impl View {
         view.workshop = workshop;
         View { full, lean }
     }
+}
+
+fn hash_of(json: &str) -> u64 {
+    let mut hasher = std::hash::DefaultHasher::new();
+    json.hash(&mut hasher);
+    hasher.finish()
 }
 
 /// One server-sent event. The id is the version, so a reconnecting client says where it was.

@@ -26,8 +26,10 @@ pub const TICK: Duration = Duration::from_millis(100);
 pub enum Role {
     /// Sees everything, hidden results included.
     Facilitator,
-    /// A group's members: the workshop, results once revealed, and their own sheet.
-    Group(GroupId),
+    /// A group's members: the workshop, results once revealed, and their own sheet. `key` is
+    /// the digest of the group's key the stream was opened with, if it was: the stream ends
+    /// when the facilitator renews the group's link.
+    Group { group: GroupId, key: Option<[u8; 32]> },
     /// The big screen and readers of the results: the workshop and results once revealed.
     Audience,
 }

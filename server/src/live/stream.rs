@@ -9,7 +9,7 @@ use axum::body::Bytes;
 use futures_util::Stream;
 use tokio::sync::watch;
 
-use super::{Frames, Role};
+use super::{Frames, Role, frames::Sent};
 
 /// A comment line now and then keeps proxies and browsers from closing a quiet stream.
 const KEEP_ALIVE: Duration = Duration::from_secs(20);
@@ -20,15 +20,12 @@ struct Subscriber {
     frames: watch::Receiver<Arc<Frames>>,
     role: Role,
     pending: VecDeque<Bytes>,
-    /// The workshop structure this stream sent last: views leave it out until it changes.
-    structure: u64,
+    sent: Sent,
 }
 
 impl Subscriber {
     fn queue(&mut self, frames: &Frames) {
-        let with_workshop = self.structure != frames.structure();
-        self.structure = frames.structure();
-        self.pending.extend(frames.for_role(self.role, with_workshop));
+        self.pending.extend(frames.for_role(self.role, &mut self.sent));
     }
 }
 
@@ -37,9 +34,8 @@ impl Subscriber {
 pub fn events(mut frames: watch::Receiver<Arc<Frames>>, role: Role) -> impl Stream<Item = Result<Bytes, Infallible>> {
     let first = frames.borrow_and_update().clone();
     let pending = VecDeque::from([Bytes::from_static(RETRY.as_bytes())]);
-    let mut subscriber = Subscriber { frames, role, pending, structure: 0 };
-    subscriber.pending.extend(first.for_role(role, true));
-    subscriber.structure = first.structure();
+    let mut subscriber = Subscriber { frames, role, pending, sent: Sent::default() };
+    subscriber.queue(&first);
     futures_util::stream::unfold(subscriber, |mut subscriber| async move {
         loop {
             if let Some(bytes) = subscriber.pending.pop_front() {
@@ -48,6 +44,11 @@ pub fn events(mut frames: watch::Receiver<Arc<Frames>>, role: Role) -> impl Stre
             match tokio::time::timeout(KEEP_ALIVE, subscriber.frames.changed()).await {
                 Ok(Ok(())) => {
                     let latest = subscriber.frames.borrow_and_update().clone();
+                    // A renewed link closes the streams of the old one; the browser's
+                    // reconnection with the old key is then refused.
+                    if !latest.admits(subscriber.role) {
+                        return None;
+                    }
                     subscriber.queue(&latest);
                 }
                 // The workshop's feed ended: so does the stream, and the browser reconnects.

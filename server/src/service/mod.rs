@@ -137,8 +137,9 @@ impl Service {
 
     /// Follows a group's sheet live, with the group's key (or the facilitator's secret).
     pub async fn follow_sheet(&self, key: &GroupKey) -> Result<(watch::Receiver<Arc<Frames>>, Role), Error> {
-        let (record, _) = self.group_request(key).await?;
-        Ok((self.frames(record.id).await?, Role::Group(key.group)))
+        let (record, access) = self.group_request(key).await?;
+        let own_key = secret::matches(&key.secret, &access.key).then(|| secret::digest(&access.key));
+        Ok((self.frames(record.id).await?, Role::Group { group: key.group, key: own_key }))
     }
 
     async fn frames(&self, workshop: WorkshopId) -> Result<watch::Receiver<Arc<Frames>>, Error> {
