@@ -729,6 +729,7 @@ impl Modify for FacilitatorAuth {
 #[derive(OpenApi)]
 #[openapi(
     info(title = "Kvadrant", description = "Score areas on potential and feasibility; rank them."),
+    components(schemas(LiveComments)),
     modifiers(&FacilitatorAuth)
 )]
 pub struct ApiDoc;
