@@ -103,9 +103,26 @@ pub async fn load_workshop(code: String) -> Result<Workshop, AppError> {
     Ok(backend()?.workshop(&code).await?)
 }
 
+/// The workshop for its facilitator. The secret also goes into a cookie for the workshop's
+/// private live stream and downloads.
 #[server]
 pub async fn load_managed(code: String, secret: String) -> Result<Workshop, AppError> {
-    Ok(backend()?.authorize(&key(code, secret)).await?)
+    let workshop = backend()?.authorize(&key(code.clone(), secret.clone())).await?;
+    set_secret_cookie(crate::model::FACILITATOR_COOKIE, secret, crate::model::workshop_api_path(&code));
+    Ok(workshop)
+}
+
+/// Hands a secret to what the browser opens without headers under `path` (live streams,
+/// downloads): HttpOnly, so no script reads it, and sent from this site's own pages only.
+#[cfg(feature = "ssr")]
+fn set_secret_cookie(name: &'static str, secret: String, path: String) {
+    let cookie =
+        cookie::Cookie::build((name, secret)).path(path).http_only(true).same_site(cookie::SameSite::Strict).build();
+    if let (Some(response), Ok(cookie)) =
+        (use_context::<leptos_axum::ResponseOptions>(), http::HeaderValue::from_str(&cookie.to_string()))
+    {
+        response.append_header(http::header::SET_COOKIE, cookie);
+    }
 }
 
 /// The leaders' read-only link of the workshop `secret` manages.
@@ -329,16 +346,7 @@ fn origin(headers: &http::HeaderMap) -> String {
 #[server]
 pub async fn load_sheet(code: String, group: i64, key: String) -> Result<Sheet, AppError> {
     let sheet = backend()?.sheet(&group_key(code.clone(), group, key.clone())).await?;
-    let cookie = cookie::Cookie::build((crate::model::GROUP_KEY_COOKIE, key))
-        .path(crate::model::sheet_live_path(&code, GroupId(group)))
-        .http_only(true)
-        .same_site(cookie::SameSite::Strict)
-        .build();
-    if let (Some(response), Ok(cookie)) =
-        (use_context::<leptos_axum::ResponseOptions>(), http::HeaderValue::from_str(&cookie.to_string()))
-    {
-        response.append_header(http::header::SET_COOKIE, cookie);
-    }
+    set_secret_cookie(crate::model::GROUP_KEY_COOKIE, key, crate::model::sheet_live_path(&code, GroupId(group)));
     Ok(sheet)
 }
 
@@ -376,9 +384,15 @@ pub async fn save_area_scores(
 
 /// The results, of one segment (`dimension=value`) if given; `secret` is the facilitator's
 /// (hidden results too) or the leaders'.
+/// On the leaders' link, the secret also goes into a cookie for the downloads.
 #[server]
 pub async fn load_results(code: String, secret: Option<String>, segment: Option<String>) -> Result<Results, AppError> {
-    Ok(backend()?.results(&code, secret.as_deref(), segment.as_deref()).await?)
+    let results = backend()?.results(&code, secret.as_deref(), segment.as_deref()).await;
+    // Hidden results are refused once the secret is known to be the leaders'.
+    if let (Some(secret), Ok(_) | Err(Error::ResultsHidden)) = (secret, &results) {
+        set_secret_cookie(crate::model::LEADERS_COOKIE, secret, crate::model::workshop_api_path(&code));
+    }
+    Ok(results?)
 }
 
 /// A group's rationale, risks and timeframe for one area; all empty removes the comment.

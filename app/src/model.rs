@@ -517,10 +517,19 @@ pub fn sheet_path(code: &str, group: GroupId, key: &str) -> String {
 
 /// The cookie that carries a group's key to its live stream, which browsers open without headers.
 pub const GROUP_KEY_COOKIE: &str = "kvadrant-group-key";
+/// The cookies that carry the facilitator's and the leaders' secrets to the workshop's private
+/// live stream and downloads, which browsers open without headers; see [`workshop_api_path`].
+pub const FACILITATOR_COOKIE: &str = "kvadrant-facilitator";
+pub const LEADERS_COOKIE: &str = "kvadrant-leaders";
+
+/// Where a workshop's API lives: the path the facilitator's and leaders' cookies are sent to.
+pub fn workshop_api_path(code: &str) -> String {
+    format!("/api/v1/workshops/{code}")
+}
 
 /// The path of a group's live stream: the only place [`GROUP_KEY_COOKIE`] is sent.
 pub fn sheet_live_path(code: &str, group: GroupId) -> String {
-    format!("/api/v1/workshops/{code}/groups/{group}/live")
+    format!("{}/groups/{group}/live", workshop_api_path(code))
 }
 
 /// A score write's acknowledgement: the workshop version that includes it.

@@ -12,9 +12,10 @@ use axum::{Extension, Json, Router};
 use kvadrant::{AreaId, CategoryId, Error, GroupId, SuggestionId};
 use kvadrant_app::backend::{Backend, GroupKey, Key};
 use kvadrant_app::model::{
-    AcceptInput, Area, Category, CommentInput, CreatedWorkshop, GROUP_KEY_COOKIE, Group, GroupInput, GroupLink,
-    GroupScores, GroupsInput, ItemInput, ListKind, LiveComments, LiveSheet, LiveView, Results, ReviewLink, Saved,
-    ScoreInput, SettingsInput, Setup, Sheet, Suggestion, SuggestionInput, Workshop, WorkshopInput,
+    AcceptInput, Area, Category, CommentInput, CreatedWorkshop, FACILITATOR_COOKIE, GROUP_KEY_COOKIE, Group,
+    GroupInput, GroupLink, GroupScores, GroupsInput, ItemInput, LEADERS_COOKIE, ListKind, LiveComments, LiveSheet,
+    LiveView, Results, ReviewLink, Saved, ScoreInput, SettingsInput, Setup, Sheet, Suggestion, SuggestionInput,
+    Workshop, WorkshopInput,
 };
 use serde::Deserialize;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
@@ -44,33 +45,53 @@ pub struct ApiPath<T>(pub T);
 pub struct ApiQuery<T>(pub T);
 
 /// A secret, sent as `Authorization: Bearer <secret>`: the facilitator's, the leaders' or a
-/// group's. A group's live stream, which browsers open without headers, may carry the
-/// group's key in a cookie set for that stream alone.
+/// group's. What changes a workshop takes its secret from this header only.
 pub struct Bearer(String);
+
+/// A secret for reading: the `Authorization` header, or else one of the HttpOnly cookies the
+/// pages set for what browsers open without headers (live streams, downloads): a group's key
+/// on its live sheet, the facilitator's or the leaders' secret under the workshop's API.
+pub struct Credential(String);
 
 impl Bearer {
     fn of(parts: &Parts) -> Option<Bearer> {
-        let header = parts.headers.get(header::AUTHORIZATION).and_then(|value| value.to_str().ok());
-        if let Some(header) = header {
-            return header.strip_prefix("Bearer ").map(|secret| Bearer(secret.trim().to_owned()));
+        let header = parts.headers.get(header::AUTHORIZATION)?.to_str().ok()?;
+        header.strip_prefix("Bearer ").map(|secret| Bearer(secret.trim().to_owned()))
+    }
+
+    fn key(self, code: String) -> Key {
+        Key { code, secret: self.0 }
+    }
+}
+
+impl Credential {
+    fn of(parts: &Parts) -> Option<Credential> {
+        if let Some(Bearer(secret)) = Bearer::of(parts) {
+            return Some(Credential(secret));
         }
-        parts
+        let cookies: Vec<cookie::Cookie> = parts
             .headers
             .get_all(header::COOKIE)
             .iter()
             .filter_map(|value| value.to_str().ok())
             .flat_map(cookie::Cookie::split_parse)
             .filter_map(Result::ok)
-            .find(|cookie| cookie.name() == GROUP_KEY_COOKIE)
-            .map(|cookie| Bearer(cookie.value().to_owned()))
-    }
-
-    fn key(self, code: String) -> Key {
-        Key { code, secret: self.0 }
+            .collect();
+        // The most specific first: a group's sheet, then the facilitator, then the leaders.
+        [GROUP_KEY_COOKIE, FACILITATOR_COOKIE, LEADERS_COOKIE]
+            .iter()
+            .find_map(|name| cookies.iter().find(|cookie| cookie.name() == *name))
+            .map(|cookie| Credential(cookie.value().to_owned()))
     }
 
     fn group_key(self, code: String, group: GroupId) -> GroupKey {
         GroupKey { code, group, secret: self.0 }
+    }
+}
+
+impl Bearer {
+    fn group_key(self, code: String, group: GroupId) -> GroupKey {
+        Credential(self.0).group_key(code, group)
     }
 }
 
@@ -82,11 +103,19 @@ impl<S: Send + Sync> FromRequestParts<S> for Bearer {
     }
 }
 
-impl<S: Send + Sync> OptionalFromRequestParts<S> for Bearer {
+impl<S: Send + Sync> FromRequestParts<S> for Credential {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> ApiResult<Self> {
+        Credential::of(parts).ok_or(ApiError::from(Error::CredentialsRequired))
+    }
+}
+
+impl<S: Send + Sync> OptionalFromRequestParts<S> for Credential {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, _: &S) -> ApiResult<Option<Self>> {
-        Ok(Bearer::of(parts))
+        Ok(Credential::of(parts))
     }
 }
 
@@ -100,33 +129,19 @@ pub struct VisibilityInput {
     pub hidden: bool,
 }
 
-/// Browsers' `EventSource` sends no headers: the facilitator's secret comes in the query.
+/// Which groups a result counts.
 #[derive(Deserialize, utoipa::IntoParams)]
-pub struct FollowQuery {
-    /// The facilitator's secret: follow with hidden results included.
-    pub secret: Option<String>,
-}
-
-/// Reading results and exports: who asks, and for which groups.
-#[derive(Deserialize, utoipa::IntoParams)]
-pub struct ReadQuery {
-    /// The facilitator's or the leaders' secret, for links that cannot send a header.
-    pub secret: Option<String>,
+pub struct SegmentQuery {
     /// Only the groups tagged `dimension=value`.
     pub segment: Option<String>,
 }
 
 #[derive(Deserialize, utoipa::IntoParams)]
 pub struct CsvQuery {
-    pub secret: Option<String>,
+    /// Only the groups tagged `dimension=value`.
     pub segment: Option<String>,
     /// `excel-no` for Norwegian Excel: semicolons, decimal commas and a byte order mark.
     pub dialect: Option<String>,
-}
-
-/// A secret from the `Authorization` header, or else from the query.
-fn secret_of(bearer: Option<Bearer>, query: Option<String>) -> Option<String> {
-    bearer.map(|bearer| bearer.0).or(query)
 }
 
 /// Renewing a group's link: `release` also offers the group on the join page again.
@@ -156,6 +171,7 @@ pub fn routes() -> (Router<Arc<Service>>, utoipa::openapi::OpenApi) {
         .routes(routes!(set_scoring))
         .routes(routes!(set_results_hidden))
         .routes(routes!(follow_workshop))
+        .routes(routes!(follow_private))
         .routes(routes!(add_category))
         .routes(routes!(update_category, remove_category))
         .routes(routes!(add_area))
@@ -247,21 +263,31 @@ async fn set_results_hidden(
     Ok(Json(service.set_results_hidden(&bearer.key(code), input.hidden).await?))
 }
 
-/// Follows a workshop live (server-sent events). `view` events carry a [`LiveView`] and
-/// `comments` events ([`LiveComments`]) the groups' comments when they change; both leave the
-/// results out while hidden, unless the secret (bearer or `secret`) is the facilitator's.
-/// Every event's id is the version.
-#[utoipa::path(get, path = "/api/v1/workshops/{code}/live", params(("code" = String, Path), FollowQuery),
-    responses((status = 200, content_type = "text/event-stream", body = LiveView), (status = 403, body = ErrorBody),
-        (status = 404, body = ErrorBody)))]
-async fn follow_workshop(
+/// Follows a workshop live (server-sent events), as the big screen and the results page do.
+/// `view` events carry a [`LiveView`] and `comments` events ([`LiveComments`]) the groups'
+/// comments when they change; both leave the results out while hidden. Every event's id is
+/// the version. Cookies are never read here: a screen in the facilitator's own browser shows
+/// what the room may see.
+#[utoipa::path(get, path = "/api/v1/workshops/{code}/live", params(("code" = String, Path)),
+    responses((status = 200, content_type = "text/event-stream", body = LiveView), (status = 404, body = ErrorBody)))]
+async fn follow_workshop(State(service): State<Arc<Service>>, ApiPath(code): ApiPath<String>) -> ApiResult<Response> {
+    let (frames, role) = service.follow_workshop(&code, None).await?;
+    Ok(live_response(frames, role))
+}
+
+/// Follows a workshop live with a secret (bearer, or the cookie the facilitator's page sets):
+/// the facilitator's view, hidden results and each group's progress included; the leaders'
+/// secret follows what the room sees.
+#[utoipa::path(get, path = "/api/v1/workshops/{code}/live/private", params(("code" = String, Path)),
+    security(("facilitator" = [])),
+    responses((status = 200, content_type = "text/event-stream", body = LiveView), (status = 401, body = ErrorBody),
+        (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+async fn follow_private(
     State(service): State<Arc<Service>>,
     ApiPath(code): ApiPath<String>,
-    bearer: Option<Bearer>,
-    ApiQuery(query): ApiQuery<FollowQuery>,
+    credential: Credential,
 ) -> ApiResult<Response> {
-    let secret = secret_of(bearer, query.secret);
-    let (frames, role) = service.follow_workshop(&code, secret.as_deref()).await?;
+    let (frames, role) = service.follow_workshop(&code, Some(&credential.0)).await?;
     Ok(live_response(frames, role))
 }
 
@@ -275,9 +301,9 @@ async fn follow_workshop(
 async fn follow_sheet(
     State(service): State<Arc<Service>>,
     ApiPath((code, id)): ApiPath<(String, GroupId)>,
-    bearer: Bearer,
+    credential: Credential,
 ) -> ApiResult<Response> {
-    let (frames, role) = service.follow_sheet(&bearer.group_key(code, id)).await?;
+    let (frames, role) = service.follow_sheet(&credential.group_key(code, id)).await?;
     Ok(live_response(frames, role))
 }
 
@@ -496,16 +522,15 @@ async fn update_settings(
 }
 
 /// The workshop's setup (settings, categories, areas, groups and tags; no scores), as in `docs/SETUP.md`.
-#[utoipa::path(get, path = "/api/v1/workshops/{code}/setup", params(("code" = String, Path), ReadQuery),
+#[utoipa::path(get, path = "/api/v1/workshops/{code}/setup", params(("code" = String, Path)),
     security(("facilitator" = [])),
     responses((status = 200, body = Setup), (status = 403, body = ErrorBody)))]
 async fn get_setup(
     State(service): State<Arc<Service>>,
     ApiPath(code): ApiPath<String>,
-    bearer: Option<Bearer>,
-    ApiQuery(query): ApiQuery<ReadQuery>,
+    credential: Option<Credential>,
 ) -> ApiResult<Response> {
-    let secret = secret_of(bearer, query.secret).ok_or(Error::CredentialsRequired)?;
+    let secret = credential.map(|credential| credential.0).ok_or(Error::CredentialsRequired)?;
     let setup = service.setup(&code, &secret).await?;
     Ok(attachment(&format!("kvadrant-{code}-setup.json"), "application/json", Json(setup)))
 }
@@ -610,29 +635,28 @@ async fn keep_suggestion(
 }
 
 /// Every group's scores with its tags: for the facilitator and the leaders.
-#[utoipa::path(get, path = "/api/v1/workshops/{code}/scores", params(("code" = String, Path), ReadQuery),
+#[utoipa::path(get, path = "/api/v1/workshops/{code}/scores", params(("code" = String, Path)),
     security(("facilitator" = [])),
     responses((status = 200, body = Vec<GroupScores>), (status = 403, body = ErrorBody)))]
 async fn all_scores(
     State(service): State<Arc<Service>>,
     ApiPath(code): ApiPath<String>,
-    bearer: Option<Bearer>,
-    ApiQuery(query): ApiQuery<ReadQuery>,
+    credential: Option<Credential>,
 ) -> ApiResult<Json<Vec<GroupScores>>> {
-    let secret = secret_of(bearer, query.secret).ok_or(Error::CredentialsRequired)?;
+    let secret = credential.map(|credential| credential.0).ok_or(Error::CredentialsRequired)?;
     Ok(Json(service.group_scores(&code, &secret).await?))
 }
 
 /// The results, of one segment if asked; while hidden, only with the facilitator's secret.
-#[utoipa::path(get, path = "/api/v1/workshops/{code}/results", params(("code" = String, Path), ReadQuery),
+#[utoipa::path(get, path = "/api/v1/workshops/{code}/results", params(("code" = String, Path), SegmentQuery),
     responses((status = 200, body = Results), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
 async fn results(
     State(service): State<Arc<Service>>,
     ApiPath(code): ApiPath<String>,
-    bearer: Option<Bearer>,
-    ApiQuery(query): ApiQuery<ReadQuery>,
+    credential: Option<Credential>,
+    ApiQuery(query): ApiQuery<SegmentQuery>,
 ) -> ApiResult<Json<Results>> {
-    let secret = secret_of(bearer, query.secret);
+    let secret = credential.map(|credential| credential.0);
     Ok(Json(service.results(&code, secret.as_deref(), query.segment.as_deref()).await?))
 }
 
@@ -650,11 +674,11 @@ fn attachment(filename: &str, content_type: &str, body: impl IntoResponse) -> Re
 async fn results_csv(
     State(service): State<Arc<Service>>,
     ApiPath(code): ApiPath<String>,
-    bearer: Option<Bearer>,
+    credential: Option<Credential>,
     ApiQuery(query): ApiQuery<CsvQuery>,
 ) -> ApiResult<Response> {
     let dialect = CsvDialect::parse(query.dialect.as_deref())?;
-    let secret = secret_of(bearer, query.secret);
+    let secret = credential.map(|credential| credential.0);
     let results = service.results(&code, secret.as_deref(), query.segment.as_deref()).await?;
     let filename = format!("kvadrant-{code}{}.csv", dialect.suffix());
     Ok(attachment(&filename, "text/csv; charset=utf-8", export::csv(&results, dialect)))
@@ -662,17 +686,17 @@ async fn results_csv(
 
 /// A workbook with the ranked list, every group's raw scores with its segments, the comments,
 /// and the areas raised but not scored: for the facilitator and the leaders.
-#[utoipa::path(get, path = "/api/v1/workshops/{code}/results.xlsx", params(("code" = String, Path), ReadQuery),
+#[utoipa::path(get, path = "/api/v1/workshops/{code}/results.xlsx", params(("code" = String, Path), SegmentQuery),
     security(("facilitator" = [])),
     responses((status = 200, content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
         (status = 403, body = ErrorBody)))]
 async fn results_xlsx(
     State(service): State<Arc<Service>>,
     ApiPath(code): ApiPath<String>,
-    bearer: Option<Bearer>,
-    ApiQuery(query): ApiQuery<ReadQuery>,
+    credential: Option<Credential>,
+    ApiQuery(query): ApiQuery<SegmentQuery>,
 ) -> ApiResult<Response> {
-    let secret = secret_of(bearer, query.secret).ok_or(Error::CredentialsRequired)?;
+    let secret = credential.map(|credential| credential.0).ok_or(Error::CredentialsRequired)?;
     let (results, scores) = service.workbook(&code, &secret, query.segment.as_deref()).await?;
     let workbook = export::xlsx(&results, &scores).map_err(|cause| {
         tracing::error!(%cause, "writing a workbook");
@@ -683,30 +707,30 @@ async fn results_xlsx(
 }
 
 /// The quadrant matrix as a standalone SVG document.
-#[utoipa::path(get, path = "/api/v1/workshops/{code}/matrix.svg", params(("code" = String, Path), ReadQuery),
+#[utoipa::path(get, path = "/api/v1/workshops/{code}/matrix.svg", params(("code" = String, Path), SegmentQuery),
     responses((status = 200, content_type = "image/svg+xml"), (status = 403, body = ErrorBody)))]
 async fn matrix_svg(
     State(service): State<Arc<Service>>,
     ApiPath(code): ApiPath<String>,
-    bearer: Option<Bearer>,
-    ApiQuery(query): ApiQuery<ReadQuery>,
+    credential: Option<Credential>,
+    ApiQuery(query): ApiQuery<SegmentQuery>,
 ) -> ApiResult<Response> {
-    let secret = secret_of(bearer, query.secret);
+    let secret = credential.map(|credential| credential.0);
     let results = service.results(&code, secret.as_deref(), query.segment.as_deref()).await?;
     Ok(attachment(&format!("kvadrant-{code}-matrix.svg"), "image/svg+xml", export::matrix_svg(&results)))
 }
 
 /// The quadrant matrix as a PNG image at print resolution (300 dpi at 18 cm wide).
-#[utoipa::path(get, path = "/api/v1/workshops/{code}/matrix.png", params(("code" = String, Path), ReadQuery),
+#[utoipa::path(get, path = "/api/v1/workshops/{code}/matrix.png", params(("code" = String, Path), SegmentQuery),
     responses((status = 200, content_type = "image/png"), (status = 403, body = ErrorBody)))]
 async fn matrix_png(
     State(service): State<Arc<Service>>,
     Extension(pictures): Extension<Arc<Pictures>>,
     ApiPath(code): ApiPath<String>,
-    bearer: Option<Bearer>,
-    ApiQuery(query): ApiQuery<ReadQuery>,
+    credential: Option<Credential>,
+    ApiQuery(query): ApiQuery<SegmentQuery>,
 ) -> ApiResult<Response> {
-    let secret = secret_of(bearer, query.secret);
+    let secret = credential.map(|credential| credential.0);
     let results = service.results(&code, secret.as_deref(), query.segment.as_deref()).await?;
     let png = pictures.png(export::matrix_svg(&results)).await?;
     Ok(attachment(&format!("kvadrant-{code}-matrix.png"), "image/png", png))

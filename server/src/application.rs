@@ -105,7 +105,7 @@ fn router(service: Arc<Service>, options: LeptosOptions, guard: Arc<Guard>, serv
     };
     let pages = Router::new()
         .route(navigation::JOIN_PATH, get(navigation::join))
-        .route(navigation::LANGUAGE_PATH, get(navigation::set_language))
+        .route(navigation::LANGUAGE_PATH, axum::routing::post(navigation::set_language))
         .leptos_routes_with_context(&options, generate_route_list(App), context.clone(), {
             let options = options.clone();
             move || shell(options.clone())
@@ -125,7 +125,14 @@ fn router(service: Arc<Service>, options: LeptosOptions, guard: Arc<Guard>, serv
         .layer(CompressionLayer::new())
         .layer(timeout)
         .layer(axum::middleware::from_fn(headers::security_headers))
-        .layer(TraceLayer::new_for_http())
+        .layer(TraceLayer::new_for_http().make_span_with(request_span))
+}
+
+/// A request's log span names its route's template, never its path: paths carry secrets
+/// (`/w/CODE/manage/SECRET`, a group's link).
+fn request_span(request: &axum::http::Request<axum::body::Body>) -> tracing::Span {
+    let route = request.extensions().get::<axum::extract::MatchedPath>().map_or("(no route)", |path| path.as_str());
+    tracing::debug_span!("request", method = %request.method(), route)
 }
 
 /// Every route the server answers, as (method, path template): the API's (read off its
@@ -145,7 +152,7 @@ pub fn route_table() -> Vec<(String, String)> {
         .collect();
     table.push(("GET".into(), api::OPENAPI_PATH.into()));
     table.push(("GET".into(), navigation::JOIN_PATH.into()));
-    table.push(("GET".into(), navigation::LANGUAGE_PATH.into()));
+    table.push(("POST".into(), navigation::LANGUAGE_PATH.into()));
     table.extend(generate_route_list(App).iter().map(|route| ("GET".to_owned(), route.path().to_owned())));
     table.extend(
         leptos::server_fn::axum::server_fn_paths().map(|(path, method)| (method.as_str().to_owned(), path.to_owned())),

@@ -8,6 +8,8 @@ use axum::response::Response;
 use leptos::nonce::Nonce;
 use leptos::prelude::{provide_context, use_context};
 
+use kvadrant_app::model::{FACILITATOR_COOKIE, GROUP_KEY_COOKIE, LEADERS_COOKIE};
+
 use crate::paths::{self, Route};
 
 /// Pages may use no inline style: the matrix draws with presentation attributes, the rest with
@@ -23,10 +25,13 @@ fn policy(nonce: &Nonce, framed_by_self: bool) -> String {
     format!("{POLICY}; script-src 'self' 'wasm-unsafe-eval' 'nonce-{nonce}'; frame-ancestors {ancestors}")
 }
 
-/// Whether a request brings a secret (in its address, header or query) or its answer holds one.
-fn carries_secret(route: &Route, query: Option<&str>, headers: &HeaderMap) -> bool {
-    let secret_query = query.is_some_and(|query| query.split('&').any(|pair| pair.starts_with("secret=")));
-    route.secret_page || route.answers_secret || secret_query || headers.contains_key(header::AUTHORIZATION)
+/// Whether a request brings a secret (in its address, a header or one of the pages' secret
+/// cookies) or its answer holds one.
+fn carries_secret(route: &Route, headers: &HeaderMap) -> bool {
+    let secret_cookie = headers.get_all(header::COOKIE).iter().filter_map(|value| value.to_str().ok()).any(|cookies| {
+        [GROUP_KEY_COOKIE, FACILITATOR_COOKIE, LEADERS_COOKIE].iter().any(|name| cookies.contains(&format!("{name}=")))
+    });
+    route.secret_page || route.answers_secret || secret_cookie || headers.contains_key(header::AUTHORIZATION)
 }
 
 /// Adds the headers; pages render their inline scripts with the nonce the policy names.
@@ -34,7 +39,7 @@ pub async fn security_headers(mut request: Request, next: Next) -> Response {
     let nonce = Nonce::new();
     let path = request.uri().path();
     let route = Route::of(request.method(), path);
-    let secret = carries_secret(&route, request.uri().query(), request.headers());
+    let secret = carries_secret(&route, request.headers());
     let screen = paths::is_screen(path);
     request.extensions_mut().insert(nonce.clone());
 
@@ -72,18 +77,22 @@ mod tests {
     fn secrets_are_recognised_wherever_they_travel() {
         use axum::http::Method;
         let none = HeaderMap::new();
-        let carries = |method, path, query, headers| carries_secret(&Route::of(&method, path), query, headers);
-        let get = |path, query| carries(Method::GET, path, query, &none);
-        assert!(get("/w/ABCDEF/manage/s3cret", None) && get("/w/ABCDEF/review/s3cret", None));
-        assert!(get("/api/v1/workshops/ABCDEF/results.xlsx", Some("segment=a&secret=s")));
-        assert!(get("/api/v1/workshops/ABCDEF/review-link", None));
-        assert!(carries(Method::POST, "/api/v1/workshops", None, &none));
-        assert!(carries(Method::POST, "/api/v1/workshops/ABCDEF/duplicate", None, &none));
+        let carries = |method, path, headers| carries_secret(&Route::of(&method, path), headers);
+        let get = |path| carries(Method::GET, path, &none);
+        assert!(get("/w/ABCDEF/manage/s3cret") && get("/w/ABCDEF/review/s3cret") && get("/w/ABCDEF/g/3/k3y"));
+        assert!(get("/api/v1/workshops/ABCDEF/review-link"));
+        assert!(carries(Method::POST, "/api/v1/workshops", &none));
+        assert!(carries(Method::POST, "/api/v1/workshops/ABCDEF/duplicate", &none));
         let mut bearer = HeaderMap::new();
         bearer.insert(header::AUTHORIZATION, HeaderValue::from_static("Bearer s"));
-        assert!(carries(Method::GET, "/api/v1/workshops/ABCDEF/setup", None, &bearer));
-        assert!(!get("/w/ABCDEF", None) && !get("/w/ABCDEF/results", Some("segment=a")));
-        assert!(!get("/api/v1/workshops/ABCDEF", None) && !get("/", None));
+        assert!(carries(Method::GET, "/api/v1/workshops/ABCDEF/setup", &bearer));
+        let mut cookie = HeaderMap::new();
+        cookie.insert(header::COOKIE, HeaderValue::from_static("kvadrant_lang=en; kvadrant-leaders=s"));
+        assert!(carries(Method::GET, "/api/v1/workshops/ABCDEF/results.xlsx", &cookie));
+        let mut language = HeaderMap::new();
+        language.insert(header::COOKIE, HeaderValue::from_static("kvadrant_lang=en"));
+        assert!(!carries(Method::GET, "/w/ABCDEF/results", &language));
+        assert!(!get("/w/ABCDEF") && !get("/api/v1/workshops/ABCDEF") && !get("/"));
     }
 
     #[test]

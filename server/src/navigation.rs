@@ -1,5 +1,6 @@
 //! Two plain redirects that work without scripts: joining by typed code, and switching language.
 
+use axum::Form;
 use axum::extract::{Path, Query};
 use axum::http::header;
 use axum::response::{IntoResponse, Redirect};
@@ -36,8 +37,9 @@ fn is_site_path(path: &str) -> bool {
         && path.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'/' | b'-' | b'_'))
 }
 
-/// Remembers the language in a cookie and returns to the page the switch was on.
-pub async fn set_language(Path(lang): Path<String>, Query(back): Query<BackTo>) -> impl IntoResponse {
+/// Remembers the language in a cookie and returns to the page the switch was on, named in the
+/// form's body so that a secret in its address stays out of query strings.
+pub async fn set_language(Path(lang): Path<String>, Form(back): Form<BackTo>) -> impl IntoResponse {
     let lang = Lang::from_code(&lang).unwrap_or_default();
     let to = back.to.filter(|to| is_site_path(to)).unwrap_or_else(|| "/".to_owned());
     let cookie = format!("{LANGUAGE_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax", lang.code());

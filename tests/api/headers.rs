@@ -83,7 +83,8 @@ async fn pages_and_the_api_carry_the_security_headers() {
         server.get_as(&review, &format!("/api/v1/workshops/{code}/scores")).await,
         server
             .client
-            .get(server.url(&format!("/api/v1/workshops/{code}/scores?secret={review}")))
+            .get(server.url(&format!("/api/v1/workshops/{code}/scores")))
+            .header("cookie", format!("kvadrant-leaders={review}"))
             .send()
             .await
             .unwrap(),

@@ -81,11 +81,11 @@ async fn joining_by_typed_code_and_switching_language_redirect() {
     let bad = no_redirects.get(server.url("/join?code=nope")).send().await.unwrap();
     assert_eq!(bad.headers()["location"], "/?join=invalid");
 
-    let switch = no_redirects.get(server.url("/lang/en?to=/w/ABCDEF")).send().await.unwrap();
+    let switch = no_redirects.post(server.url("/lang/en")).form(&[("to", "/w/ABCDEF")]).send().await.unwrap();
     assert_eq!(switch.headers()["location"], "/w/ABCDEF");
     assert!(switch.headers()["set-cookie"].to_str().unwrap().starts_with("kvadrant_lang=en"));
     for elsewhere in ["//evil.example", "/%5Cevil.example", "/%09/evil.example", "https://evil.example"] {
-        let response = no_redirects.get(server.url(&format!("/lang/en?to={elsewhere}"))).send().await.unwrap();
+        let response = no_redirects.post(server.url("/lang/en")).form(&[("to", elsewhere)]).send().await.unwrap();
         assert_eq!(response.headers()["location"], "/", "never redirects off the site: {elsewhere}");
     }
 

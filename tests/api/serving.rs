@@ -7,7 +7,7 @@
 
 use std::path::PathBuf;
 use std::process::Stdio;
-use std::sync::OnceLock;
+use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 use futures_util::StreamExt;
@@ -130,6 +130,12 @@ fn server_binary() -> PathBuf {
 
 /// The real server in a process of its own, and where it listens.
 async fn spawn_server(dir: &TestDir) -> (Child, String) {
+    let (child, base, _) = spawn_logging_server(dir, "info").await;
+    (child, base)
+}
+
+/// The real server logging at `level`, where it listens, and everything it has logged so far.
+async fn spawn_logging_server(dir: &TestDir, level: &str) -> (Child, String, Arc<Mutex<String>>) {
     let binary = server_binary();
     let database_url = support::fresh_database(&dir.0).await;
     let mut child = Command::new(binary)
@@ -137,15 +143,17 @@ async fn spawn_server(dir: &TestDir) -> (Child, String) {
         .env("DATABASE_URL", database_url)
         .env("KVADRANT_DEMO", "false")
         .env("KVADRANT_SITE_ROOT", support::site_root())
-        .env("RUST_LOG", "info")
+        .env("RUST_LOG", level)
         .env("NO_COLOR", "1")
         .stdout(Stdio::piped())
         .kill_on_drop(true)
         .spawn()
         .expect("the server starts");
     let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let log = Arc::new(Mutex::new(String::new()));
     let base = tokio::time::timeout(PATIENCE, async {
         while let Some(line) = lines.next_line().await.unwrap() {
+            log.lock().unwrap().push_str(&line);
             if let Some(address) = line.split("listening on ").nth(1) {
                 return address.trim().to_owned();
             }
@@ -155,8 +163,15 @@ async fn spawn_server(dir: &TestDir) -> (Child, String) {
     .await
     .expect("the server listens in time");
     // Keep reading its log, or the server would block on a full pipe.
-    tokio::spawn(async move { while let Ok(Some(_)) = lines.next_line().await {} });
-    (child, base)
+    let kept = log.clone();
+    tokio::spawn(async move {
+        while let Ok(Some(line)) = lines.next_line().await {
+            let mut kept = kept.lock().unwrap();
+            kept.push_str(&line);
+            kept.push('\n');
+        }
+    });
+    (child, base, log)
 }
 
 async fn stops_cleanly_on(signal: Signal) {
@@ -196,4 +211,65 @@ async fn sigterm_ends_live_streams_and_exits_cleanly() {
 #[tokio::test]
 async fn sigint_ends_live_streams_and_exits_cleanly() {
     stops_cleanly_on(Signal::SIGINT).await;
+}
+
+/// A whole workshop, every role and every way a secret travels, logged at `trace`: no secret
+/// appears in the log.
+#[tokio::test]
+async fn no_secret_reaches_the_log_even_at_trace() {
+    let dir = TestDir::new();
+    let (mut child, base, log) = spawn_logging_server(&dir, "trace").await;
+    let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let api = |path: &str| format!("{base}/api/v1/workshops{path}");
+    let created: Value =
+        client.post(api("")).json(&json!({ "title": "Logg" })).send().await.unwrap().json().await.unwrap();
+    let (code, secret) = (created["code"].as_str().unwrap(), created["secret"].as_str().unwrap());
+    let area = client.post(api(&format!("/{code}/areas"))).bearer_auth(secret).json(&json!({ "name": "Vei" }));
+    let area = area.send().await.unwrap().json::<Value>().await.unwrap()["id"].clone();
+    let groups = client.post(api(&format!("/{code}/groups"))).bearer_auth(secret).json(&json!({ "count": 1 }));
+    let group = groups.send().await.unwrap().json::<Value>().await.unwrap()[0]["id"].clone();
+    let link: Value =
+        client.post(api(&format!("/{code}/groups/{group}/join"))).send().await.unwrap().json().await.unwrap();
+    let key = link["key"].as_str().unwrap();
+    let scores = json!({ "scores": [{ "area_id": area, "axis": "potential", "value": 5 }] });
+    let written = client.put(api(&format!("/{code}/groups/{group}/scores"))).bearer_auth(key).json(&scores).send();
+    assert_eq!(written.await.unwrap().status(), StatusCode::OK);
+    let review: Value = client
+        .get(api(&format!("/{code}/review-link")))
+        .bearer_auth(secret)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let leaders = review["secret"].as_str().unwrap();
+    for page in [
+        format!("/w/{code}/manage/{secret}"),
+        format!("/w/{code}/manage/{secret}/cards"),
+        format!("/w/{code}/review/{leaders}"),
+        format!("/w/{code}/g/{group}/{key}"),
+        format!("/w/{code}/g/{group}/{}", "0".repeat(32)),
+    ] {
+        client.get(format!("{base}{page}")).send().await.unwrap();
+    }
+    let download =
+        client.get(api(&format!("/{code}/results.xlsx"))).header("cookie", format!("kvadrant-leaders={leaders}"));
+    assert_eq!(download.send().await.unwrap().status(), StatusCode::OK);
+    let back = client.post(format!("{base}/lang/en")).form(&[("to", format!("/w/{code}/manage/{secret}"))]).send();
+    assert_eq!(back.await.unwrap().status(), StatusCode::SEE_OTHER);
+    let private =
+        client.get(api(&format!("/{code}/live/private"))).header("cookie", format!("kvadrant-facilitator={secret}"));
+    let mut private = private.send().await.unwrap().bytes_stream();
+    tokio::time::timeout(PATIENCE, private.next()).await.expect("the facilitator's first view").unwrap().unwrap();
+    drop(private);
+
+    kill(Pid::from_raw(child.id().unwrap() as i32), Signal::SIGTERM).unwrap();
+    tokio::time::timeout(STOPPED_WITHIN, child.wait()).await.expect("the server stops").unwrap();
+    let log = log.lock().unwrap().clone();
+    assert!(log.contains("TRACE") || log.contains("trace"), "the log is at trace level");
+    assert!(log.contains("/w/{code}/manage/{secret}"), "requests are logged by their route: {log}");
+    for (what, secret) in [("facilitator", secret), ("leaders", leaders), ("group", key)] {
+        assert!(!log.contains(secret), "the {what}'s secret is in the log");
+    }
 }

@@ -33,7 +33,7 @@ async fn comments_travel_once_per_change_and_not_while_hidden() {
     // Hidden: the facilitator's stream has them, the screen's and the group's do not.
     let hidden = server.facilitate(&workshop, Method::PUT, "/results-hidden", json!({ "hidden": true })).await;
     assert_eq!(hidden.status(), 200);
-    let mut facilitator = server.follow_as(&workshop.secret, &format!("/api/v1/workshops/{code}/live")).await;
+    let mut facilitator = server.follow_as(&workshop.secret, &format!("/api/v1/workshops/{code}/live/private")).await;
     let mut member = server.follow_sheet(code, group).await;
     let saved = server.as_group(code, group, Method::PUT, &format!("/comments/{area}"), comment("Tredje")).await;
     let version = saved.json::<Value>().await.unwrap()["version"].as_i64().unwrap();

@@ -17,7 +17,7 @@ async fn hidden_results_reach_the_facilitator_and_no_one_else_until_revealed() {
     hide(&server, &workshop, true).await;
 
     let code = &workshop.code;
-    let mut facilitator = server.follow(&format!("/api/v1/workshops/{code}/live?secret={}", workshop.secret)).await;
+    let mut facilitator = server.follow_as(&workshop.secret, &format!("/api/v1/workshops/{code}/live/private")).await;
     let mut screen = server.follow(&format!("/api/v1/workshops/{code}/live")).await;
     let mut member = server.follow_sheet(code, other).await;
     for participant in [&mut screen, &mut member] {
@@ -106,7 +106,21 @@ async fn following_needs_a_real_workshop_group_and_secret() {
         let request = server.client.get(server.url(&path));
         async move { request.send().await.unwrap().status() }
     };
-    assert_eq!(status(format!("/api/v1/workshops/{code}/live?secret=wrong")).await, StatusCode::FORBIDDEN);
+    let wrong = server.get_as("wrong", &format!("/api/v1/workshops/{code}/live/private")).await;
+    assert_eq!(wrong.status(), StatusCode::FORBIDDEN);
+    assert_eq!(status(format!("/api/v1/workshops/{code}/live/private")).await, StatusCode::UNAUTHORIZED);
+    // The facilitator's cookie, which its own browser sends along, never opens the public
+    // stream's hidden results: a big screen on the facilitator's laptop shows what the room may see.
+    let hide = server.facilitate(&workshop, Method::PUT, "/results-hidden", json!({ "hidden": true })).await;
+    assert_eq!(hide.status(), StatusCode::OK);
+    let screen = server.client.get(server.url(&format!("/api/v1/workshops/{code}/live")));
+    let screen = screen.header("cookie", format!("kvadrant-facilitator={}", workshop.secret)).send().await.unwrap();
+    let mut screen = support::EventStream::new(screen);
+    assert_eq!(screen.next().await.data["standings"], Value::Null);
+    let private = server.client.get(server.url(&format!("/api/v1/workshops/{code}/live/private")));
+    let private = private.header("cookie", format!("kvadrant-facilitator={}", workshop.secret)).send().await.unwrap();
+    let mut private = support::EventStream::new(private);
+    assert!(private.next().await.data["standings"].is_object(), "the facilitator's page follows with its cookie");
     let unknown = server.get_as("0", &format!("/api/v1/workshops/{code}/groups/999999/live")).await;
     assert_eq!(unknown.status(), StatusCode::NOT_FOUND);
     let sheet = format!("/api/v1/workshops/{code}/groups/{group}/live");

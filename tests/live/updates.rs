@@ -19,7 +19,7 @@ async fn a_screen_gets_a_snapshot_at_once_then_every_change() {
     // Each group's progress is the facilitator's to follow.
     assert_eq!(first.data["progress"], json!([]));
     let mut facilitator =
-        server.follow(&format!("/api/v1/workshops/{}/live?secret={}", workshop.code, workshop.secret)).await;
+        server.follow_as(&workshop.secret, &format!("/api/v1/workshops/{}/live/private", workshop.code)).await;
     let progress = facilitator.next().await.data["progress"].clone();
     assert_eq!(progress, json!([{ "group_id": group, "scored": 0, "last_activity": null }]));
 

@@ -15,9 +15,9 @@ async fn the_leaders_link_reads_results_comments_and_exports() {
         let response = server.get_as(&secret, &format!("/api/v1/workshops/{code}{path}")).await;
         assert_eq!(response.status(), StatusCode::OK, "{path}");
     }
-    // Links that cannot send a header carry the secret in the query.
+    // A secret in the query opens nothing: addresses end up in logs and histories.
     let xlsx = server.client.get(server.url(&format!("/api/v1/workshops/{code}/results.xlsx?secret={secret}")));
-    assert_eq!(xlsx.send().await.unwrap().status(), StatusCode::OK);
+    assert_eq!(xlsx.send().await.unwrap().status(), StatusCode::UNAUTHORIZED);
     // The join code alone does not open the raw scores or the workbook.
     for path in ["/results.xlsx", "/scores", "/setup"] {
         let response = server.client.get(server.url(&format!("/api/v1/workshops/{code}{path}"))).send().await.unwrap();
@@ -25,8 +25,17 @@ async fn the_leaders_link_reads_results_comments_and_exports() {
     }
     let page = server.client.get(server.url(&format!("/w/{code}/review/{secret}"))).send().await.unwrap();
     assert_eq!(page.status(), StatusCode::OK);
+    // The leaders' page hands its secret to the downloads in a cookie for the workshop's API alone.
+    let cookie = page.headers()["set-cookie"].to_str().unwrap().to_owned();
+    for part in [format!("kvadrant-leaders={secret}"), format!("Path=/api/v1/workshops/{code}"), "HttpOnly".into()] {
+        assert!(cookie.contains(&part), "{cookie} has {part}");
+    }
     let html = page.text().await.unwrap();
-    assert!(html.contains("results.xlsx?secret="), "the page offers the workbook");
+    assert!(html.contains(&format!("/api/v1/workshops/{code}/results.xlsx\"")), "the page offers the workbook");
+    assert!(!html.contains("?secret="), "no link carries a secret");
+    let xlsx = server.client.get(server.url(&format!("/api/v1/workshops/{code}/results.xlsx")));
+    let xlsx = xlsx.header("cookie", format!("kvadrant-leaders={secret}")).send().await.unwrap();
+    assert_eq!(xlsx.status(), StatusCode::OK, "the cookie opens the workbook");
     assert!(!html.contains(&workshop.secret), "the page never shows the facilitator's secret");
     let wrong = server.client.get(server.url(&format!("/w/{code}/review/{}", "0".repeat(48)))).send().await.unwrap();
     assert_eq!(wrong.status(), StatusCode::FORBIDDEN);

@@ -8,7 +8,7 @@ async fn the_facilitator_sees_suggestions_live_and_accepts_or_keeps_them() {
     let server = support::start().await;
     let (workshop, _, group) = server.scorable_workshop("Forslag").await;
     let mut facilitator =
-        server.follow(&format!("/api/v1/workshops/{}/live?secret={}", workshop.code, workshop.secret)).await;
+        server.follow_as(&workshop.secret, &format!("/api/v1/workshops/{}/live/private", workshop.code)).await;
     let mut screen = server.follow(&format!("/api/v1/workshops/{}/live", workshop.code)).await;
     facilitator.next().await;
     screen.next().await;

@@ -191,15 +191,13 @@ fn SegmentPicker(query: Query, results: Results) -> impl IntoView {
     .into_any()
 }
 
-/// Every export the one reading may have; the leaders' secret rides along in the links.
+/// Every export the one reading may have; the leaders' secret goes along in the cookie the
+/// page set, not in the links.
 #[component]
 fn Downloads(query: Query) -> impl IntoView {
     let t = use_texts();
     let base = format!("/api/v1/workshops/{}", query.code);
     let mut params: Vec<String> = Vec::new();
-    if let Some(secret) = &query.secret {
-        params.push(format!("secret={secret}"));
-    }
     if let Some(segment) = &query.segment {
         params.push(format!("segment={}", leptos_router::location::Url::escape(segment)));
     }

@@ -27,13 +27,15 @@ pub fn Header() -> impl IntoView {
     let t = use_texts();
     let lang = use_lang();
     let location = use_location();
-    let switch = move || format!("/lang/{}?to={}", lang.other().code(), location.pathname.get());
+    // A form, not a link: the page's address (which may hold a secret) travels in the body,
+    // never in a query string that logs and histories keep.
     view! {
         <header class="site-header">
             <a class="brand" href="/">{t.app_name}</a>
-            <a class="language" href=switch rel="external" hreflang=lang.other().code()>
-                {t.switch_language}
-            </a>
+            <form class="language" method="post" action=format!("/lang/{}", lang.other().code())>
+                <input type="hidden" name="to" value=move || location.pathname.get() />
+                <button type="submit" lang=lang.other().code()>{t.switch_language}</button>
+            </form>
         </header>
     }
 }

@@ -13,7 +13,7 @@ use crate::actions::{
 };
 use crate::i18n::use_texts;
 use crate::live;
-use crate::model::{Category, ListKind, Workshop};
+use crate::model::{Category, ListKind, Workshop, workshop_api_path};
 use crate::private_links::{self, PrivateLink};
 use crate::ui::{DemoBadge, ErrorNote, FormError, Loading, ProgressTable, ResultsPanels, last_error};
 use group_links::GroupLinks;
@@ -204,7 +204,8 @@ fn Leaders(keys: Credentials, actions: Actions) -> impl IntoView {
         move || (keys.code.get_value(), keys.secret.get_value(), actions.renew_review.version().get()),
         |(code, secret, _)| load_review_link(code, secret),
     );
-    let setup = format!("/api/v1/workshops/{}/setup?secret={}", keys.code.get_value(), keys.secret.get_value());
+    // The secret reaches the download in the cookie the page set, never in the address.
+    let setup = format!("{}/setup", workshop_api_path(&keys.code.get_value()));
     view! {
         <section class="card leaders">
             <h2>{t.review_heading}</h2>
@@ -241,7 +242,7 @@ fn Leaders(keys: Credentials, actions: Actions) -> impl IntoView {
 #[component]
 fn Dashboard(code: String, keys: Credentials, actions: Actions) -> impl IntoView {
     let t = use_texts();
-    let live = live::follow(format!("/api/v1/workshops/{code}/live?secret={}", keys.secret.get_value()));
+    let live = live::follow(format!("{}/live/private", workshop_api_path(&code)));
     let results = live.results();
     // Its own memo, so a half-made choice is not redrawn away by every score that arrives.
     let suggestions = Memo::new(move |_| {
