@@ -32,6 +32,8 @@ struct Scene {
     area: i64,
     other_area: i64,
     suggestion: i64,
+    /// The workshop's version once set.
+    version: i64,
 }
 
 /// Someone without the facilitator's secret.
@@ -72,22 +74,25 @@ async fn set_scene(server: &TestServer) -> (Scene, Credentials) {
     let tags = json!({ "name": "Gruppe 1", "tags": [{ "dimension": "Rolle", "value": "Folkevalgte" }] });
     server.facilitate(&workshop, Method::PUT, &format!("/groups/{victim}"), tags).await;
     let code = workshop.code.clone();
-    write_sheet(server, &code, victim, [(area, 3, 4), (other_area, 5, 6)], "XQNOTE1").await;
-    let suggestion = json!({ "name": "XQIDEA" });
-    let suggestion = server.as_group(&code, victim, Method::POST, "/suggestions", suggestion).await;
-    let suggestion = suggestion.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
     let hidden = server.facilitate(&workshop, Method::PUT, "/results-hidden", json!({ "hidden": true })).await;
     assert_eq!(hidden.status(), StatusCode::OK);
     let credentials = Credentials {
         other_group: server.group_key(&code, attacker).await,
         leaders: server.review_secret(&workshop).await,
     };
-    let scene = Scene { code, secret: workshop.secret, victim, attacker, category, area, other_area, suggestion };
+    let suggestion = json!({ "name": "XQIDEA" });
+    let suggestion = server.as_group(&code, victim, Method::POST, "/suggestions", suggestion).await;
+    let suggestion = suggestion.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
+    // The sheet last: its version is the workshop's latest.
+    let version = write_sheet(server, &code, victim, [(area, 3, 4), (other_area, 5, 6)], "XQNOTE1").await;
+    let scene =
+        Scene { code, secret: workshop.secret, victim, attacker, category, area, other_area, suggestion, version };
     (scene, credentials)
 }
 
 /// The group's scores on two areas and its comment on the first.
-async fn write_sheet(server: &TestServer, code: &str, group: i64, cells: [(i64, u8, u8); 2], note: &str) {
+/// Answers the version of the last write.
+async fn write_sheet(server: &TestServer, code: &str, group: i64, cells: [(i64, u8, u8); 2], note: &str) -> i64 {
     let scores: Vec<Value> = cells
         .iter()
         .flat_map(|&(area, potential, feasibility)| {
@@ -100,7 +105,16 @@ async fn write_sheet(server: &TestServer, code: &str, group: i64, cells: [(i64, 
     server.score(code, group, json!(scores)).await;
     let comment = json!({ "rationale": note, "risks": format!("Risiko: {note}"), "timeframe": "short" });
     let path = format!("/comments/{}", cells[0].0);
-    assert_eq!(server.as_group(code, group, Method::PUT, &path, comment).await.status(), StatusCode::OK);
+    let saved = server.as_group(code, group, Method::PUT, &path, comment).await;
+    assert_eq!(saved.status(), StatusCode::OK);
+    saved.json::<Value>().await.unwrap()["version"].as_i64().unwrap()
+}
+
+/// Waits until the live views have caught up with the workshop at `version` (the latest
+/// change): a stream opened from then on starts there, and shows no change still on its way.
+async fn settle(server: &TestServer, scene: &Scene, version: i64) {
+    let path = format!("/api/v1/workshops/{}/live/private", scene.code);
+    server.follow_as(&scene.secret, &path).await.view_at(version).await;
 }
 
 /// Every field any server function takes, so that each finds its arguments; the id fields
@@ -221,13 +235,39 @@ async fn answer(request: RequestBuilder) -> String {
     while let Ok(Ok(Some(chunk))) = tokio::time::timeout(SETTLE, response.chunk()).await {
         body.extend_from_slice(&chunk);
     }
-    format!("{status}\n{}", without_versions(&String::from_utf8_lossy(&body)))
+    let body = without_versions(&String::from_utf8_lossy(&body));
+    format!("{status}\n{}", page_content(&body))
+}
+
+/// A page as what it shows and what it hands its scripts: the markup without scripts, then
+/// every resource it resolved, in order of content, since resources resolve in whatever
+/// order they finish and are numbered as they start.
+fn page_content(body: &str) -> String {
+    let mut markup = String::new();
+    let mut resources = Vec::new();
+    let mut rest = body;
+    while let Some(start) = rest.find("<script") {
+        markup.push_str(&rest[..start]);
+        let end = rest[start..].find("</script>").map_or(rest.len(), |end| start + end + "</script>".len());
+        let script = &rest[start..end];
+        resources.extend(
+            script
+                .split("__RESOLVED_RESOURCES[] = ")
+                .skip(1)
+                .map(|payload| payload.split("</script>").next().unwrap_or(payload).trim_end_matches(';')),
+        );
+        rest = &rest[end..];
+    }
+    markup.push_str(rest);
+    resources.sort_unstable();
+    format!("{markup}\n{}", resources.join("\n"))
 }
 
 /// Versions and event ids count every change, whoever made it, and every page has a fresh
 /// nonce: those may differ.
 fn without_versions(text: &str) -> String {
-    const VOLATILE: [(&str, fn(char) -> bool); 4] = [
+    const VOLATILE: [(&str, fn(char) -> bool); 5] = [
+        ("__RESOLVED_RESOURCES[", |c| c.is_ascii_digit()),
         ("\"version\":", |c| c.is_ascii_digit()),
         ("id: ", |c| c.is_ascii_digit()),
         ("nonce=\"", |c| c != '"'),
@@ -283,6 +323,7 @@ async fn reads(server: &TestServer, scene: &Scene, credentials: &Credentials) ->
 async fn while_hidden_no_route_shows_an_outsider_anything_of_a_groups_sheet() {
     let server = start().await;
     let (scene, credentials) = set_scene(&server).await;
+    settle(&server, &scene, scene.version).await;
     let before = reads(&server, &scene, &credentials).await;
     assert!(
         before
@@ -291,7 +332,10 @@ async fn while_hidden_no_route_shows_an_outsider_anything_of_a_groups_sheet() {
         "the other group follows its own sheet, so the walk reaches the live views"
     );
 
-    write_sheet(&server, &scene.code, scene.victim, [(scene.area, 9, 8), (scene.other_area, 2, 7)], "XQNOTE2").await;
+    let changed =
+        write_sheet(&server, &scene.code, scene.victim, [(scene.area, 9, 8), (scene.other_area, 2, 7)], "XQNOTE2")
+            .await;
+    settle(&server, &scene, changed).await;
     let after = reads(&server, &scene, &credentials).await;
 
     for ((label, before), (_, after)) in before.iter().zip(&after) {
