@@ -16,9 +16,13 @@ async fn comments_travel_once_per_change_and_not_while_hidden() {
     assert_eq!(written.status(), 200);
     let mut screen = server.follow(&format!("/api/v1/workshops/{code}/live")).await;
     assert_eq!(screen.next().await.name, "view");
-    assert_eq!(screen.next().await.name, "comments", "the comments follow the first view");
+    let first = screen.next().await;
+    assert_eq!(first.name, "comments", "the comments follow the first view");
     // A stream opened right after a change may start a version before it.
-    screen.until("comments", |event| event.data["comments"][0]["rationale"] == "Første").await;
+    let has_first = |event: &support::Event| event.data["comments"][0]["rationale"] == "Første";
+    if !has_first(&first) {
+        screen.until("comments", has_first).await;
+    }
     let sent_before = screen.transcript.matches("event: comments").count();
 
     // A score changes the view, not the comments: no comments event, and none in the view.

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-pub use events::EventStream;
+pub use events::{Event, EventStream};
 
 use kvadrant_server::{Application, Config, Serving};
 use reqwest::{Client, Response, StatusCode};
