@@ -266,7 +266,9 @@ fn page_content(body: &str) -> String {
 /// Versions and event ids count every change, whoever made it, and every page has a fresh
 /// nonce: those may differ.
 fn without_versions(text: &str) -> String {
-    const VOLATILE: [(&str, fn(char) -> bool); 5] = [
+    /// A mark, and the characters after it that may change.
+    type Volatile = (&'static str, fn(char) -> bool);
+    const VOLATILE: [Volatile; 5] = [
         ("__RESOLVED_RESOURCES[", |c| c.is_ascii_digit()),
         ("\"version\":", |c| c.is_ascii_digit()),
         ("id: ", |c| c.is_ascii_digit()),
