@@ -207,7 +207,17 @@ async fn template_to_leaders(server: TestServer, browser: Client) {
     // The workbook behind the leaders' link has the ranking and the group's comment.
     let xlsx =
         browser.find(Locator::Css("a[href*='/results.xlsx']")).await.unwrap().attr("href").await.unwrap().unwrap();
-    let response = server.client.get(server.url(&xlsx)).send().await.unwrap();
+    assert!(!xlsx.contains("secret"), "the link carries no secret: {xlsx}");
+    // The browser holds the leaders' secret for the downloads in an HttpOnly cookie under the
+    // workshop's API: the raw scores, which need it, open there.
+    browser.goto(&server.url(&format!("/api/v1/workshops/{code}/scores"))).await.unwrap();
+    let raw = browser.find(Locator::Css("body")).await.unwrap().text().await.unwrap();
+    assert!(raw.contains("\"scores\""), "the leaders' cookie opens the raw scores: {raw}");
+    let cookies = browser.get_all_cookies().await.unwrap();
+    let leaders = cookies.iter().find(|cookie| cookie.name() == "kvadrant-leaders").expect("the leaders' cookie");
+    assert_eq!(leaders.http_only(), Some(true));
+    let cookie = format!("kvadrant-leaders={}", leaders.value());
+    let response = server.client.get(server.url(&xlsx)).header("cookie", cookie).send().await.unwrap();
     assert_eq!(response.status(), 200, "{xlsx}");
     let mut workbook = Xlsx::new(Cursor::new(response.bytes().await.unwrap().to_vec())).expect("a workbook");
     let ranking: Vec<String> = rows(&mut workbook, "Rangering").iter().flatten().map(|cell| cell.to_string()).collect();
