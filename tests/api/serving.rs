@@ -136,8 +136,12 @@ async fn spawn_server(dir: &TestDir) -> (Child, String) {
 
 /// The real server logging at `level`, where it listens, and everything it has logged so far.
 async fn spawn_logging_server(dir: &TestDir, level: &str) -> (Child, String, Arc<Mutex<String>>) {
+    spawn_on(&support::fresh_database(&dir.0).await, level).await
+}
+
+/// The real server on the database at `database_url`, logging at `level`.
+pub(super) async fn spawn_on(database_url: &str, level: &str) -> (Child, String, Arc<Mutex<String>>) {
     let binary = server_binary();
-    let database_url = support::fresh_database(&dir.0).await;
     let mut child = Command::new(binary)
         .env("KVADRANT_ADDR", "127.0.0.1:0")
         .env("DATABASE_URL", database_url)

@@ -51,11 +51,30 @@ pub async fn start_serving(serving: Serving) -> TestServer {
     start_on(&database_url, false, dir, serving).await
 }
 
-/// Two servers sharing one fresh PostgreSQL database, or `None` when no URL is given.
-pub async fn start_pair() -> Option<(TestServer, TestServer)> {
-    let url = fresh_postgres(&postgres_url()?).await;
+/// Two servers sharing one fresh PostgreSQL database, and its URL. Only for the tests under
+/// `live::instances`, which the PostgreSQL pass of `scripts/test` runs and the SQLite pass skips.
+pub async fn start_pair() -> (TestServer, TestServer, String) {
+    let admin = postgres_url().expect("KVADRANT_TEST_POSTGRES names the PostgreSQL server several instances share");
+    let url = fresh_postgres(&admin).await;
     let (a, b) = (fresh_dir(), fresh_dir());
-    Some((start_on(&url, false, a, Serving::default()).await, start_on(&url, false, b, Serving::default()).await))
+    let pair = (start_on(&url, false, a, Serving::default()).await, start_on(&url, false, b, Serving::default()).await);
+    (pair.0, pair.1, url)
+}
+
+/// Ends every connection to the database at `url`, as a restart of its server does, without
+/// touching other tests' databases on the same server.
+pub async fn drop_connections(url: &str) {
+    use sqlx::{Connection, PgConnection};
+    let admin = postgres_url().expect("a PostgreSQL server");
+    let name = url.rsplit_once('/').expect("a database name").1;
+    let mut connection = PgConnection::connect(&admin).await.expect("the PostgreSQL server accepts connections");
+    sqlx::query(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()",
+    )
+    .bind(name)
+    .execute(&mut connection)
+    .await
+    .expect("end the database's connections");
 }
 
 async fn start_on(database_url: &str, demo: bool, dir: PathBuf, serving: Serving) -> TestServer {

@@ -20,6 +20,8 @@ use crate::store::{Change, Store, StoreResult};
 
 /// The shortest time between two versions sent to a screen: changes within it are coalesced.
 pub const TICK: Duration = Duration::from_millis(100);
+/// How long a failed reload or announcement waits before it is tried again.
+const RETRY: Duration = Duration::from_secs(1);
 
 /// Who is watching, which decides what they may see.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -155,7 +157,12 @@ async fn refresh_feed(hub: Weak<Hub>, workshop: WorkshopId, feed: Arc<Feed>) {
                 }
             }
             Ok(None) => return,
-            Err(cause) => tracing::error!(%cause, workshop = workshop.0, "reloading a live workshop"),
+            Err(cause) => {
+                // Screens must not stay behind on a change: try again until the store answers.
+                tracing::error!(%cause, workshop = workshop.0, "reloading a live workshop; trying again");
+                tokio::time::sleep(RETRY).await;
+                feed.dirty.notify_one();
+            }
         }
         tokio::time::sleep(TICK).await;
     }
@@ -167,7 +174,11 @@ async fn announce(hub: Arc<Hub>) {
         hub.announce.notified().await;
         let workshops: Vec<WorkshopId> = hub.unannounced.lock().expect("unannounced lock").drain().collect();
         if let Err(cause) = hub.store.announce(&workshops).await {
-            tracing::error!(%cause, "announcing changes to other instances");
+            // Other instances' screens must not stay behind: announce these again.
+            tracing::error!(%cause, "announcing changes to other instances; trying again");
+            hub.unannounced.lock().expect("unannounced lock").extend(workshops);
+            tokio::time::sleep(RETRY).await;
+            hub.announce.notify_one();
         }
         tokio::time::sleep(TICK).await;
     }
