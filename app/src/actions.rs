@@ -137,6 +137,14 @@ pub async fn renew_review_link(code: String, secret: String) -> Result<(), AppEr
     Ok(())
 }
 
+/// Retires the facilitator's link (and the leaders'), and opens the page at the new one.
+#[server]
+pub async fn renew_secret(code: String, secret: String) -> Result<(), AppError> {
+    let link = backend()?.renew_secret(&key(code, secret)).await?;
+    leptos_axum::redirect(&link.path);
+    Ok(())
+}
+
 /// Makes a copy to use as a template, and opens its facilitator page.
 #[server]
 pub async fn duplicate_workshop(code: String, secret: String) -> Result<(), AppError> {

@@ -9,8 +9,8 @@ use leptos::prelude::use_context;
 
 use crate::model::{
     AcceptInput, Area, Category, CommentInput, CreatedWorkshop, Group, GroupCard, GroupInput, GroupLink, GroupScores,
-    GroupsInput, Invite, ItemInput, ListKind, QrLink, Results, ReviewLink, Saved, ScoreInput, SettingsInput, Setup,
-    Sheet, Suggestion, SuggestionInput, Workshop, WorkshopInput,
+    GroupsInput, Invite, ItemInput, ListKind, ManageLink, QrLink, Results, ReviewLink, Saved, ScoreInput,
+    SettingsInput, Setup, Sheet, Suggestion, SuggestionInput, Workshop, WorkshopInput,
 };
 
 /// What proves the right to change a workshop: its join code and the facilitator's secret.
@@ -80,6 +80,9 @@ pub trait Backend: Send + Sync + 'static {
     async fn accept_suggestion(&self, key: &Key, id: SuggestionId, input: AcceptInput) -> Result<Area, Error>;
     /// Records a suggestion as raised but not scored.
     async fn keep_suggestion(&self, key: &Key, id: SuggestionId) -> Result<(), Error>;
+    /// A new facilitator's secret: the old one stops working at once, and so does the
+    /// leaders' link, which derives from it.
+    async fn renew_secret(&self, key: &Key) -> Result<ManageLink, Error>;
     /// The leaders' read-only link.
     async fn review_link(&self, key: &Key) -> Result<ReviewLink, Error>;
     /// A new leaders' link; the old one stops working.

@@ -544,6 +544,16 @@ pub fn manage_path(code: &str, secret: &str) -> String {
     format!("/w/{code}/manage/{secret}")
 }
 
+/// The facilitator's new private link, after the old one was retired.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct ManageLink {
+    /// The facilitator's new secret; the old one and the leaders' link stop working.
+    pub secret: String,
+    /// Path of the facilitator's private page.
+    pub path: String,
+}
+
 /// Returned once, when a workshop is made: the secret is not stored in a form that can be shown again.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]

@@ -14,8 +14,8 @@ use kvadrant_app::backend::{Backend, GroupKey, Key};
 use kvadrant_app::model::{
     AcceptInput, Area, Category, CommentInput, CreatedWorkshop, FACILITATOR_COOKIE, GROUP_KEY_COOKIE, Group,
     GroupInput, GroupLink, GroupScores, GroupsInput, ItemInput, LEADERS_COOKIE, ListKind, LiveComments, LiveSheet,
-    LiveView, Results, ReviewLink, Saved, ScoreInput, SettingsInput, Setup, Sheet, Suggestion, SuggestionInput,
-    Workshop, WorkshopInput,
+    LiveView, ManageLink, Results, ReviewLink, Saved, ScoreInput, SettingsInput, Setup, Sheet, Suggestion,
+    SuggestionInput, Workshop, WorkshopInput,
 };
 use serde::Deserialize;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
@@ -192,6 +192,7 @@ pub fn routes() -> (Router<Arc<Service>>, utoipa::openapi::OpenApi) {
         .routes(routes!(get_setup))
         .routes(routes!(duplicate))
         .routes(routes!(review_link, renew_review_link))
+        .routes(routes!(renew_secret))
         .routes(routes!(all_scores))
         .routes(routes!(results))
         .routes(routes!(results_csv))
@@ -565,6 +566,19 @@ async fn review_link(
     bearer: Bearer,
 ) -> ApiResult<Json<ReviewLink>> {
     Ok(Json(service.review_link(&bearer.key(code)).await?))
+}
+
+/// Replaces the facilitator's secret: the old one, and the leaders' link derived from it, stop
+/// working at once, and live streams opened with them end.
+#[utoipa::path(post, path = "/api/v1/workshops/{code}/secret", params(("code" = String, Path)),
+    security(("facilitator" = [])),
+    responses((status = 200, body = ManageLink), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
+async fn renew_secret(
+    State(service): State<Arc<Service>>,
+    ApiPath(code): ApiPath<String>,
+    bearer: Bearer,
+) -> ApiResult<Json<ManageLink>> {
+    Ok(Json(service.renew_secret(&bearer.key(code)).await?))
 }
 
 /// Replaces the leaders' link; the old one stops working.

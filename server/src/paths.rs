@@ -32,7 +32,10 @@ impl Route {
                 lookup: !matches!(parts[..], [] | ["" | "import"]),
                 creates,
                 answers_secret: creates
-                    || matches!(parts[..], [_, "review-link" | "group-links"] | [_, "groups", _, "join" | "link"]),
+                    || matches!(
+                        parts[..],
+                        [_, "review-link" | "group-links" | "secret"] | [_, "groups", _, "join" | "link"]
+                    ),
                 live: *method == Method::GET && matches!(parts[..], [_, "live"] | [_, "groups", _, "live"]),
                 ..Route::default()
             }

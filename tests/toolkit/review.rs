@@ -68,6 +68,7 @@ fn changing_routes(area: i64, group: i64) -> Vec<(Method, String, Value)> {
         (Method::GET, "/review-link".into(), Value::Null),
         (Method::POST, "/review-link".into(), Value::Null),
         (Method::POST, "/duplicate".into(), Value::Null),
+        (Method::POST, "/secret".into(), Value::Null),
     ]
 }
 
@@ -130,4 +131,36 @@ async fn a_renewed_link_replaces_the_old_and_hidden_results_stay_hidden_from_lea
     }
     let workbook = format!("/api/v1/workshops/{}/results.xlsx", workshop.code);
     assert_eq!(server.get_as(&workshop.secret, &workbook).await.status(), StatusCode::OK);
+}
+
+#[tokio::test]
+async fn a_renewed_facilitator_link_retires_the_old_one_the_leaders_link_and_their_streams() {
+    let server = support::start().await;
+    let workshop = server.create_workshop("Lenke på avveie").await;
+    let leaders = server.review_secret(&workshop).await;
+    let code = &workshop.code;
+    let mut old_stream = server.follow_as(&workshop.secret, &format!("/api/v1/workshops/{code}/live/private")).await;
+    old_stream.next().await;
+
+    let renewed = server.facilitate(&workshop, Method::POST, "/secret", Value::Null).await;
+    assert_eq!(renewed.status(), StatusCode::OK);
+    assert_eq!(renewed.headers()["cache-control"], "no-store");
+    let renewed: Value = renewed.json().await.unwrap();
+    let new = support::Workshop { code: code.clone(), secret: renewed["secret"].as_str().unwrap().to_owned() };
+    assert_eq!(renewed["path"], format!("/w/{code}/manage/{}", new.secret));
+    assert_ne!(new.secret, workshop.secret);
+
+    assert!(old_stream.ends().await, "the old secret's live stream ends");
+    let title = json!({ "title": "Kapret" });
+    assert_eq!(server.facilitate(&workshop, Method::PATCH, "", title.clone()).await.status(), StatusCode::FORBIDDEN);
+    let old_page = server.client.get(server.url(&format!("/w/{code}/manage/{}", workshop.secret))).send().await;
+    assert_eq!(old_page.unwrap().status(), StatusCode::FORBIDDEN);
+    let old_leaders = server.get_as(&leaders, &format!("/api/v1/workshops/{code}/results.xlsx")).await;
+    assert_eq!(old_leaders.status(), StatusCode::FORBIDDEN, "the leaders' link derived from the old secret goes too");
+
+    assert_eq!(server.facilitate(&new, Method::PATCH, "", json!({ "title": "Ny" })).await.status(), StatusCode::OK);
+    let new_leaders = server.review_secret(&new).await;
+    assert_ne!(new_leaders, leaders);
+    let workbook = server.get_as(&new_leaders, &format!("/api/v1/workshops/{code}/results.xlsx")).await;
+    assert_eq!(workbook.status(), StatusCode::OK);
 }

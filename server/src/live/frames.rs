@@ -35,6 +35,8 @@ pub struct Frames {
     sheets: HashMap<GroupId, Bytes>,
     /// The digest of each group's key: a stream opened with an older key ends.
     keys: HashMap<GroupId, [u8; 32]>,
+    /// The digest of the facilitator's secret: a stream opened with an older one ends.
+    secret: Vec<u8>,
 }
 
 /// The `comments` event, and what tells two versions' comments apart.
@@ -86,6 +88,7 @@ impl Frames {
             hash: hash_of(&comments_json),
             event: event("comments", version, &LiveComments { version, comments }),
         };
+        let secret = snapshot.record.secret_hash.clone();
         let keys = snapshot.group_links.iter().map(|(group, key)| (*group, crate::secret::digest(key))).collect();
 
         let mut sheets: HashMap<GroupId, Vec<SheetScore>> =
@@ -119,18 +122,19 @@ impl Frames {
             view.standings = None;
         }
         let public = View::of(&mut view);
-        Frames { version, structure, facilitator, public, comments, hidden, sheets, keys }
+        Frames { version, structure, facilitator, public, comments, hidden, sheets, keys, secret }
     }
 
     pub fn version(&self) -> i64 {
         self.version
     }
 
-    /// Whether a stream of `role` may go on at this version: a group's stream opened with the
-    /// group's key ends once the key is renewed.
+    /// Whether a stream of `role` may go on at this version: one opened with a group's key or
+    /// the facilitator's secret ends once that is renewed.
     pub fn admits(&self, role: Role) -> bool {
         match role {
             Role::Group { group, key: Some(key) } => self.keys.get(&group) == Some(&key),
+            Role::Facilitator { secret } => self.secret == secret,
             _ => true,
         }
     }
@@ -139,13 +143,13 @@ impl Frames {
     /// before: the workshop and the comments only when they changed since.
     pub fn for_role(&self, role: Role, sent: &mut Sent) -> impl Iterator<Item = Bytes> + use<> {
         let (view, sheet) = match role {
-            Role::Facilitator => (&self.facilitator, None),
+            Role::Facilitator { .. } => (&self.facilitator, None),
             Role::Audience => (&self.public, None),
             Role::Group { group, .. } => (&self.public, self.sheets.get(&group)),
         };
         let with_workshop = sent.structure.replace(self.structure) != Some(self.structure);
         let view = if with_workshop { &view.full } else { &view.lean };
-        let sees_comments = role == Role::Facilitator || !self.hidden;
+        let sees_comments = matches!(role, Role::Facilitator { .. }) || !self.hidden;
         let comments = (sees_comments && sent.comments.replace(self.comments.hash) != Some(self.comments.hash))
             .then(|| self.comments.event.clone());
         std::iter::once(view.clone()).chain(comments).chain(sheet.cloned())

@@ -26,8 +26,9 @@ const RETRY: Duration = Duration::from_secs(1);
 /// Who is watching, which decides what they may see.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Role {
-    /// Sees everything, hidden results included.
-    Facilitator,
+    /// Sees everything, hidden results included, while `secret` (the digest of the
+    /// facilitator's secret the stream was opened with) is the workshop's.
+    Facilitator { secret: [u8; 32] },
     /// A group's members: the workshop, results once revealed, and their own sheet. `key` is
     /// the digest of the group's key the stream was opened with, if it was: the stream ends
     /// when the facilitator renews the group's link.

@@ -16,9 +16,9 @@ use kvadrant::{
 use kvadrant_app::backend::{Backend, GroupKey, Key};
 use kvadrant_app::model::{
     AcceptInput, Area, Category, CommentInput, CreatedWorkshop, Group, GroupCard, GroupInput, GroupLink, GroupScores,
-    GroupTag, GroupsInput, Invite, ItemInput, ListKind, QrLink, Results, ReviewLink, Saved, ScoreInput, Segment,
-    SettingsInput, Setup, Sheet, SheetScore, Standings, Suggestion, SuggestionInput, SuggestionStatus, Workshop,
-    WorkshopInput, manage_path, sheet_path,
+    GroupTag, GroupsInput, Invite, ItemInput, ListKind, ManageLink, QrLink, Results, ReviewLink, Saved, ScoreInput,
+    Segment, SettingsInput, Setup, Sheet, SheetScore, Standings, Suggestion, SuggestionInput, SuggestionStatus,
+    Workshop, WorkshopInput, manage_path, sheet_path,
 };
 
 use crate::live::{Frames, Hub, Role};
@@ -131,7 +131,10 @@ impl Service {
         secret: Option<&str>,
     ) -> Result<(watch::Receiver<Arc<Frames>>, Role), Error> {
         let (record, viewer) = self.access(code, secret).await?;
-        let role = if viewer == Viewer::Facilitator { Role::Facilitator } else { Role::Audience };
+        let role = match (viewer, secret) {
+            (Viewer::Facilitator, Some(secret)) => Role::Facilitator { secret: secret::digest(secret) },
+            _ => Role::Audience,
+        };
         Ok((self.frames(record.id).await?, role))
     }
 
@@ -707,6 +710,14 @@ impl Backend for Service {
     async fn keep_suggestion(&self, key: &Key, id: SuggestionId) -> Result<(), Error> {
         let record = self.authorized(key).await?;
         self.change(record.id, self.store.keep_suggestion(record.id, id)).await.map_err(|e| e.about(Entity::Suggestion))
+    }
+
+    async fn renew_secret(&self, key: &Key) -> Result<ManageLink, Error> {
+        let record = self.authorized(key).await?;
+        let secret = secret::generate();
+        let review = secret::hash(&secret::review(&secret, record.review_generation));
+        self.change(record.id, self.store.set_secret(record.id, &secret::hash(&secret), &review)).await?;
+        Ok(ManageLink { path: manage_path(record.code.as_str(), &secret), secret })
     }
 
     async fn review_link(&self, key: &Key) -> Result<ReviewLink, Error> {

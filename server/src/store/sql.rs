@@ -546,6 +546,22 @@ macro_rules! sql_store {
                 Ok(tx.commit().await?)
             }
 
+            async fn set_secret(
+                &self,
+                workshop: kvadrant::WorkshopId,
+                secret_hash: &[u8],
+                review_hash: &[u8],
+            ) -> $crate::store::StoreResult<()> {
+                let mut tx = self.write(workshop).await?;
+                sqlx::query("UPDATE workshops SET secret_hash = $1, review_hash = $2 WHERE id = $3")
+                    .bind(secret_hash)
+                    .bind(review_hash)
+                    .bind(workshop.0)
+                    .execute(&mut *tx)
+                    .await?;
+                Ok(tx.commit().await?)
+            }
+
             async fn set_scoring_open(
                 &self,
                 workshop: kvadrant::WorkshopId,

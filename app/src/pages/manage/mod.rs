@@ -8,8 +8,8 @@ use leptos_meta::Title;
 use super::param;
 use crate::actions::{
     AcceptSuggestion, AddGroups, DuplicateWorkshop, KeepSuggestion, MoveItem, RemoveItem, RenewGroupLink,
-    RenewReviewLink, SaveArea, SaveCategory, SetResultsHidden, SetScoring, UpdateGroup, UpdateSettings, UpdateWorkshop,
-    load_managed, load_review_link,
+    RenewReviewLink, RenewSecret, SaveArea, SaveCategory, SetResultsHidden, SetScoring, UpdateGroup, UpdateSettings,
+    UpdateWorkshop, load_managed, load_review_link,
 };
 use crate::i18n::use_texts;
 use crate::live;
@@ -35,6 +35,7 @@ pub(super) struct Actions {
     pub(super) reorder: ServerAction<MoveItem>,
     pub(super) renew_review: ServerAction<RenewReviewLink>,
     pub(super) renew_group_link: ServerAction<RenewGroupLink>,
+    pub(super) renew_secret: ServerAction<RenewSecret>,
     pub(super) duplicate: ServerAction<DuplicateWorkshop>,
     pub(super) accept: ServerAction<AcceptSuggestion>,
     pub(super) keep: ServerAction<KeepSuggestion>,
@@ -55,6 +56,7 @@ impl Actions {
             reorder: ServerAction::new(),
             renew_review: ServerAction::new(),
             renew_group_link: ServerAction::new(),
+            renew_secret: ServerAction::new(),
             duplicate: ServerAction::new(),
             accept: ServerAction::new(),
             keep: ServerAction::new(),
@@ -225,6 +227,12 @@ fn Leaders(keys: Credentials, actions: Actions) -> impl IntoView {
                 <button type="submit">{t.renew_review}</button>
             </ActionForm>
             <FormError error=last_error(actions.renew_review.value()) />
+            <p class="hint">{t.renew_facilitator_help}</p>
+            <ActionForm action=actions.renew_secret>
+                {keys.fields()}
+                <button type="submit">{t.renew_facilitator_link}</button>
+            </ActionForm>
+            <FormError error=last_error(actions.renew_secret.value()) />
             <h2>{t.duplicate_heading}</h2>
             <p class="hint">{t.duplicate_help}</p>
             <ActionForm action=actions.duplicate>
