@@ -767,7 +767,7 @@ impl Modify for FacilitatorAuth {
 #[derive(OpenApi)]
 #[openapi(
     info(title = "Kvadrant", description = "Score areas on potential and feasibility; rank them."),
-    components(schemas(LiveComments)),
+    components(schemas(LiveComments, ListKind)),
     modifiers(&FacilitatorAuth)
 )]
 pub struct ApiDoc;

@@ -137,3 +137,28 @@ async fn the_openapi_document_describes_the_routes() {
     }
     assert!(document["components"]["schemas"].get("ErrorBody").is_some());
 }
+
+#[tokio::test]
+async fn every_reference_in_the_openapi_document_resolves() {
+    let server = support::start().await;
+    let document = server.get_json("/api/v1/openapi.json").await;
+    fn references(value: &Value, found: &mut Vec<String>) {
+        match value {
+            Value::Object(map) => {
+                if let Some(Value::String(target)) = map.get("$ref") {
+                    found.push(target.clone());
+                }
+                map.values().for_each(|value| references(value, found));
+            }
+            Value::Array(items) => items.iter().for_each(|value| references(value, found)),
+            _ => {}
+        }
+    }
+    let mut found = Vec::new();
+    references(&document, &mut found);
+    assert!(found.len() > 20, "the document refers to its schemas");
+    for target in found {
+        let name = target.strip_prefix("#/components/schemas/").unwrap_or_else(|| panic!("a local schema: {target}"));
+        assert!(document["components"]["schemas"].get(name).is_some(), "{target} resolves");
+    }
+}
