@@ -145,6 +145,14 @@ pub async fn renew_secret(code: String, secret: String) -> Result<(), AppError> 
     Ok(())
 }
 
+/// A new join code, and the facilitator's page at it.
+#[server]
+pub async fn renew_code(code: String, secret: String) -> Result<(), AppError> {
+    let link = backend()?.renew_code(&key(code, secret)).await?;
+    leptos_axum::redirect(&link.path);
+    Ok(())
+}
+
 /// Makes a copy to use as a template, and opens its facilitator page.
 #[server]
 pub async fn duplicate_workshop(code: String, secret: String) -> Result<(), AppError> {

@@ -83,6 +83,9 @@ pub trait Backend: Send + Sync + 'static {
     /// A new facilitator's secret: the old one stops working at once, and so does the
     /// leaders' link, which derives from it.
     async fn renew_secret(&self, key: &Key) -> Result<ManageLink, Error>;
+    /// A new join code: the old one, and every link with it, stop working at once; open
+    /// screens and sheets move to the new one.
+    async fn renew_code(&self, key: &Key) -> Result<ManageLink, Error>;
     /// The leaders' read-only link.
     async fn review_link(&self, key: &Key) -> Result<ReviewLink, Error>;
     /// A new leaders' link; the old one stops working.

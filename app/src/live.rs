@@ -64,6 +64,9 @@ mod browser {
     pub fn open(path: String, view: WriteSignal<Option<LiveState>>, sheet: WriteSignal<Option<LiveSheet>>) {
         let Ok(source) = EventSource::new(&path) else { return };
         listen(&source, "view", move |next: LiveView| {
+            if let Some(workshop) = &next.workshop {
+                follow_code(&workshop.code);
+            }
             view.maybe_update(|current| {
                 let newer = current.as_ref().is_none_or(|current| next.version > current.version);
                 match LiveState::after(current.as_ref(), next).filter(|_| newer) {
@@ -88,6 +91,20 @@ mod browser {
         listen(&source, "sheet", move |next: LiveSheet| keep_newest(sheet, next, |s| s.version));
         let source = send_wrapper::SendWrapper::new(source);
         on_cleanup(move || source.close());
+    }
+
+    /// A workshop's pages move with its join code when the facilitator renews it: `/w/OLD/…`
+    /// becomes `/w/NEW/…`, keys and secrets in the rest of the address unchanged.
+    fn follow_code(code: &str) {
+        let location = window().location();
+        let Ok(path) = location.pathname() else { return };
+        let mut parts: Vec<&str> = path.split('/').collect();
+        if let ["", "w", shown, ..] = parts[..]
+            && shown != code
+        {
+            parts[2] = code;
+            let _ = location.replace(&parts.join("/"));
+        }
     }
 
     /// Versions only move forward: an older event (after a reconnect, say) changes nothing.

@@ -193,6 +193,7 @@ pub fn routes() -> (Router<Arc<Service>>, utoipa::openapi::OpenApi) {
         .routes(routes!(duplicate))
         .routes(routes!(review_link, renew_review_link))
         .routes(routes!(renew_secret))
+        .routes(routes!(renew_code))
         .routes(routes!(all_scores))
         .routes(routes!(results))
         .routes(routes!(results_csv))
@@ -579,6 +580,19 @@ async fn renew_secret(
     bearer: Bearer,
 ) -> ApiResult<Json<ManageLink>> {
     Ok(Json(service.renew_secret(&bearer.key(code)).await?))
+}
+
+/// Gives the workshop a new join code: the old one, and every link with it, stop working at
+/// once; live screens and sheets are sent the new code and move to it.
+#[utoipa::path(post, path = "/api/v1/workshops/{code}/code", params(("code" = String, Path)),
+    security(("facilitator" = [])),
+    responses((status = 200, body = ManageLink), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
+async fn renew_code(
+    State(service): State<Arc<Service>>,
+    ApiPath(code): ApiPath<String>,
+    bearer: Bearer,
+) -> ApiResult<Json<ManageLink>> {
+    Ok(Json(service.renew_code(&bearer.key(code)).await?))
 }
 
 /// Replaces the leaders' link; the old one stops working.

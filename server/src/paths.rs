@@ -34,7 +34,7 @@ impl Route {
                 answers_secret: creates
                     || matches!(
                         parts[..],
-                        [_, "review-link" | "group-links" | "secret"] | [_, "groups", _, "join" | "link"]
+                        [_, "review-link" | "group-links" | "secret" | "code"] | [_, "groups", _, "join" | "link"]
                     ),
                 live: *method == Method::GET && matches!(parts[..], [_, "live"] | [_, "groups", _, "live"]),
                 ..Route::default()

@@ -164,3 +164,35 @@ async fn a_renewed_facilitator_link_retires_the_old_one_the_leaders_link_and_the
     let workbook = server.get_as(&new_leaders, &format!("/api/v1/workshops/{code}/results.xlsx")).await;
     assert_eq!(workbook.status(), StatusCode::OK);
 }
+
+#[tokio::test]
+async fn a_renewed_join_code_retires_the_old_one_and_open_screens_are_told_the_new_one() {
+    let server = support::start().await;
+    let (workshop, area, group) = server.scorable_workshop("Ny kode").await;
+    let old = workshop.code.clone();
+    let key = server.group_key(&old, group).await;
+    let mut sheet = server.follow_sheet(&old, group).await;
+    let mut screen = server.follow(&format!("/api/v1/workshops/{old}/live")).await;
+    sheet.next().await;
+    screen.next().await;
+
+    let renewed = server.facilitate(&workshop, Method::POST, "/code", Value::Null).await;
+    assert_eq!(renewed.status(), StatusCode::OK);
+    let path = renewed.json::<Value>().await.unwrap()["path"].as_str().unwrap().to_owned();
+    let new = path.split('/').nth(2).unwrap().to_owned();
+    assert_ne!(new, old);
+    assert_eq!(path, format!("/w/{new}/manage/{}", workshop.secret), "the facilitator keeps the secret");
+
+    for stream in [&mut sheet, &mut screen] {
+        let told = stream.until("view", |event| event.data["workshop"]["code"] == new.as_str()).await;
+        assert_eq!(told.data["workshop"]["title"], "Ny kode");
+    }
+    let gone = server.client.get(server.url(&format!("/api/v1/workshops/{old}"))).send().await.unwrap();
+    assert_eq!(gone.status(), StatusCode::NOT_FOUND, "the old code finds nothing");
+    let scores = json!({ "scores": [{ "area_id": area, "axis": "potential", "value": 5 }] });
+    let url = server.url(&format!("/api/v1/workshops/{new}/groups/{group}/scores"));
+    let written = server.client.put(url).bearer_auth(&key).json(&scores).send().await.unwrap();
+    assert_eq!(written.status(), StatusCode::OK, "the group's key works under the new code");
+    let moved = support::Workshop { code: new.clone(), secret: workshop.secret.clone() };
+    assert_eq!(server.facilitate(&moved, Method::GET, "/results", Value::Null).await.status(), StatusCode::OK);
+}

@@ -88,6 +88,13 @@ impl From<StoreError> for Error {
     }
 }
 
+/// 31⁶ ≈ 887 million codes: a clash is rare, and a few fresh draws settle it.
+const CODE_DRAWS: usize = 8;
+
+fn fresh_code() -> JoinCode {
+    JoinCode::from_random(rand::random::<u8>)
+}
+
 fn qr_link(url: String) -> Result<QrLink, Error> {
     let qr_svg = qr::svg(&url).ok_or(Error::Internal)?;
     Ok(QrLink { url, qr_svg })
@@ -164,9 +171,8 @@ impl Service {
         demo: bool,
     ) -> Result<(WorkshopRecord, CreatedWorkshop), Error> {
         let secret = secret::generate();
-        let random_code = || JoinCode::from_random(rand::random::<u8>);
         let mut new = NewWorkshop {
-            code: random_code(),
+            code: fresh_code(),
             title,
             description,
             secret_hash: secret::hash(&secret),
@@ -175,8 +181,7 @@ impl Service {
             settings,
             lists,
         };
-        // 31⁶ ≈ 887 million codes: a clash is rare, and a few fresh draws settle it.
-        for _ in 0..8 {
+        for _ in 0..CODE_DRAWS {
             match self.store.create_workshop(&new).await {
                 Ok(_) => {
                     let record = self.record(new.code.as_str()).await?;
@@ -189,7 +194,7 @@ impl Service {
                     };
                     return Ok((record, created));
                 }
-                Err(StoreError::Conflict) => new.code = random_code(),
+                Err(StoreError::Conflict) => new.code = fresh_code(),
                 Err(other) => return Err(other.into()),
             }
         }
@@ -718,6 +723,24 @@ impl Backend for Service {
         let review = secret::hash(&secret::review(&secret, record.review_generation));
         self.change(record.id, self.store.set_secret(record.id, &secret::hash(&secret), &review)).await?;
         Ok(ManageLink { path: manage_path(record.code.as_str(), &secret), secret })
+    }
+
+    async fn renew_code(&self, key: &Key) -> Result<ManageLink, Error> {
+        let record = self.authorized(key).await?;
+        for _ in 0..CODE_DRAWS {
+            let code = fresh_code();
+            match self.change(record.id, self.store.set_code(record.id, &code)).await {
+                Ok(()) => {
+                    return Ok(ManageLink {
+                        path: manage_path(code.as_str(), &key.secret),
+                        secret: key.secret.clone(),
+                    });
+                }
+                Err(StoreError::Conflict) => continue,
+                Err(other) => return Err(other.into()),
+            }
+        }
+        Err(Error::Conflict)
     }
 
     async fn review_link(&self, key: &Key) -> Result<ReviewLink, Error> {

@@ -263,6 +263,8 @@ pub trait Store: Send + Sync + 'static {
     /// Fails with [`StoreError::ScaleLocked`] if the scale changes after groups have scored.
     async fn update_settings(&self, workshop: WorkshopId, settings: &WorkshopSettings) -> StoreResult<()>;
     async fn set_review(&self, workshop: WorkshopId, hash: &[u8], generation: i64) -> StoreResult<()>;
+    /// Gives the workshop another join code; [`StoreError::Conflict`] if another workshop has it.
+    async fn set_code(&self, workshop: WorkshopId, code: &JoinCode) -> StoreResult<()>;
     /// Replaces the facilitator's secret, and with it the leaders', which derives from it.
     async fn set_secret(&self, workshop: WorkshopId, secret_hash: &[u8], review_hash: &[u8]) -> StoreResult<()>;
     async fn set_scoring_open(&self, workshop: WorkshopId, open: bool) -> StoreResult<()>;

@@ -562,6 +562,20 @@ macro_rules! sql_store {
                 Ok(tx.commit().await?)
             }
 
+            async fn set_code(
+                &self,
+                workshop: kvadrant::WorkshopId,
+                code: &kvadrant::JoinCode,
+            ) -> $crate::store::StoreResult<()> {
+                let mut tx = self.write(workshop).await?;
+                sqlx::query("UPDATE workshops SET code = $1 WHERE id = $2")
+                    .bind(code.as_str())
+                    .bind(workshop.0)
+                    .execute(&mut *tx)
+                    .await?;
+                Ok(tx.commit().await?)
+            }
+
             async fn set_scoring_open(
                 &self,
                 workshop: kvadrant::WorkshopId,

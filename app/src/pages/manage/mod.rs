@@ -7,7 +7,7 @@ use leptos_meta::Title;
 
 use super::param;
 use crate::actions::{
-    AcceptSuggestion, AddGroups, DuplicateWorkshop, KeepSuggestion, MoveItem, RemoveItem, RenewGroupLink,
+    AcceptSuggestion, AddGroups, DuplicateWorkshop, KeepSuggestion, MoveItem, RemoveItem, RenewCode, RenewGroupLink,
     RenewReviewLink, RenewSecret, SaveArea, SaveCategory, SetResultsHidden, SetScoring, UpdateGroup, UpdateSettings,
     UpdateWorkshop, load_managed, load_review_link,
 };
@@ -36,6 +36,7 @@ pub(super) struct Actions {
     pub(super) renew_review: ServerAction<RenewReviewLink>,
     pub(super) renew_group_link: ServerAction<RenewGroupLink>,
     pub(super) renew_secret: ServerAction<RenewSecret>,
+    pub(super) renew_code: ServerAction<RenewCode>,
     pub(super) duplicate: ServerAction<DuplicateWorkshop>,
     pub(super) accept: ServerAction<AcceptSuggestion>,
     pub(super) keep: ServerAction<KeepSuggestion>,
@@ -57,6 +58,7 @@ impl Actions {
             renew_review: ServerAction::new(),
             renew_group_link: ServerAction::new(),
             renew_secret: ServerAction::new(),
+            renew_code: ServerAction::new(),
             duplicate: ServerAction::new(),
             accept: ServerAction::new(),
             keep: ServerAction::new(),
@@ -233,6 +235,12 @@ fn Leaders(keys: Credentials, actions: Actions) -> impl IntoView {
                 <button type="submit">{t.renew_facilitator_link}</button>
             </ActionForm>
             <FormError error=last_error(actions.renew_secret.value()) />
+            <p class="hint">{t.renew_code_help}</p>
+            <ActionForm action=actions.renew_code>
+                {keys.fields()}
+                <button type="submit">{t.renew_code}</button>
+            </ActionForm>
+            <FormError error=last_error(actions.renew_code.value()) />
             <h2>{t.duplicate_heading}</h2>
             <p class="hint">{t.duplicate_help}</p>
             <ActionForm action=actions.duplicate>
