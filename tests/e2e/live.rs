@@ -5,7 +5,7 @@ use fantoccini::wd::WindowHandle;
 use fantoccini::{Client, Locator};
 use serde_json::json;
 
-use super::browser::{absent, click_button, open_hydrated, wait_for, wait_for_property, wait_until_text};
+use super::browser::{absent, click_button, eventually, open_hydrated, wait_for, wait_for_property, wait_until_text};
 use super::in_browser;
 use crate::support::TestServer;
 
@@ -114,4 +114,20 @@ async fn follow_live(server: TestServer, browser: Client) {
         wait_for(laptop, ".notice.closed").await;
     }
     absent(windows.on(&windows.screen).await, ".big-screen .invite").await;
+
+    // A new join code: the big screen and the sheets move to it, the group's key unchanged.
+    let renewed = server.facilitate(&workshop, reqwest::Method::POST, "/code", serde_json::Value::Null).await;
+    let path = renewed.json::<serde_json::Value>().await.unwrap()["path"].as_str().unwrap().to_owned();
+    let new = path.split('/').nth(2).unwrap().to_owned();
+    for (window, moved) in [
+        (&windows.screen, format!("/w/{new}/screen")),
+        (&windows.laptop_c, format!("/w/{new}/g/{second}/{second_key}")),
+    ] {
+        let window = windows.on(window).await;
+        let moved = moved.as_str();
+        eventually("the page moves to the new code", || async move {
+            window.current_url().await.ok().filter(|url| url.path() == moved)
+        })
+        .await;
+    }
 }
