@@ -224,10 +224,13 @@ async fn answer(request: RequestBuilder) -> String {
     format!("{status}\n{}", without_versions(&String::from_utf8_lossy(&body)))
 }
 
+/// A mark in a response, and what follows it that may differ from one answer to the next.
+type Volatile = (&'static str, fn(char) -> bool);
+
 /// Versions and event ids count every change, whoever made it, and every page has a fresh
 /// nonce: those may differ.
 fn without_versions(text: &str) -> String {
-    const VOLATILE: [(&str, fn(char) -> bool); 4] = [
+    const VOLATILE: [Volatile; 4] = [
         ("\"version\":", |c| c.is_ascii_digit()),
         ("id: ", |c| c.is_ascii_digit()),
         ("nonce=\"", |c| c != '"'),
