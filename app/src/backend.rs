@@ -8,9 +8,9 @@ use kvadrant::{AreaId, CategoryId, Error, GroupId, SuggestionId};
 use leptos::prelude::use_context;
 
 use crate::model::{
-    AcceptInput, Area, Category, CommentInput, CreatedWorkshop, Group, GroupCard, GroupInput, GroupLink, GroupScores,
-    GroupsInput, Invite, ItemInput, ListKind, QrLink, Results, ReviewLink, Saved, ScoreInput, SettingsInput, Setup,
-    Sheet, Suggestion, SuggestionInput, Workshop, WorkshopInput,
+    AcceptInput, Area, Category, ChangeEntry, CommentInput, CreatedWorkshop, Group, GroupCard, GroupInput, GroupLink,
+    GroupScores, GroupsInput, Invite, ItemInput, ListKind, QrLink, Results, ReviewLink, Saved, ScoreInput,
+    SettingsInput, Setup, Sheet, Suggestion, SuggestionInput, Workshop, WorkshopInput,
 };
 
 /// What proves the right to change a workshop: its join code and the facilitator's secret.
@@ -80,6 +80,9 @@ pub trait Backend: Send + Sync + 'static {
     async fn accept_suggestion(&self, key: &Key, id: SuggestionId, input: AcceptInput) -> Result<Area, Error>;
     /// Records a suggestion as raised but not scored.
     async fn keep_suggestion(&self, key: &Key, id: SuggestionId) -> Result<(), Error>;
+    /// The last `limit` changes (at most 500, and 500 without one), of one area if given, oldest
+    /// first: for the facilitator alone.
+    async fn changes(&self, key: &Key, area: Option<AreaId>, limit: Option<u32>) -> Result<Vec<ChangeEntry>, Error>;
     /// The leaders' read-only link.
     async fn review_link(&self, key: &Key) -> Result<ReviewLink, Error>;
     /// A new leaders' link; the old one stops working.
