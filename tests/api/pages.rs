@@ -101,7 +101,7 @@ async fn a_group_can_score_with_a_plain_form_before_scripts_load() {
     let key = server.group_key(&workshop.code, group).await;
     let sheet_path = format!("/w/{}/g/{group}/{key}", workshop.code);
     let sheet = server.client.get(server.url(&sheet_path)).send().await.unwrap().text().await.unwrap();
-    let action = sheet.split("action=\"").nth(1).and_then(|rest| rest.split('"').next()).expect("the sheet has a form");
+    let action = support::form_action(&sheet, "area-row");
 
     let no_redirects = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
     let code = workshop.code.as_str();
@@ -115,7 +115,7 @@ async fn a_group_can_score_with_a_plain_form_before_scripts_load() {
         ("feasibility", ""),
     ];
     let posted = no_redirects
-        .post(server.url(action))
+        .post(server.url(&action))
         .header("accept", "text/html")
         .header("referer", server.url(&sheet_path))
         .form(&form)
