@@ -189,3 +189,24 @@ async fn the_workbook_carries_the_whole_log() {
         ]
     );
 }
+
+#[tokio::test]
+async fn the_facilitator_page_shows_each_areas_history() {
+    let server = support::start().await;
+    let (workshop, area, _) = logged_workshop(&server).await;
+    let page = format!("/w/{}/manage/{}", workshop.code, workshop.secret);
+    let page = server.client.get(server.url(&page)).send().await.unwrap().text().await.unwrap();
+    let history = page.split("<details class=\"area-history\"").nth(1).expect("the area has a history");
+    let history = history.split("</details>").next().unwrap();
+    assert!(page.contains(&format!("id=\"area-{area}-name\"")));
+    for (who, what) in [
+        ("Fasilitator", "Område endret · Navn: Innkjøp → Innkjøp og anskaffelser"),
+        ("Fasilitator for Gruppe 1", "Poeng satt · Gjennomførbarhet: – → 5"),
+        ("Gruppe 1", "Poeng satt · Gevinst: 3 → 7"),
+    ] {
+        let who = format!("<span class=\"who\">{who}</span>");
+        assert!(history.contains(&who) && history.contains(what), "{who} {what} in {history}");
+    }
+    let newest_first = history.find("Område endret").unwrap() < history.find("Poeng satt").unwrap();
+    assert!(newest_first, "the latest change comes first");
+}
