@@ -210,3 +210,53 @@ async fn the_facilitator_page_shows_each_areas_history() {
     let newest_first = history.find("Område endret").unwrap() < history.find("Poeng satt").unwrap();
     assert!(newest_first, "the latest change comes first");
 }
+
+#[tokio::test]
+async fn one_submission_logs_each_cell_it_changes_and_no_other() {
+    let server = support::start().await;
+    let (workshop, area, group) = server.scorable_workshop("Flere celler").await;
+    let second = server.add_id(&workshop, "/areas", json!({ "name": "Renovasjon" })).await;
+    let code = workshop.code.clone();
+    let cell = |area: i64, axis: &str, value: Value| json!({ "area_id": area, "axis": axis, "value": value });
+    let first =
+        [cell(area, "potential", json!(2)), cell(area, "feasibility", json!(4)), cell(second, "potential", json!(6))];
+    server.score(&code, group, json!(first)).await;
+    let before = changes(&server, &workshop, "").await.len();
+    let second_round = [
+        cell(area, "potential", json!(2)),
+        cell(area, "feasibility", Value::Null),
+        cell(second, "potential", json!(8)),
+        cell(second, "feasibility", json!(1)),
+        cell(second, "feasibility", json!(1)),
+    ];
+    let duplicate = server.put_scores(&code, group, json!(second_round)).await;
+    assert_eq!(duplicate.status(), StatusCode::UNPROCESSABLE_ENTITY, "a cell twice is refused");
+    server.score(&code, group, json!(second_round[..4])).await;
+
+    let log = changes(&server, &workshop, "").await;
+    let lines: Vec<_> = log[before..].iter().map(line).collect();
+    let gruppe = Some("Gruppe 1");
+    assert_eq!(
+        lines,
+        [
+            expected("score_cleared", "group", gruppe, Some("Innkjøp"), Some("feasibility"), Some("4"), None),
+            expected("score_set", "group", gruppe, Some("Renovasjon"), Some("potential"), Some("6"), Some("8")),
+            expected("score_set", "group", gruppe, Some("Renovasjon"), Some("feasibility"), None, Some("1")),
+        ]
+    );
+    let sheet = server.sheet(&code, group).await;
+    let mut cells: Vec<(i64, String, i64)> = sheet["scores"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| (s["area_id"].as_i64().unwrap(), s["axis"].as_str().unwrap().to_owned(), s["value"].as_i64().unwrap()))
+        .collect();
+    cells.sort();
+    let mut expected_cells = vec![
+        (area, "potential".to_owned(), 2),
+        (second, "feasibility".to_owned(), 1),
+        (second, "potential".to_owned(), 8),
+    ];
+    expected_cells.sort();
+    assert_eq!(cells, expected_cells);
+}

@@ -472,6 +472,7 @@ macro_rules! sql_store {
                 let mut sheet: std::collections::HashMap<(i64, String), i16> =
                     stored.into_iter().map(|(area, axis, value)| ((area, axis), value)).collect();
                 let mut entries = Vec::new();
+                let (mut set, mut cleared) = (Vec::new(), Vec::new());
                 for write in &submission.writes {
                     let cell = (write.area.0, write.axis.as_str().to_owned());
                     let new = write.score.map(|score| i16::from(score.value()));
@@ -482,28 +483,53 @@ macro_rules! sql_store {
                     if old == new {
                         continue;
                     }
-                    let action = if new.is_some() { "score_set" } else { "score_cleared" };
+                    let action = match new {
+                        Some(value) => {
+                            set.push((write, value));
+                            "score_set"
+                        }
+                        None => {
+                            cleared.push(write);
+                            "score_cleared"
+                        }
+                    };
                     let mut entry = $crate::store::Entry::new(action).area(write.area).field(write.axis.as_str());
                     entry.old = old.map(|value| value.to_string());
                     entry.new = new.map(|value| value.to_string());
                     entries.push(entry);
-                    let query = match write.score {
-                        Some(score) => sqlx::query(
-                            "INSERT INTO scores (group_id, area_id, axis, value, updated_at) VALUES ($1, $2, $3, $4, $5)
-                             ON CONFLICT (group_id, area_id, axis) DO UPDATE
-                             SET value = excluded.value, updated_at = excluded.updated_at",
-                        )
-                        .bind(group.0)
-                        .bind(write.area.0)
-                        .bind(write.axis.as_str())
-                        .bind(i16::from(score.value()))
-                        .bind(updated_at),
-                        None => sqlx::query("DELETE FROM scores WHERE group_id = $1 AND area_id = $2 AND axis = $3")
-                            .bind(group.0)
-                            .bind(write.area.0)
-                            .bind(write.axis.as_str()),
-                    };
-                    query.execute(&mut *connection).await?;
+                }
+                // One statement for the cells set and one for those cleared, however many there are.
+                if !set.is_empty() {
+                    let mut upsert = sqlx::QueryBuilder::<$db>::new(
+                        "INSERT INTO scores (group_id, area_id, axis, value, updated_at) ",
+                    );
+                    upsert.push_values(&set, |mut row, (write, value)| {
+                        row.push_bind(group.0)
+                            .push_bind(write.area.0)
+                            .push_bind(write.axis.as_str())
+                            .push_bind(*value)
+                            .push_bind(updated_at);
+                    });
+                    upsert.push(
+                        " ON CONFLICT (group_id, area_id, axis) DO UPDATE \
+                         SET value = excluded.value, updated_at = excluded.updated_at",
+                    );
+                    upsert.build().execute(&mut *connection).await?;
+                }
+                if !cleared.is_empty() {
+                    let mut delete = sqlx::QueryBuilder::<$db>::new("DELETE FROM scores WHERE group_id = ");
+                    delete.push_bind(group.0).push(" AND (");
+                    let mut cells = delete.separated(" OR ");
+                    for write in &cleared {
+                        cells
+                            .push("(area_id = ")
+                            .push_bind_unseparated(write.area.0)
+                            .push_unseparated(" AND axis = ")
+                            .push_bind_unseparated(write.axis.as_str())
+                            .push_unseparated(")");
+                    }
+                    delete.push(")");
+                    delete.build().execute(&mut *connection).await?;
                 }
                 Self::record(&mut *connection, submission.workshop, submission.actor, &entries).await?;
                 Ok(version)
