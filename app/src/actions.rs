@@ -6,7 +6,9 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
-use crate::model::{GroupCard, GroupLink, Invite, ListKind, QrLink, Results, ReviewLink, Saved, Sheet, Workshop};
+use crate::model::{
+    ChangeEntry, GroupCard, GroupLink, Invite, ListKind, QrLink, Results, ReviewLink, Saved, Sheet, Workshop,
+};
 #[cfg(feature = "ssr")]
 use crate::{
     backend::{GroupKey, Key, SharedBackend},
@@ -325,6 +327,12 @@ pub async fn join_group(code: String, group: i64) -> Result<(), AppError> {
 #[server]
 pub async fn load_group_links(code: String, secret: String) -> Result<Vec<GroupLink>, AppError> {
     Ok(backend()?.group_links(&key(code, secret)).await?)
+}
+
+/// The workshop's latest changes, oldest first, for the facilitator: what the areas' histories show.
+#[server]
+pub async fn load_changes(code: String, secret: String) -> Result<Vec<ChangeEntry>, AppError> {
+    Ok(backend()?.changes(&key(code, secret), None, None).await?)
 }
 
 /// A new link for a group; with `release`, the join page offers the group again.

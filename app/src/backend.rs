@@ -8,8 +8,8 @@ use kvadrant::{AreaId, CategoryId, Error, GroupId, SuggestionId};
 use leptos::prelude::use_context;
 
 use crate::model::{
-    AcceptInput, Area, Category, CommentInput, CreatedWorkshop, Group, GroupCard, GroupInput, GroupLink, GroupScores,
-    GroupsInput, Invite, ItemInput, ListKind, ManageLink, QrLink, Results, ReviewLink, Saved, ScoreInput,
+    AcceptInput, Area, Category, ChangeEntry, CommentInput, CreatedWorkshop, Group, GroupCard, GroupInput, GroupLink,
+    GroupScores, GroupsInput, Invite, ItemInput, ListKind, ManageLink, QrLink, Results, ReviewLink, Saved, ScoreInput,
     SettingsInput, Setup, Sheet, Suggestion, SuggestionInput, Workshop, WorkshopInput,
 };
 
@@ -86,6 +86,9 @@ pub trait Backend: Send + Sync + 'static {
     /// A new join code: the old one, and every link with it, stop working at once; open
     /// screens and sheets move to the new one.
     async fn renew_code(&self, key: &Key) -> Result<ManageLink, Error>;
+    /// The last `limit` changes (at most 500, and 500 without one), of one area if given, oldest
+    /// first: for the facilitator alone.
+    async fn changes(&self, key: &Key, area: Option<AreaId>, limit: Option<u32>) -> Result<Vec<ChangeEntry>, Error>;
     /// The leaders' read-only link.
     async fn review_link(&self, key: &Key) -> Result<ReviewLink, Error>;
     /// A new leaders' link; the old one stops working.

@@ -234,6 +234,23 @@ pub struct Texts {
     pub sheet_scores_help: &'static str,
     pub sheet_comments: &'static str,
     pub sheet_raised: &'static str,
+    pub sheet_changes: &'static str,
+    pub changes_help: &'static str,
+    pub area_history: &'static str,
+    pub no_changes: &'static str,
+    pub change_time: &'static str,
+    pub change_who: &'static str,
+    pub change_what: &'static str,
+    pub change_about: &'static str,
+    pub change_field: &'static str,
+    pub change_from: &'static str,
+    pub change_to: &'static str,
+    pub facilitator_actor: &'static str,
+    pub facilitator_for: fn(&str) -> String,
+    /// A change log action's name, if it is one this version knows.
+    pub change_action: fn(&str) -> Option<&'static str>,
+    /// A changed field's name, unless it is an axis.
+    pub changed_field: fn(&str) -> Option<&'static str>,
     pub rationale: &'static str,
     pub risks: &'static str,
     pub timeframe_label: &'static str,
@@ -306,6 +323,34 @@ impl Texts {
             kvadrant::Axis::Feasibility => (&settings.feasibility_label, self.feasibility),
         };
         if own.is_empty() { usual } else { own }
+    }
+
+    /// Who made a change: the facilitator, a group by its name, or the facilitator for a group.
+    pub fn change_actor(&self, entry: &crate::model::ChangeEntry) -> String {
+        let group = entry.group_name.as_deref().unwrap_or_default();
+        match entry.actor {
+            crate::model::ChangeActor::Facilitator => self.facilitator_actor.to_owned(),
+            crate::model::ChangeActor::Group => group.to_owned(),
+            crate::model::ChangeActor::FacilitatorForGroup => (self.facilitator_for)(group),
+        }
+    }
+
+    /// What a change did, in words.
+    pub fn change_name<'a>(&self, entry: &'a crate::model::ChangeEntry) -> &'a str {
+        (self.change_action)(&entry.action).unwrap_or(&entry.action)
+    }
+
+    /// What a change touched: an axis by the workshop's name for it, or another field.
+    pub fn change_subject_field<'a>(
+        &'a self,
+        settings: &'a crate::model::Settings,
+        entry: &'a crate::model::ChangeEntry,
+    ) -> &'a str {
+        let field = entry.field.as_deref().unwrap_or_default();
+        match kvadrant::Axis::parse(field) {
+            Ok(axis) if entry.action.starts_with("score_") => self.axis_name(settings, axis),
+            _ => (self.changed_field)(field).unwrap_or(field),
+        }
     }
 
     /// A number with the language's decimal separator.
@@ -585,6 +630,71 @@ pub static NB: Texts = Texts {
     sheet_scores_help: "Hver gruppes poeng, med gruppens merkelapper (utvalg).",
     sheet_comments: "Kommentarer",
     sheet_raised: "Reist, ikke scoret",
+    sheet_changes: "Endringslogg",
+    changes_help: "Hver endring i workshopen: når (UTC), hvem og hva.",
+    area_history: "Historikk",
+    no_changes: "Ingen endringer ennå.",
+    change_time: "Tid (UTC)",
+    change_who: "Hvem",
+    change_what: "Hva",
+    change_about: "Område eller gjelder",
+    change_field: "Felt",
+    change_from: "Fra",
+    change_to: "Til",
+    facilitator_actor: "Fasilitator",
+    facilitator_for: |group| format!("Fasilitator for {group}"),
+    change_action: |action| {
+        Some(match action {
+            "score_set" => "Poeng satt",
+            "score_cleared" => "Poeng fjernet",
+            "comment_saved" => "Kommentar lagret",
+            "comment_removed" => "Kommentar fjernet",
+            "suggestion_made" => "Område foreslått",
+            "suggestion_accepted" => "Forslag lagt på listen",
+            "suggestion_kept" => "Forslag reist, ikke scoret",
+            "area_added" => "Område lagt til",
+            "area_changed" => "Område endret",
+            "area_removed" => "Område fjernet",
+            "category_added" => "Kategori lagt til",
+            "category_changed" => "Kategori endret",
+            "category_removed" => "Kategori fjernet",
+            "group_added" => "Gruppe lagt til",
+            "group_changed" => "Gruppe endret",
+            "group_removed" => "Gruppe fjernet",
+            "group_joined" => "Gruppe tatt",
+            "group_link_renewed" => "Ny gruppelenke",
+            "group_released" => "Gruppe frigitt",
+            "order_changed" => "Rekkefølge endret",
+            "title_changed" => "Tittel endret",
+            "description_changed" => "Beskrivelse endret",
+            "settings_changed" => "Innstilling endret",
+            "scoring_opened" => "Scoring åpnet",
+            "scoring_closed" => "Scoring stengt",
+            "results_hidden" => "Resultatene skjult",
+            "results_revealed" => "Resultatene vist",
+            "review_link_renewed" => "Ny lederlenke",
+            _ => return None,
+        })
+    },
+    changed_field: |field| {
+        Some(match field {
+            "name" => "Navn",
+            "description" => "Beskrivelse",
+            "category" => "Kategori",
+            "tags" => "Merkelapper",
+            "title" => "Tittel",
+            "scale" => "Skala",
+            "potential_label" => "Navn på potensial",
+            "feasibility_label" => "Navn på gjennomførbarhet",
+            "potential_midline" => "Midtlinje for potensial",
+            "feasibility_midline" => "Midtlinje for gjennomførbarhet",
+            "language" => "Språk",
+            "categories" => "Kategorier",
+            "areas" => "Områder",
+            "groups" => "Grupper",
+            _ => return None,
+        })
+    },
     rationale: "Begrunnelse",
     risks: "Risiko og hindringer",
     timeframe_label: "Tidsperspektiv",
@@ -794,6 +904,71 @@ pub static EN: Texts = Texts {
     sheet_scores_help: "Every group's scores, with the group's tags (segments).",
     sheet_comments: "Comments",
     sheet_raised: "Raised, not scored",
+    sheet_changes: "Change log",
+    changes_help: "Every change to the workshop: when (UTC), who and what.",
+    area_history: "History",
+    no_changes: "No changes yet.",
+    change_time: "Time (UTC)",
+    change_who: "Who",
+    change_what: "What",
+    change_about: "Area or subject",
+    change_field: "Field",
+    change_from: "From",
+    change_to: "To",
+    facilitator_actor: "Facilitator",
+    facilitator_for: |group| format!("Facilitator for {group}"),
+    change_action: |action| {
+        Some(match action {
+            "score_set" => "Score set",
+            "score_cleared" => "Score cleared",
+            "comment_saved" => "Comment saved",
+            "comment_removed" => "Comment removed",
+            "suggestion_made" => "Area proposed",
+            "suggestion_accepted" => "Proposal put on the list",
+            "suggestion_kept" => "Proposal raised, not scored",
+            "area_added" => "Area added",
+            "area_changed" => "Area changed",
+            "area_removed" => "Area removed",
+            "category_added" => "Category added",
+            "category_changed" => "Category changed",
+            "category_removed" => "Category removed",
+            "group_added" => "Group added",
+            "group_changed" => "Group changed",
+            "group_removed" => "Group removed",
+            "group_joined" => "Group joined",
+            "group_link_renewed" => "Group link renewed",
+            "group_released" => "Group released",
+            "order_changed" => "Order changed",
+            "title_changed" => "Title changed",
+            "description_changed" => "Description changed",
+            "settings_changed" => "Setting changed",
+            "scoring_opened" => "Scoring opened",
+            "scoring_closed" => "Scoring closed",
+            "results_hidden" => "Results hidden",
+            "results_revealed" => "Results revealed",
+            "review_link_renewed" => "Leaders' link renewed",
+            _ => return None,
+        })
+    },
+    changed_field: |field| {
+        Some(match field {
+            "name" => "Name",
+            "description" => "Description",
+            "category" => "Category",
+            "tags" => "Tags",
+            "title" => "Title",
+            "scale" => "Scale",
+            "potential_label" => "Name of potential",
+            "feasibility_label" => "Name of feasibility",
+            "potential_midline" => "Midline of potential",
+            "feasibility_midline" => "Midline of feasibility",
+            "language" => "Language",
+            "categories" => "Categories",
+            "areas" => "Areas",
+            "groups" => "Groups",
+            _ => return None,
+        })
+    },
     rationale: "Rationale",
     risks: "Risks and barriers",
     timeframe_label: "Timeframe",

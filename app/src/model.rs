@@ -696,3 +696,51 @@ impl ListKind {
         }
     }
 }
+
+/// Who made a change, by the secret they held: never a person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ChangeActor {
+    Facilitator,
+    Group,
+    /// The facilitator, writing on a group's sheet.
+    FacilitatorForGroup,
+}
+
+impl ChangeActor {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ChangeActor::Facilitator => "facilitator",
+            ChangeActor::Group => "group",
+            ChangeActor::FacilitatorForGroup => "facilitator_for_group",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<ChangeActor> {
+        [ChangeActor::Facilitator, ChangeActor::Group, ChangeActor::FacilitatorForGroup]
+            .into_iter()
+            .find(|actor| actor.as_str() == text)
+    }
+}
+
+/// One entry of a workshop's change log. `action` is a short machine name (`score_set`,
+/// `area_changed`, …); `subject` names the category or group it is about; `field`, `old` and `new` say what changed where it has a value (an
+/// axis and its scores, a setting, a name). The names are as they were at the time.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct ChangeEntry {
+    /// UTC, ISO 8601 with milliseconds.
+    pub at: String,
+    pub actor: ChangeActor,
+    pub group_id: Option<GroupId>,
+    pub group_name: Option<String>,
+    pub action: String,
+    pub area_id: Option<AreaId>,
+    pub area_name: Option<String>,
+    /// The category or group the change is about.
+    pub subject: Option<String>,
+    pub field: Option<String>,
+    pub old: Option<String>,
+    pub new: Option<String>,
+}

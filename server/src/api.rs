@@ -12,9 +12,9 @@ use axum::{Extension, Json, Router};
 use kvadrant::{AreaId, CategoryId, Error, GroupId, SuggestionId};
 use kvadrant_app::backend::{Backend, GroupKey, Key};
 use kvadrant_app::model::{
-    AcceptInput, Area, Category, CommentInput, CreatedWorkshop, FACILITATOR_COOKIE, GROUP_KEY_COOKIE, Group,
-    GroupInput, GroupLink, GroupScores, GroupsInput, ItemInput, LEADERS_COOKIE, ListKind, LiveComments, LiveSheet,
-    LiveView, ManageLink, Results, ReviewLink, Saved, ScoreInput, SettingsInput, Setup, Sheet, Suggestion,
+    AcceptInput, Area, Category, ChangeEntry, CommentInput, CreatedWorkshop, FACILITATOR_COOKIE, GROUP_KEY_COOKIE,
+    Group, GroupInput, GroupLink, GroupScores, GroupsInput, ItemInput, LEADERS_COOKIE, ListKind, LiveComments,
+    LiveSheet, LiveView, ManageLink, Results, ReviewLink, Saved, ScoreInput, SettingsInput, Setup, Sheet, Suggestion,
     SuggestionInput, Workshop, WorkshopInput,
 };
 use serde::Deserialize;
@@ -195,6 +195,7 @@ pub fn routes() -> (Router<Arc<Service>>, utoipa::openapi::OpenApi) {
         .routes(routes!(renew_secret))
         .routes(routes!(renew_code))
         .routes(routes!(all_scores))
+        .routes(routes!(changes))
         .routes(routes!(results))
         .routes(routes!(results_csv))
         .routes(routes!(results_xlsx))
@@ -675,6 +676,30 @@ async fn all_scores(
     Ok(Json(service.group_scores(&code, &secret).await?))
 }
 
+/// Which changes to read.
+#[derive(Deserialize, utoipa::IntoParams)]
+pub struct ChangesQuery {
+    /// Only the changes to this area.
+    pub area: Option<i64>,
+    /// The last this many (at most 500, and 500 if not given).
+    pub limit: Option<u32>,
+}
+
+/// The change log, oldest first: who changed what and when. For the facilitator only: it
+/// holds every group's scores, which the leaders may not see while the results are hidden.
+#[utoipa::path(get, path = "/api/v1/workshops/{code}/changes", params(("code" = String, Path), ChangesQuery),
+    security(("facilitator" = [])),
+    responses((status = 200, body = Vec<ChangeEntry>), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+async fn changes(
+    State(service): State<Arc<Service>>,
+    ApiPath(code): ApiPath<String>,
+    bearer: Bearer,
+    ApiQuery(query): ApiQuery<ChangesQuery>,
+) -> ApiResult<Json<Vec<ChangeEntry>>> {
+    Ok(Json(service.changes(&bearer.key(code), query.area.map(AreaId), query.limit).await?))
+}
+
 /// The results, of one segment if asked; while hidden, only with the facilitator's secret.
 #[utoipa::path(get, path = "/api/v1/workshops/{code}/results", params(("code" = String, Path), SegmentQuery),
     responses((status = 200, body = Results), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
@@ -725,8 +750,8 @@ async fn results_xlsx(
     ApiQuery(query): ApiQuery<SegmentQuery>,
 ) -> ApiResult<Response> {
     let secret = credential.map(|credential| credential.0).ok_or(Error::CredentialsRequired)?;
-    let (results, scores) = service.workbook(&code, &secret, query.segment.as_deref()).await?;
-    let workbook = export::xlsx(&results, &scores).map_err(|cause| {
+    let (results, scores, changes) = service.workbook(&code, &secret, query.segment.as_deref()).await?;
+    let workbook = export::xlsx(&results, &scores, &changes).map_err(|cause| {
         tracing::error!(%cause, "writing a workbook");
         Error::Internal
     })?;

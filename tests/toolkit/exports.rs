@@ -8,9 +8,9 @@ use super::tagged_workshop;
 use crate::support::{self, TestServer, Workshop};
 
 /// The row of column headings in every sheet (a title and a note sit above).
-const HEADER_ROW: usize = 3;
+pub(crate) const HEADER_ROW: usize = 3;
 
-async fn workbook(server: &TestServer, workshop: &Workshop, query: &str) -> Xlsx<Cursor<Vec<u8>>> {
+pub(crate) async fn workbook(server: &TestServer, workshop: &Workshop, query: &str) -> Xlsx<Cursor<Vec<u8>>> {
     let path = format!("/api/v1/workshops/{}/results.xlsx{query}", workshop.code);
     let response = server.get_as(&workshop.secret, &path).await;
     assert_eq!(response.status(), 200);
@@ -72,7 +72,10 @@ async fn the_workbook_read_back_matches_the_api() {
     let (workshop, _) = full_workshop(&server).await;
     let results = server.get_json(&format!("/api/v1/workshops/{}/results", workshop.code)).await;
     let mut book = workbook(&server, &workshop, "").await;
-    assert_eq!(book.sheet_names(), ["Rangering", "Poeng per gruppe", "Kommentarer", "Reist, ikke scoret"]);
+    assert_eq!(
+        book.sheet_names(),
+        ["Rangering", "Poeng per gruppe", "Kommentarer", "Reist, ikke scoret", "Endringslogg"]
+    );
 
     let ranking = rows(&mut book, "Rangering");
     assert_eq!(string(&ranking[0][0]), "Segmenter");

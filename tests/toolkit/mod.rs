@@ -1,6 +1,7 @@
 //! The facilitator's toolkit and the leaders' review: settings, segments, comments,
 //! suggestions, the read-only link, templates and exports.
 
+mod changes;
 mod comments;
 pub(crate) mod exports;
 mod review;

@@ -62,6 +62,7 @@ fn changing_routes(area: i64, group: i64) -> Vec<(Method, String, Value)> {
         (Method::POST, format!("/groups/{group}/suggestions"), json!({ "name": "Kapret" })),
         (Method::POST, format!("/groups/{group}/link"), json!({ "release": true })),
         (Method::GET, "/group-links".into(), Value::Null),
+        (Method::GET, "/changes".into(), Value::Null),
         (Method::PUT, "/order/areas".into(), json!({ "ids": [area] })),
         (Method::POST, "/suggestions/1/accept".into(), json!({})),
         (Method::POST, "/suggestions/1/keep".into(), json!({})),

@@ -1,10 +1,11 @@
 //! An Excel workbook with everything a leader takes into a council document: the ranked list,
-//! every group's raw scores with its segments, the comments, and what was raised but not scored.
+//! every group's raw scores with its segments, the comments, what was raised but not scored, and
+//! the change log.
 
 use std::collections::BTreeSet;
 
 use kvadrant::{AreaId, Axis, AxisStats};
-use kvadrant_app::model::{Group, GroupScores, Results};
+use kvadrant_app::model::{ChangeEntry, Group, GroupScores, Results};
 use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 
 use super::timeframe_name;
@@ -63,7 +64,7 @@ fn tag_of<'a>(group: &'a Group, dimension: &str) -> &'a str {
     group.tags.iter().find(|t| t.dimension == dimension).map(|t| t.value.as_str()).unwrap_or_default()
 }
 
-pub fn xlsx(results: &Results, scores: &[GroupScores]) -> Result<Vec<u8>, XlsxError> {
+pub fn xlsx(results: &Results, scores: &[GroupScores], changes: &[ChangeEntry]) -> Result<Vec<u8>, XlsxError> {
     let t = results.workshop.settings.language.texts();
     let settings = &results.workshop.settings;
     let (potential, feasibility) = (t.axis_name(settings, Axis::Potential), t.axis_name(settings, Axis::Feasibility));
@@ -198,6 +199,27 @@ pub fn xlsx(results: &Results, scores: &[GroupScores]) -> Result<Vec<u8>, XlsxEr
         sheet.cell(1, &suggestion.description)?;
         let group = suggestion.group_id.and_then(|id| results.workshop.group(id));
         sheet.cell(2, group.map(|g| g.name.as_str()).unwrap_or_default())?;
+    }
+
+    let log = workbook.add_worksheet().set_name(t.sheet_changes)?;
+    log.write_string_with_format(0, 0, t.changes_help, &bold)?;
+    let columns =
+        [t.change_time, t.change_who, t.change_what, t.change_about, t.change_field, t.change_from, t.change_to];
+    headings(log, &bold, &columns)?;
+    log.set_column_width(0, 24)?;
+    log.set_column_width(1, 28)?;
+    log.set_column_width(2, 24)?;
+    log.set_column_width(3, 40)?;
+    let mut sheet = Sheet { sheet: log, row: HEADER_ROW, number: &number };
+    for change in changes {
+        sheet.row += 1;
+        sheet.cell(0, &change.at)?;
+        sheet.cell(1, &t.change_actor(change))?;
+        sheet.cell(2, t.change_name(change))?;
+        sheet.cell(3, change.area_name.as_deref().or(change.subject.as_deref()).unwrap_or_default())?;
+        sheet.cell(4, t.change_subject_field(settings, change))?;
+        sheet.cell(5, change.old.as_deref().unwrap_or_default())?;
+        sheet.cell(6, change.new.as_deref().unwrap_or_default())?;
     }
 
     workbook.save_to_buffer()

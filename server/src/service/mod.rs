@@ -15,16 +15,16 @@ use kvadrant::{
 };
 use kvadrant_app::backend::{Backend, GroupKey, Key};
 use kvadrant_app::model::{
-    AcceptInput, Area, Category, CommentInput, CreatedWorkshop, Group, GroupCard, GroupInput, GroupLink, GroupScores,
-    GroupTag, GroupsInput, Invite, ItemInput, ListKind, ManageLink, QrLink, Results, ReviewLink, Saved, ScoreInput,
-    Segment, SettingsInput, Setup, Sheet, SheetScore, Standings, Suggestion, SuggestionInput, SuggestionStatus,
-    Workshop, WorkshopInput, manage_path, sheet_path,
+    AcceptInput, Area, Category, ChangeEntry, CommentInput, CreatedWorkshop, Group, GroupCard, GroupInput, GroupLink,
+    GroupScores, GroupTag, GroupsInput, Invite, ItemInput, ListKind, ManageLink, QrLink, Results, ReviewLink, Saved,
+    ScoreInput, Segment, SettingsInput, Setup, Sheet, SheetScore, Standings, Suggestion, SuggestionInput,
+    SuggestionStatus, Workshop, WorkshopInput, manage_path, sheet_path,
 };
 
 use crate::live::{Frames, Hub, Role};
 use crate::store::{
-    GroupAccess, NewLists, NewWorkshop, ScoreSubmission, ScoreWrite, ScoreWriter, Store, StoreError, StoreResult,
-    WorkshopRecord, WorkshopSettings,
+    Actor, GroupAccess, NewLists, NewWorkshop, ScoreSubmission, ScoreWrite, ScoreWriter, Store, StoreError,
+    StoreResult, WorkshopRecord, WorkshopSettings,
 };
 use crate::{qr, secret};
 
@@ -40,6 +40,8 @@ pub const MAX_AREAS: usize = 200;
 pub const MAX_GROUPS: usize = 500;
 /// Suggestions per workshop: far more than a room raises, few enough that no one can flood the list.
 pub const MAX_SUGGESTIONS: usize = 200;
+/// The most lines of the change log one request reads; the workbook holds them all.
+pub const MAX_CHANGES_PER_REQUEST: u32 = 500;
 
 /// Who is asking, by the secret they hold.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -147,8 +149,8 @@ impl Service {
 
     /// Follows a group's sheet live, with the group's key (or the facilitator's secret).
     pub async fn follow_sheet(&self, key: &GroupKey) -> Result<(watch::Receiver<Arc<Frames>>, Role), Error> {
-        let (record, access) = self.group_request(key).await?;
-        let own_key = secret::matches(&key.secret, &access.key).then(|| secret::digest(&access.key));
+        let (record, access, actor) = self.group_request(key).await?;
+        let own_key = matches!(actor, Actor::Group(_)).then(|| secret::digest(&access.key));
         Ok((self.frames(record.id).await?, Role::Group { group: key.group, key: own_key }))
     }
 
@@ -233,17 +235,19 @@ impl Service {
         if record.results_hidden && viewer != Viewer::Facilitator { Err(Error::ResultsHidden) } else { Ok(()) }
     }
 
-    /// What the workbook holds: the results (of `segment`, if given) and every group's scores.
+    /// What the workbook holds: the results (of `segment`, if given), every group's scores and
+    /// the whole change log.
     pub async fn workbook(
         &self,
         code: &str,
         secret: &str,
         segment: Option<&str>,
-    ) -> Result<(Results, Vec<GroupScores>), Error> {
+    ) -> Result<(Results, Vec<GroupScores>, Vec<ChangeEntry>), Error> {
         let (record, viewer) = self.reviewer(code, secret).await?;
         let results = self.visible_results(&record, viewer, segment).await?;
         let scores = self.scores_of(&record, &results.workshop).await?;
-        Ok((results, scores))
+        let changes = self.store.changes(record.id, None, None).await?;
+        Ok((results, scores, changes))
     }
 
     async fn scores_of(&self, record: &WorkshopRecord, workshop: &Workshop) -> Result<Vec<GroupScores>, Error> {
@@ -283,27 +287,29 @@ impl Service {
         Ok(ReviewLink { path: format!("/w/{}/review/{review}", record.code), secret: review })
     }
 
-    /// The workshop and what the group's request is checked against, if `key` opens the group's
-    /// sheet: the group's own link key, or the facilitator's secret.
-    async fn group_request(&self, key: &GroupKey) -> Result<(WorkshopRecord, GroupAccess), Error> {
+    /// The workshop, what the group's request is checked against and who asks, if `key` opens
+    /// the group's sheet: the group's own link key, or the facilitator's secret.
+    async fn group_request(&self, key: &GroupKey) -> Result<(WorkshopRecord, GroupAccess, Actor), Error> {
         let record = self.record(&key.code).await?;
         let access = self.store.group_access(record.id, key.group).await?.ok_or(Error::not_found(Entity::Group))?;
         if key.secret.is_empty() {
             Err(Error::CredentialsRequired)
-        } else if secret::matches(&key.secret, &access.key) || secret::verify(&key.secret, &record.secret_hash) {
-            Ok((record, access))
+        } else if secret::matches(&key.secret, &access.key) {
+            Ok((record, access, Actor::Group(key.group)))
+        } else if secret::verify(&key.secret, &record.secret_hash) {
+            Ok((record, access, Actor::FacilitatorFor(key.group)))
         } else {
             Err(Error::Forbidden)
         }
     }
 
     /// As [`Service::group_request`], for a change: only while scoring is open.
-    async fn group_change(&self, key: &GroupKey) -> Result<(WorkshopRecord, GroupAccess), Error> {
-        let (record, access) = self.group_request(key).await?;
+    async fn group_change(&self, key: &GroupKey) -> Result<(WorkshopRecord, GroupAccess, Actor), Error> {
+        let (record, access, actor) = self.group_request(key).await?;
         if !record.scoring_open {
             return Err(Error::ScoringClosed);
         }
-        Ok((record, access))
+        Ok((record, access, actor))
     }
 
     fn group_link(code: &JoinCode, group: GroupId, key: String, joined: bool) -> GroupLink {
@@ -619,13 +625,13 @@ impl Backend for Service {
     }
 
     async fn group_invite(&self, key: &GroupKey, origin: &str) -> Result<QrLink, Error> {
-        let (record, access) = self.group_request(key).await?;
+        let (record, access, _) = self.group_request(key).await?;
         // The group's own link, also when the facilitator asks: never the facilitator's secret.
         qr_link(format!("{origin}{}", sheet_path(record.code.as_str(), key.group, &access.key)))
     }
 
     async fn sheet(&self, key: &GroupKey) -> Result<Sheet, Error> {
-        let (record, _) = self.group_request(key).await?;
+        let (record, _, _) = self.group_request(key).await?;
         let workshop = self.view(&record).await?;
         let group = workshop.group(key.group).cloned().ok_or(Error::not_found(Entity::Group))?;
         let scores = self.store.group_scores(record.id, group.id).await?;
@@ -635,9 +641,9 @@ impl Backend for Service {
     }
 
     async fn put_scores(&self, key: &GroupKey, scores: Vec<ScoreInput>) -> Result<Saved, Error> {
-        let (record, access) = self.group_change(key).await?;
+        let (record, access, actor) = self.group_change(key).await?;
         let writes = Self::score_writes(&record, &access.areas, &scores)?;
-        let submission = ScoreSubmission { workshop: record.id, group: key.group, writes };
+        let submission = ScoreSubmission { workshop: record.id, actor, writes };
         let version =
             self.change(record.id, self.scores.write(submission)).await.map_err(|e| e.about(Entity::Group))?;
         Ok(Saved { version })
@@ -670,12 +676,12 @@ impl Backend for Service {
 
     async fn put_comment(&self, key: &GroupKey, area: AreaId, input: CommentInput) -> Result<Saved, Error> {
         let comment = Comment::parse(&input.rationale, &input.risks, input.timeframe.as_deref())?;
-        let (record, access) = self.group_change(key).await?;
+        let (record, access, actor) = self.group_change(key).await?;
         if !access.areas.contains(&area) {
             return Err(Error::not_found(Entity::Area));
         }
         let version = self
-            .change(record.id, self.store.put_comment(record.id, key.group, area, &comment))
+            .change(record.id, self.store.put_comment(record.id, actor, area, &comment))
             .await
             .map_err(|e| e.about(Entity::Area))?;
         Ok(Saved { version })
@@ -684,11 +690,9 @@ impl Backend for Service {
     async fn suggest(&self, key: &GroupKey, input: SuggestionInput) -> Result<Suggestion, Error> {
         let (name, description) =
             (Name::parse("name", &input.name)?, Description::parse("description", &input.description)?);
-        let (record, _) = self.group_change(key).await?;
+        let (record, _, actor) = self.group_change(key).await?;
         within_limit(self.store.suggestions(record.id).await?.len() + 1, MAX_SUGGESTIONS, "suggestions")?;
-        let id = self
-            .change(record.id, self.store.insert_suggestion(record.id, Some(key.group), &name, &description))
-            .await?;
+        let id = self.change(record.id, self.store.insert_suggestion(record.id, actor, &name, &description)).await?;
         Ok(Suggestion {
             id,
             name: name.into_inner(),
@@ -751,6 +755,17 @@ impl Backend for Service {
     async fn renew_review_link(&self, key: &Key) -> Result<ReviewLink, Error> {
         let record = self.authorized(key).await?;
         self.review_link_at(key, &record, record.review_generation + 1).await
+    }
+
+    /// The change log, for the facilitator alone: it holds every group's scores, which the
+    /// leaders may not read while the results are hidden, and it adds nothing they need.
+    async fn changes(&self, key: &Key, area: Option<AreaId>, limit: Option<u32>) -> Result<Vec<ChangeEntry>, Error> {
+        let record = self.authorized(key).await?;
+        if let Some(limit) = limit {
+            within_limit(limit as usize, MAX_CHANGES_PER_REQUEST as usize, "limit")?;
+        }
+        let limit = limit.unwrap_or(MAX_CHANGES_PER_REQUEST);
+        Ok(self.store.changes(record.id, area, Some(limit)).await?)
     }
 
     async fn review(&self, code: &str, secret: &str) -> Result<Workshop, Error> {

@@ -13,7 +13,9 @@ use kvadrant::{
     Score, SuggestionId, Tag, Title, WorkshopId,
 };
 use kvadrant_app::i18n::Lang;
-use kvadrant_app::model::{Area, AreaComment, Category, Group, ListKind, Settings, SheetScore, Suggestion, Workshop};
+use kvadrant_app::model::{
+    Area, AreaComment, Category, ChangeActor, ChangeEntry, Group, ListKind, Settings, SheetScore, Suggestion, Workshop,
+};
 
 pub use batch::ScoreWriter;
 pub use postgres::PostgresStore;
@@ -191,6 +193,117 @@ pub struct Content {
     pub groups: Vec<Group>,
 }
 
+/// Who makes a change, as the service tells from the secret that matched. The leaders' secret
+/// changes nothing, so it has no actor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Actor {
+    Facilitator,
+    Group(GroupId),
+    /// The facilitator, on a group's sheet with the facilitator's secret.
+    FacilitatorFor(GroupId),
+}
+
+impl Actor {
+    /// The group whose sheet is written, if any.
+    pub fn group(self) -> Option<GroupId> {
+        match self {
+            Actor::Facilitator => None,
+            Actor::Group(group) | Actor::FacilitatorFor(group) => Some(group),
+        }
+    }
+
+    fn kind(self) -> ChangeActor {
+        match self {
+            Actor::Facilitator => ChangeActor::Facilitator,
+            Actor::Group(_) => ChangeActor::Group,
+            Actor::FacilitatorFor(_) => ChangeActor::FacilitatorForGroup,
+        }
+    }
+
+    /// The group whose sheet a change is written on: a change on no group's sheet is refused.
+    fn sheet(self) -> StoreResult<GroupId> {
+        self.group().ok_or(StoreError::NotFound)
+    }
+}
+
+/// One line of the change log to write, in the transaction of its change.
+#[derive(Debug, Clone, Default)]
+struct Entry {
+    action: &'static str,
+    area: Option<AreaId>,
+    /// The category or group the change is about, by its name.
+    subject: Option<String>,
+    field: Option<String>,
+    old: Option<String>,
+    new: Option<String>,
+}
+
+impl Entry {
+    fn new(action: &'static str) -> Entry {
+        Entry { action, ..Entry::default() }
+    }
+
+    fn area(self, area: AreaId) -> Entry {
+        Entry { area: Some(area), ..self }
+    }
+
+    fn subject(self, subject: &str) -> Entry {
+        Entry { subject: Some(subject.to_owned()), ..self }
+    }
+
+    fn field(self, field: &str) -> Entry {
+        Entry { field: Some(field.to_owned()), ..self }
+    }
+
+    fn old(self, old: impl Into<String>) -> Entry {
+        Entry { old: Some(old.into()), ..self }
+    }
+
+    fn new_value(self, new: impl Into<String>) -> Entry {
+        Entry { new: Some(new.into()), ..self }
+    }
+
+    /// `field` going from `old` to `new`, or nothing if it stays.
+    fn edit(action: &'static str, field: &str, old: &str, new: &str) -> Option<Entry> {
+        (old != new).then(|| Entry::new(action).field(field).old(old).new_value(new))
+    }
+}
+
+/// The log's lines for a change of settings: one per setting that changed.
+fn settings_changes(old: &WorkshopSettings, new: &WorkshopSettings) -> Vec<Entry> {
+    let scale = |s: &WorkshopSettings| format!("{}–{}", s.scale.min(), s.scale.max());
+    let (old_lines, new_lines) = (old.midlines(), new.midlines());
+    [
+        ("scale", scale(old), scale(new)),
+        ("potential_label", old.potential_label.as_str().to_owned(), new.potential_label.as_str().to_owned()),
+        ("feasibility_label", old.feasibility_label.as_str().to_owned(), new.feasibility_label.as_str().to_owned()),
+        ("potential_midline", old_lines.potential.value().to_string(), new_lines.potential.value().to_string()),
+        ("feasibility_midline", old_lines.feasibility.value().to_string(), new_lines.feasibility.value().to_string()),
+        ("language", old.language.code().to_owned(), new.language.code().to_owned()),
+    ]
+    .into_iter()
+    .filter_map(|(field, old, new)| Entry::edit("settings_changed", field, &old, &new))
+    .collect()
+}
+
+/// A change log line as read back.
+fn change_entry(row: sql::ChangeRow) -> StoreResult<ChangeEntry> {
+    let (at, actor, group, group_name, action, area, area_name, subject, field, old, new) = row;
+    Ok(ChangeEntry {
+        at,
+        actor: ChangeActor::parse(&actor).ok_or(StoreError::Corrupt("changes.actor"))?,
+        group_id: group.map(GroupId),
+        group_name,
+        action,
+        area_id: area.map(AreaId),
+        area_name,
+        subject,
+        field,
+        old,
+        new,
+    })
+}
+
 /// One cell to write; `None` clears it.
 #[derive(Debug, Clone, Copy)]
 pub struct ScoreWrite {
@@ -203,7 +316,8 @@ pub struct ScoreWrite {
 #[derive(Debug, Clone)]
 pub struct ScoreSubmission {
     pub workshop: WorkshopId,
-    pub group: GroupId,
+    /// A group, or the facilitator on its behalf: the group's sheet is written.
+    pub actor: Actor,
     pub writes: Vec<ScoreWrite>,
 }
 
@@ -251,7 +365,9 @@ pub enum Change {
     Unknown,
 }
 
-/// Every change bumps the workshop's version in the same transaction.
+/// Every change bumps the workshop's version and writes its lines of the change log in the
+/// same transaction; a write that changes nothing logs nothing. Changes that only the
+/// facilitator may make are logged as the facilitator's; the others take their [`Actor`].
 #[async_trait]
 pub trait Store: Send + Sync + 'static {
     async fn create_workshop(&self, new: &NewWorkshop) -> StoreResult<WorkshopId>;
@@ -329,7 +445,7 @@ pub trait Store: Send + Sync + 'static {
     async fn put_comment(
         &self,
         workshop: WorkshopId,
-        group: GroupId,
+        actor: Actor,
         area: AreaId,
         comment: &Comment,
     ) -> StoreResult<i64>;
@@ -338,7 +454,7 @@ pub trait Store: Send + Sync + 'static {
     async fn insert_suggestion(
         &self,
         workshop: WorkshopId,
-        group: Option<GroupId>,
+        actor: Actor,
         name: &Name,
         description: &Description,
     ) -> StoreResult<SuggestionId>;
@@ -354,6 +470,13 @@ pub trait Store: Send + Sync + 'static {
     async fn keep_suggestion(&self, workshop: WorkshopId, id: SuggestionId) -> StoreResult<()>;
     async fn group_scores(&self, workshop: WorkshopId, group: GroupId) -> StoreResult<Vec<SheetScore>>;
     async fn cells(&self, workshop: WorkshopId, scale: Scale) -> StoreResult<Vec<Cell>>;
+    /// The last `limit` changes (all without one), of one area if given, oldest first.
+    async fn changes(
+        &self,
+        workshop: WorkshopId,
+        area: Option<AreaId>,
+        limit: Option<u32>,
+    ) -> StoreResult<Vec<ChangeEntry>>;
     async fn snapshot(&self, workshop: WorkshopId) -> StoreResult<Option<Snapshot>>;
     /// Tells other instances sharing the database that these workshops changed.
     async fn announce(&self, workshops: &[WorkshopId]) -> StoreResult<()>;

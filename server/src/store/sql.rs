@@ -125,6 +125,29 @@ pub(super) const SCORES: &str = "SELECT s.group_id, s.area_id, s.axis, s.value F
 pub(super) const ACTIVITY: &str = "SELECT s.group_id, MAX(s.updated_at) FROM scores s \
     JOIN groups g ON g.id = s.group_id WHERE g.workshop_id = $1 GROUP BY s.group_id";
 
+pub(super) const CHANGES: &str = "SELECT at, actor, group_id, group_name, action, area_id, area_name, subject, \
+    field, old_value, new_value FROM changes WHERE workshop_id = $1 AND ($2 IS NULL OR area_id = $2) ORDER BY id DESC LIMIT $3";
+
+/// at, actor, group, group name, action, area, area name, subject, field, old, new.
+pub(super) type ChangeRow = (
+    String,
+    String,
+    Option<i64>,
+    Option<String>,
+    String,
+    Option<i64>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+);
+
+/// A group's tags as one line of the change log.
+pub(super) fn tags_text<'a>(tags: impl IntoIterator<Item = (&'a str, &'a str)>) -> String {
+    tags.into_iter().map(|(dimension, value)| format!("{dimension}: {value}")).collect::<Vec<_>>().join("; ")
+}
+
 pub(super) fn content(
     categories: Vec<(i64, String, String)>,
     areas: Vec<(i64, String, String, Option<i64>)>,
@@ -387,36 +410,128 @@ macro_rules! sql_store {
                 Ok(())
             }
 
+            /// Writes lines of the change log in one statement; the group's and the area's names
+            /// are read in it, as they are now.
+            async fn record(
+                connection: &mut <$db as sqlx::Database>::Connection,
+                workshop: kvadrant::WorkshopId,
+                actor: $crate::store::Actor,
+                entries: &[$crate::store::Entry],
+            ) -> $crate::store::StoreResult<()> {
+                if entries.is_empty() {
+                    return Ok(());
+                }
+                let at = $crate::store::now();
+                let group = actor.group().map(|g| g.0);
+                let mut insert = sqlx::QueryBuilder::<$db>::new(
+                    "INSERT INTO changes (workshop_id, at, actor, group_id, group_name, action, area_id, area_name, \
+                     subject, field, old_value, new_value) ",
+                );
+                insert.push_values(entries, |mut row, entry| {
+                    let area = entry.area.map(|a| a.0);
+                    row.push_bind(workshop.0)
+                        .push_bind(at.clone())
+                        .push_bind(actor.kind().as_str())
+                        .push_bind(group)
+                        .push("(SELECT name FROM groups WHERE id = ")
+                        .push_bind_unseparated(group)
+                        .push_unseparated(")")
+                        .push_bind(entry.action)
+                        .push_bind(area)
+                        .push("(SELECT name FROM areas WHERE id = ")
+                        .push_bind_unseparated(area)
+                        .push_unseparated(")")
+                        .push_bind(entry.subject.clone())
+                        .push_bind(entry.field.clone())
+                        .push_bind(entry.old.clone())
+                        .push_bind(entry.new.clone());
+                });
+                insert.build().execute(&mut *connection).await?;
+                Ok(())
+            }
+
             async fn apply_submission(
                 connection: &mut <$db as sqlx::Database>::Connection,
                 submission: &$crate::store::ScoreSubmission,
                 updated_at: &str,
             ) -> $crate::store::StoreResult<i64> {
+                let group = submission.actor.sheet()?;
                 let (version, min, max) = Self::open_for_scoring(&mut *connection, submission.workshop).await?;
                 // The scale was checked before the write; it may have changed if these are the first scores.
                 let outside = |score: kvadrant::Score| !(min..=max).contains(&i16::from(score.value()));
                 if submission.writes.iter().filter_map(|write| write.score).any(outside) {
                     return Err($crate::store::StoreError::Conflict);
                 }
+                // The whole sheet in one read: the log needs each cell's old value, and a cell
+                // that keeps its value is neither written nor logged.
+                let stored: Vec<(i64, String, i16)> =
+                    sqlx::query_as("SELECT area_id, axis, value FROM scores WHERE group_id = $1")
+                        .bind(group.0)
+                        .fetch_all(&mut *connection)
+                        .await?;
+                let mut sheet: std::collections::HashMap<(i64, String), i16> =
+                    stored.into_iter().map(|(area, axis, value)| ((area, axis), value)).collect();
+                let mut entries = Vec::new();
+                let (mut set, mut cleared) = (Vec::new(), Vec::new());
                 for write in &submission.writes {
-                    let query = match write.score {
-                        Some(score) => sqlx::query(
-                            "INSERT INTO scores (group_id, area_id, axis, value, updated_at) VALUES ($1, $2, $3, $4, $5)
-                             ON CONFLICT (group_id, area_id, axis) DO UPDATE
-                             SET value = excluded.value, updated_at = excluded.updated_at",
-                        )
-                        .bind(submission.group.0)
-                        .bind(write.area.0)
-                        .bind(write.axis.as_str())
-                        .bind(i16::from(score.value()))
-                        .bind(updated_at),
-                        None => sqlx::query("DELETE FROM scores WHERE group_id = $1 AND area_id = $2 AND axis = $3")
-                            .bind(submission.group.0)
-                            .bind(write.area.0)
-                            .bind(write.axis.as_str()),
+                    let cell = (write.area.0, write.axis.as_str().to_owned());
+                    let new = write.score.map(|score| i16::from(score.value()));
+                    let old = match new {
+                        Some(value) => sheet.insert(cell, value),
+                        None => sheet.remove(&cell),
                     };
-                    query.execute(&mut *connection).await?;
+                    if old == new {
+                        continue;
+                    }
+                    let action = match new {
+                        Some(value) => {
+                            set.push((write, value));
+                            "score_set"
+                        }
+                        None => {
+                            cleared.push(write);
+                            "score_cleared"
+                        }
+                    };
+                    let mut entry = $crate::store::Entry::new(action).area(write.area).field(write.axis.as_str());
+                    entry.old = old.map(|value| value.to_string());
+                    entry.new = new.map(|value| value.to_string());
+                    entries.push(entry);
                 }
+                // One statement for the cells set and one for those cleared, however many there are.
+                if !set.is_empty() {
+                    let mut upsert = sqlx::QueryBuilder::<$db>::new(
+                        "INSERT INTO scores (group_id, area_id, axis, value, updated_at) ",
+                    );
+                    upsert.push_values(&set, |mut row, (write, value)| {
+                        row.push_bind(group.0)
+                            .push_bind(write.area.0)
+                            .push_bind(write.axis.as_str())
+                            .push_bind(*value)
+                            .push_bind(updated_at);
+                    });
+                    upsert.push(
+                        " ON CONFLICT (group_id, area_id, axis) DO UPDATE \
+                         SET value = excluded.value, updated_at = excluded.updated_at",
+                    );
+                    upsert.build().execute(&mut *connection).await?;
+                }
+                if !cleared.is_empty() {
+                    let mut delete = sqlx::QueryBuilder::<$db>::new("DELETE FROM scores WHERE group_id = ");
+                    delete.push_bind(group.0).push(" AND (");
+                    let mut cells = delete.separated(" OR ");
+                    for write in &cleared {
+                        cells
+                            .push("(area_id = ")
+                            .push_bind_unseparated(write.area.0)
+                            .push_unseparated(" AND axis = ")
+                            .push_bind_unseparated(write.axis.as_str())
+                            .push_unseparated(")");
+                    }
+                    delete.push(")");
+                    delete.build().execute(&mut *connection).await?;
+                }
+                Self::record(&mut *connection, submission.workshop, submission.actor, &entries).await?;
                 Ok(version)
             }
         }
@@ -493,6 +608,19 @@ macro_rules! sql_store {
                 description: &kvadrant::Description,
             ) -> $crate::store::StoreResult<()> {
                 let mut tx = self.write(workshop).await?;
+                let (old_title, old_description): (String, String) =
+                    sqlx::query_as("SELECT title, description FROM workshops WHERE id = $1")
+                        .bind(workshop.0)
+                        .fetch_one(&mut *tx)
+                        .await?;
+                let entries: Vec<_> = [
+                    $crate::store::Entry::edit("title_changed", "title", &old_title, title.as_str()),
+                    $crate::store::Entry::edit("description_changed", "description", &old_description, description.as_str()),
+                ]
+                .into_iter()
+                .flatten()
+                .collect();
+                Self::record(&mut *tx, workshop, $crate::store::Actor::Facilitator, &entries).await?;
                 sqlx::query("UPDATE workshops SET title = $1, description = $2 WHERE id = $3")
                     .bind(title.as_str())
                     .bind(description.as_str())
@@ -508,6 +636,10 @@ macro_rules! sql_store {
                 settings: &$crate::store::WorkshopSettings,
             ) -> $crate::store::StoreResult<()> {
                 let mut tx = self.write(workshop).await?;
+                let sql = format!("{} WHERE id = $1", $crate::store::sql::FIND_WORKSHOP);
+                let old: $crate::store::sql::WorkshopRow = sqlx::query_as(&sql).bind(workshop.0).fetch_one(&mut *tx).await?;
+                let old = $crate::store::sql::workshop_record(old)?.settings;
+                let entries = $crate::store::settings_changes(&old, settings);
                 let updated = sqlx::query(
                     "UPDATE workshops SET scale_min = $1, scale_max = $2, potential_label = $3, feasibility_label = $4,
                         potential_midline = $5, feasibility_midline = $6, language = $7
@@ -527,6 +659,7 @@ macro_rules! sql_store {
                 if updated.rows_affected() == 0 {
                     return Err($crate::store::StoreError::ScaleLocked);
                 }
+                Self::record(&mut *tx, workshop, $crate::store::Actor::Facilitator, &entries).await?;
                 Ok(tx.commit().await?)
             }
 
@@ -543,6 +676,8 @@ macro_rules! sql_store {
                     .bind(workshop.0)
                     .execute(&mut *tx)
                     .await?;
+                let entry = $crate::store::Entry::new("review_link_renewed").new_value(generation.to_string());
+                Self::record(&mut *tx, workshop, $crate::store::Actor::Facilitator, &[entry]).await?;
                 Ok(tx.commit().await?)
             }
 
@@ -581,7 +716,8 @@ macro_rules! sql_store {
                 workshop: kvadrant::WorkshopId,
                 open: bool,
             ) -> $crate::store::StoreResult<()> {
-                self.set_switch(workshop, "scoring_open", open).await
+                let action = if open { "scoring_opened" } else { "scoring_closed" };
+                self.set_switch(workshop, "scoring_open", open, action).await
             }
 
             async fn set_results_hidden(
@@ -589,7 +725,8 @@ macro_rules! sql_store {
                 workshop: kvadrant::WorkshopId,
                 hidden: bool,
             ) -> $crate::store::StoreResult<()> {
-                self.set_switch(workshop, "results_hidden", hidden).await
+                let action = if hidden { "results_hidden" } else { "results_revealed" };
+                self.set_switch(workshop, "results_hidden", hidden, action).await
             }
 
             async fn insert_category(
@@ -603,6 +740,8 @@ macro_rules! sql_store {
                     Self::next_position(&mut tx, kvadrant_app::model::ListKind::Categories, workshop).await?;
                 let id =
                     Self::insert_category_row(&mut tx, workshop, name.as_str(), description.as_str(), position).await?;
+                let entry = $crate::store::Entry::new("category_added").subject(name.as_str());
+                Self::record(&mut *tx, workshop, $crate::store::Actor::Facilitator, &[entry]).await?;
                 tx.commit().await?;
                 Ok(kvadrant::CategoryId(id))
             }
@@ -615,16 +754,27 @@ macro_rules! sql_store {
                 description: &kvadrant::Description,
             ) -> $crate::store::StoreResult<()> {
                 let mut tx = self.write(workshop).await?;
-                let updated = sqlx::query(
-                    "UPDATE categories SET name = $1, description = $2 WHERE id = $3 AND workshop_id = $4",
-                )
-                .bind(name.as_str())
-                .bind(description.as_str())
-                .bind(id.0)
-                .bind(workshop.0)
-                .execute(&mut *tx)
-                .await?;
-                $crate::store::sql::found(updated.rows_affected())?;
+                let (old_name, old_description): (String, String) =
+                    sqlx::query_as("SELECT name, description FROM categories WHERE id = $1 AND workshop_id = $2")
+                        .bind(id.0)
+                        .bind(workshop.0)
+                        .fetch_one(&mut *tx)
+                        .await?;
+                sqlx::query("UPDATE categories SET name = $1, description = $2 WHERE id = $3")
+                    .bind(name.as_str())
+                    .bind(description.as_str())
+                    .bind(id.0)
+                    .execute(&mut *tx)
+                    .await?;
+                let entries: Vec<_> = [
+                    $crate::store::Entry::edit("category_changed", "name", &old_name, name.as_str()),
+                    $crate::store::Entry::edit("category_changed", "description", &old_description, description.as_str()),
+                ]
+                .into_iter()
+                .flatten()
+                .map(|entry| entry.subject(&old_name))
+                .collect();
+                Self::record(&mut *tx, workshop, $crate::store::Actor::Facilitator, &entries).await?;
                 Ok(tx.commit().await?)
             }
 
@@ -633,7 +783,7 @@ macro_rules! sql_store {
                 workshop: kvadrant::WorkshopId,
                 id: kvadrant::CategoryId,
             ) -> $crate::store::StoreResult<()> {
-                self.delete(workshop, "categories", id.0).await
+                self.delete(workshop, "categories", id.0, "category_removed").await
             }
 
             async fn insert_area(
@@ -649,6 +799,8 @@ macro_rules! sql_store {
                 let id =
                     Self::insert_area_row(&mut tx, workshop, category, name.as_str(), description.as_str(), position)
                         .await?;
+                let entry = $crate::store::Entry::new("area_added").area(kvadrant::AreaId(id));
+                Self::record(&mut *tx, workshop, $crate::store::Actor::Facilitator, &[entry]).await?;
                 tx.commit().await?;
                 Ok(kvadrant::AreaId(id))
             }
@@ -662,17 +814,41 @@ macro_rules! sql_store {
                 description: &kvadrant::Description,
             ) -> $crate::store::StoreResult<()> {
                 let mut tx = self.write(workshop).await?;
-                let updated = sqlx::query(
-                    "UPDATE areas SET category_id = $1, name = $2, description = $3 WHERE id = $4 AND workshop_id = $5",
+                let category_name = "SELECT COALESCE((SELECT name FROM categories WHERE id = $1), '')";
+                let (old_name, old_description, old_category): (String, String, Option<i64>) = sqlx::query_as(
+                    "SELECT name, description, category_id FROM areas WHERE id = $1 AND workshop_id = $2",
                 )
-                .bind(category.map(|c| c.0))
-                .bind(name.as_str())
-                .bind(description.as_str())
                 .bind(id.0)
                 .bind(workshop.0)
-                .execute(&mut *tx)
+                .fetch_one(&mut *tx)
                 .await?;
-                $crate::store::sql::found(updated.rows_affected())?;
+                let mut entries: Vec<_> = [
+                    $crate::store::Entry::edit("area_changed", "name", &old_name, name.as_str()),
+                    $crate::store::Entry::edit("area_changed", "description", &old_description, description.as_str()),
+                ]
+                .into_iter()
+                .flatten()
+                .collect();
+                if old_category != category.map(|c| c.0) {
+                    let mut names = Vec::with_capacity(2);
+                    for category in [old_category, category.map(|c| c.0)] {
+                        let name: String =
+                            sqlx::query_scalar(category_name).bind(category).fetch_one(&mut *tx).await?;
+                        names.push(name);
+                    }
+                    entries.push(
+                        $crate::store::Entry::new("area_changed").field("category").old(&names[0]).new_value(&names[1]),
+                    );
+                }
+                sqlx::query("UPDATE areas SET category_id = $1, name = $2, description = $3 WHERE id = $4")
+                    .bind(category.map(|c| c.0))
+                    .bind(name.as_str())
+                    .bind(description.as_str())
+                    .bind(id.0)
+                    .execute(&mut *tx)
+                    .await?;
+                let entries: Vec<_> = entries.into_iter().map(|entry| entry.area(id)).collect();
+                Self::record(&mut *tx, workshop, $crate::store::Actor::Facilitator, &entries).await?;
                 Ok(tx.commit().await?)
             }
 
@@ -681,7 +857,7 @@ macro_rules! sql_store {
                 workshop: kvadrant::WorkshopId,
                 id: kvadrant::AreaId,
             ) -> $crate::store::StoreResult<()> {
-                self.delete(workshop, "areas", id.0).await
+                self.delete(workshop, "areas", id.0, "area_removed").await
             }
 
             async fn insert_groups(
@@ -695,6 +871,9 @@ macro_rules! sql_store {
                 for (offset, name) in (0..).zip(names) {
                     ids.push(Self::insert_group_row(&mut tx, workshop, name.as_str(), first + offset).await?);
                 }
+                let entries: Vec<_> =
+                    names.iter().map(|name| $crate::store::Entry::new("group_added").subject(name.as_str())).collect();
+                Self::record(&mut *tx, workshop, $crate::store::Actor::Facilitator, &entries).await?;
                 tx.commit().await?;
                 Ok(ids)
             }
@@ -707,17 +886,29 @@ macro_rules! sql_store {
                 tags: Option<&[kvadrant::Tag]>,
             ) -> $crate::store::StoreResult<()> {
                 let mut tx = self.write(workshop).await?;
-                let updated = sqlx::query("UPDATE groups SET name = $1 WHERE id = $2 AND workshop_id = $3")
-                    .bind(name.as_str())
+                let old_name: String = sqlx::query_scalar("SELECT name FROM groups WHERE id = $1 AND workshop_id = $2")
                     .bind(id.0)
                     .bind(workshop.0)
-                    .execute(&mut *tx)
+                    .fetch_one(&mut *tx)
                     .await?;
-                $crate::store::sql::found(updated.rows_affected())?;
+                sqlx::query("UPDATE groups SET name = $1 WHERE id = $2").bind(name.as_str()).bind(id.0).execute(&mut *tx).await?;
+                let mut entries: Vec<_> =
+                    $crate::store::Entry::edit("group_changed", "name", &old_name, name.as_str()).into_iter().collect();
                 if let Some(tags) = tags {
+                    let old_tags: Vec<(String, String)> =
+                        sqlx::query_as("SELECT dimension, value FROM group_tags WHERE group_id = $1 ORDER BY position")
+                            .bind(id.0)
+                            .fetch_all(&mut *tx)
+                            .await?;
+                    let old_tags = $crate::store::sql::tags_text(old_tags.iter().map(|(d, v)| (d.as_str(), v.as_str())));
+                    let new_tags =
+                        $crate::store::sql::tags_text(tags.iter().map(|t| (t.dimension.as_str(), t.value.as_str())));
+                    entries.extend($crate::store::Entry::edit("group_changed", "tags", &old_tags, &new_tags));
                     sqlx::query("DELETE FROM group_tags WHERE group_id = $1").bind(id.0).execute(&mut *tx).await?;
                     Self::insert_tags(&mut tx, id, tags).await?;
                 }
+                let entries: Vec<_> = entries.into_iter().map(|entry| entry.subject(&old_name)).collect();
+                Self::record(&mut *tx, workshop, $crate::store::Actor::Facilitator, &entries).await?;
                 Ok(tx.commit().await?)
             }
 
@@ -726,7 +917,7 @@ macro_rules! sql_store {
                 workshop: kvadrant::WorkshopId,
                 id: kvadrant::GroupId,
             ) -> $crate::store::StoreResult<()> {
-                self.delete(workshop, "groups", id.0).await
+                self.delete(workshop, "groups", id.0, "group_removed").await
             }
 
             async fn reorder(
@@ -736,6 +927,12 @@ macro_rules! sql_store {
                 ids: &[i64],
             ) -> $crate::store::StoreResult<()> {
                 let mut tx = self.write(workshop).await?;
+                let current = format!("SELECT id FROM {} WHERE workshop_id = $1 ORDER BY position, id", list.as_str());
+                let current: Vec<i64> = sqlx::query_scalar(&current).bind(workshop.0).fetch_all(&mut *tx).await?;
+                if current != ids {
+                    let entry = $crate::store::Entry::new("order_changed").field(list.as_str());
+                    Self::record(&mut *tx, workshop, $crate::store::Actor::Facilitator, &[entry]).await?;
+                }
                 let sql = $crate::store::sql::reorder_sql(list);
                 for (position, id) in (1_i64..).zip(ids) {
                     let updated =
@@ -826,6 +1023,8 @@ macro_rules! sql_store {
                         None => $crate::store::StoreError::NotFound,
                     });
                 };
+                let entry = $crate::store::Entry::new("group_joined");
+                Self::record(&mut *tx, workshop, $crate::store::Actor::Group(group), &[entry]).await?;
                 tx.commit().await?;
                 Ok(key)
             }
@@ -848,6 +1047,13 @@ macro_rules! sql_store {
                 .execute(&mut *tx)
                 .await?;
                 $crate::store::sql::found(updated.rows_affected())?;
+                let name: String = sqlx::query_scalar("SELECT name FROM groups WHERE id = $1")
+                    .bind(group.0)
+                    .fetch_one(&mut *tx)
+                    .await?;
+                let action = if release { "group_released" } else { "group_link_renewed" };
+                let entry = $crate::store::Entry::new(action).subject(&name);
+                Self::record(&mut *tx, workshop, $crate::store::Actor::Facilitator, &[entry]).await?;
                 tx.commit().await?;
                 Ok(key)
             }
@@ -855,12 +1061,28 @@ macro_rules! sql_store {
             async fn put_comment(
                 &self,
                 workshop: kvadrant::WorkshopId,
-                group: kvadrant::GroupId,
+                actor: $crate::store::Actor,
                 area: kvadrant::AreaId,
                 comment: &kvadrant::Comment,
             ) -> $crate::store::StoreResult<i64> {
+                let group = actor.sheet()?;
                 let mut tx = self.pool.begin().await?;
                 let (version, _, _) = Self::open_for_scoring(&mut *tx, workshop).await?;
+                let old: Option<(String, String, Option<String>)> = sqlx::query_as(
+                    "SELECT rationale, risks, timeframe FROM comments WHERE group_id = $1 AND area_id = $2",
+                )
+                .bind(group.0)
+                .bind(area.0)
+                .fetch_optional(&mut *tx)
+                .await?;
+                let new = (!comment.is_empty()).then(|| {
+                    let timeframe = comment.timeframe.map(|t| t.as_str().to_owned());
+                    (comment.rationale.as_str().to_owned(), comment.risks.as_str().to_owned(), timeframe)
+                });
+                if old != new {
+                    let action = if new.is_some() { "comment_saved" } else { "comment_removed" };
+                    Self::record(&mut *tx, workshop, actor, &[$crate::store::Entry::new(action).area(area)]).await?;
+                }
                 if comment.is_empty() {
                     sqlx::query("DELETE FROM comments WHERE group_id = $1 AND area_id = $2")
                         .bind(group.0)
@@ -908,10 +1130,11 @@ macro_rules! sql_store {
             async fn insert_suggestion(
                 &self,
                 workshop: kvadrant::WorkshopId,
-                group: Option<kvadrant::GroupId>,
+                actor: $crate::store::Actor,
                 name: &kvadrant::Name,
                 description: &kvadrant::Description,
             ) -> $crate::store::StoreResult<kvadrant::SuggestionId> {
+                let group = actor.group();
                 let mut tx = self.pool.begin().await?;
                 Self::open_for_scoring(&mut *tx, workshop).await?;
                 let id = sqlx::query_scalar(
@@ -925,6 +1148,8 @@ macro_rules! sql_store {
                 .bind($crate::store::now())
                 .fetch_one(&mut *tx)
                 .await?;
+                let entry = $crate::store::Entry::new("suggestion_made").subject(name.as_str());
+                Self::record(&mut *tx, workshop, actor, &[entry]).await?;
                 tx.commit().await?;
                 Ok(kvadrant::SuggestionId(id))
             }
@@ -955,6 +1180,8 @@ macro_rules! sql_store {
                     .bind(id.0)
                     .execute(&mut *tx)
                     .await?;
+                let entry = $crate::store::Entry::new("suggestion_accepted").area(kvadrant::AreaId(area)).subject(&name);
+                Self::record(&mut *tx, workshop, $crate::store::Actor::Facilitator, &[entry]).await?;
                 tx.commit().await?;
                 Ok(kvadrant::AreaId(area))
             }
@@ -965,8 +1192,10 @@ macro_rules! sql_store {
                 id: kvadrant::SuggestionId,
             ) -> $crate::store::StoreResult<()> {
                 let mut tx = self.write(workshop).await?;
-                Self::open_suggestion(&mut tx, workshop, id).await?;
+                let (name, _) = Self::open_suggestion(&mut tx, workshop, id).await?;
                 sqlx::query("UPDATE suggestions SET status = 'kept' WHERE id = $1").bind(id.0).execute(&mut *tx).await?;
+                let entry = $crate::store::Entry::new("suggestion_kept").subject(&name);
+                Self::record(&mut *tx, workshop, $crate::store::Actor::Facilitator, &[entry]).await?;
                 Ok(tx.commit().await?)
             }
 
@@ -990,6 +1219,21 @@ macro_rules! sql_store {
             ) -> $crate::store::StoreResult<Vec<kvadrant::Cell>> {
                 let rows = sqlx::query_as($crate::store::sql::SCORES).bind(workshop.0).fetch_all(&self.pool).await?;
                 $crate::store::cells(&$crate::store::sql::stored_scores(rows)?, scale)
+            }
+
+            async fn changes(
+                &self,
+                workshop: kvadrant::WorkshopId,
+                area: Option<kvadrant::AreaId>,
+                limit: Option<u32>,
+            ) -> $crate::store::StoreResult<Vec<kvadrant_app::model::ChangeEntry>> {
+                let rows: Vec<$crate::store::sql::ChangeRow> = sqlx::query_as($crate::store::sql::CHANGES)
+                    .bind(workshop.0)
+                    .bind(area.map(|a| a.0))
+                    .bind(limit.map_or(i64::MAX, i64::from))
+                    .fetch_all(&self.pool)
+                    .await?;
+                rows.into_iter().rev().map($crate::store::change_entry).collect()
             }
 
             async fn snapshot(
@@ -1038,10 +1282,15 @@ macro_rules! sql_store {
                 workshop: kvadrant::WorkshopId,
                 column: &str,
                 on: bool,
+                action: &'static str,
             ) -> $crate::store::StoreResult<()> {
                 let mut tx = self.write(workshop).await?;
-                let sql = format!("UPDATE workshops SET {column} = $1 WHERE id = $2");
-                sqlx::query(&sql).bind(on).bind(workshop.0).execute(&mut *tx).await?;
+                let sql = format!("UPDATE workshops SET {column} = $1 WHERE id = $2 AND {column} <> $1");
+                let updated = sqlx::query(&sql).bind(on).bind(workshop.0).execute(&mut *tx).await?;
+                if updated.rows_affected() > 0 {
+                    Self::record(&mut *tx, workshop, $crate::store::Actor::Facilitator, &[$crate::store::Entry::new(action)])
+                        .await?;
+                }
                 Ok(tx.commit().await?)
             }
 
@@ -1050,11 +1299,19 @@ macro_rules! sql_store {
                 workshop: kvadrant::WorkshopId,
                 table: &str,
                 id: i64,
+                action: &'static str,
             ) -> $crate::store::StoreResult<()> {
                 let mut tx = self.write(workshop).await?;
-                let sql = format!("DELETE FROM {table} WHERE id = $1 AND workshop_id = $2");
-                let deleted = sqlx::query(&sql).bind(id).bind(workshop.0).execute(&mut *tx).await?;
-                $crate::store::sql::found(deleted.rows_affected())?;
+                let name = format!("SELECT name FROM {table} WHERE id = $1 AND workshop_id = $2");
+                let name: String = sqlx::query_scalar(&name).bind(id).bind(workshop.0).fetch_one(&mut *tx).await?;
+                // Logged before the row goes, so that the log line still finds an area's name.
+                let entry = match table {
+                    "areas" => $crate::store::Entry::new(action).area(kvadrant::AreaId(id)),
+                    _ => $crate::store::Entry::new(action).subject(&name),
+                };
+                Self::record(&mut *tx, workshop, $crate::store::Actor::Facilitator, &[entry]).await?;
+                let sql = format!("DELETE FROM {table} WHERE id = $1");
+                sqlx::query(&sql).bind(id).execute(&mut *tx).await?;
                 Ok(tx.commit().await?)
             }
         }

@@ -1,4 +1,5 @@
 mod group_links;
+mod history;
 mod settings;
 mod suggestions;
 
@@ -17,6 +18,7 @@ use crate::model::{Category, ListKind, Workshop, workshop_api_path};
 use crate::private_links::{self, PrivateLink};
 use crate::ui::{DemoBadge, ErrorNote, FormError, Loading, ProgressTable, ResultsPanels, last_error};
 use group_links::GroupLinks;
+use history::AreaHistory;
 use settings::SettingsForm;
 use suggestions::Suggestions;
 
@@ -375,6 +377,8 @@ fn Areas(workshop: Workshop, keys: Credentials, actions: Actions) -> impl IntoVi
     let t = use_texts();
     let categories = workshop.categories.clone();
     let empty = workshop.areas.is_empty();
+    let changes = history::load(keys, actions);
+    let settings = workshop.settings.clone();
     let items = workshop
         .areas
         .into_iter()
@@ -398,6 +402,7 @@ fn Areas(workshop: Workshop, keys: Credentials, actions: Actions) -> impl IntoVi
                         <button type="submit">{t.save}</button>
                     </ActionForm>
                     <ItemControls keys list=ListKind::Areas id=area.id.0 label=label actions />
+                    <AreaHistory area=area.id changes settings=settings.clone() />
                 </li>
             }
         })
