@@ -14,7 +14,7 @@ use crate::actions::{SaveAreaScores, load_group_invite, load_sheet, save_score};
 use crate::error::AppError;
 use crate::i18n::use_texts;
 use crate::live;
-use crate::model::{Sheet, sheet_live_path};
+use crate::model::{QrLink, Sheet, sheet_live_path};
 use crate::ui::{DemoBadge, ErrorNote, Loading};
 use comment::CommentForm;
 use suggest::SuggestForm;
@@ -36,7 +36,9 @@ pub fn SheetPage() -> impl IntoView {
         },
         |(code, group, key)| async move {
             let group = group.parse().map_err(|_| AppError::Domain(Error::not_found(Entity::Group)))?;
-            load_sheet(code, group, key).await
+            let sheet = load_sheet(code.clone(), group, key.clone()).await?;
+            let invite = load_group_invite(code, group, key).await?;
+            Ok::<_, AppError>((sheet, invite))
         },
     );
     view! {
@@ -46,7 +48,7 @@ pub fn SheetPage() -> impl IntoView {
                 Suspend::new(async move {
                     match sheet.await {
                         Err(error) => view! { <ErrorNote error /> }.into_any(),
-                        Ok(sheet) => view! { <SheetForm sheet key /> }.into_any(),
+                        Ok((sheet, invite)) => view! { <SheetForm sheet key invite /> }.into_any(),
                     }
                 })
             }}
@@ -87,7 +89,7 @@ impl Cell {
 }
 
 #[component]
-fn SheetForm(sheet: Sheet, key: String) -> impl IntoView {
+fn SheetForm(sheet: Sheet, key: String, invite: QrLink) -> impl IntoView {
     let t = use_texts();
     let workshop = &sheet.workshop;
     let cells: Vec<CellSignals> = workshop
@@ -218,7 +220,7 @@ fn SheetForm(sheet: Sheet, key: String) -> impl IntoView {
         {move || open.get().then(|| view! {
             <SuggestForm code=context.code.get_value() group=context.group key=context.key.get_value() />
         })}
-        <GroupInvite context />
+        <GroupInvite link=invite />
         <p><a href=format!("/w/{}/results", workshop.code)>{t.see_results}</a></p>
     }
     .into_any()
@@ -344,27 +346,14 @@ fn ScoreCell(context: CellContext, area: AreaId, name_id: String, axis: Axis, ce
 
 /// The group's own link and its QR code, so the others in the group open the same sheet.
 #[component]
-fn GroupInvite(context: CellContext) -> impl IntoView {
+fn GroupInvite(link: QrLink) -> impl IntoView {
     let t = use_texts();
-    let link = Resource::new(
-        move || (context.code.get_value(), context.group, context.key.get_value()),
-        |(code, group, key)| load_group_invite(code, group, key),
-    );
     view! {
         <section class="card group-invite" aria-labelledby="group-invite-heading">
             <h2 id="group-invite-heading">{t.invite_heading}</h2>
             <p class="hint">{t.invite_intro}</p>
-            <Suspense fallback=Loading>
-                {move || Suspend::new(async move {
-                    match link.await {
-                        Err(error) => view! { <ErrorNote error /> }.into_any(),
-                        Ok(link) => view! {
-                            <div class="qr" inner_html=link.qr_svg></div>
-                            <p class="group-url"><a href=link.url.clone()>{link.url.clone()}</a></p>
-                        }.into_any(),
-                    }
-                })}
-            </Suspense>
+            <div class="qr" inner_html=link.qr_svg></div>
+            <p class="group-url"><a href=link.url.clone()>{link.url.clone()}</a></p>
         </section>
     }
 }
