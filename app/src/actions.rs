@@ -115,11 +115,17 @@ pub async fn load_managed(code: String, secret: String) -> Result<Workshop, AppE
 }
 
 /// Hands a secret to what the browser opens without headers under `path` (live streams,
-/// downloads): HttpOnly, so no script reads it, and sent from this site's own pages only.
+/// downloads): HttpOnly, so no script reads it, sent from this site's own pages only, and
+/// over HTTPS only when the page was reached over HTTPS.
 #[cfg(feature = "ssr")]
 fn set_secret_cookie(name: &'static str, secret: String, path: String) {
-    let cookie =
-        cookie::Cookie::build((name, secret)).path(path).http_only(true).same_site(cookie::SameSite::Strict).build();
+    let secure = request().is_ok_and(|parts| scheme(&parts.headers) == "https");
+    let cookie = cookie::Cookie::build((name, secret))
+        .path(path)
+        .http_only(true)
+        .same_site(cookie::SameSite::Strict)
+        .secure(secure)
+        .build();
     if let (Some(response), Ok(cookie)) =
         (use_context::<leptos_axum::ResponseOptions>(), http::HeaderValue::from_str(&cookie.to_string()))
     {
@@ -361,8 +367,14 @@ fn origin(headers: &http::HeaderMap) -> String {
     let host = header("host").filter(|host| {
         !host.is_empty() && host.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'))
     });
-    let scheme = if header("x-forwarded-proto") == Some("https") { "https" } else { "http" };
-    format!("{scheme}://{}", host.unwrap_or("localhost"))
+    format!("{}://{}", scheme(headers), host.unwrap_or("localhost"))
+}
+
+/// The scheme the browser used: HTTPS when a proxy in front says so (`X-Forwarded-Proto`).
+#[cfg(feature = "ssr")]
+fn scheme(headers: &http::HeaderMap) -> &'static str {
+    let forwarded = headers.get("x-forwarded-proto").and_then(|value| value.to_str().ok());
+    if forwarded == Some("https") { "https" } else { "http" }
 }
 
 /// A group's sheet. The key also goes into a cookie for the sheet's live stream alone, which

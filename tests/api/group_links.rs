@@ -161,3 +161,16 @@ async fn a_renewed_link_ends_the_old_links_live_sheet() {
     let sheet = on_behalf.until("sheet", |event| event.id >= version).await;
     assert_eq!(sheet.data["scores"][0]["value"], 3);
 }
+
+#[tokio::test]
+async fn secret_cookies_are_secure_behind_https() {
+    let server = support::start().await;
+    let (workshop, _, group) = server.scorable_workshop("Bak proxy").await;
+    let key = server.group_key(&workshop.code, group).await;
+    for (proto, secure) in [("https", true), ("http", false)] {
+        let sheet = server.client.get(server.url(&format!("/w/{}/g/{group}/{key}", workshop.code)));
+        let sheet = sheet.header("x-forwarded-proto", proto).send().await.unwrap();
+        let cookie = sheet.headers()["set-cookie"].to_str().unwrap().to_owned();
+        assert_eq!(cookie.contains("; Secure"), secure, "{proto}: {cookie}");
+    }
+}
