@@ -610,16 +610,11 @@ impl Backend for Service {
     }
 
     async fn group_cards(&self, key: &Key, origin: &str) -> Result<Vec<GroupCard>, Error> {
-        let record = self.authorized(key).await?;
-        let workshop = self.view(&record).await?;
-        let links = self.store.group_links(record.id).await?;
-        workshop
-            .groups
+        let workshop = self.authorize(key).await?;
+        self.group_links(key)
+            .await?
             .into_iter()
-            .filter_map(|group| {
-                let link = links.iter().find(|(id, _)| *id == group.id)?;
-                Some((group.name, sheet_path(record.code.as_str(), group.id, &link.1)))
-            })
+            .filter_map(|link| Some((workshop.group(link.group_id)?.name.clone(), link.path)))
             .map(|(name, path)| Ok(GroupCard { name, link: qr_link(format!("{origin}{path}"))? }))
             .collect()
     }
