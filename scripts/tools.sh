@@ -4,6 +4,7 @@
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 CARGO_LEPTOS_VERSION=0.3.10
 BINARYEN_VERSION=132
+SCHEMATHESIS_VERSION=4.32.5
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3 }' "$ROOT/Cargo.lock")
 : "${WASM_BINDGEN_VERSION:?Cargo.lock names no wasm-bindgen version}"
 export PATH="$HOME/.cargo/bin:$ROOT/.tools/node_modules/.bin:$PATH"
@@ -40,5 +41,20 @@ ensure_browser() {
     [ "$(id -u)" -eq 0 ] || sudo="sudo"
     $sudo apt-get update -qq
     $sudo apt-get install -y -qq chromium chromium-driver poppler-utils fonts-dejavu-core
+  fi
+}
+
+ensure_contract_tools() {
+  # schemathesis (PyPI) tries the API against its OpenAPI document; it lives in its own venv.
+  if ! "$ROOT/.tools/venv/bin/schemathesis" --version 2>/dev/null | grep -q "version $SCHEMATHESIS_VERSION$"; then
+    say "installing schemathesis $SCHEMATHESIS_VERSION into .tools/venv"
+    if ! python3 -m venv --clear "$ROOT/.tools/venv"; then
+      local sudo=""
+      [ "$(id -u)" -eq 0 ] || sudo="sudo"
+      $sudo apt-get update -qq
+      $sudo apt-get install -y -qq python3-venv
+      python3 -m venv --clear "$ROOT/.tools/venv"
+    fi
+    "$ROOT/.tools/venv/bin/pip" install --quiet "schemathesis==$SCHEMATHESIS_VERSION"
   fi
 }

@@ -45,6 +45,22 @@ impl JoinCode {
     }
 }
 
+/// The canonical form: what the server hands out. Typed codes may also come in lower case, with
+/// spaces or dashes.
+#[cfg(feature = "openapi")]
+impl utoipa::PartialSchema for JoinCode {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        let alphabet = std::str::from_utf8(Self::ALPHABET).expect("an ASCII alphabet");
+        utoipa::openapi::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::Type::String)
+            .pattern(Some(format!("^[{alphabet}]{{{}}}$", Self::LEN)))
+            .into()
+    }
+}
+
+#[cfg(feature = "openapi")]
+impl utoipa::ToSchema for JoinCode {}
+
 impl fmt::Display for JoinCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)

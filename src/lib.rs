@@ -5,6 +5,7 @@ pub mod comment;
 pub mod error;
 pub mod ids;
 pub mod join_code;
+pub mod limits;
 pub mod matrix;
 pub mod progress;
 pub mod ranking;
@@ -12,6 +13,7 @@ pub mod score;
 pub mod segment;
 pub mod settings;
 pub mod text;
+pub mod whole_number;
 
 pub use comment::{Comment, Timeframe};
 pub use error::{Entity, Error, Format, Rule};

@@ -1,3 +1,5 @@
+use std::ops::RangeInclusive;
+
 use serde::{Deserialize, Serialize};
 
 use crate::{Error, Format, Rule};
@@ -45,14 +47,21 @@ impl Default for Scale {
 
 impl Scale {
     pub const ONE_TO_TEN: Scale = Scale { min: 1, max: 10 };
+    /// Where a scale may start.
+    pub const MINS: RangeInclusive<u8> = 0..=1;
+    /// Where a scale may end.
+    pub const MAXES: RangeInclusive<u8> = 5..=10;
 
     /// Starts at 0 or 1 and ends at 5 to 10: from 1–5 to 0–10, the ranges people read as scores.
     pub fn new(min: u8, max: u8) -> Result<Scale, Error> {
-        if min > 1 {
-            return Err(Error::invalid("scale_min", Rule::OutOfRange { min: 0, max: 1 }));
+        let out_of = |field: &str, range: RangeInclusive<u8>| {
+            Error::invalid(field, Rule::OutOfRange { min: (*range.start()).into(), max: (*range.end()).into() })
+        };
+        if !Self::MINS.contains(&min) {
+            return Err(out_of("scale_min", Self::MINS));
         }
-        if !(5..=10).contains(&max) {
-            return Err(Error::invalid("scale_max", Rule::OutOfRange { min: 5, max: 10 }));
+        if !Self::MAXES.contains(&max) {
+            return Err(out_of("scale_max", Self::MAXES));
         }
         Ok(Scale { min, max })
     }
@@ -74,6 +83,22 @@ impl Scale {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct Score(u8);
+
+/// Any value some scale allows; the workshop's own scale may allow fewer.
+#[cfg(feature = "openapi")]
+impl utoipa::PartialSchema for Score {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        utoipa::openapi::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::Type::Integer)
+            .minimum(Some(*Scale::MINS.start()))
+            .maximum(Some(*Scale::MAXES.end()))
+            .description(Some("A whole number within the workshop's scale (`settings.scale_min` to `scale_max`)."))
+            .into()
+    }
+}
+
+#[cfg(feature = "openapi")]
+impl utoipa::ToSchema for Score {}
 
 impl Score {
     pub fn parse(value: i64, scale: Scale) -> Result<Score, Rule> {

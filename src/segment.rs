@@ -39,6 +39,22 @@ impl Tag {
     }
 }
 
+/// A segment as a query names it, `dimension=value`, as a JSON Schema: each side is a
+/// [`TagText`] once trimmed.
+#[cfg(feature = "openapi")]
+pub fn pair_schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+    use crate::text::{CONTROL, WHITESPACE};
+    let inner = TagText::MAX_CHARS - 2;
+    let side = |except: &str| {
+        let (edge, middle) = (format!("[^{except}{WHITESPACE}{CONTROL}]"), format!("[^{except}{CONTROL}]"));
+        format!("[{WHITESPACE}]*{edge}(?:{middle}{{0,{inner}}}{edge})?[{WHITESPACE}]*")
+    };
+    utoipa::openapi::ObjectBuilder::new()
+        .schema_type(utoipa::openapi::Type::String)
+        .pattern(Some(format!("^{}={}$", side("="), side(""))))
+        .into()
+}
+
 /// Checks a group's tags: each valid, at most [`MAX_TAGS`], one value per dimension.
 pub fn parse_tags<'a>(field: &str, pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<Vec<Tag>, Error> {
     let mut tags: Vec<Tag> = Vec::new();
@@ -67,6 +83,29 @@ mod tests {
     #[test]
     fn a_segment_is_named_dimension_equals_value() {
         let tag = Tag::parse_pair("segment", " Rolle = Folkevalgte ").unwrap();
+        #[cfg(feature = "openapi")]
+        {
+            let pattern = match pair_schema() {
+                utoipa::openapi::RefOr::T(utoipa::openapi::schema::Schema::Object(object)) => object.pattern.unwrap(),
+                _ => panic!("a segment is a string with a pattern"),
+            };
+            let declared = regex::Regex::new(&pattern).unwrap();
+            let long = "x".repeat(TagText::MAX_CHARS);
+            for pair in [
+                " Rolle = Folkevalgte ",
+                "a=b=c",
+                "Rolle=",
+                "=x",
+                "Folkevalgte",
+                "a\u{1}=b",
+                &format!("{long}=a"),
+                &format!("{long}x=a"),
+                &format!("a={long}"),
+                &format!(" a  = {long}x"),
+            ] {
+                assert_eq!(declared.is_match(pair), Tag::parse_pair("segment", pair).is_ok(), "{pair:?}");
+            }
+        }
         assert_eq!((tag.dimension.as_str(), tag.value.as_str()), ("Rolle", "Folkevalgte"));
         let malformed = Err(Error::invalid("segment", Rule::Malformed { expected: Format::Segment }));
         assert_eq!(Tag::parse_pair("segment", "Folkevalgte"), malformed);

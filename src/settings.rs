@@ -11,6 +11,23 @@ use crate::{Error, Rule, Scale};
 #[serde(transparent)]
 pub struct Midline(u8);
 
+/// Any midline some scale allows; the workshop's own scale may allow fewer.
+#[cfg(feature = "openapi")]
+impl utoipa::PartialSchema for Midline {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        utoipa::openapi::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::Type::Number)
+            .minimum(Some(*Scale::MINS.start()))
+            .maximum(Some(*Scale::MAXES.end()))
+            .multiple_of(Some(0.5))
+            .description(Some("On the scale, whole or half: 5.5 on 1–10. Absent: the scale's centre."))
+            .into()
+    }
+}
+
+#[cfg(feature = "openapi")]
+impl utoipa::ToSchema for Midline {}
+
 impl Midline {
     /// The middle of the scale, where a midline is unless the facilitator moves it.
     pub fn centre(scale: Scale) -> Midline {

@@ -22,6 +22,8 @@ macro_rules! text {
 
         impl $name {
             pub const MAX_CHARS: usize = $max;
+            pub const REQUIRED: bool = $required;
+            pub const MULTILINE: bool = $multiline;
 
             /// Trims surrounding whitespace, then checks presence, characters and length.
             pub fn parse(field: &str, raw: &str) -> Result<Self, Error> {
@@ -44,7 +46,60 @@ macro_rules! text {
                 self.0
             }
         }
+
+        #[cfg(feature = "openapi")]
+        impl utoipa::PartialSchema for $name {
+            fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+                text_schema(Self::MAX_CHARS, Self::REQUIRED, Self::MULTILINE)
+            }
+        }
+
+        #[cfg(feature = "openapi")]
+        impl utoipa::ToSchema for $name {}
     };
+}
+
+/// Control characters (category Cc), as the inside of a JSON Schema character class.
+#[cfg(feature = "openapi")]
+pub(crate) const CONTROL: &str = "\\u0000-\\u001f\\u007f-\\u009f";
+/// The characters trimming removes (Unicode White_Space), as the inside of a character class:
+/// spelled out, since `\\s` differs between regular expression dialects.
+#[cfg(feature = "openapi")]
+pub(crate) const WHITESPACE: &str =
+    "\\t\\n\\u000b\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
+
+/// What [`check_characters`] and the presence check allow, as a JSON Schema pattern: no
+/// control character (multi-line text keeps tabs and line breaks), and, when required, something
+/// besides whitespace.
+#[cfg(feature = "openapi")]
+fn text_pattern(required: bool, multiline: bool) -> String {
+    let allowed = match multiline {
+        true => "(?:[^\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f]|\\r\\n)".to_owned(),
+        false => format!("[^{CONTROL}]"),
+    };
+    match required {
+        true => format!("^{allowed}*[^{WHITESPACE}{CONTROL}]{allowed}*$"),
+        false => format!("^{allowed}*$"),
+    }
+}
+
+#[cfg(feature = "openapi")]
+fn text_schema(
+    max_chars: usize,
+    required: bool,
+    multiline: bool,
+) -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+    let description = match (required, multiline) {
+        (true, _) => "Required: surrounding whitespace is trimmed, and something must remain.",
+        (false, true) => "Optional; may hold line breaks and tabs. Surrounding whitespace is trimmed.",
+        (false, false) => "Optional; surrounding whitespace is trimmed.",
+    };
+    utoipa::openapi::ObjectBuilder::new()
+        .schema_type(utoipa::openapi::Type::String)
+        .max_length(Some(max_chars))
+        .pattern(Some(text_pattern(required, multiline)))
+        .description(Some(description))
+        .into()
 }
 
 text!(
@@ -121,5 +176,34 @@ mod tests {
     #[test]
     fn descriptions_may_be_empty() {
         assert_eq!(Description::parse("description", "").unwrap().as_str(), "");
+    }
+}
+
+/// The pattern the API declares allows exactly what parsing allows, for text that needs no trimming.
+#[cfg(all(test, feature = "openapi"))]
+mod declared {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    fn agrees<T>(text: &str, parse: impl Fn(&str) -> Result<T, Error>, required: bool, multiline: bool) {
+        let pattern = regex::Regex::new(&text_pattern(required, multiline)).expect("a valid pattern");
+        assert_eq!(pattern.is_match(text), parse(text).is_ok(), "{text:?}, required {required}, multiline {multiline}");
+    }
+
+    proptest! {
+        #[test]
+        fn the_pattern_allows_what_parsing_allows(
+            text in proptest::collection::vec(
+                prop_oneof![Just('a'), Just('ø'), Just(' '), Just('\t'), Just('\n'), Just('\r'), Just('\u{0}'),
+                    Just('\u{1}'), Just('\u{7f}'), Just('\u{85}'), Just('\u{a0}'), Just('\u{3000}')],
+                0..8,
+            ).prop_map(|chars| chars.into_iter().collect::<String>())
+            .prop_filter("text that trimming leaves alone", |text| text.trim() == text)
+        ) {
+            agrees(&text, |t| Name::parse("name", t), Name::REQUIRED, Name::MULTILINE);
+            agrees(&text, |t| AxisLabel::parse("label", t), AxisLabel::REQUIRED, AxisLabel::MULTILINE);
+            agrees(&text, |t| Note::parse("note", t), Note::REQUIRED, Note::MULTILINE);
+        }
     }
 }

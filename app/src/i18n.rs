@@ -12,6 +12,7 @@ use crate::error::AppError;
 pub const LANGUAGE_COOKIE: &str = "kvadrant_lang";
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     #[default]

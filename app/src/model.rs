@@ -5,6 +5,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::i18n::Lang;
 
+#[cfg(feature = "ssr")]
+mod contract;
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Category {
@@ -39,7 +42,9 @@ pub struct Group {
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct GroupTag {
+    #[cfg_attr(feature = "ssr", schema(value_type = kvadrant::TagText))]
     pub dimension: String,
+    #[cfg_attr(feature = "ssr", schema(value_type = kvadrant::TagText))]
     pub value: String,
 }
 
@@ -69,7 +74,6 @@ pub struct Settings {
     pub potential_midline: f64,
     pub feasibility_midline: f64,
     /// The language the workshop's pages speak unless a visitor chooses another.
-    #[cfg_attr(feature = "ssr", schema(value_type = String, example = "nb"))]
     pub language: Lang,
 }
 
@@ -97,16 +101,25 @@ impl Settings {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct SettingsInput {
+    #[cfg_attr(feature = "ssr", schema(schema_with = contract::scale_min))]
+    #[serde(deserialize_with = "kvadrant::whole_number::deserialize")]
     pub scale_min: i64,
+    #[cfg_attr(feature = "ssr", schema(schema_with = contract::scale_max))]
+    #[serde(deserialize_with = "kvadrant::whole_number::deserialize")]
     pub scale_max: i64,
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(value_type = kvadrant::AxisLabel))]
     pub potential_label: String,
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(value_type = kvadrant::AxisLabel))]
     pub feasibility_label: String,
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(value_type = Option<kvadrant::Midline>))]
     pub potential_midline: Option<f64>,
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(value_type = Option<kvadrant::Midline>))]
     pub feasibility_midline: Option<f64>,
+    #[cfg_attr(feature = "ssr", schema(value_type = Lang))]
     pub language: String,
 }
 
@@ -241,11 +254,14 @@ pub struct AreaComment {
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct CommentInput {
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(value_type = kvadrant::Note))]
     pub rationale: String,
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(value_type = kvadrant::Note))]
     pub risks: String,
     /// `short` (within a year), `medium` (1–3 years) or `long` (over 3 years).
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(value_type = Option<Timeframe>))]
     pub timeframe: Option<String>,
 }
 
@@ -279,8 +295,10 @@ pub struct Suggestion {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct SuggestionInput {
+    #[cfg_attr(feature = "ssr", schema(value_type = kvadrant::Name))]
     pub name: String,
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(value_type = kvadrant::Description))]
     pub description: String,
 }
 
@@ -570,8 +588,10 @@ pub struct CreatedWorkshop {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct WorkshopInput {
+    #[cfg_attr(feature = "ssr", schema(value_type = kvadrant::Title))]
     pub title: String,
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(value_type = kvadrant::Description))]
     pub description: String,
 }
 
@@ -579,8 +599,10 @@ pub struct WorkshopInput {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ItemInput {
+    #[cfg_attr(feature = "ssr", schema(value_type = kvadrant::Name))]
     pub name: String,
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(value_type = kvadrant::Description))]
     pub description: String,
     #[serde(default)]
     pub category_id: Option<CategoryId>,
@@ -591,8 +613,15 @@ pub struct ItemInput {
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(untagged)]
 pub enum GroupsInput {
-    Count { count: i64 },
-    Names { names: Vec<String> },
+    Count {
+        #[cfg_attr(feature = "ssr", schema(schema_with = contract::group_count))]
+        #[serde(deserialize_with = "kvadrant::whole_number::deserialize_any")]
+        count: i64,
+    },
+    Names {
+        #[cfg_attr(feature = "ssr", schema(schema_with = contract::group_names))]
+        names: Vec<String>,
+    },
 }
 
 /// One cell of a sheet to write; `value: null` clears it.
@@ -601,6 +630,8 @@ pub enum GroupsInput {
 pub struct ScoreInput {
     pub area_id: AreaId,
     pub axis: Axis,
+    #[cfg_attr(feature = "ssr", schema(value_type = Option<kvadrant::Score>))]
+    #[serde(default, deserialize_with = "kvadrant::whole_number::optional")]
     pub value: Option<i64>,
 }
 
@@ -614,18 +645,25 @@ pub const SETUP_FORMAT: u32 = 1;
 #[serde(deny_unknown_fields)]
 pub struct Setup {
     /// The format's version: 1.
+    #[cfg_attr(feature = "ssr", schema(schema_with = contract::setup_format))]
+    #[serde(deserialize_with = "kvadrant::whole_number::deserialize")]
     pub kvadrant_setup: u32,
+    #[cfg_attr(feature = "ssr", schema(value_type = kvadrant::Title))]
     pub title: String,
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(value_type = kvadrant::Description))]
     pub description: String,
     /// Absent: potential and feasibility from 1 to 10, in bokmål.
     #[serde(default)]
     pub settings: Option<SettingsInput>,
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(schema_with = contract::setup_categories))]
     pub categories: Vec<SetupCategory>,
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(schema_with = contract::setup_areas))]
     pub areas: Vec<SetupArea>,
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(schema_with = contract::setup_groups))]
     pub groups: Vec<SetupGroup>,
 }
 
@@ -633,8 +671,10 @@ pub struct Setup {
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SetupCategory {
+    #[cfg_attr(feature = "ssr", schema(value_type = kvadrant::Name))]
     pub name: String,
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(value_type = kvadrant::Description))]
     pub description: String,
 }
 
@@ -642,11 +682,14 @@ pub struct SetupCategory {
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SetupArea {
+    #[cfg_attr(feature = "ssr", schema(value_type = kvadrant::Name))]
     pub name: String,
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(value_type = kvadrant::Description))]
     pub description: String,
     /// The name of one of the setup's categories; absent for none.
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(value_type = Option<kvadrant::Name>))]
     pub category: Option<String>,
 }
 
@@ -654,8 +697,10 @@ pub struct SetupArea {
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SetupGroup {
+    #[cfg_attr(feature = "ssr", schema(value_type = kvadrant::Name))]
     pub name: String,
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(schema_with = contract::tags))]
     pub tags: Vec<GroupTag>,
 }
 
@@ -663,8 +708,10 @@ pub struct SetupGroup {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct GroupInput {
+    #[cfg_attr(feature = "ssr", schema(value_type = kvadrant::Name))]
     pub name: String,
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(schema_with = contract::optional_tags))]
     pub tags: Option<Vec<GroupTag>>,
 }
 

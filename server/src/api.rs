@@ -9,17 +9,16 @@ use axum::http::{HeaderName, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Extension, Json, Router};
-use kvadrant::{AreaId, CategoryId, Error, GroupId, SuggestionId};
+use kvadrant::{AreaId, CategoryId, Error, GroupId, Name, SuggestionId};
 use kvadrant_app::backend::{Backend, GroupKey, Key};
 use kvadrant_app::model::{
     AcceptInput, Area, Category, ChangeEntry, CommentInput, CreatedWorkshop, FACILITATOR_COOKIE, GROUP_KEY_COOKIE,
-    Group, GroupInput, GroupLink, GroupScores, GroupsInput, ItemInput, LEADERS_COOKIE, ListKind, LiveComments,
-    LiveSheet, LiveView, ManageLink, Results, ReviewLink, Saved, ScoreInput, SettingsInput, Setup, Sheet, Suggestion,
-    SuggestionInput, Workshop, WorkshopInput,
+    Group, GroupInput, GroupLink, GroupScores, GroupTag, GroupsInput, ItemInput, LEADERS_COOKIE, ListKind,
+    LiveComments, LiveSheet, LiveView, ManageLink, Results, ReviewLink, Saved, ScoreInput, SettingsInput, Setup,
+    SetupArea, SetupCategory, SetupGroup, Sheet, Suggestion, SuggestionInput, Workshop, WorkshopInput,
 };
 use serde::Deserialize;
-use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
-use utoipa::{Modify, OpenApi, ToSchema};
+use utoipa::{OpenApi, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -28,7 +27,11 @@ use tokio::sync::watch;
 use crate::error::{ApiError, ErrorBody};
 use crate::export::{self, CsvDialect, Pictures};
 use crate::live;
-use crate::service::Service;
+use crate::service::{MAX_CHANGES_PER_REQUEST, Service};
+
+mod contract;
+
+use contract::{Roles, SheetEvents, ViewEvents};
 
 type ApiResult<T> = Result<T, ApiError>;
 
@@ -133,15 +136,23 @@ pub struct VisibilityInput {
 #[derive(Deserialize, utoipa::IntoParams)]
 pub struct SegmentQuery {
     /// Only the groups tagged `dimension=value`.
+    #[param(schema_with = kvadrant::segment::pair_schema)]
     pub segment: Option<String>,
 }
 
 #[derive(Deserialize, utoipa::IntoParams)]
 pub struct CsvQuery {
     /// Only the groups tagged `dimension=value`.
+    #[param(schema_with = kvadrant::segment::pair_schema)]
     pub segment: Option<String>,
     /// `excel-no` for Norwegian Excel: semicolons, decimal commas and a byte order mark.
+    #[param(schema_with = csv_dialects)]
     pub dialect: Option<String>,
+}
+
+fn csv_dialects() -> utoipa::openapi::Object {
+    let names = CsvDialect::NAMES.map(|(name, _)| name);
+    utoipa::openapi::ObjectBuilder::new().schema_type(utoipa::openapi::Type::String).enum_values(Some(names)).build()
 }
 
 /// Renewing a group's link: `release` also offers the group on the join page again.
@@ -153,6 +164,7 @@ pub struct RenewLinkInput {
 
 #[derive(Deserialize, ToSchema)]
 pub struct OrderInput {
+    #[serde(deserialize_with = "kvadrant::whole_number::list")]
     pub ids: Vec<i64>,
 }
 
@@ -164,7 +176,7 @@ pub struct ScoresInput {
 /// The API's routes and its OpenAPI document, built from the same handlers, so that every
 /// route is documented and every documented route exists.
 pub fn routes() -> (Router<Arc<Service>>, utoipa::openapi::OpenApi) {
-    let (router, document) = OpenApiRouter::with_openapi(ApiDoc::openapi())
+    let (router, mut document) = OpenApiRouter::with_openapi(ApiDoc::openapi())
         .routes(routes!(create_workshop))
         .routes(routes!(import_setup))
         .routes(routes!(get_workshop, update_workshop))
@@ -202,6 +214,7 @@ pub fn routes() -> (Router<Arc<Service>>, utoipa::openapi::OpenApi) {
         .routes(routes!(matrix_svg))
         .routes(routes!(matrix_png))
         .split_for_parts();
+    contract::declare_refusals(&mut document);
     let published = Arc::new(document.clone());
     let router = router.route(OPENAPI_PATH, get(move || std::future::ready(Json(published.clone()))));
     (router, document)
@@ -211,7 +224,7 @@ pub fn routes() -> (Router<Arc<Service>>, utoipa::openapi::OpenApi) {
 pub const OPENAPI_PATH: &str = "/api/v1/openapi.json";
 
 #[utoipa::path(post, path = "/api/v1/workshops", request_body = WorkshopInput,
-    responses((status = 201, body = CreatedWorkshop), (status = 422, body = ErrorBody)))]
+    responses((status = 201, body = CreatedWorkshop)))]
 async fn create_workshop(
     State(service): State<Arc<Service>>,
     ApiJson(input): ApiJson<WorkshopInput>,
@@ -221,7 +234,7 @@ async fn create_workshop(
 
 /// Joining: the workshop, its areas by category and its groups.
 #[utoipa::path(get, path = "/api/v1/workshops/{code}", params(("code" = String, Path)),
-    responses((status = 200, body = Workshop), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+    responses((status = 200, body = Workshop)))]
 async fn get_workshop(
     State(service): State<Arc<Service>>,
     ApiPath(code): ApiPath<String>,
@@ -231,7 +244,7 @@ async fn get_workshop(
 
 #[utoipa::path(patch, path = "/api/v1/workshops/{code}", params(("code" = String, Path)), request_body = WorkshopInput,
     security(("facilitator" = [])),
-    responses((status = 200, body = Workshop), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
+    responses((status = 200, body = Workshop)))]
 async fn update_workshop(
     State(service): State<Arc<Service>>,
     ApiPath(code): ApiPath<String>,
@@ -243,7 +256,7 @@ async fn update_workshop(
 
 #[utoipa::path(put, path = "/api/v1/workshops/{code}/scoring", params(("code" = String, Path)), request_body = ScoringInput,
     security(("facilitator" = [])),
-    responses((status = 200, body = Workshop), (status = 403, body = ErrorBody)))]
+    responses((status = 200, body = Workshop)))]
 async fn set_scoring(
     State(service): State<Arc<Service>>,
     ApiPath(code): ApiPath<String>,
@@ -256,7 +269,7 @@ async fn set_scoring(
 /// Hides the results from everyone but the facilitator (`true`), or reveals them.
 #[utoipa::path(put, path = "/api/v1/workshops/{code}/results-hidden", params(("code" = String, Path)),
     request_body = VisibilityInput, security(("facilitator" = [])),
-    responses((status = 200, body = Workshop), (status = 403, body = ErrorBody)))]
+    responses((status = 200, body = Workshop)))]
 async fn set_results_hidden(
     State(service): State<Arc<Service>>,
     ApiPath(code): ApiPath<String>,
@@ -272,7 +285,7 @@ async fn set_results_hidden(
 /// the version. Cookies are never read here: a screen in the facilitator's own browser shows
 /// what the room may see.
 #[utoipa::path(get, path = "/api/v1/workshops/{code}/live", params(("code" = String, Path)),
-    responses((status = 200, content_type = "text/event-stream", body = LiveView), (status = 404, body = ErrorBody)))]
+    responses((status = 200, content_type = "text/event-stream", body = ViewEvents)))]
 async fn follow_workshop(State(service): State<Arc<Service>>, ApiPath(code): ApiPath<String>) -> ApiResult<Response> {
     let (frames, role) = service.follow_workshop(&code, None).await?;
     Ok(live_response(frames, role))
@@ -282,9 +295,8 @@ async fn follow_workshop(State(service): State<Arc<Service>>, ApiPath(code): Api
 /// the facilitator's view, hidden results and each group's progress included; the leaders'
 /// secret follows what the room sees.
 #[utoipa::path(get, path = "/api/v1/workshops/{code}/live/private", params(("code" = String, Path)),
-    security(("facilitator" = [])),
-    responses((status = 200, content_type = "text/event-stream", body = LiveView), (status = 401, body = ErrorBody),
-        (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+    security(("facilitator" = []), ("leaders" = [])),
+    responses((status = 200, content_type = "text/event-stream", body = ViewEvents)))]
 async fn follow_private(
     State(service): State<Arc<Service>>,
     ApiPath(code): ApiPath<String>,
@@ -299,8 +311,7 @@ async fn follow_private(
 /// as a bearer token or in the cookie the sheet page sets for this stream.
 #[utoipa::path(get, path = "/api/v1/workshops/{code}/groups/{id}/live", params(("code" = String, Path), ("id" = i64, Path)),
     security(("group" = []), ("facilitator" = [])),
-    responses((status = 200, content_type = "text/event-stream", body = LiveSheet), (status = 401, body = ErrorBody),
-        (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+    responses((status = 200, content_type = "text/event-stream", body = SheetEvents)))]
 async fn follow_sheet(
     State(service): State<Arc<Service>>,
     ApiPath((code, id)): ApiPath<(String, GroupId)>,
@@ -322,7 +333,7 @@ fn live_response(frames: watch::Receiver<Arc<live::Frames>>, role: live::Role) -
 
 #[utoipa::path(post, path = "/api/v1/workshops/{code}/categories", params(("code" = String, Path)), request_body = ItemInput,
     security(("facilitator" = [])),
-    responses((status = 201, body = Category), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
+    responses((status = 201, body = Category)))]
 async fn add_category(
     State(service): State<Arc<Service>>,
     ApiPath(code): ApiPath<String>,
@@ -334,7 +345,7 @@ async fn add_category(
 
 #[utoipa::path(put, path = "/api/v1/workshops/{code}/categories/{id}", params(("code" = String, Path), ("id" = i64, Path)),
     request_body = ItemInput, security(("facilitator" = [])),
-    responses((status = 200, body = Category), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+    responses((status = 200, body = Category)))]
 async fn update_category(
     State(service): State<Arc<Service>>,
     ApiPath((code, id)): ApiPath<(String, CategoryId)>,
@@ -346,7 +357,7 @@ async fn update_category(
 
 /// Areas in a removed category stay, without a category.
 #[utoipa::path(delete, path = "/api/v1/workshops/{code}/categories/{id}", params(("code" = String, Path), ("id" = i64, Path)),
-    security(("facilitator" = [])), responses((status = 204), (status = 404, body = ErrorBody)))]
+    security(("facilitator" = [])), responses((status = 204)))]
 async fn remove_category(
     State(service): State<Arc<Service>>,
     ApiPath((code, id)): ApiPath<(String, CategoryId)>,
@@ -358,7 +369,7 @@ async fn remove_category(
 
 #[utoipa::path(post, path = "/api/v1/workshops/{code}/areas", params(("code" = String, Path)), request_body = ItemInput,
     security(("facilitator" = [])),
-    responses((status = 201, body = Area), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
+    responses((status = 201, body = Area)))]
 async fn add_area(
     State(service): State<Arc<Service>>,
     ApiPath(code): ApiPath<String>,
@@ -370,7 +381,7 @@ async fn add_area(
 
 #[utoipa::path(put, path = "/api/v1/workshops/{code}/areas/{id}", params(("code" = String, Path), ("id" = i64, Path)),
     request_body = ItemInput, security(("facilitator" = [])),
-    responses((status = 200, body = Area), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+    responses((status = 200, body = Area)))]
 async fn update_area(
     State(service): State<Arc<Service>>,
     ApiPath((code, id)): ApiPath<(String, AreaId)>,
@@ -382,7 +393,7 @@ async fn update_area(
 
 /// Removes the area and every score given to it.
 #[utoipa::path(delete, path = "/api/v1/workshops/{code}/areas/{id}", params(("code" = String, Path), ("id" = i64, Path)),
-    security(("facilitator" = [])), responses((status = 204), (status = 404, body = ErrorBody)))]
+    security(("facilitator" = [])), responses((status = 204)))]
 async fn remove_area(
     State(service): State<Arc<Service>>,
     ApiPath((code, id)): ApiPath<(String, AreaId)>,
@@ -395,7 +406,7 @@ async fn remove_area(
 /// Adds groups: `{"count": 9}` names them 'Gruppe 1'…, `{"names": [...]}` names them.
 #[utoipa::path(post, path = "/api/v1/workshops/{code}/groups", params(("code" = String, Path)), request_body = GroupsInput,
     security(("facilitator" = [])),
-    responses((status = 201, body = Vec<Group>), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
+    responses((status = 201, body = Vec<Group>)))]
 async fn add_groups(
     State(service): State<Arc<Service>>,
     ApiPath(code): ApiPath<String>,
@@ -408,7 +419,7 @@ async fn add_groups(
 /// Renames a group; `tags`, when given, replace its tags (`[{"dimension": "Rolle", "value": "Folkevalgte"}]`).
 #[utoipa::path(put, path = "/api/v1/workshops/{code}/groups/{id}", params(("code" = String, Path), ("id" = i64, Path)),
     request_body = GroupInput, security(("facilitator" = [])),
-    responses((status = 200, body = Group), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+    responses((status = 200, body = Group)))]
 async fn update_group(
     State(service): State<Arc<Service>>,
     ApiPath((code, id)): ApiPath<(String, GroupId)>,
@@ -420,7 +431,7 @@ async fn update_group(
 
 /// Removes the group and every score it gave.
 #[utoipa::path(delete, path = "/api/v1/workshops/{code}/groups/{id}", params(("code" = String, Path), ("id" = i64, Path)),
-    security(("facilitator" = [])), responses((status = 204), (status = 404, body = ErrorBody)))]
+    security(("facilitator" = [])), responses((status = 204)))]
 async fn remove_group(
     State(service): State<Arc<Service>>,
     ApiPath((code, id)): ApiPath<(String, GroupId)>,
@@ -433,7 +444,7 @@ async fn remove_group(
 /// Puts categories, areas or groups in a new order; `ids` lists every item once.
 #[utoipa::path(put, path = "/api/v1/workshops/{code}/order/{list}", params(("code" = String, Path), ("list" = ListKind, Path)),
     request_body = OrderInput, security(("facilitator" = [])),
-    responses((status = 204), (status = 422, body = ErrorBody)))]
+    responses((status = 204)))]
 async fn reorder(
     State(service): State<Arc<Service>>,
     ApiPath((code, list)): ApiPath<(String, ListKind)>,
@@ -447,8 +458,7 @@ async fn reorder(
 /// A group's sheet: with the group's key, or the facilitator's secret.
 #[utoipa::path(get, path = "/api/v1/workshops/{code}/groups/{id}/scores", params(("code" = String, Path), ("id" = i64, Path)),
     security(("group" = []), ("facilitator" = [])),
-    responses((status = 200, body = Sheet), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
-        (status = 404, body = ErrorBody)))]
+    responses((status = 200, body = Sheet)))]
 async fn get_sheet(
     State(service): State<Arc<Service>>,
     ApiPath((code, id)): ApiPath<(String, GroupId)>,
@@ -462,8 +472,7 @@ async fn get_sheet(
 /// group's key, or the facilitator's secret to enter scores on the group's behalf.
 #[utoipa::path(put, path = "/api/v1/workshops/{code}/groups/{id}/scores", params(("code" = String, Path), ("id" = i64, Path)),
     request_body = ScoresInput, security(("group" = []), ("facilitator" = [])),
-    responses((status = 200, body = Saved), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
-        (status = 404, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
+    responses((status = 200, body = Saved), (status = 409, body = ErrorBody)))]
 async fn put_scores(
     State(service): State<Arc<Service>>,
     ApiPath((code, id)): ApiPath<(String, GroupId)>,
@@ -476,7 +485,7 @@ async fn put_scores(
 /// Takes a group that has not joined yet: answers with the group's link, which its members
 /// share. A group already taken cannot be taken again (409); the facilitator can release it.
 #[utoipa::path(post, path = "/api/v1/workshops/{code}/groups/{id}/join", params(("code" = String, Path), ("id" = i64, Path)),
-    responses((status = 200, body = GroupLink), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
+    responses((status = 200, body = GroupLink), (status = 409, body = ErrorBody)))]
 async fn claim_group(
     State(service): State<Arc<Service>>,
     ApiPath((code, id)): ApiPath<(String, GroupId)>,
@@ -487,7 +496,7 @@ async fn claim_group(
 /// Every group's link, for the facilitator: to print group cards or bring a group back in.
 #[utoipa::path(get, path = "/api/v1/workshops/{code}/group-links", params(("code" = String, Path)),
     security(("facilitator" = [])),
-    responses((status = 200, body = Vec<GroupLink>), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
+    responses((status = 200, body = Vec<GroupLink>)))]
 async fn group_links(
     State(service): State<Arc<Service>>,
     ApiPath(code): ApiPath<String>,
@@ -500,8 +509,7 @@ async fn group_links(
 /// group on the join page again.
 #[utoipa::path(post, path = "/api/v1/workshops/{code}/groups/{id}/link", params(("code" = String, Path), ("id" = i64, Path)),
     request_body = RenewLinkInput, security(("facilitator" = [])),
-    responses((status = 200, body = GroupLink), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
-        (status = 404, body = ErrorBody)))]
+    responses((status = 200, body = GroupLink)))]
 async fn renew_group_link(
     State(service): State<Arc<Service>>,
     ApiPath((code, id)): ApiPath<(String, GroupId)>,
@@ -514,7 +522,7 @@ async fn renew_group_link(
 /// Scale, axis names, midlines and language. The scale cannot change once groups have scored.
 #[utoipa::path(put, path = "/api/v1/workshops/{code}/settings", params(("code" = String, Path)),
     request_body = SettingsInput, security(("facilitator" = [])),
-    responses((status = 200, body = Workshop), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
+    responses((status = 200, body = Workshop)))]
 async fn update_settings(
     State(service): State<Arc<Service>>,
     ApiPath(code): ApiPath<String>,
@@ -526,8 +534,8 @@ async fn update_settings(
 
 /// The workshop's setup (settings, categories, areas, groups and tags; no scores), as in `docs/SETUP.md`.
 #[utoipa::path(get, path = "/api/v1/workshops/{code}/setup", params(("code" = String, Path)),
-    security(("facilitator" = [])),
-    responses((status = 200, body = Setup), (status = 403, body = ErrorBody)))]
+    security(("facilitator" = []), ("leaders" = [])),
+    responses((status = 200, body = Setup)))]
 async fn get_setup(
     State(service): State<Arc<Service>>,
     ApiPath(code): ApiPath<String>,
@@ -540,7 +548,7 @@ async fn get_setup(
 
 /// Makes a new workshop from a setup; errors name the path of the first bad field (`areas[3].category`).
 #[utoipa::path(post, path = "/api/v1/workshops/import", request_body = Setup,
-    responses((status = 201, body = CreatedWorkshop), (status = 422, body = ErrorBody)))]
+    responses((status = 201, body = CreatedWorkshop)))]
 async fn import_setup(
     State(service): State<Arc<Service>>,
     ApiJson(setup): ApiJson<Setup>,
@@ -550,7 +558,7 @@ async fn import_setup(
 
 /// A new workshop with this one's settings, categories and areas, and no groups or scores.
 #[utoipa::path(post, path = "/api/v1/workshops/{code}/duplicate", params(("code" = String, Path)),
-    security(("facilitator" = [])), responses((status = 201, body = CreatedWorkshop), (status = 403, body = ErrorBody)))]
+    security(("facilitator" = [])), responses((status = 201, body = CreatedWorkshop)))]
 async fn duplicate(
     State(service): State<Arc<Service>>,
     ApiPath(code): ApiPath<String>,
@@ -561,7 +569,7 @@ async fn duplicate(
 
 /// The leaders' read-only link: results, comments and exports, and no changes.
 #[utoipa::path(get, path = "/api/v1/workshops/{code}/review-link", params(("code" = String, Path)),
-    security(("facilitator" = [])), responses((status = 200, body = ReviewLink), (status = 403, body = ErrorBody)))]
+    security(("facilitator" = [])), responses((status = 200, body = ReviewLink)))]
 async fn review_link(
     State(service): State<Arc<Service>>,
     ApiPath(code): ApiPath<String>,
@@ -574,7 +582,7 @@ async fn review_link(
 /// working at once, and live streams opened with them end.
 #[utoipa::path(post, path = "/api/v1/workshops/{code}/secret", params(("code" = String, Path)),
     security(("facilitator" = [])),
-    responses((status = 200, body = ManageLink), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
+    responses((status = 200, body = ManageLink)))]
 async fn renew_secret(
     State(service): State<Arc<Service>>,
     ApiPath(code): ApiPath<String>,
@@ -587,7 +595,7 @@ async fn renew_secret(
 /// once; live screens and sheets are sent the new code and move to it.
 #[utoipa::path(post, path = "/api/v1/workshops/{code}/code", params(("code" = String, Path)),
     security(("facilitator" = [])),
-    responses((status = 200, body = ManageLink), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
+    responses((status = 200, body = ManageLink)))]
 async fn renew_code(
     State(service): State<Arc<Service>>,
     ApiPath(code): ApiPath<String>,
@@ -598,7 +606,7 @@ async fn renew_code(
 
 /// Replaces the leaders' link; the old one stops working.
 #[utoipa::path(post, path = "/api/v1/workshops/{code}/review-link", params(("code" = String, Path)),
-    security(("facilitator" = [])), responses((status = 200, body = ReviewLink), (status = 403, body = ErrorBody)))]
+    security(("facilitator" = [])), responses((status = 200, body = ReviewLink)))]
 async fn renew_review_link(
     State(service): State<Arc<Service>>,
     ApiPath(code): ApiPath<String>,
@@ -611,8 +619,7 @@ async fn renew_review_link(
 #[utoipa::path(put, path = "/api/v1/workshops/{code}/groups/{id}/comments/{area}",
     params(("code" = String, Path), ("id" = i64, Path), ("area" = i64, Path)), request_body = CommentInput,
     security(("group" = []), ("facilitator" = [])),
-    responses((status = 200, body = Saved), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
-        (status = 404, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
+    responses((status = 200, body = Saved), (status = 409, body = ErrorBody)))]
 async fn put_comment(
     State(service): State<Arc<Service>>,
     ApiPath((code, group, area)): ApiPath<(String, GroupId, AreaId)>,
@@ -626,8 +633,8 @@ async fn put_comment(
 #[utoipa::path(post, path = "/api/v1/workshops/{code}/groups/{id}/suggestions",
     params(("code" = String, Path), ("id" = i64, Path)), request_body = SuggestionInput,
     security(("group" = []), ("facilitator" = [])),
-    responses((status = 201, body = Suggestion), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
-        (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
+    responses((status = 201, body = Suggestion),
+        (status = 409, body = ErrorBody)))]
 async fn suggest(
     State(service): State<Arc<Service>>,
     ApiPath((code, group)): ApiPath<(String, GroupId)>,
@@ -640,7 +647,7 @@ async fn suggest(
 /// Puts a suggestion on the list as a new area, which groups can then score.
 #[utoipa::path(post, path = "/api/v1/workshops/{code}/suggestions/{id}/accept",
     params(("code" = String, Path), ("id" = i64, Path)), request_body = AcceptInput, security(("facilitator" = [])),
-    responses((status = 201, body = Area), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
+    responses((status = 201, body = Area), (status = 409, body = ErrorBody)))]
 async fn accept_suggestion(
     State(service): State<Arc<Service>>,
     ApiPath((code, id)): ApiPath<(String, SuggestionId)>,
@@ -653,7 +660,7 @@ async fn accept_suggestion(
 /// Records a suggestion as raised but not scored.
 #[utoipa::path(post, path = "/api/v1/workshops/{code}/suggestions/{id}/keep",
     params(("code" = String, Path), ("id" = i64, Path)), security(("facilitator" = [])),
-    responses((status = 204), (status = 404, body = ErrorBody)))]
+    responses((status = 204)))]
 async fn keep_suggestion(
     State(service): State<Arc<Service>>,
     ApiPath((code, id)): ApiPath<(String, SuggestionId)>,
@@ -665,8 +672,8 @@ async fn keep_suggestion(
 
 /// Every group's scores with its tags: for the facilitator and the leaders.
 #[utoipa::path(get, path = "/api/v1/workshops/{code}/scores", params(("code" = String, Path)),
-    security(("facilitator" = [])),
-    responses((status = 200, body = Vec<GroupScores>), (status = 403, body = ErrorBody)))]
+    security(("facilitator" = []), ("leaders" = [])),
+    responses((status = 200, body = Vec<GroupScores>)))]
 async fn all_scores(
     State(service): State<Arc<Service>>,
     ApiPath(code): ApiPath<String>,
@@ -681,16 +688,24 @@ async fn all_scores(
 pub struct ChangesQuery {
     /// Only the changes to this area.
     pub area: Option<i64>,
-    /// The last this many (at most 500, and 500 if not given).
+    /// The last this many; all the most one request reads if not given.
+    #[param(schema_with = changes_limit)]
     pub limit: Option<u32>,
+}
+
+fn changes_limit() -> utoipa::openapi::Object {
+    utoipa::openapi::ObjectBuilder::new()
+        .schema_type(utoipa::openapi::Type::Integer)
+        .minimum(Some(0))
+        .maximum(Some(MAX_CHANGES_PER_REQUEST))
+        .build()
 }
 
 /// The change log, oldest first: who changed what and when. For the facilitator only: it
 /// holds every group's scores, which the leaders may not see while the results are hidden.
 #[utoipa::path(get, path = "/api/v1/workshops/{code}/changes", params(("code" = String, Path), ChangesQuery),
     security(("facilitator" = [])),
-    responses((status = 200, body = Vec<ChangeEntry>), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
-        (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+    responses((status = 200, body = Vec<ChangeEntry>)))]
 async fn changes(
     State(service): State<Arc<Service>>,
     ApiPath(code): ApiPath<String>,
@@ -702,7 +717,8 @@ async fn changes(
 
 /// The results, of one segment if asked; while hidden, only with the facilitator's secret.
 #[utoipa::path(get, path = "/api/v1/workshops/{code}/results", params(("code" = String, Path), SegmentQuery),
-    responses((status = 200, body = Results), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+    security((), ("facilitator" = []), ("leaders" = [])),
+    responses((status = 200, body = Results), (status = 403, body = ErrorBody)))]
 async fn results(
     State(service): State<Arc<Service>>,
     ApiPath(code): ApiPath<String>,
@@ -723,7 +739,8 @@ fn attachment(filename: &str, content_type: &str, body: impl IntoResponse) -> Re
 /// areas raised but not scored follow without a rank. UTF-8 with commas, or with
 /// `dialect=excel-no` what Norwegian Excel opens as it is.
 #[utoipa::path(get, path = "/api/v1/workshops/{code}/results.csv", params(("code" = String, Path), CsvQuery),
-    responses((status = 200, content_type = "text/csv"), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+    security((), ("facilitator" = []), ("leaders" = [])),
+    responses((status = 200, content_type = "text/csv"), (status = 403, body = ErrorBody)))]
 async fn results_csv(
     State(service): State<Arc<Service>>,
     ApiPath(code): ApiPath<String>,
@@ -740,9 +757,8 @@ async fn results_csv(
 /// A workbook with the ranked list, every group's raw scores with its segments, the comments,
 /// and the areas raised but not scored: for the facilitator and the leaders.
 #[utoipa::path(get, path = "/api/v1/workshops/{code}/results.xlsx", params(("code" = String, Path), SegmentQuery),
-    security(("facilitator" = [])),
-    responses((status = 200, content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-        (status = 403, body = ErrorBody)))]
+    security(("facilitator" = []), ("leaders" = [])),
+    responses((status = 200, content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")))]
 async fn results_xlsx(
     State(service): State<Arc<Service>>,
     ApiPath(code): ApiPath<String>,
@@ -761,6 +777,7 @@ async fn results_xlsx(
 
 /// The quadrant matrix as a standalone SVG document.
 #[utoipa::path(get, path = "/api/v1/workshops/{code}/matrix.svg", params(("code" = String, Path), SegmentQuery),
+    security((), ("facilitator" = []), ("leaders" = [])),
     responses((status = 200, content_type = "image/svg+xml"), (status = 403, body = ErrorBody)))]
 async fn matrix_svg(
     State(service): State<Arc<Service>>,
@@ -775,6 +792,7 @@ async fn matrix_svg(
 
 /// The quadrant matrix as a PNG image at print resolution (300 dpi at 18 cm wide).
 #[utoipa::path(get, path = "/api/v1/workshops/{code}/matrix.png", params(("code" = String, Path), SegmentQuery),
+    security((), ("facilitator" = []), ("leaders" = [])),
     responses((status = 200, content_type = "image/png"), (status = 403, body = ErrorBody)))]
 async fn matrix_png(
     State(service): State<Arc<Service>>,
@@ -789,24 +807,10 @@ async fn matrix_png(
     Ok(attachment(&format!("kvadrant-{code}-matrix.png"), "image/png", png))
 }
 
-struct FacilitatorAuth;
-
-impl Modify for FacilitatorAuth {
-    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
-        let components = openapi.components.get_or_insert_with(Default::default);
-        for role in ["facilitator", "group"] {
-            components.add_security_scheme(
-                role,
-                SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
-            );
-        }
-    }
-}
-
 #[derive(OpenApi)]
 #[openapi(
     info(title = "Kvadrant", description = "Score areas on potential and feasibility; rank them."),
-    components(schemas(LiveComments, ListKind)),
-    modifiers(&FacilitatorAuth)
+    components(schemas(LiveView, LiveSheet, LiveComments, ListKind, ErrorBody, SetupCategory, SetupArea, SetupGroup, GroupTag, Name)),
+    modifiers(&Roles)
 )]
 pub struct ApiDoc;

@@ -46,7 +46,7 @@ pub struct Serving {
     #[arg(long, env = "KVADRANT_TRUST_PROXY")]
     pub trust_proxy: Option<HeaderName>,
     /// What one client address may do; the defaults suit a venue behind one public address.
-    #[arg(skip)]
+    #[command(flatten)]
     pub limits: Limits,
 }
 

@@ -48,13 +48,23 @@ const SERVER_FUNCTION_ERROR: usize = 64 * 1024;
 /// The header server functions mark their errors with.
 const SERVER_FUNCTION_ERROR_HEADER: &str = "serverfnerror";
 
-/// The limits per client address; [`Limits::default`] holds the constants above.
-#[derive(Debug, Clone)]
+/// The limits per client address; the defaults are the constants above. An operator may raise
+/// them, for a venue larger than any above or for a test that makes many workshops from one address.
+#[derive(Debug, Clone, clap::Args)]
 pub struct Limits {
+    /// Failed lookups and secret checks one client address may make at once.
+    #[arg(long, env = "KVADRANT_FAILURE_BURST", default_value_t = FAILURE_BURST, value_parser = clap::value_parser!(u32).range(1..))]
     pub failure_burst: u32,
+    #[arg(skip = FAILURE_REFILL)]
     pub failure_refill: Duration,
+    /// Workshops one client address may make at once.
+    #[arg(long, env = "KVADRANT_CREATION_BURST", default_value_t = CREATION_BURST, value_parser = clap::value_parser!(u32).range(1..))]
     pub creation_burst: u32,
+    #[arg(skip = CREATION_REFILL)]
     pub creation_refill: Duration,
+    /// Live streams one client address may hold.
+    #[arg(long, env = "KVADRANT_LIVE_STREAMS", default_value_t = LIVE_STREAMS,
+        value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..))]
     pub live_streams: usize,
 }
 

@@ -17,8 +17,9 @@ use crate::support::{self, TestDir};
 const WRITERS: usize = 8;
 /// Areas each group has cells in: enough that no writer runs out before the kill.
 const AREAS: usize = 60;
-/// How long the writers write before the server is killed.
-const WRITING: Duration = Duration::from_millis(1500);
+/// Acknowledged cells after which the server is killed: a quarter of all, so the writers are mid-way
+/// however fast the machine.
+const KILL_AFTER: usize = WRITERS * AREAS * 2 / 4;
 
 /// One acknowledged cell: (group, area, axis) → value.
 type Acknowledged = Arc<Mutex<HashMap<(i64, i64, &'static str), i64>>>;
@@ -69,7 +70,10 @@ async fn a_killed_server_keeps_every_acknowledged_score() {
             }
         }));
     }
-    tokio::time::sleep(WRITING).await;
+    while acknowledged.lock().unwrap().len() < KILL_AFTER {
+        assert!(!writers.iter().all(|w| w.is_finished()), "the writers stopped before the kill");
+        tokio::time::sleep(Duration::from_millis(2)).await;
+    }
     kill(Pid::from_raw(server.id().unwrap() as i32), Signal::SIGKILL).unwrap();
     server.wait().await.unwrap();
     for writer in writers {

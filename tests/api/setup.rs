@@ -162,3 +162,69 @@ async fn every_reference_in_the_openapi_document_resolves() {
         assert!(document["components"]["schemas"].get(name).is_some(), "{target} resolves");
     }
 }
+
+#[tokio::test]
+async fn the_openapi_document_declares_the_domains_limits() {
+    let server = support::start().await;
+    let document = server.get_json("/api/v1/openapi.json").await;
+    let schemas = &document["components"]["schemas"];
+    let resolve = |schema: &Value| -> Value {
+        match schema["$ref"].as_str() {
+            Some(target) => schemas[target.trim_start_matches("#/components/schemas/")].clone(),
+            None => schema.clone(),
+        }
+    };
+    let name = resolve(&schemas["ItemInput"]["properties"]["name"]);
+    assert_eq!(name["maxLength"], kvadrant::Name::MAX_CHARS);
+    assert!(name["pattern"].is_string(), "names declare which characters they may hold");
+    assert_eq!(resolve(&schemas["CommentInput"]["properties"]["rationale"])["maxLength"], kvadrant::Note::MAX_CHARS);
+    assert_eq!(schemas["Setup"]["properties"]["areas"]["maxItems"], kvadrant::limits::MAX_AREAS);
+    assert_eq!(schemas["SetupGroup"]["properties"]["tags"]["maxItems"], kvadrant::segment::MAX_TAGS);
+    let score = &schemas["ScoreInput"]["properties"]["value"];
+    let score = score["oneOf"].as_array().and_then(|choices| choices.iter().find(|c| c["$ref"].is_string()));
+    let score = resolve(score.expect("a score or null"));
+    assert_eq!((&score["minimum"], &score["maximum"]), (&json!(0), &json!(10)));
+    assert_eq!(schemas["SettingsInput"]["properties"]["scale_max"]["minimum"], 5);
+    let code = &document["paths"]["/api/v1/workshops/{code}"]["get"]["parameters"][0];
+    assert_eq!(code["name"], "code");
+    assert!(code["schema"]["pattern"].as_str().unwrap().contains("{6}"));
+}
+
+#[tokio::test]
+async fn the_openapi_document_declares_every_refusal_a_route_can_answer() {
+    let server = support::start().await;
+    let document = server.get_json("/api/v1/openapi.json").await;
+    let mut operations = 0;
+    for (path, item) in document["paths"].as_object().unwrap() {
+        for (method, operation) in item.as_object().unwrap() {
+            operations += 1;
+            let declares = |status: &str| operation["responses"].get(status).is_some();
+            let route = format!("{method} {path}");
+            for status in ["400", "503"] {
+                assert!(declares(status), "{route} declares {status}");
+            }
+            if operation["requestBody"].is_object() {
+                for status in ["413", "415", "422"] {
+                    assert!(declares(status), "{route} declares {status}");
+                }
+            }
+            if path.contains("{code}") {
+                for status in ["404", "422", "429"] {
+                    assert!(declares(status), "{route} declares {status}");
+                }
+            }
+            let security = operation["security"].as_array();
+            if security.is_some_and(|options| !options.iter().any(|option| option == &json!({}))) {
+                for status in ["401", "403"] {
+                    assert!(declares(status), "{route}, which needs a secret, declares {status}");
+                }
+            }
+            for status in ["429", "503"] {
+                if let Some(response) = operation["responses"].get(status) {
+                    assert!(response["headers"]["Retry-After"].is_object(), "{route} says when to retry on {status}");
+                }
+            }
+        }
+    }
+    assert!(operations > 40, "every operation was looked at: {operations}");
+}

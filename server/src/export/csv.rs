@@ -40,12 +40,18 @@ pub enum CsvDialect {
 }
 
 impl CsvDialect {
+    /// Each dialect by the name a query gives it.
+    pub const NAMES: [(&'static str, CsvDialect); 2] =
+        [("standard", CsvDialect::Standard), ("excel-no", CsvDialect::NorwegianExcel)];
+
+    /// Absent is the standard dialect.
     pub fn parse(name: Option<&str>) -> Result<CsvDialect, Error> {
-        match name {
-            None | Some("standard") => Ok(CsvDialect::Standard),
-            Some("excel-no") => Ok(CsvDialect::NorwegianExcel),
-            Some(_) => Err(Error::invalid("dialect", Rule::Malformed { expected: Format::CsvDialect })),
-        }
+        let Some(name) = name else { return Ok(CsvDialect::Standard) };
+        Self::NAMES
+            .iter()
+            .find(|(known, _)| *known == name)
+            .map(|(_, dialect)| *dialect)
+            .ok_or(Error::invalid("dialect", Rule::Malformed { expected: Format::CsvDialect }))
     }
 
     /// What the file name carries to tell the two apart.

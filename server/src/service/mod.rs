@@ -30,16 +30,7 @@ use crate::{qr, secret};
 
 pub use setup::setup_of;
 
-/// The most groups one request may add; more than any workshop room holds.
-pub const MAX_GROUPS_PER_REQUEST: i64 = 100;
-
-/// Limits per workshop, far above any real workshop, so that no one can make the pages of
-/// a workshop expensive to render.
-pub const MAX_CATEGORIES: usize = 50;
-pub const MAX_AREAS: usize = 200;
-pub const MAX_GROUPS: usize = 500;
-/// Suggestions per workshop: far more than a room raises, few enough that no one can flood the list.
-pub const MAX_SUGGESTIONS: usize = 200;
+pub use kvadrant::limits::{MAX_AREAS, MAX_CATEGORIES, MAX_GROUPS, MAX_GROUPS_PER_REQUEST, MAX_SUGGESTIONS};
 /// The most lines of the change log one request reads; the workbook holds them all.
 pub const MAX_CHANGES_PER_REQUEST: u32 = 500;
 
@@ -369,8 +360,9 @@ impl Service {
     fn group_names(workshop: &Workshop, input: &GroupsInput) -> Result<Vec<Name>, Error> {
         let names: Vec<Name> = match input {
             GroupsInput::Count { count } => {
-                if !(1..=MAX_GROUPS_PER_REQUEST).contains(count) {
-                    return Err(Error::invalid("count", Rule::OutOfRange { min: 1, max: MAX_GROUPS_PER_REQUEST }));
+                let most = MAX_GROUPS_PER_REQUEST as i64;
+                if !(1..=most).contains(count) {
+                    return Err(Error::invalid("count", Rule::OutOfRange { min: 1, max: most }));
                 }
                 // Continue the numbering, skipping names already taken (after renames or removals).
                 let taken: HashSet<&str> = workshop.groups.iter().map(|g| g.name.as_str()).collect();
@@ -382,8 +374,9 @@ impl Service {
                     .collect::<Result<_, _>>()?
             }
             GroupsInput::Names { names } => {
-                if names.is_empty() || names.len() as i64 > MAX_GROUPS_PER_REQUEST {
-                    return Err(Error::invalid("names", Rule::OutOfRange { min: 1, max: MAX_GROUPS_PER_REQUEST }));
+                if names.is_empty() || names.len() > MAX_GROUPS_PER_REQUEST {
+                    let most = MAX_GROUPS_PER_REQUEST as i64;
+                    return Err(Error::invalid("names", Rule::OutOfRange { min: 1, max: most }));
                 }
                 names
                     .iter()
