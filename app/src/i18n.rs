@@ -3,84 +3,46 @@
 
 use kvadrant::{Entity, Error, Format, Quadrant, Rule, Timeframe};
 
-use crate::model::SuggestionStatus;
 use leptos::prelude::use_context;
-use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
+use crate::model::SuggestionStatus;
 
-pub const LANGUAGE_COOKIE: &str = "kvadrant_lang";
+pub use kvadrant_api::lang::Lang;
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    #[default]
-    Nb,
-    En,
+/// What the UI says in `lang`.
+pub fn texts(lang: Lang) -> &'static Texts {
+    match lang {
+        Lang::Nb => &NB,
+        Lang::En => &EN,
+    }
 }
 
-impl Lang {
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Nb => "nb",
-            Lang::En => "en",
-        }
+/// The language of the page being rendered: the cookie on the server, the document's
+/// `lang` (which the server wrote) in the browser.
+pub fn current_lang() -> Lang {
+    #[cfg(feature = "ssr")]
+    {
+        // The visitor's choice, else the workshop's language (which the server puts on the request).
+        use_context::<http::request::Parts>()
+            .and_then(|parts| {
+                let cookies = parts.headers.get_all(http::header::COOKIE).iter();
+                let chosen = cookies.filter_map(|value| value.to_str().ok()).find_map(Lang::chosen_in);
+                chosen.or_else(|| parts.extensions.get::<Lang>().copied())
+            })
+            .unwrap_or_default()
     }
-
-    pub fn from_code(code: &str) -> Option<Lang> {
-        match code {
-            "nb" | "no" => Some(Lang::Nb),
-            "en" => Some(Lang::En),
-            _ => None,
-        }
+    #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
+    {
+        leptos::prelude::document()
+            .document_element()
+            .and_then(|html| html.get_attribute("lang"))
+            .and_then(|code| Lang::from_code(&code))
+            .unwrap_or_default()
     }
-
-    pub fn other(self) -> Lang {
-        match self {
-            Lang::Nb => Lang::En,
-            Lang::En => Lang::Nb,
-        }
-    }
-
-    pub fn texts(self) -> &'static Texts {
-        match self {
-            Lang::Nb => &NB,
-            Lang::En => &EN,
-        }
-    }
-
-    /// The language of the page being rendered: the cookie on the server, the document's
-    /// `lang` (which the server wrote) in the browser.
-    pub fn current() -> Lang {
-        #[cfg(feature = "ssr")]
-        {
-            // The visitor's choice, else the workshop's language (which the server puts on the request).
-            use_context::<http::request::Parts>()
-                .and_then(|parts| {
-                    let chosen = parts.headers.get(http::header::COOKIE).and_then(|value| value.to_str().ok());
-                    let chosen = chosen.and_then(|cookies| {
-                        cookies.split(';').find_map(|pair| {
-                            let (name, value) = pair.trim().split_once('=')?;
-                            (name == LANGUAGE_COOKIE).then(|| Lang::from_code(value)).flatten()
-                        })
-                    });
-                    chosen.or_else(|| parts.extensions.get::<Lang>().copied())
-                })
-                .unwrap_or_default()
-        }
-        #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
-        {
-            leptos::prelude::document()
-                .document_element()
-                .and_then(|html| html.get_attribute("lang"))
-                .and_then(|code| Lang::from_code(&code))
-                .unwrap_or_default()
-        }
-        #[cfg(not(any(feature = "ssr", feature = "hydrate")))]
-        {
-            Lang::default()
-        }
+    #[cfg(not(any(feature = "ssr", feature = "hydrate")))]
+    {
+        Lang::default()
     }
 }
 
@@ -89,7 +51,7 @@ pub fn use_lang() -> Lang {
 }
 
 pub fn use_texts() -> &'static Texts {
-    use_lang().texts()
+    texts(use_lang())
 }
 
 pub struct Texts {
@@ -1062,13 +1024,5 @@ mod tests {
     fn numbers_use_the_language_decimal_separator() {
         assert_eq!(NB.number(7.26, 1), "7,3");
         assert_eq!(EN.number(58.444, 2), "58.44");
-    }
-
-    #[test]
-    fn language_codes_round_trip() {
-        for lang in [Lang::Nb, Lang::En] {
-            assert_eq!(Lang::from_code(lang.code()), Some(lang));
-            assert_ne!(lang.other(), lang);
-        }
     }
 }

@@ -8,7 +8,7 @@ pub mod backend;
 pub mod error;
 pub mod i18n;
 pub mod live;
-pub mod model;
+pub use kvadrant_api::model;
 mod pages;
 mod private_links;
 mod ui;
@@ -22,14 +22,14 @@ use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 
-use crate::i18n::{Lang, use_texts};
+use crate::i18n::{current_lang, use_texts};
 use crate::pages::{GroupCardsPage, HomePage, JoinPage, ManagePage, NotFound, ResultsPage, ScreenPage, SheetPage};
 
 /// The HTML document around the app; only the server renders it.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     view! {
         <!DOCTYPE html>
-        <html lang=Lang::current().code()>
+        <html lang=current_lang().code()>
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -50,7 +50,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    provide_context(Lang::current());
+    provide_context(current_lang());
     let t = use_texts();
     view! {
         <Stylesheet id="kvadrant" href="/pkg/kvadrant.css" />

@@ -10,8 +10,8 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Extension, Json, Router};
 use kvadrant::{AreaId, CategoryId, Error, GroupId, Name, SuggestionId};
-use kvadrant_app::backend::{Backend, GroupKey, Key};
-use kvadrant_app::model::{
+use kvadrant_api::backend::{Backend, GroupKey, Key};
+use kvadrant_api::model::{
     AcceptInput, Area, Category, ChangeEntry, CommentInput, CreatedWorkshop, FACILITATOR_COOKIE, GROUP_KEY_COOKIE,
     Group, GroupInput, GroupLink, GroupScores, GroupTag, GroupsInput, ItemInput, LEADERS_COOKIE, ListKind,
     LiveComments, LiveSheet, LiveView, ManageLink, Results, ReviewLink, Saved, ScoreInput, SettingsInput, Setup,

@@ -6,7 +6,7 @@ use axum::error_handling::HandleErrorLayer;
 use axum::extract::DefaultBodyLimit;
 use axum::routing::get;
 use axum::{Extension, Router};
-use kvadrant_app::backend::SharedBackend;
+use kvadrant_api::backend::SharedBackend;
 use kvadrant_app::{App, shell};
 use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;

@@ -3,11 +3,11 @@
 //! The report publishes only the order, so these scores are illustrative and say so.
 
 use kvadrant::{AreaId, Axis, Error};
-use kvadrant_app::model::{GroupsInput, ItemInput, ScoreInput, WorkshopInput};
+use kvadrant_api::model::{GroupsInput, ItemInput, ScoreInput, WorkshopInput};
 use serde::Deserialize;
 
 use crate::service::Service;
-use kvadrant_app::backend::{Backend, GroupKey, Key};
+use kvadrant_api::backend::{Backend, GroupKey, Key};
 
 const SOURCE: &str = include_str!("../demo/indre-namdal-2022.json");
 pub const GROUPS: usize = 9;

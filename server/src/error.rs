@@ -69,7 +69,7 @@ impl IntoResponse for ApiError {
             Some(detail) => format!("{}: {detail}", self.error),
             None => self.error.to_string(),
         };
-        let status = self.status.unwrap_or_else(|| kvadrant_app::error::status(&self.error));
+        let status = self.status.unwrap_or_else(|| kvadrant_api::status::status(&self.error));
         let error = self.error.clone();
         finish((status, Json(ErrorBody { error: self.error, message })).into_response(), error)
     }
@@ -96,6 +96,6 @@ pub fn refusal(error: Error, server_function: bool) -> Response {
     if !server_function {
         return ApiError::from(error).into_response();
     }
-    let status = kvadrant_app::error::status(&error);
+    let status = kvadrant_api::status::status(&error);
     finish((status, Json(AppError::Domain(error.clone()))).into_response(), error)
 }

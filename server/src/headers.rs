@@ -8,7 +8,7 @@ use axum::response::Response;
 use leptos::nonce::Nonce;
 use leptos::prelude::{provide_context, use_context};
 
-use kvadrant_app::model::{FACILITATOR_COOKIE, GROUP_KEY_COOKIE, LEADERS_COOKIE};
+use kvadrant_api::model::{FACILITATOR_COOKIE, GROUP_KEY_COOKIE, LEADERS_COOKIE};
 
 use crate::paths::{self, Route};
 

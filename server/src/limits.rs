@@ -286,7 +286,7 @@ pub async fn guard(State(guard): State<Arc<Guard>>, request: Request, next: Next
         }
     };
     let status = match (&error, route.server_function) {
-        (Some(error), true) => kvadrant_app::error::status(error),
+        (Some(error), true) => kvadrant_api::status::status(error),
         _ => response.status(),
     };
     if failed(&route, status, error.as_ref())

@@ -5,7 +5,7 @@ use axum::extract::{Path, Query};
 use axum::http::header;
 use axum::response::{IntoResponse, Redirect};
 use kvadrant::JoinCode;
-use kvadrant_app::i18n::{LANGUAGE_COOKIE, Lang};
+use kvadrant_api::lang::Lang;
 use serde::Deserialize;
 
 pub const JOIN_PATH: &str = "/join";
@@ -42,6 +42,5 @@ fn is_site_path(path: &str) -> bool {
 pub async fn set_language(Path(lang): Path<String>, Form(back): Form<BackTo>) -> impl IntoResponse {
     let lang = Lang::from_code(&lang).unwrap_or_default();
     let to = back.to.filter(|to| is_site_path(to)).unwrap_or_else(|| "/".to_owned());
-    let cookie = format!("{LANGUAGE_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax", lang.code());
-    ([(header::SET_COOKIE, cookie)], Redirect::to(&to))
+    ([(header::SET_COOKIE, lang.cookie())], Redirect::to(&to))
 }

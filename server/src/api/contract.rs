@@ -9,7 +9,7 @@ use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::openapi::{HeaderBuilder, ObjectBuilder, OpenApi, RefOr, Response, ResponseBuilder, Type};
 
 use kvadrant::JoinCode;
-use kvadrant_app::model::{LiveComments, LiveSheet, LiveView};
+use kvadrant_api::model::{LiveComments, LiveSheet, LiveView};
 use utoipa::{Modify, PartialSchema, ToSchema};
 
 use crate::error::ErrorBody;

@@ -1,7 +1,8 @@
 //! The ranked list as CSV, for scripts (UTF-8, commas) or for Norwegian Excel.
 
 use kvadrant::{AxisStats, Error, Format, Rule};
-use kvadrant_app::model::Results;
+use kvadrant_api::model::Results;
+use kvadrant_app::i18n::texts;
 
 use super::comment_line;
 
@@ -83,7 +84,7 @@ impl CsvDialect {
 /// The ranked list, then unscored areas and areas raised but not scored, without figures.
 /// Each area's comments are in its last column, one line per group.
 pub fn csv(results: &Results, dialect: CsvDialect) -> Vec<u8> {
-    let texts = results.workshop.settings.language.texts();
+    let texts = texts(results.workshop.settings.language);
     let delimiter = match dialect {
         CsvDialect::Standard => b',',
         CsvDialect::NorwegianExcel => b';',

@@ -2,7 +2,7 @@
 
 use std::sync::{Arc, OnceLock};
 
-use kvadrant_app::model::Results;
+use kvadrant_api::model::Results;
 use resvg::{tiny_skia, usvg};
 
 /// 300 dots per inch over 18 cm, about the text width of an A4 page: 2126 pixels wide.
@@ -48,7 +48,7 @@ pub fn png(svg: &str) -> Result<Vec<u8>, ImageError> {
 #[cfg(test)]
 mod tests {
     use kvadrant::{AreaId, AxisStats, CategoryId, Quadrant};
-    use kvadrant_app::model::{Area, Category, RankedArea, Segment, Settings, Standings, Workshop};
+    use kvadrant_api::model::{Area, Category, RankedArea, Segment, Settings, Standings, Workshop};
 
     use super::*;
 

@@ -7,8 +7,8 @@ mod pictures;
 mod xlsx;
 
 use kvadrant::Timeframe;
+use kvadrant_api::model::{AreaComment, Results};
 use kvadrant_app::i18n::Texts;
-use kvadrant_app::model::{AreaComment, Results};
 
 pub use self::csv::{CsvDialect, csv};
 pub use self::image::{matrix_svg, png};

@@ -5,7 +5,8 @@
 use std::collections::BTreeSet;
 
 use kvadrant::{AreaId, Axis, AxisStats};
-use kvadrant_app::model::{ChangeEntry, Group, GroupScores, Results};
+use kvadrant_api::model::{ChangeEntry, Group, GroupScores, Results};
+use kvadrant_app::i18n::texts;
 use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 
 use super::timeframe_name;
@@ -65,7 +66,7 @@ fn tag_of<'a>(group: &'a Group, dimension: &str) -> &'a str {
 }
 
 pub fn xlsx(results: &Results, scores: &[GroupScores], changes: &[ChangeEntry]) -> Result<Vec<u8>, XlsxError> {
-    let t = results.workshop.settings.language.texts();
+    let t = texts(results.workshop.settings.language);
     let settings = &results.workshop.settings;
     let (potential, feasibility) = (t.axis_name(settings, Axis::Potential), t.axis_name(settings, Axis::Feasibility));
     let bold = Format::new().set_bold();

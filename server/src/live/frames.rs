@@ -5,7 +5,7 @@ use std::hash::{Hash, Hasher};
 
 use axum::body::Bytes;
 use kvadrant::{AreaId, GroupId, areas_scored, rank_areas};
-use kvadrant_app::model::{AreaComment, GroupProgress, LiveComments, LiveSheet, LiveView, SheetScore, Standings};
+use kvadrant_api::model::{AreaComment, GroupProgress, LiveComments, LiveSheet, LiveView, SheetScore, Standings};
 use serde::Serialize;
 
 use super::Role;

@@ -13,8 +13,8 @@ use kvadrant::{
     AreaId, CategoryId, Comment, Description, Entity, Error, GroupId, JoinCode, Name, Rule, Score, SuggestionId, Tag,
     Title, WorkshopId, rank_areas, segment,
 };
-use kvadrant_app::backend::{Backend, GroupKey, Key};
-use kvadrant_app::model::{
+use kvadrant_api::backend::{Backend, GroupKey, Key};
+use kvadrant_api::model::{
     AcceptInput, Area, Category, ChangeEntry, CommentInput, CreatedWorkshop, Group, GroupCard, GroupInput, GroupLink,
     GroupScores, GroupTag, GroupsInput, Invite, ItemInput, ListKind, ManageLink, QrLink, Results, ReviewLink, Saved,
     ScoreInput, Segment, SettingsInput, Setup, Sheet, SheetScore, Standings, Suggestion, SuggestionInput,

@@ -4,8 +4,8 @@
 use std::collections::HashMap;
 
 use kvadrant::{AxisLabel, Description, Error, Format, Midline, Name, Rule, Scale, Title, segment};
-use kvadrant_app::i18n::Lang;
-use kvadrant_app::model::{
+use kvadrant_api::lang::Lang;
+use kvadrant_api::model::{
     SETUP_FORMAT, Settings, SettingsInput, Setup, SetupArea, SetupCategory, SetupGroup, Workshop,
 };
 
@@ -138,7 +138,7 @@ pub fn setup_of(workshop: &Workshop) -> Setup {
 
 #[cfg(test)]
 mod tests {
-    use kvadrant_app::model::GroupTag;
+    use kvadrant_api::model::GroupTag;
 
     use super::*;
 

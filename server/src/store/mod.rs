@@ -12,8 +12,8 @@ use kvadrant::{
     AreaId, Axis, AxisLabel, CategoryId, Cell, Comment, Description, GroupId, JoinCode, Midline, Midlines, Name, Scale,
     Score, SuggestionId, Tag, Title, WorkshopId,
 };
-use kvadrant_app::i18n::Lang;
-use kvadrant_app::model::{
+use kvadrant_api::lang::Lang;
+use kvadrant_api::model::{
     Area, AreaComment, Category, ChangeActor, ChangeEntry, Group, ListKind, Settings, SheetScore, Suggestion, Workshop,
 };
 

@@ -5,8 +5,8 @@
 //! how instances hear of each other's changes (`announce`, `listen`).
 
 use kvadrant::{AreaId, Axis, AxisLabel, CategoryId, Comment, GroupId, Midline, Rule, Scale, SuggestionId, Timeframe};
-use kvadrant_app::i18n::Lang;
-use kvadrant_app::model::{Area, AreaComment, Category, Group, GroupTag, ListKind, Suggestion, SuggestionStatus};
+use kvadrant_api::lang::Lang;
+use kvadrant_api::model::{Area, AreaComment, Category, Group, GroupTag, ListKind, Suggestion, SuggestionStatus};
 
 use super::{Content, StoreError, StoreResult, StoredScore};
 
@@ -254,7 +254,7 @@ macro_rules! sql_store {
 
             async fn next_position(
                 tx: &mut sqlx::Transaction<'static, $db>,
-                list: kvadrant_app::model::ListKind,
+                list: kvadrant_api::model::ListKind,
                 workshop: kvadrant::WorkshopId,
             ) -> $crate::store::StoreResult<i64> {
                 Ok(sqlx::query_scalar(&$crate::store::sql::next_position_sql(list))
@@ -737,7 +737,7 @@ macro_rules! sql_store {
             ) -> $crate::store::StoreResult<kvadrant::CategoryId> {
                 let mut tx = self.write(workshop).await?;
                 let position =
-                    Self::next_position(&mut tx, kvadrant_app::model::ListKind::Categories, workshop).await?;
+                    Self::next_position(&mut tx, kvadrant_api::model::ListKind::Categories, workshop).await?;
                 let id =
                     Self::insert_category_row(&mut tx, workshop, name.as_str(), description.as_str(), position).await?;
                 let entry = $crate::store::Entry::new("category_added").subject(name.as_str());
@@ -794,7 +794,7 @@ macro_rules! sql_store {
                 description: &kvadrant::Description,
             ) -> $crate::store::StoreResult<kvadrant::AreaId> {
                 let mut tx = self.write(workshop).await?;
-                let position = Self::next_position(&mut tx, kvadrant_app::model::ListKind::Areas, workshop).await?;
+                let position = Self::next_position(&mut tx, kvadrant_api::model::ListKind::Areas, workshop).await?;
                 let category = category.map(|c| c.0);
                 let id =
                     Self::insert_area_row(&mut tx, workshop, category, name.as_str(), description.as_str(), position)
@@ -866,7 +866,7 @@ macro_rules! sql_store {
                 names: &[kvadrant::Name],
             ) -> $crate::store::StoreResult<Vec<kvadrant::GroupId>> {
                 let mut tx = self.write(workshop).await?;
-                let first = Self::next_position(&mut tx, kvadrant_app::model::ListKind::Groups, workshop).await?;
+                let first = Self::next_position(&mut tx, kvadrant_api::model::ListKind::Groups, workshop).await?;
                 let mut ids = Vec::with_capacity(names.len());
                 for (offset, name) in (0..).zip(names) {
                     ids.push(Self::insert_group_row(&mut tx, workshop, name.as_str(), first + offset).await?);
@@ -923,7 +923,7 @@ macro_rules! sql_store {
             async fn reorder(
                 &self,
                 workshop: kvadrant::WorkshopId,
-                list: kvadrant_app::model::ListKind,
+                list: kvadrant_api::model::ListKind,
                 ids: &[i64],
             ) -> $crate::store::StoreResult<()> {
                 let mut tx = self.write(workshop).await?;
@@ -1122,7 +1122,7 @@ macro_rules! sql_store {
             async fn comments(
                 &self,
                 workshop: kvadrant::WorkshopId,
-            ) -> $crate::store::StoreResult<Vec<kvadrant_app::model::AreaComment>> {
+            ) -> $crate::store::StoreResult<Vec<kvadrant_api::model::AreaComment>> {
                 let rows = sqlx::query_as($crate::store::sql::COMMENTS).bind(workshop.0).fetch_all(&self.pool).await?;
                 $crate::store::sql::comments(rows)
             }
@@ -1157,7 +1157,7 @@ macro_rules! sql_store {
             async fn suggestions(
                 &self,
                 workshop: kvadrant::WorkshopId,
-            ) -> $crate::store::StoreResult<Vec<kvadrant_app::model::Suggestion>> {
+            ) -> $crate::store::StoreResult<Vec<kvadrant_api::model::Suggestion>> {
                 let rows =
                     sqlx::query_as($crate::store::sql::SUGGESTIONS).bind(workshop.0).fetch_all(&self.pool).await?;
                 $crate::store::sql::suggestions(rows)
@@ -1171,7 +1171,7 @@ macro_rules! sql_store {
             ) -> $crate::store::StoreResult<kvadrant::AreaId> {
                 let mut tx = self.write(workshop).await?;
                 let (name, description) = Self::open_suggestion(&mut tx, workshop, id).await?;
-                let position = Self::next_position(&mut tx, kvadrant_app::model::ListKind::Areas, workshop).await?;
+                let position = Self::next_position(&mut tx, kvadrant_api::model::ListKind::Areas, workshop).await?;
                 let area =
                     Self::insert_area_row(&mut tx, workshop, category.map(|c| c.0), &name, &description, position)
                         .await?;
@@ -1203,12 +1203,12 @@ macro_rules! sql_store {
                 &self,
                 workshop: kvadrant::WorkshopId,
                 group: kvadrant::GroupId,
-            ) -> $crate::store::StoreResult<Vec<kvadrant_app::model::SheetScore>> {
+            ) -> $crate::store::StoreResult<Vec<kvadrant_api::model::SheetScore>> {
                 let sql = format!("{} AND s.group_id = $2", $crate::store::sql::SCORES);
                 let rows = sqlx::query_as(&sql).bind(workshop.0).bind(group.0).fetch_all(&self.pool).await?;
                 Ok($crate::store::sql::stored_scores(rows)?
                     .into_iter()
-                    .map(|s| kvadrant_app::model::SheetScore { area_id: s.area, axis: s.axis, value: s.value })
+                    .map(|s| kvadrant_api::model::SheetScore { area_id: s.area, axis: s.axis, value: s.value })
                     .collect())
             }
 
@@ -1226,7 +1226,7 @@ macro_rules! sql_store {
                 workshop: kvadrant::WorkshopId,
                 area: Option<kvadrant::AreaId>,
                 limit: Option<u32>,
-            ) -> $crate::store::StoreResult<Vec<kvadrant_app::model::ChangeEntry>> {
+            ) -> $crate::store::StoreResult<Vec<kvadrant_api::model::ChangeEntry>> {
                 let rows: Vec<$crate::store::sql::ChangeRow> = sqlx::query_as($crate::store::sql::CHANGES)
                     .bind(workshop.0)
                     .bind(area.map(|a| a.0))

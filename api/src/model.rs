@@ -3,13 +3,13 @@
 use kvadrant::{AreaId, Axis, AxisStats, CategoryId, GroupId, Quadrant, Ranking, SuggestionId, Timeframe};
 use serde::{Deserialize, Serialize};
 
-use crate::i18n::Lang;
+use crate::lang::Lang;
 
-#[cfg(feature = "ssr")]
+#[cfg(feature = "openapi")]
 mod contract;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Category {
     pub id: CategoryId,
     pub name: String,
@@ -17,7 +17,7 @@ pub struct Category {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Area {
     pub id: AreaId,
     pub name: String,
@@ -26,7 +26,7 @@ pub struct Area {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Group {
     pub id: GroupId,
     pub name: String,
@@ -40,11 +40,11 @@ pub struct Group {
 
 /// One of a group's segments: `Rolle` = `Folkevalgte`, say.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct GroupTag {
-    #[cfg_attr(feature = "ssr", schema(value_type = kvadrant::TagText))]
+    #[cfg_attr(feature = "openapi", schema(value_type = kvadrant::TagText))]
     pub dimension: String,
-    #[cfg_attr(feature = "ssr", schema(value_type = kvadrant::TagText))]
+    #[cfg_attr(feature = "openapi", schema(value_type = kvadrant::TagText))]
     pub value: String,
 }
 
@@ -63,7 +63,7 @@ impl GroupTag {
 
 /// How a workshop is scored and drawn.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Settings {
     pub scale_min: u8,
     pub scale_max: u8,
@@ -99,33 +99,33 @@ impl Settings {
 
 /// Settings as sent to change them; an absent midline sits at the scale's midpoint.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SettingsInput {
-    #[cfg_attr(feature = "ssr", schema(schema_with = contract::scale_min))]
+    #[cfg_attr(feature = "openapi", schema(schema_with = contract::scale_min))]
     #[serde(deserialize_with = "kvadrant::whole_number::deserialize")]
     pub scale_min: i64,
-    #[cfg_attr(feature = "ssr", schema(schema_with = contract::scale_max))]
+    #[cfg_attr(feature = "openapi", schema(schema_with = contract::scale_max))]
     #[serde(deserialize_with = "kvadrant::whole_number::deserialize")]
     pub scale_max: i64,
     #[serde(default)]
-    #[cfg_attr(feature = "ssr", schema(value_type = kvadrant::AxisLabel))]
+    #[cfg_attr(feature = "openapi", schema(value_type = kvadrant::AxisLabel))]
     pub potential_label: String,
     #[serde(default)]
-    #[cfg_attr(feature = "ssr", schema(value_type = kvadrant::AxisLabel))]
+    #[cfg_attr(feature = "openapi", schema(value_type = kvadrant::AxisLabel))]
     pub feasibility_label: String,
     #[serde(default)]
-    #[cfg_attr(feature = "ssr", schema(value_type = Option<kvadrant::Midline>))]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<kvadrant::Midline>))]
     pub potential_midline: Option<f64>,
     #[serde(default)]
-    #[cfg_attr(feature = "ssr", schema(value_type = Option<kvadrant::Midline>))]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<kvadrant::Midline>))]
     pub feasibility_midline: Option<f64>,
-    #[cfg_attr(feature = "ssr", schema(value_type = Lang))]
+    #[cfg_attr(feature = "openapi", schema(value_type = Lang))]
     pub language: String,
 }
 
 /// A workshop as anyone holding its join code sees it; lists are in the facilitator's order.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Workshop {
     pub code: String,
     pub title: String,
@@ -194,7 +194,7 @@ impl Workshop {
 
 /// One score on a group's sheet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SheetScore {
     pub area_id: AreaId,
     pub axis: Axis,
@@ -203,7 +203,7 @@ pub struct SheetScore {
 
 /// A group's sheet: the workshop and every score the group has given so far.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Sheet {
     pub workshop: Workshop,
     pub group: Group,
@@ -221,7 +221,7 @@ impl Sheet {
 
 /// One row of the ranked list.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RankedArea {
     pub rank: u32,
     pub area_id: AreaId,
@@ -239,7 +239,7 @@ pub struct RankedArea {
 
 /// What one group wrote about one area beside its scores.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AreaComment {
     pub group_id: GroupId,
     pub area_id: AreaId,
@@ -251,23 +251,23 @@ pub struct AreaComment {
 
 /// A group's comment on an area; all empty removes it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CommentInput {
     #[serde(default)]
-    #[cfg_attr(feature = "ssr", schema(value_type = kvadrant::Note))]
+    #[cfg_attr(feature = "openapi", schema(value_type = kvadrant::Note))]
     pub rationale: String,
     #[serde(default)]
-    #[cfg_attr(feature = "ssr", schema(value_type = kvadrant::Note))]
+    #[cfg_attr(feature = "openapi", schema(value_type = kvadrant::Note))]
     pub risks: String,
     /// `short` (within a year), `medium` (1–3 years) or `long` (over 3 years).
     #[serde(default)]
-    #[cfg_attr(feature = "ssr", schema(value_type = Option<Timeframe>))]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<Timeframe>))]
     pub timeframe: Option<String>,
 }
 
 /// What became of an area a participant proposed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum SuggestionStatus {
     /// Waiting for the facilitator.
@@ -280,7 +280,7 @@ pub enum SuggestionStatus {
 
 /// An area a participant proposed that was not on the list.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Suggestion {
     pub id: SuggestionId,
     pub name: String,
@@ -293,18 +293,18 @@ pub struct Suggestion {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SuggestionInput {
-    #[cfg_attr(feature = "ssr", schema(value_type = kvadrant::Name))]
+    #[cfg_attr(feature = "openapi", schema(value_type = kvadrant::Name))]
     pub name: String,
     #[serde(default)]
-    #[cfg_attr(feature = "ssr", schema(value_type = kvadrant::Description))]
+    #[cfg_attr(feature = "openapi", schema(value_type = kvadrant::Description))]
     pub description: String,
 }
 
 /// Accepting a suggestion: the category its new area goes in, if any.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AcceptInput {
     #[serde(default)]
     pub category_id: Option<CategoryId>,
@@ -312,7 +312,7 @@ pub struct AcceptInput {
 
 /// The ranked list, what is not ranked yet, and what the groups wrote.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Standings {
     pub ranked: Vec<RankedArea>,
     /// Areas no group has scored on both axes yet.
@@ -368,7 +368,7 @@ impl Standings {
 
 /// The groups a result counts: a segment's, or all of them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Segment {
     /// The segment, or none for every group.
     pub tag: Option<GroupTag>,
@@ -377,7 +377,7 @@ pub struct Segment {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Results {
     pub workshop: Workshop,
     pub segment: Segment,
@@ -397,7 +397,7 @@ impl Results {
 
 /// Every score one group gave, with its segments: the raw data behind the results.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct GroupScores {
     pub group: Group,
     pub scores: Vec<SheetScore>,
@@ -405,7 +405,7 @@ pub struct GroupScores {
 
 /// How far one group has come.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct GroupProgress {
     pub group_id: GroupId,
     /// Areas the group has scored on both axes.
@@ -419,7 +419,7 @@ pub struct GroupProgress {
 /// hidden from the one watching; `progress` for all but the facilitator. The standings come
 /// without comments: those follow in [`LiveComments`], sent only when they change.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LiveView {
     pub version: i64,
     pub workshop: Option<Workshop>,
@@ -435,7 +435,7 @@ pub struct LiveView {
 /// The groups' comments at one version, in the order of the ranked list's areas, then groups:
 /// sent to those who may see the results, when the comments change.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LiveComments {
     pub version: i64,
     pub comments: Vec<AreaComment>,
@@ -483,7 +483,7 @@ impl LiveState {
 
 /// A group's own scores at one version, for the people sharing its sheet.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LiveSheet {
     pub version: i64,
     pub group_id: GroupId,
@@ -517,7 +517,7 @@ pub struct GroupCard {
 /// A group's own link. Whoever holds it reads and writes that group's sheet, comments and
 /// suggestions, and nothing of any other group's.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct GroupLink {
     pub group_id: GroupId,
     /// The group's secret: send it as `Authorization: Bearer <key>` on the group's routes.
@@ -552,7 +552,7 @@ pub fn sheet_live_path(code: &str, group: GroupId) -> String {
 
 /// A score write's acknowledgement: the workshop version that includes it.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Saved {
     pub version: i64,
 }
@@ -564,7 +564,7 @@ pub fn manage_path(code: &str, secret: &str) -> String {
 
 /// The facilitator's new private link, after the old one was retired.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ManageLink {
     /// The facilitator's new secret; the old one and the leaders' link stop working.
     pub secret: String,
@@ -574,7 +574,7 @@ pub struct ManageLink {
 
 /// Returned once, when a workshop is made: the secret is not stored in a form that can be shown again.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CreatedWorkshop {
     pub code: String,
     /// The facilitator's secret; whoever holds it can change the workshop.
@@ -586,23 +586,23 @@ pub struct CreatedWorkshop {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct WorkshopInput {
-    #[cfg_attr(feature = "ssr", schema(value_type = kvadrant::Title))]
+    #[cfg_attr(feature = "openapi", schema(value_type = kvadrant::Title))]
     pub title: String,
     #[serde(default)]
-    #[cfg_attr(feature = "ssr", schema(value_type = kvadrant::Description))]
+    #[cfg_attr(feature = "openapi", schema(value_type = kvadrant::Description))]
     pub description: String,
 }
 
 /// A category or an area. `category_id` is read for areas only.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ItemInput {
-    #[cfg_attr(feature = "ssr", schema(value_type = kvadrant::Name))]
+    #[cfg_attr(feature = "openapi", schema(value_type = kvadrant::Name))]
     pub name: String,
     #[serde(default)]
-    #[cfg_attr(feature = "ssr", schema(value_type = kvadrant::Description))]
+    #[cfg_attr(feature = "openapi", schema(value_type = kvadrant::Description))]
     pub description: String,
     #[serde(default)]
     pub category_id: Option<CategoryId>,
@@ -610,27 +610,27 @@ pub struct ItemInput {
 
 /// Either a number of groups to add ('Gruppe 1', 'Gruppe 2', …) or their names.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(untagged)]
 pub enum GroupsInput {
     Count {
-        #[cfg_attr(feature = "ssr", schema(schema_with = contract::group_count))]
+        #[cfg_attr(feature = "openapi", schema(schema_with = contract::group_count))]
         #[serde(deserialize_with = "kvadrant::whole_number::deserialize_any")]
         count: i64,
     },
     Names {
-        #[cfg_attr(feature = "ssr", schema(schema_with = contract::group_names))]
+        #[cfg_attr(feature = "openapi", schema(schema_with = contract::group_names))]
         names: Vec<String>,
     },
 }
 
 /// One cell of a sheet to write; `value: null` clears it.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ScoreInput {
     pub area_id: AreaId,
     pub axis: Axis,
-    #[cfg_attr(feature = "ssr", schema(value_type = Option<kvadrant::Score>))]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<kvadrant::Score>))]
     #[serde(default, deserialize_with = "kvadrant::whole_number::optional")]
     pub value: Option<i64>,
 }
@@ -641,83 +641,83 @@ pub const SETUP_FORMAT: u32 = 1;
 /// A workshop's setup without its scores: what carries over from one workshop to the next.
 /// The format is documented in `docs/SETUP.md`; unknown fields are refused, not ignored.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Setup {
     /// The format's version: 1.
-    #[cfg_attr(feature = "ssr", schema(schema_with = contract::setup_format))]
+    #[cfg_attr(feature = "openapi", schema(schema_with = contract::setup_format))]
     #[serde(deserialize_with = "kvadrant::whole_number::deserialize")]
     pub kvadrant_setup: u32,
-    #[cfg_attr(feature = "ssr", schema(value_type = kvadrant::Title))]
+    #[cfg_attr(feature = "openapi", schema(value_type = kvadrant::Title))]
     pub title: String,
     #[serde(default)]
-    #[cfg_attr(feature = "ssr", schema(value_type = kvadrant::Description))]
+    #[cfg_attr(feature = "openapi", schema(value_type = kvadrant::Description))]
     pub description: String,
     /// Absent: potential and feasibility from 1 to 10, in bokmål.
     #[serde(default)]
     pub settings: Option<SettingsInput>,
     #[serde(default)]
-    #[cfg_attr(feature = "ssr", schema(schema_with = contract::setup_categories))]
+    #[cfg_attr(feature = "openapi", schema(schema_with = contract::setup_categories))]
     pub categories: Vec<SetupCategory>,
     #[serde(default)]
-    #[cfg_attr(feature = "ssr", schema(schema_with = contract::setup_areas))]
+    #[cfg_attr(feature = "openapi", schema(schema_with = contract::setup_areas))]
     pub areas: Vec<SetupArea>,
     #[serde(default)]
-    #[cfg_attr(feature = "ssr", schema(schema_with = contract::setup_groups))]
+    #[cfg_attr(feature = "openapi", schema(schema_with = contract::setup_groups))]
     pub groups: Vec<SetupGroup>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SetupCategory {
-    #[cfg_attr(feature = "ssr", schema(value_type = kvadrant::Name))]
+    #[cfg_attr(feature = "openapi", schema(value_type = kvadrant::Name))]
     pub name: String,
     #[serde(default)]
-    #[cfg_attr(feature = "ssr", schema(value_type = kvadrant::Description))]
+    #[cfg_attr(feature = "openapi", schema(value_type = kvadrant::Description))]
     pub description: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SetupArea {
-    #[cfg_attr(feature = "ssr", schema(value_type = kvadrant::Name))]
+    #[cfg_attr(feature = "openapi", schema(value_type = kvadrant::Name))]
     pub name: String,
     #[serde(default)]
-    #[cfg_attr(feature = "ssr", schema(value_type = kvadrant::Description))]
+    #[cfg_attr(feature = "openapi", schema(value_type = kvadrant::Description))]
     pub description: String,
     /// The name of one of the setup's categories; absent for none.
     #[serde(default)]
-    #[cfg_attr(feature = "ssr", schema(value_type = Option<kvadrant::Name>))]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<kvadrant::Name>))]
     pub category: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SetupGroup {
-    #[cfg_attr(feature = "ssr", schema(value_type = kvadrant::Name))]
+    #[cfg_attr(feature = "openapi", schema(value_type = kvadrant::Name))]
     pub name: String,
     #[serde(default)]
-    #[cfg_attr(feature = "ssr", schema(schema_with = contract::tags))]
+    #[cfg_attr(feature = "openapi", schema(schema_with = contract::tags))]
     pub tags: Vec<GroupTag>,
 }
 
 /// A group's new name and, if given, its new tags (replacing the old ones).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct GroupInput {
-    #[cfg_attr(feature = "ssr", schema(value_type = kvadrant::Name))]
+    #[cfg_attr(feature = "openapi", schema(value_type = kvadrant::Name))]
     pub name: String,
     #[serde(default)]
-    #[cfg_attr(feature = "ssr", schema(schema_with = contract::optional_tags))]
+    #[cfg_attr(feature = "openapi", schema(schema_with = contract::optional_tags))]
     pub tags: Option<Vec<GroupTag>>,
 }
 
 /// The leaders' read-only link.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ReviewLink {
     /// Whoever holds it sees results, comments and exports, and can change nothing.
     pub secret: String,
@@ -726,7 +726,7 @@ pub struct ReviewLink {
 
 /// Which list a reorder applies to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ListKind {
     Categories,
@@ -746,7 +746,7 @@ impl ListKind {
 
 /// Who made a change, by the secret they held: never a person.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ChangeActor {
     Facilitator,
@@ -775,7 +775,7 @@ impl ChangeActor {
 /// `area_changed`, …); `subject` names the category or group it is about; `field`, `old` and `new` say what changed where it has a value (an
 /// axis and its scores, a setting, a name). The names are as they were at the time.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ChangeEntry {
     /// UTC, ISO 8601 with milliseconds.
     pub at: String,
