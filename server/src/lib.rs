@@ -14,6 +14,7 @@ pub mod live;
 pub mod navigation;
 pub mod paths;
 pub mod qr;
+pub mod results;
 pub mod secret;
 pub mod serve;
 pub mod service;

@@ -103,3 +103,24 @@ async fn a_burst_of_writes_converges_on_the_last_version() {
     let results = server.get_json(&format!("/api/v1/workshops/{}/results", workshop.code)).await;
     assert_eq!(seen.data["standings"]["ranked"], results["ranked"]);
 }
+
+#[tokio::test]
+async fn a_stored_score_outside_the_scale_is_left_out_of_results_and_live_views_alike() {
+    let server = support::start().await;
+    let (workshop, area, group) = server.scorable_workshop("Uten skala").await;
+    let scores = json!([
+        { "area_id": area, "axis": "potential", "value": 8 },
+        { "area_id": area, "axis": "feasibility", "value": 6 },
+    ]);
+    server.score(&workshop.code, group, scores).await;
+    // Writes refuse it; only a database changed by hand holds a 0 on a scale from 1.
+    server.execute_sql("UPDATE scores SET value = 0 WHERE axis = 'potential'").await;
+
+    let results = server.get_json(&format!("/api/v1/workshops/{}/results", workshop.code)).await;
+    assert_eq!(results["ranked"], json!([]), "the area has no valid potential left");
+    assert_eq!(results["unscored"][0]["id"], area);
+    let mut screen = server.follow(&format!("/api/v1/workshops/{}/live", workshop.code)).await;
+    let view = screen.next().await;
+    assert_eq!(view.data["standings"]["ranked"], results["ranked"]);
+    assert_eq!(view.data["standings"]["unscored"], results["unscored"]);
+}

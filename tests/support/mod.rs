@@ -18,6 +18,8 @@ use serde_json::{Value, json};
 pub struct TestServer {
     pub base: String,
     pub client: Client,
+    /// The database the server keeps its workshops in.
+    pub database_url: String,
     dir: PathBuf,
     /// The link key of each group this test has joined, by join code and group.
     group_keys: tokio::sync::Mutex<HashMap<(String, i64), String>>,
@@ -87,7 +89,13 @@ async fn start_on(database_url: &str, demo: bool, dir: PathBuf, serving: Serving
     let application = Application::build_with(config, serving).await.expect("the server starts");
     let base = format!("http://{}", application.address());
     tokio::spawn(application.run());
-    TestServer { base, client: Client::new(), dir, group_keys: Default::default() }
+    TestServer {
+        base,
+        client: Client::new(),
+        database_url: database_url.to_owned(),
+        dir,
+        group_keys: Default::default(),
+    }
 }
 
 fn fresh_dir() -> PathBuf {
@@ -141,6 +149,19 @@ pub struct Workshop {
 }
 
 impl TestServer {
+    /// Runs one statement on the server's database behind its back, as an operator by hand would.
+    pub async fn execute_sql(&self, sql: &str) {
+        use sqlx::Connection;
+        if self.database_url.starts_with("sqlite:") {
+            let mut connection = sqlx::SqliteConnection::connect(&self.database_url).await.expect("the SQLite file");
+            sqlx::query(sql).execute(&mut connection).await.expect("the statement runs");
+        } else {
+            let mut connection =
+                sqlx::PgConnection::connect(&self.database_url).await.expect("the PostgreSQL database");
+            sqlx::query(sql).execute(&mut connection).await.expect("the statement runs");
+        }
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.base)
     }

@@ -4,11 +4,12 @@ use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 
 use axum::body::Bytes;
-use kvadrant::{AreaId, GroupId, areas_scored, rank_areas};
-use kvadrant_api::model::{AreaComment, GroupProgress, LiveComments, LiveSheet, LiveView, SheetScore, Standings};
+use kvadrant::{AreaId, GroupId, areas_scored};
+use kvadrant_api::model::{AreaComment, GroupProgress, LiveComments, LiveSheet, LiveView, SheetScore};
 use serde::Serialize;
 
 use super::Role;
+use crate::results::Assembly;
 use crate::store::Snapshot;
 
 /// A view event with the workshop in it, and one without for streams that have it already.
@@ -56,12 +57,8 @@ pub struct Sent {
 impl Frames {
     pub fn build(snapshot: Snapshot) -> Frames {
         let version = snapshot.record.version;
-        let cells = snapshot.cells().unwrap_or_else(|cause| {
-            tracing::error!(%cause, "reading scores for a live view");
-            Vec::new()
-        });
+        let Assembly { workshop, cells, mut standings, .. } = Assembly::of(&snapshot, None);
         let hidden = snapshot.record.results_hidden;
-        let workshop = snapshot.record.view(snapshot.content);
         let areas: Vec<AreaId> = workshop.areas.iter().map(|area| area.id).collect();
         let scored = areas_scored(&areas, &cells);
         let activity: HashMap<GroupId, String> = snapshot.activity.into_iter().collect();
@@ -76,12 +73,10 @@ impl Frames {
             .collect();
         let groups_done =
             progress.iter().filter(|group| !areas.is_empty() && group.scored as usize >= areas.len()).count() as u32;
-        let ranking = rank_areas(snapshot.record.settings.midlines(), &areas, &cells);
         let mut comments_of: HashMap<GroupId, Vec<AreaComment>> = HashMap::new();
         for comment in &snapshot.comments {
             comments_of.entry(comment.group_id).or_default().push(comment.clone());
         }
-        let mut standings = Standings::new(&workshop, ranking, snapshot.comments, &snapshot.suggestions);
         let comments = std::mem::take(&mut standings.comments);
         let comments_json = serde_json::to_string(&comments).expect("comments serialise");
         let comments = Comments {

@@ -3,7 +3,7 @@
 
 mod setup;
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::HashSet;
 use std::sync::Arc;
 
 use tokio::sync::watch;
@@ -11,17 +11,18 @@ use tokio::sync::watch;
 use async_trait::async_trait;
 use kvadrant::{
     AreaId, CategoryId, Comment, Description, Entity, Error, GroupId, JoinCode, Name, Rule, Score, SuggestionId, Tag,
-    Title, WorkshopId, rank_areas, segment,
+    Title, WorkshopId, segment,
 };
 use kvadrant_api::backend::{Backend, GroupKey, Key};
 use kvadrant_api::model::{
     AcceptInput, Area, Category, ChangeEntry, CommentInput, CreatedWorkshop, Group, GroupCard, GroupInput, GroupLink,
     GroupScores, GroupTag, GroupsInput, Invite, ItemInput, ListKind, ManageLink, QrLink, Results, ReviewLink, Saved,
-    ScoreInput, Segment, SettingsInput, Setup, Sheet, SheetScore, Standings, Suggestion, SuggestionInput,
-    SuggestionStatus, Workshop, WorkshopInput, manage_path, sheet_path,
+    ScoreInput, SettingsInput, Setup, Sheet, SheetScore, Suggestion, SuggestionInput, SuggestionStatus, Workshop,
+    WorkshopInput, manage_path, sheet_path,
 };
 
 use crate::live::{Frames, Hub, Role};
+use crate::results::Assembly;
 use crate::store::{
     Actor, GroupAccess, NewLists, NewWorkshop, ScoreSubmission, ScoreWrite, ScoreWriter, Store, StoreError,
     StoreResult, WorkshopRecord, WorkshopSettings,
@@ -328,24 +329,8 @@ impl Service {
     }
 
     async fn results_of(&self, record: &WorkshopRecord, segment: Option<&Tag>) -> Result<Results, Error> {
-        let workshop = self.view(record).await?;
-        let mut cells = self.store.cells(record.id, record.settings.scale).await?;
-        let mut comments = self.store.comments(record.id).await?;
-        let suggestions = self.store.suggestions(record.id).await?;
-        let counted = match segment {
-            None => workshop.groups.len(),
-            Some(tag) => {
-                let tagged = |group: &&Group| group.tags.iter().any(|t| tag.is(&t.dimension, &t.value));
-                let members: BTreeSet<GroupId> = workshop.groups.iter().filter(tagged).map(|g| g.id).collect();
-                cells = segment::cells_of(&cells, &members);
-                comments.retain(|comment| members.contains(&comment.group_id));
-                members.len()
-            }
-        };
-        let areas: Vec<AreaId> = workshop.areas.iter().map(|a| a.id).collect();
-        let ranking = rank_areas(record.settings.midlines(), &areas, &cells);
-        let standings = Standings::new(&workshop, ranking, comments, &suggestions);
-        let segment = Segment { tag: segment.map(GroupTag::from), groups: counted as u32 };
+        let snapshot = self.store.snapshot(record.id).await?.ok_or(Error::not_found(Entity::Workshop))?;
+        let Assembly { workshop, segment, standings, .. } = Assembly::of(&snapshot, segment);
         Ok(Results::new(workshop, segment, standings))
     }
 

@@ -67,13 +67,17 @@ fn now() -> String {
     time::OffsetDateTime::now_utc().format(FORMAT).expect("the current time formats")
 }
 
-fn cells(scores: &[StoredScore], scale: Scale) -> StoreResult<Vec<Cell>> {
+/// The scores as cells on `scale`. A stored value outside it (which writes refuse, so only a
+/// database changed by hand holds one) is logged and left out, on every path that reads scores.
+fn cells(scores: &[StoredScore], scale: Scale) -> Vec<Cell> {
     scores
         .iter()
-        .map(|stored| {
-            let score =
-                Score::parse(i64::from(stored.value), scale).map_err(|_| StoreError::Corrupt("scores.value"))?;
-            Ok(Cell { group: stored.group, area: stored.area, axis: stored.axis, score })
+        .filter_map(|stored| match Score::parse(i64::from(stored.value), scale) {
+            Ok(score) => Some(Cell { group: stored.group, area: stored.area, axis: stored.axis, score }),
+            Err(_) => {
+                tracing::error!(group = %stored.group, area = %stored.area, value = stored.value, "a stored score is outside the scale; leaving it out");
+                None
+            }
         })
         .collect()
 }
@@ -345,7 +349,7 @@ pub struct Snapshot {
 }
 
 impl Snapshot {
-    pub fn cells(&self) -> StoreResult<Vec<Cell>> {
+    pub fn cells(&self) -> Vec<Cell> {
         cells(&self.scores, self.record.settings.scale)
     }
 }

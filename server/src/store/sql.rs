@@ -1218,7 +1218,7 @@ macro_rules! sql_store {
                 scale: kvadrant::Scale,
             ) -> $crate::store::StoreResult<Vec<kvadrant::Cell>> {
                 let rows = sqlx::query_as($crate::store::sql::SCORES).bind(workshop.0).fetch_all(&self.pool).await?;
-                $crate::store::cells(&$crate::store::sql::stored_scores(rows)?, scale)
+                Ok($crate::store::cells(&$crate::store::sql::stored_scores(rows)?, scale))
             }
 
             async fn changes(
