@@ -3,6 +3,7 @@
 use std::pin::Pin;
 use std::time::Duration;
 
+use eventsource_stream::{EventStreamError, Eventsource};
 use futures_util::{Stream, StreamExt};
 use reqwest::Response;
 use serde_json::Value;
@@ -18,42 +19,43 @@ pub struct Event {
     pub data: Value,
 }
 
+type Events = Pin<Box<dyn Stream<Item = Result<eventsource_stream::Event, EventStreamError<reqwest::Error>>> + Send>>;
+
 pub struct EventStream {
-    body: Pin<Box<dyn Stream<Item = reqwest::Result<bytes::Bytes>> + Send>>,
-    buffer: String,
-    /// Every event read so far, as sent.
+    events: Events,
+    /// Every event read so far, written out as the server sends it.
     pub transcript: String,
 }
 
 impl EventStream {
     pub fn new(response: Response) -> EventStream {
-        EventStream { body: Box::pin(response.bytes_stream()), buffer: String::new(), transcript: String::new() }
+        EventStream { events: Box::pin(response.bytes_stream().eventsource()), transcript: String::new() }
     }
 
-    /// The next event (comments and the reconnection delay are skipped).
+    /// The next event with data (the reconnection delay alone is no event).
     pub async fn next(&mut self) -> Event {
         loop {
-            if let Some(end) = self.buffer.find("\n\n") {
-                let block: String = self.buffer.drain(..end + 2).collect();
-                self.transcript.push_str(&block);
-                if let Some(event) = parse(&block) {
-                    return event;
-                }
-                continue;
-            }
-            let chunk = tokio::time::timeout(PATIENCE, self.body.next())
+            let event = tokio::time::timeout(PATIENCE, self.events.next())
                 .await
                 .expect("an event arrives in time")
                 .expect("the stream stays open")
                 .expect("the stream reads");
-            self.buffer.push_str(std::str::from_utf8(&chunk).expect("events are UTF-8"));
+            if event.data.is_empty() {
+                continue;
+            }
+            self.transcript.push_str(&format!("event: {}\nid: {}\ndata: {}\n\n", event.event, event.id, event.data));
+            return Event {
+                id: event.id.parse().expect("an event's id is the workshop's version"),
+                data: serde_json::from_str(&event.data).expect("event data is JSON"),
+                name: event.event,
+            };
         }
     }
 
     /// Whether the server ends the stream (in time), whatever it sends before.
     pub async fn ends(&mut self) -> bool {
         loop {
-            match tokio::time::timeout(PATIENCE, self.body.next()).await {
+            match tokio::time::timeout(PATIENCE, self.events.next()).await {
                 Ok(None) | Ok(Some(Err(_))) => return true,
                 Ok(Some(Ok(_))) => continue,
                 Err(_) => return false,
@@ -78,18 +80,4 @@ impl EventStream {
     pub async fn view_at(&mut self, version: i64) -> Event {
         self.until("view", |event| event.id >= version).await
     }
-}
-
-fn parse(block: &str) -> Option<Event> {
-    let (mut name, mut id, mut data) = (None, None, None);
-    for line in block.lines() {
-        if let Some(value) = line.strip_prefix("event: ") {
-            name = Some(value.to_owned());
-        } else if let Some(value) = line.strip_prefix("id: ") {
-            id = value.parse().ok();
-        } else if let Some(value) = line.strip_prefix("data: ") {
-            data = Some(serde_json::from_str(value).expect("event data is JSON"));
-        }
-    }
-    Some(Event { name: name?, id: id?, data: data? })
 }

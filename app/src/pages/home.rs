@@ -1,3 +1,4 @@
+use kvadrant::Description;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -36,9 +37,9 @@ pub fn HomePage() -> impl IntoView {
                 <p class="hint">{t.create_intro}</p>
                 <ActionForm action=create>
                     <label for="title">{t.title_label}</label>
-                    <input id="title" name="title" required maxlength="200" />
+                    <input id="title" name="title" required maxlength=kvadrant::Title::MAX_CHARS />
                     <label for="description">{t.description_label}</label>
-                    <textarea id="description" name="description" rows="3" maxlength="2000"></textarea>
+                    <textarea id="description" name="description" rows="3" maxlength=Description::MAX_CHARS></textarea>
                     <button type="submit">{t.create_button}</button>
                 </ActionForm>
                 <FormError error=last_error(create.value()) />

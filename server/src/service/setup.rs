@@ -22,13 +22,17 @@ pub struct ParsedSetup {
 
 /// Checks settings; a midline left out sits at the scale's midpoint.
 pub fn parse_settings(input: &SettingsInput) -> Result<WorkshopSettings, Error> {
-    let bound = |field: &str, value: i64, range: std::ops::RangeInclusive<i64>| {
+    let bound = |field: &str, value: i64, range: std::ops::RangeInclusive<u8>| {
+        let (min, max) = (i64::from(*range.start()), i64::from(*range.end()));
         u8::try_from(value)
             .ok()
-            .filter(|_| range.contains(&value))
-            .ok_or(Error::invalid(field, Rule::OutOfRange { min: *range.start(), max: *range.end() }))
+            .filter(|value| range.contains(value))
+            .ok_or(Error::invalid(field, Rule::OutOfRange { min, max }))
     };
-    let scale = Scale::new(bound("scale_min", input.scale_min, 0..=1)?, bound("scale_max", input.scale_max, 5..=10)?)?;
+    let scale = Scale::new(
+        bound("scale_min", input.scale_min, Scale::MINS)?,
+        bound("scale_max", input.scale_max, Scale::MAXES)?,
+    )?;
     let midline = |field: &str, value: Option<f64>| value.map(|value| Midline::parse(field, value, scale)).transpose();
     Ok(WorkshopSettings {
         scale,
@@ -44,7 +48,7 @@ pub fn parse_settings(input: &SettingsInput) -> Result<WorkshopSettings, Error> 
 /// The input that gives back `settings`; a midline at the scale's midpoint is left out so that
 /// it follows the scale.
 pub fn settings_input(settings: &Settings) -> SettingsInput {
-    let centre = (f64::from(settings.scale_min) + f64::from(settings.scale_max)) / 2.0;
+    let centre = Midline::centre(settings.scale()).value();
     let moved = |value: f64| (value != centre).then_some(value);
     SettingsInput {
         scale_min: settings.scale_min.into(),

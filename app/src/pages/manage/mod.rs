@@ -3,6 +3,7 @@ mod history;
 mod settings;
 mod suggestions;
 
+use kvadrant::{Description, Name};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -184,9 +185,9 @@ fn Manage(workshop: Workshop, secret: String, actions: Actions) -> impl IntoView
             <ActionForm action=actions.update>
                 {keys.fields()}
                 <label for="title">{t.title_label}</label>
-                <input id="title" name="title" required maxlength="200" value=title />
+                <input id="title" name="title" required maxlength=kvadrant::Title::MAX_CHARS value=title />
                 <label for="description">{t.description_label}</label>
-                <textarea id="description" name="description" rows="3" maxlength="2000">{description}</textarea>
+                <textarea id="description" name="description" rows="3" maxlength=Description::MAX_CHARS>{description}</textarea>
                 <button type="submit">{t.save}</button>
             </ActionForm>
             <FormError error=last_error(actions.update.value()) />
@@ -332,7 +333,7 @@ fn Categories(workshop: Workshop, keys: Credentials, actions: Actions) -> impl I
                         {keys.fields()}
                         <input type="hidden" name="id" value=category.id.0 />
                         <label for=format!("{prefix}-name")>{t.name_label}</label>
-                        <input id=format!("{prefix}-name") name="name" required maxlength="200" value=name />
+                        <input id=format!("{prefix}-name") name="name" required maxlength=Name::MAX_CHARS value=name />
                         <input type="hidden" name="description" value=category.description.clone() />
                         <button type="submit">{t.save}</button>
                     </ActionForm>
@@ -349,7 +350,7 @@ fn Categories(workshop: Workshop, keys: Credentials, actions: Actions) -> impl I
             <ActionForm action=actions.save_category attr:class="add-form">
                 {keys.fields()}
                 <label for="new-category-name">{t.add_category}</label>
-                <input id="new-category-name" name="name" required maxlength="200" />
+                <input id="new-category-name" name="name" required maxlength=Name::MAX_CHARS />
                 <input type="hidden" name="description" value="" />
                 <button type="submit">{t.add_category}</button>
             </ActionForm>
@@ -392,13 +393,13 @@ fn Areas(workshop: Workshop, keys: Credentials, actions: Actions) -> impl IntoVi
                         {keys.fields()}
                         <input type="hidden" name="id" value=area.id.0 />
                         <label for=format!("{prefix}-name")>{t.name_label}</label>
-                        <input id=format!("{prefix}-name") name="name" required maxlength="200" value=name />
+                        <input id=format!("{prefix}-name") name="name" required maxlength=Name::MAX_CHARS value=name />
                         <label for=format!("{prefix}-category")>{t.category}</label>
                         <select id=format!("{prefix}-category") name="category">
                             {options}
                         </select>
                         <label for=format!("{prefix}-description")>{t.description_label}</label>
-                        <input id=format!("{prefix}-description") name="description" maxlength="2000" value=area.description.clone() />
+                        <input id=format!("{prefix}-description") name="description" maxlength=Description::MAX_CHARS value=area.description.clone() />
                         <button type="submit">{t.save}</button>
                     </ActionForm>
                     <ItemControls keys list=ListKind::Areas id=area.id.0 label=label actions />
@@ -416,11 +417,11 @@ fn Areas(workshop: Workshop, keys: Credentials, actions: Actions) -> impl IntoVi
             <ActionForm action=actions.save_area attr:class="add-form">
                 {keys.fields()}
                 <label for="new-area-name">{t.add_area}</label>
-                <input id="new-area-name" name="name" required maxlength="200" />
+                <input id="new-area-name" name="name" required maxlength=Name::MAX_CHARS />
                 <label for="new-area-category">{t.category}</label>
                 <select id="new-area-category" name="category">{new_options}</select>
                 <label for="new-area-description">{t.description_label}</label>
-                <input id="new-area-description" name="description" maxlength="2000" />
+                <input id="new-area-description" name="description" maxlength=Description::MAX_CHARS />
                 <button type="submit">{t.add_area}</button>
             </ActionForm>
             <FormError error=last_error(actions.save_area.value()) />
@@ -448,7 +449,7 @@ fn Groups(workshop: Workshop, keys: Credentials, actions: Actions) -> impl IntoV
                         {keys.fields()}
                         <input type="hidden" name="id" value=group.id.0 />
                         <label for=id.clone()>{t.name_label}</label>
-                        <input id=id name="name" required maxlength="200" value=name />
+                        <input id=id name="name" required maxlength=Name::MAX_CHARS value=name />
                         <label for=tags_id.clone()>{t.tags_label}</label>
                         <textarea id=tags_id name="tags" rows="2" placeholder=t.tags_help>{tags}</textarea>
                         <button type="submit">{t.save}</button>

@@ -1,3 +1,4 @@
+use kvadrant::{AxisLabel, Scale};
 use leptos::prelude::*;
 
 use super::{Actions, Credentials};
@@ -29,12 +30,12 @@ pub fn SettingsForm(settings: Settings, keys: Credentials, actions: Actions) -> 
                     <legend>{t.scale_help}</legend>
                     <div class="field">
                         <label for="scale-min">{t.scale_min_label}</label>
-                        <input id="scale-min" name="settings[scale_min]" type="number" min="0" max="1" required inputmode="numeric"
+                        <input id="scale-min" name="settings[scale_min]" type="number" min=*Scale::MINS.start() max=*Scale::MINS.end() required inputmode="numeric"
                             value=settings.scale_min />
                     </div>
                     <div class="field">
                         <label for="scale-max">{t.scale_max_label}</label>
-                        <input id="scale-max" name="settings[scale_max]" type="number" min="5" max="10" required inputmode="numeric"
+                        <input id="scale-max" name="settings[scale_max]" type="number" min=*Scale::MAXES.start() max=*Scale::MAXES.end() required inputmode="numeric"
                             value=settings.scale_max />
                     </div>
                 </fieldset>
@@ -42,11 +43,11 @@ pub fn SettingsForm(settings: Settings, keys: Credentials, actions: Actions) -> 
                     <legend>{t.axis_name_help}</legend>
                     <div class="field">
                         <label for="potential-label">{t.potential_name_label}</label>
-                        <input id="potential-label" name="settings[potential_label]" maxlength="40" value=settings.potential_label.clone() />
+                        <input id="potential-label" name="settings[potential_label]" maxlength=AxisLabel::MAX_CHARS value=settings.potential_label.clone() />
                     </div>
                     <div class="field">
                         <label for="feasibility-label">{t.feasibility_name_label}</label>
-                        <input id="feasibility-label" name="settings[feasibility_label]" maxlength="40" value=settings.feasibility_label.clone() />
+                        <input id="feasibility-label" name="settings[feasibility_label]" maxlength=AxisLabel::MAX_CHARS value=settings.feasibility_label.clone() />
                     </div>
                 </fieldset>
                 <fieldset>

@@ -1,6 +1,6 @@
 //! A group's rationale, risks and timeframe for one area, folded under the area's scores.
 
-use kvadrant::{AreaId, Timeframe};
+use kvadrant::{AreaId, Note, Timeframe};
 use leptos::prelude::*;
 
 use crate::actions::SaveComment;
@@ -98,10 +98,10 @@ pub fn CommentForm(
                 <input type="hidden" name="key" value=key />
                 <input type="hidden" name="area" value=area.0 />
                 <label for=rationale_id.clone()>{t.rationale}</label>
-                <textarea id=rationale_id name="rationale" rows="2" maxlength="1000" disabled=move || !open.get()
+                <textarea id=rationale_id name="rationale" rows="2" maxlength=Note::MAX_CHARS disabled=move || !open.get()
                     prop:value=move || fields.rationale.get() on:input=edit(fields.rationale)>{initial_rationale}</textarea>
                 <label for=risks_id.clone()>{t.risks}</label>
-                <textarea id=risks_id name="risks" rows="2" maxlength="1000" disabled=move || !open.get()
+                <textarea id=risks_id name="risks" rows="2" maxlength=Note::MAX_CHARS disabled=move || !open.get()
                     prop:value=move || fields.risks.get() on:input=edit(fields.risks)>{initial_risks}</textarea>
                 <label for=timeframe_id.clone()>{t.timeframe_label}</label>
                 <select id=timeframe_id name="timeframe" disabled=move || !open.get() on:change=edit(fields.timeframe)>

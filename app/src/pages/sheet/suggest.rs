@@ -1,5 +1,6 @@
 //! "Is an area missing?": a participant proposes one for the facilitator to take in or keep aside.
 
+use kvadrant::{Description, Name};
 use leptos::prelude::*;
 
 use crate::actions::SuggestArea;
@@ -29,9 +30,9 @@ pub fn SuggestForm(code: String, group: i64, key: String) -> impl IntoView {
                 <input type="hidden" name="group" value=group />
                 <input type="hidden" name="key" value=key />
                 <label for="suggest-name">{t.name_label}</label>
-                <input id="suggest-name" name="name" required maxlength="200" />
+                <input id="suggest-name" name="name" required maxlength=Name::MAX_CHARS />
                 <label for="suggest-description">{t.description_label}</label>
-                <textarea id="suggest-description" name="description" rows="2" maxlength="2000"></textarea>
+                <textarea id="suggest-description" name="description" rows="2" maxlength=Description::MAX_CHARS></textarea>
                 <button type="submit">{t.suggest_button}</button>
             </ActionForm>
             <p role="status">{move || sent().then_some(t.suggested_notice)}</p>
