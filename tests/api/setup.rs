@@ -228,3 +228,41 @@ async fn the_openapi_document_declares_every_refusal_a_route_can_answer() {
     }
     assert!(operations > 40, "every operation was looked at: {operations}");
 }
+
+#[tokio::test]
+async fn a_workshops_lists_stop_at_their_limits_even_when_added_to_at_once() {
+    use kvadrant::limits::{MAX_AREAS, MAX_CATEGORIES};
+    let server = support::start().await;
+    let setup = json!({
+        "kvadrant_setup": 1,
+        "title": "Nesten full",
+        "categories": (1..MAX_CATEGORIES).map(|n| json!({ "name": format!("Kategori {n}") })).collect::<Vec<_>>(),
+        "areas": (1..MAX_AREAS).map(|n| json!({ "name": format!("Område {n}") })).collect::<Vec<_>>(),
+    });
+    let created: Value = server
+        .client
+        .post(server.url("/api/v1/workshops/import"))
+        .json(&setup)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let workshop = Workshop {
+        code: created["code"].as_str().unwrap().to_owned(),
+        secret: created["secret"].as_str().unwrap().to_owned(),
+    };
+    for (list, limit) in [("areas", MAX_AREAS), ("categories", MAX_CATEGORIES)] {
+        let path = format!("/{list}");
+        let adding =
+            (0..10).map(|n| server.facilitate(&workshop, Method::POST, &path, json!({ "name": format!("Ny {n}") })));
+        let statuses: Vec<StatusCode> =
+            futures_util::future::join_all(adding).await.into_iter().map(|response| response.status()).collect();
+        let added = statuses.iter().filter(|status| **status == StatusCode::CREATED).count();
+        assert_eq!(added, 1, "one more fits in {list}: {statuses:?}");
+        assert!(statuses.iter().all(|s| *s == StatusCode::CREATED || *s == StatusCode::UNPROCESSABLE_ENTITY));
+        let workshop = server.get_json(&format!("/api/v1/workshops/{}", workshop.code)).await;
+        assert_eq!(workshop[list].as_array().unwrap().len(), limit);
+    }
+}

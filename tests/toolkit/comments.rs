@@ -65,8 +65,8 @@ async fn bad_comments_are_refused_and_closed_scoring_closes_comments() {
     assert_eq!(results["comments"], json!([]));
 }
 
-/// The most characters a workshop's comments hold together; as `Comment::MAX_CHARS_PER_WORKSHOP`.
-const MAX_COMMENT_CHARS: usize = 400_000;
+/// The most characters a workshop's comments hold together.
+const MAX_COMMENT_CHARS: usize = kvadrant::Comment::MAX_CHARS_PER_WORKSHOP;
 
 #[tokio::test]
 async fn a_workshops_comments_stay_within_their_limit_even_when_written_at_once() {

@@ -31,7 +31,7 @@ use crate::{qr, secret};
 
 pub use setup::setup_of;
 
-pub use kvadrant::limits::{MAX_AREAS, MAX_CATEGORIES, MAX_GROUPS, MAX_GROUPS_PER_REQUEST, MAX_SUGGESTIONS};
+use kvadrant::limits::MAX_GROUPS_PER_REQUEST;
 /// The most lines of the change log one request reads; the workbook holds them all.
 pub const MAX_CHANGES_PER_REQUEST: u32 = 500;
 
@@ -376,7 +376,6 @@ impl Service {
                 return Err(Error::invalid(format!("names[{i}]"), Rule::Duplicate));
             }
         }
-        within_limit(workshop.groups.len() + names.len(), MAX_GROUPS, "groups")?;
         Ok(names)
     }
 
@@ -441,7 +440,6 @@ impl Backend for Service {
     async fn add_category(&self, key: &Key, input: ItemInput) -> Result<Category, Error> {
         let (name, description) = parse_item(&input)?;
         let record = self.authorized(key).await?;
-        within_limit(self.view(&record).await?.categories.len() + 1, MAX_CATEGORIES, "categories")?;
         let id = self.change(record.id, self.store.insert_category(record.id, &name, &description)).await?;
         Ok(Category { id, name: name.into_inner(), description: description.into_inner() })
     }
@@ -464,7 +462,6 @@ impl Backend for Service {
         let (name, description) = parse_item(&input)?;
         let record = self.authorized(key).await?;
         let workshop = self.view(&record).await?;
-        within_limit(workshop.areas.len() + 1, MAX_AREAS, "areas")?;
         let category_id = Self::category_of(&workshop, input.category_id)?;
         let id = self.change(record.id, self.store.insert_area(record.id, category_id, &name, &description)).await?;
         Ok(Area { id, name: name.into_inner(), description: description.into_inner(), category_id })
@@ -664,7 +661,6 @@ impl Backend for Service {
         let (name, description) =
             (Name::parse("name", &input.name)?, Description::parse("description", &input.description)?);
         let (record, _, actor) = self.group_change(key).await?;
-        within_limit(self.store.suggestions(record.id).await?.len() + 1, MAX_SUGGESTIONS, "suggestions")?;
         let id = self.change(record.id, self.store.insert_suggestion(record.id, actor, &name, &description)).await?;
         Ok(Suggestion {
             id,
@@ -679,7 +675,6 @@ impl Backend for Service {
     async fn accept_suggestion(&self, key: &Key, id: SuggestionId, input: AcceptInput) -> Result<Area, Error> {
         let record = self.authorized(key).await?;
         let workshop = self.view(&record).await?;
-        within_limit(workshop.areas.len() + 1, MAX_AREAS, "areas")?;
         let category_id = Self::category_of(&workshop, input.category_id)?;
         let area = self
             .change(record.id, self.store.accept_suggestion(record.id, id, category_id))

@@ -9,7 +9,9 @@ use kvadrant_api::model::{
     SETUP_FORMAT, Settings, SettingsInput, Setup, SetupArea, SetupCategory, SetupGroup, Workshop,
 };
 
-use super::{MAX_AREAS, MAX_CATEGORIES, MAX_GROUPS, within_limit};
+use kvadrant::limits::{MAX_AREAS, MAX_CATEGORIES, MAX_GROUPS};
+
+use super::within_limit;
 use crate::store::{NewLists, WorkshopSettings};
 
 /// A setup that passed every check, ready to become a workshop.

@@ -96,6 +96,17 @@ pub(super) fn within_comment_limits(count: i64, characters: i64) -> StoreResult<
     Ok(())
 }
 
+/// Refuses what would take a workshop past `limit` rows of a list; the error names the list.
+pub(super) fn within_list_limit(list: &str, count: i64, limit: usize) -> StoreResult<()> {
+    if count > limit as i64 {
+        return Err(StoreError::Refused(kvadrant::Error::invalid(
+            list,
+            Rule::OutOfRange { min: 0, max: limit as i64 },
+        )));
+    }
+    Ok(())
+}
+
 pub(super) fn found(rows: u64) -> StoreResult<()> {
     if rows == 0 { Err(StoreError::NotFound) } else { Ok(()) }
 }
@@ -261,6 +272,21 @@ macro_rules! sql_store {
                     .bind(workshop.0)
                     .fetch_one(&mut **tx)
                     .await?)
+            }
+
+            /// Refuses adding `adding` rows to `table` past `limit`. Counted inside the write
+            /// transaction, after the version bump has locked the workshop, so that requests at
+            /// the same moment cannot both pass.
+            async fn make_room(
+                tx: &mut sqlx::Transaction<'static, $db>,
+                table: &str,
+                workshop: kvadrant::WorkshopId,
+                adding: usize,
+                limit: usize,
+            ) -> $crate::store::StoreResult<()> {
+                let sql = format!("SELECT COUNT(*) FROM {table} WHERE workshop_id = $1");
+                let count: i64 = sqlx::query_scalar(&sql).bind(workshop.0).fetch_one(&mut **tx).await?;
+                $crate::store::sql::within_list_limit(table, count + adding as i64, limit)
             }
 
             async fn find_by<T>(
@@ -736,6 +762,7 @@ macro_rules! sql_store {
                 description: &kvadrant::Description,
             ) -> $crate::store::StoreResult<kvadrant::CategoryId> {
                 let mut tx = self.write(workshop).await?;
+                Self::make_room(&mut tx, "categories", workshop, 1, kvadrant::limits::MAX_CATEGORIES).await?;
                 let position =
                     Self::next_position(&mut tx, kvadrant_api::model::ListKind::Categories, workshop).await?;
                 let id =
@@ -794,6 +821,7 @@ macro_rules! sql_store {
                 description: &kvadrant::Description,
             ) -> $crate::store::StoreResult<kvadrant::AreaId> {
                 let mut tx = self.write(workshop).await?;
+                Self::make_room(&mut tx, "areas", workshop, 1, kvadrant::limits::MAX_AREAS).await?;
                 let position = Self::next_position(&mut tx, kvadrant_api::model::ListKind::Areas, workshop).await?;
                 let category = category.map(|c| c.0);
                 let id =
@@ -866,6 +894,7 @@ macro_rules! sql_store {
                 names: &[kvadrant::Name],
             ) -> $crate::store::StoreResult<Vec<kvadrant::GroupId>> {
                 let mut tx = self.write(workshop).await?;
+                Self::make_room(&mut tx, "groups", workshop, names.len(), kvadrant::limits::MAX_GROUPS).await?;
                 let first = Self::next_position(&mut tx, kvadrant_api::model::ListKind::Groups, workshop).await?;
                 let mut ids = Vec::with_capacity(names.len());
                 for (offset, name) in (0..).zip(names) {
@@ -1137,6 +1166,7 @@ macro_rules! sql_store {
                 let group = actor.group();
                 let mut tx = self.pool.begin().await?;
                 Self::open_for_scoring(&mut *tx, workshop).await?;
+                Self::make_room(&mut tx, "suggestions", workshop, 1, kvadrant::limits::MAX_SUGGESTIONS).await?;
                 let id = sqlx::query_scalar(
                     "INSERT INTO suggestions (workshop_id, group_id, name, description, created_at)
                      VALUES ($1, $2, $3, $4, $5) RETURNING id",
@@ -1171,6 +1201,7 @@ macro_rules! sql_store {
             ) -> $crate::store::StoreResult<kvadrant::AreaId> {
                 let mut tx = self.write(workshop).await?;
                 let (name, description) = Self::open_suggestion(&mut tx, workshop, id).await?;
+                Self::make_room(&mut tx, "areas", workshop, 1, kvadrant::limits::MAX_AREAS).await?;
                 let position = Self::next_position(&mut tx, kvadrant_api::model::ListKind::Areas, workshop).await?;
                 let area =
                     Self::insert_area_row(&mut tx, workshop, category.map(|c| c.0), &name, &description, position)
