@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Error, Format, Note, Rule};
+use crate::{Error, Field, Format, Note, Rule};
 
 /// When a group thinks the area should be taken on.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -28,11 +28,11 @@ impl Timeframe {
         }
     }
 
-    pub fn parse(field: &str, text: &str) -> Result<Timeframe, Error> {
+    pub fn parse(field: impl std::fmt::Display, text: &str) -> Result<Timeframe, Error> {
         Timeframe::ALL
             .into_iter()
             .find(|timeframe| timeframe.as_str() == text)
-            .ok_or(Error::invalid(field, Rule::Malformed { expected: Format::Timeframe }))
+            .ok_or_else(|| Error::invalid(field.to_string(), Rule::Malformed { expected: Format::Timeframe }))
     }
 }
 
@@ -53,11 +53,11 @@ impl Comment {
 
     pub fn parse(rationale: &str, risks: &str, timeframe: Option<&str>) -> Result<Comment, Error> {
         Ok(Comment {
-            rationale: Note::parse("rationale", rationale)?,
-            risks: Note::parse("risks", risks)?,
+            rationale: Note::parse(Field::Rationale, rationale)?,
+            risks: Note::parse(Field::Risks, risks)?,
             timeframe: timeframe
                 .filter(|text| !text.is_empty())
-                .map(|text| Timeframe::parse("timeframe", text))
+                .map(|text| Timeframe::parse(Field::Timeframe, text))
                 .transpose()?,
         })
     }
@@ -84,8 +84,8 @@ mod tests {
             Err(Error::invalid("timeframe", Rule::Malformed { expected: Format::Timeframe }))
         );
         assert_eq!(
-            Comment::parse("", &"x".repeat(1001), None),
-            Err(Error::invalid("risks", Rule::TooLong { max: 1000 }))
+            Comment::parse("", &"x".repeat(Note::MAX_CHARS + 1), None),
+            Err(Error::invalid("risks", Rule::TooLong { max: Note::MAX_CHARS }))
         );
     }
 }

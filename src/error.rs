@@ -7,8 +7,13 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 #[serde(tag = "error", rename_all = "snake_case")]
 pub enum Error {
+    /// `field` is a path ending in a [`crate::Field`]: `scores[3].value`, `names[2]`.
     #[error("{field}: {rule}")]
-    Invalid { field: String, rule: Rule },
+    Invalid {
+        #[cfg_attr(feature = "openapi", schema(schema_with = crate::field::path_schema))]
+        field: String,
+        rule: Rule,
+    },
     #[error("{entity} not found")]
     NotFound { entity: Entity },
     /// No credentials came with a request that needs them.

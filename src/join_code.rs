@@ -2,7 +2,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Error, Format, Rule};
+use crate::{Error, Field, Format, Rule};
 
 /// The short code participants type to find a workshop. Drawn from letters and digits that
 /// cannot be mistaken for one another when read off a projector (no 0/O, 1/I/L).
@@ -22,7 +22,7 @@ impl JoinCode {
         if valid {
             Ok(JoinCode(code))
         } else {
-            Err(Error::invalid("code", Rule::Malformed { expected: Format::JoinCode }))
+            Err(Error::invalid(Field::Code, Rule::Malformed { expected: Format::JoinCode }))
         }
     }
 

@@ -3,6 +3,7 @@
 
 pub mod comment;
 pub mod error;
+pub mod field;
 pub mod ids;
 pub mod join_code;
 pub mod limits;
@@ -17,6 +18,7 @@ pub mod whole_number;
 
 pub use comment::{Comment, Timeframe};
 pub use error::{Entity, Error, Format, Rule};
+pub use field::Field;
 pub use ids::{AreaId, CategoryId, GroupId, SuggestionId, WorkshopId};
 pub use join_code::JoinCode;
 pub use progress::areas_scored;

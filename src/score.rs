@@ -2,7 +2,7 @@ use std::ops::RangeInclusive;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Error, Format, Rule};
+use crate::{Error, Field, Format, Rule};
 
 /// The two questions every group answers about every area.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -54,14 +54,14 @@ impl Scale {
 
     /// Starts at 0 or 1 and ends at 5 to 10: from 1–5 to 0–10, the ranges people read as scores.
     pub fn new(min: u8, max: u8) -> Result<Scale, Error> {
-        let out_of = |field: &str, range: RangeInclusive<u8>| {
+        let out_of = |field: Field, range: RangeInclusive<u8>| {
             Error::invalid(field, Rule::OutOfRange { min: (*range.start()).into(), max: (*range.end()).into() })
         };
         if !Self::MINS.contains(&min) {
-            return Err(out_of("scale_min", Self::MINS));
+            return Err(out_of(Field::ScaleMin, Self::MINS));
         }
         if !Self::MAXES.contains(&max) {
-            return Err(out_of("scale_max", Self::MAXES));
+            return Err(out_of(Field::ScaleMax, Self::MAXES));
         }
         Ok(Scale { min, max })
     }

@@ -2,6 +2,7 @@
 //! that results can be read for one kind of group at a time.
 
 use std::collections::BTreeSet;
+use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
@@ -18,10 +19,10 @@ pub struct Tag {
 }
 
 impl Tag {
-    pub fn parse(field: &str, dimension: &str, value: &str) -> Result<Tag, Error> {
+    pub fn parse(field: impl fmt::Display, dimension: &str, value: &str) -> Result<Tag, Error> {
         Ok(Tag {
-            dimension: TagText::parse(&format!("{field}.dimension"), dimension)?,
-            value: TagText::parse(&format!("{field}.value"), value)?,
+            dimension: TagText::parse(format!("{field}.dimension"), dimension)?,
+            value: TagText::parse(format!("{field}.value"), value)?,
         })
     }
 
@@ -31,11 +32,12 @@ impl Tag {
     }
 
     /// `dimension=value`, as a segment is named in a query.
-    pub fn parse_pair(field: &str, pair: &str) -> Result<Tag, Error> {
-        let (dimension, value) =
-            pair.split_once('=').ok_or(Error::invalid(field, Rule::Malformed { expected: Format::Segment }))?;
-        Tag::parse(field, dimension, value)
-            .map_err(|_| Error::invalid(field, Rule::Malformed { expected: Format::Segment }))
+    pub fn parse_pair(field: impl fmt::Display, pair: &str) -> Result<Tag, Error> {
+        let (dimension, value) = pair
+            .split_once('=')
+            .ok_or_else(|| Error::invalid(field.to_string(), Rule::Malformed { expected: Format::Segment }))?;
+        Tag::parse(&field, dimension, value)
+            .map_err(|_| Error::invalid(field.to_string(), Rule::Malformed { expected: Format::Segment }))
     }
 }
 
@@ -56,17 +58,20 @@ pub fn pair_schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> 
 }
 
 /// Checks a group's tags: each valid, at most [`MAX_TAGS`], one value per dimension.
-pub fn parse_tags<'a>(field: &str, pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<Vec<Tag>, Error> {
+pub fn parse_tags<'a>(
+    field: impl fmt::Display,
+    pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
+) -> Result<Vec<Tag>, Error> {
     let mut tags: Vec<Tag> = Vec::new();
     for (i, (dimension, value)) in pairs.into_iter().enumerate() {
-        let tag = Tag::parse(&format!("{field}[{i}]"), dimension, value)?;
+        let tag = Tag::parse(format!("{field}[{i}]"), dimension, value)?;
         if tags.iter().any(|other| other.dimension == tag.dimension) {
             return Err(Error::invalid(format!("{field}[{i}].dimension"), Rule::Duplicate));
         }
         tags.push(tag);
     }
     if tags.len() > MAX_TAGS {
-        return Err(Error::invalid(field, Rule::OutOfRange { min: 0, max: MAX_TAGS as i64 }));
+        return Err(Error::invalid(field.to_string(), Rule::OutOfRange { min: 0, max: MAX_TAGS as i64 }));
     }
     Ok(tags)
 }

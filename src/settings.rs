@@ -35,12 +35,12 @@ impl Midline {
     }
 
     /// A value on the scale, whole or half: 5, 5.5 or 6 on 1–10, not 5.25 or 11.
-    pub fn parse(field: &str, value: f64, scale: Scale) -> Result<Midline, Error> {
+    pub fn parse(field: impl std::fmt::Display, value: f64, scale: Scale) -> Result<Midline, Error> {
         let doubled = value * 2.0;
         let (low, high) = (f64::from(scale.min()) * 2.0, f64::from(scale.max()) * 2.0);
         if doubled.fract() != 0.0 || !(low..=high).contains(&doubled) {
             let rule = Rule::HalfStep { min: scale.min().into(), max: scale.max().into() };
-            return Err(Error::invalid(field, rule));
+            return Err(Error::invalid(field.to_string(), rule));
         }
         Ok(Midline(doubled as u8))
     }

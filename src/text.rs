@@ -1,3 +1,5 @@
+use std::fmt;
+
 use serde::{Deserialize, Serialize};
 
 use crate::{Error, Rule};
@@ -5,10 +7,10 @@ use crate::{Error, Rule};
 /// Control characters (Unicode category Cc) are refused: NUL breaks PostgreSQL's text, others
 /// make exported XML invalid, and none of them shows. Multi-line text keeps its line breaks and
 /// tabs, with a browser's CRLF stored as LF.
-fn check_characters(field: &str, text: &str, multiline: bool) -> Result<(), Error> {
+fn check_characters(field: &impl fmt::Display, text: &str, multiline: bool) -> Result<(), Error> {
     let allowed = |c: char| multiline && matches!(c, '\n' | '\t');
     if text.chars().any(|c| c.is_control() && !allowed(c)) {
-        return Err(Error::invalid(field, Rule::ControlCharacter));
+        return Err(Error::invalid(field.to_string(), Rule::ControlCharacter));
     }
     Ok(())
 }
@@ -26,14 +28,14 @@ macro_rules! text {
             pub const MULTILINE: bool = $multiline;
 
             /// Trims surrounding whitespace, then checks presence, characters and length.
-            pub fn parse(field: &str, raw: &str) -> Result<Self, Error> {
+            pub fn parse(field: impl fmt::Display, raw: &str) -> Result<Self, Error> {
                 let text = if $multiline { raw.trim().replace("\r\n", "\n") } else { raw.trim().to_owned() };
                 if $required && text.is_empty() {
-                    return Err(Error::invalid(field, Rule::Required));
+                    return Err(Error::invalid(field.to_string(), Rule::Required));
                 }
-                check_characters(field, &text, $multiline)?;
+                check_characters(&field, &text, $multiline)?;
                 if text.chars().count() > Self::MAX_CHARS {
-                    return Err(Error::invalid(field, Rule::TooLong { max: Self::MAX_CHARS }));
+                    return Err(Error::invalid(field.to_string(), Rule::TooLong { max: Self::MAX_CHARS }));
                 }
                 Ok($name(text))
             }

@@ -97,4 +97,11 @@ mod tests {
         assert!(read(r#"{"one": 1, "maybe": 9223372036854775808.0}"#).is_err());
         assert!(read(r#"{"one": "1"}"#).is_err());
     }
+
+    #[test]
+    fn large_whole_numbers_read_exactly() {
+        // Without exact float parsing, serde_json reads this as 2251799813685247.2.
+        let read_back: Input = serde_json::from_str(r#"{"one": 1, "many": [2251799813685247.0]}"#).unwrap();
+        assert_eq!(read_back.many, vec![2_251_799_813_685_247]);
+    }
 }

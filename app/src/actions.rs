@@ -18,7 +18,7 @@ use crate::{
     },
 };
 #[cfg(feature = "ssr")]
-use kvadrant::{AreaId, CategoryId, Error, Format, GroupId, Rule, SuggestionId};
+use kvadrant::{AreaId, CategoryId, Error, Field, Format, GroupId, Rule, SuggestionId};
 
 #[cfg(feature = "ssr")]
 fn backend() -> Result<SharedBackend, AppError> {
@@ -43,7 +43,7 @@ fn request() -> Result<http::request::Parts, AppError> {
 
 /// A form field holding a whole number, or nothing when left empty.
 #[cfg(feature = "ssr")]
-fn whole_number(field: &str, text: &str) -> Result<Option<i64>, Error> {
+fn whole_number(field: Field, text: &str) -> Result<Option<i64>, Error> {
     match text.trim() {
         "" => Ok(None),
         text => {
@@ -54,7 +54,7 @@ fn whole_number(field: &str, text: &str) -> Result<Option<i64>, Error> {
 
 /// A form field holding a number written with a decimal point or comma, or nothing when left empty.
 #[cfg(feature = "ssr")]
-fn decimal_number(field: &str, text: &str) -> Result<Option<f64>, Error> {
+fn decimal_number(field: Field, text: &str) -> Result<Option<f64>, Error> {
     match text.trim() {
         "" => Ok(None),
         text => text
@@ -191,14 +191,14 @@ pub struct SettingsFields {
 /// The scale, the axes' names, the midlines and the language.
 #[server]
 pub async fn update_settings(code: String, secret: String, settings: SettingsFields) -> Result<(), AppError> {
-    let scale_end = |field: &str, text: &str| whole_number(field, text)?.ok_or(Error::invalid(field, Rule::Required));
+    let scale_end = |field: Field, text: &str| whole_number(field, text)?.ok_or(Error::invalid(field, Rule::Required));
     let input = SettingsInput {
-        scale_min: scale_end("scale_min", &settings.scale_min)?,
-        scale_max: scale_end("scale_max", &settings.scale_max)?,
+        scale_min: scale_end(Field::ScaleMin, &settings.scale_min)?,
+        scale_max: scale_end(Field::ScaleMax, &settings.scale_max)?,
         potential_label: settings.potential_label,
         feasibility_label: settings.feasibility_label,
-        potential_midline: decimal_number("potential_midline", &settings.potential_midline)?,
-        feasibility_midline: decimal_number("feasibility_midline", &settings.feasibility_midline)?,
+        potential_midline: decimal_number(Field::PotentialMidline, &settings.potential_midline)?,
+        feasibility_midline: decimal_number(Field::FeasibilityMidline, &settings.feasibility_midline)?,
         language: settings.language,
     };
     backend()?.update_settings(&key(code, secret), input).await?;
@@ -241,7 +241,7 @@ pub async fn save_category(
 fn chosen_category(text: &str) -> Result<Option<CategoryId>, Error> {
     match text.trim() {
         "" => Ok(None),
-        text => Ok(Some(CategoryId(text.parse().map_err(|_| Error::invalid("category_id", Rule::Foreign))?))),
+        text => Ok(Some(CategoryId(text.parse().map_err(|_| Error::invalid(Field::CategoryId, Rule::Foreign))?))),
     }
 }
 
@@ -270,7 +270,7 @@ pub async fn add_groups(code: String, secret: String, count: String, names: Stri
     let names: Vec<String> = names.lines().map(str::trim).filter(|n| !n.is_empty()).map(str::to_owned).collect();
     let input = if names.is_empty() {
         // An empty count passes on as 0, so the service names the allowed range.
-        GroupsInput::Count { count: whole_number("count", &count)?.unwrap_or_default() }
+        GroupsInput::Count { count: whole_number(Field::Count, &count)?.unwrap_or_default() }
     } else {
         GroupsInput::Names { names }
     };
@@ -289,7 +289,7 @@ pub async fn update_group(code: String, secret: String, id: i64, name: String, t
         .map(|(i, line)| {
             let (dimension, value) = line
                 .split_once(':')
-                .ok_or(Error::invalid(format!("tags[{i}]"), Rule::Malformed { expected: Format::Tag }))?;
+                .ok_or(Error::invalid(Field::Tags.at(i), Rule::Malformed { expected: Format::Tag }))?;
             Ok(GroupTag { dimension: dimension.trim().to_owned(), value: value.trim().to_owned() })
         })
         .collect::<Result<Vec<_>, Error>>()?;
@@ -411,7 +411,7 @@ pub async fn save_area_scores(
     feasibility: String,
 ) -> Result<(), AppError> {
     let cell = |axis: Axis, text: &str| -> Result<ScoreInput, Error> {
-        Ok(ScoreInput { area_id: AreaId(area), axis, value: whole_number("value", text)? })
+        Ok(ScoreInput { area_id: AreaId(area), axis, value: whole_number(Field::Value, text)? })
     };
     let scores = vec![cell(Axis::Potential, &potential)?, cell(Axis::Feasibility, &feasibility)?];
     backend()?.put_scores(&group_key(code, group, key), scores).await?;

@@ -1,7 +1,7 @@
 //! Every string the UI shows, in bokmål (the default) and English. One `Texts` value per
 //! language: a string missing in one language does not compile.
 
-use kvadrant::{Entity, Error, Format, Quadrant, Rule, Timeframe};
+use kvadrant::{Entity, Error, Field, Format, Quadrant, Rule, Timeframe};
 
 use leptos::prelude::use_context;
 
@@ -349,34 +349,41 @@ fn rule_nb(rule: &Rule) -> String {
     }
 }
 
-fn field_nb(field: &str) -> String {
-    let name = field.rsplit('.').next().unwrap_or(field);
-    let name = name.split('[').next().unwrap_or(name);
+fn field_nb(path: &str) -> String {
     // A tag's parts are named `dimension` and `value` like nothing else's.
-    let name = if field.contains("tags[") { "tags" } else { name };
-    match name {
-        "title" => "Tittel",
-        "description" => "Beskrivelse",
-        "name" | "names" => "Navn",
-        "count" => "Antall grupper",
-        "code" => "Koden",
-        "value" => "Poengene",
-        "category_id" | "category" => "Kategorien",
-        "setup" => "Oppsettet",
-        "format" => "Formatversjonen",
-        "scale_min" => "Laveste poeng",
-        "scale_max" => "Høyeste poeng",
-        "potential_label" | "feasibility_label" => "Navnet på aksen",
-        "potential_midline" | "feasibility_midline" => "Midtlinjen",
-        "language" => "Språket",
-        "tags" | "dimension" => "Merkelappen",
-        "rationale" => "Begrunnelsen",
-        "risks" => "Risikoen",
-        "timeframe" => "Tidsperspektivet",
-        "segment" | "compare" => "Utvalget",
-        "scale" => "Skalaen",
-        "suggestions" => "Antall forslag",
-        _ => "Verdien",
+    let field = if path.contains("tags[") { Some(Field::Tags) } else { Field::of_path(path) };
+    let Some(field) = field else { return "Verdien".to_owned() };
+    match field {
+        Field::Title => "Tittel",
+        Field::Description => "Beskrivelse",
+        Field::Name | Field::Names => "Navn",
+        Field::Count => "Antall grupper",
+        Field::Code => "Koden",
+        Field::Value | Field::Scores => "Poengene",
+        Field::CategoryId | Field::Category => "Kategorien",
+        Field::Setup => "Oppsettet",
+        Field::KvadrantSetup => "Formatversjonen",
+        Field::ScaleMin => "Laveste poeng",
+        Field::ScaleMax => "Høyeste poeng",
+        Field::PotentialLabel | Field::FeasibilityLabel => "Navnet på aksen",
+        Field::PotentialMidline | Field::FeasibilityMidline => "Midtlinjen",
+        Field::Language => "Språket",
+        Field::Tags | Field::Dimension => "Merkelappen",
+        Field::Rationale => "Begrunnelsen",
+        Field::Risks => "Risikoen",
+        Field::Timeframe => "Tidsperspektivet",
+        Field::Segment | Field::Compare => "Utvalget",
+        Field::Scale => "Skalaen",
+        Field::Suggestions => "Antall forslag",
+        Field::Categories => "Antall kategorier",
+        Field::Areas => "Antall områder",
+        Field::Groups => "Antall grupper",
+        Field::Comments => "Kommentarene",
+        Field::AreaId => "Området",
+        Field::Id | Field::Ids => "Elementet",
+        Field::Limit => "Antallet",
+        Field::Dialect => "Formatet",
+        Field::Body | Field::Path | Field::Query => "Forespørselen",
     }
     .to_owned()
 }

@@ -4,7 +4,7 @@ use axum::Json;
 use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use kvadrant::{Error, Format, Rule};
+use kvadrant::{Error, Field, Format, Rule};
 use kvadrant_app::error::AppError;
 use serde::Serialize;
 
@@ -30,7 +30,7 @@ pub struct ApiError {
 }
 
 impl ApiError {
-    fn malformed(field: &str, status: StatusCode, detail: String) -> ApiError {
+    fn malformed(field: Field, status: StatusCode, detail: String) -> ApiError {
         ApiError {
             error: Error::invalid(field, Rule::Malformed { expected: Format::Json }),
             detail: Some(detail),
@@ -47,19 +47,19 @@ impl From<Error> for ApiError {
 
 impl From<JsonRejection> for ApiError {
     fn from(rejection: JsonRejection) -> Self {
-        ApiError::malformed("body", rejection.status(), rejection.body_text())
+        ApiError::malformed(Field::Body, rejection.status(), rejection.body_text())
     }
 }
 
 impl From<PathRejection> for ApiError {
     fn from(rejection: PathRejection) -> Self {
-        ApiError::malformed("path", rejection.status(), rejection.body_text())
+        ApiError::malformed(Field::Path, rejection.status(), rejection.body_text())
     }
 }
 
 impl From<QueryRejection> for ApiError {
     fn from(rejection: QueryRejection) -> Self {
-        ApiError::malformed("query", rejection.status(), rejection.body_text())
+        ApiError::malformed(Field::Query, rejection.status(), rejection.body_text())
     }
 }
 

@@ -1,6 +1,6 @@
 //! The ranked list as CSV, for scripts (UTF-8, commas) or for Norwegian Excel.
 
-use kvadrant::{AxisStats, Error, Format, Rule};
+use kvadrant::{AxisStats, Error, Field, Format, Rule};
 use kvadrant_api::model::Results;
 use kvadrant_app::i18n::texts;
 
@@ -52,7 +52,7 @@ impl CsvDialect {
             .iter()
             .find(|(known, _)| *known == name)
             .map(|(_, dialect)| *dialect)
-            .ok_or(Error::invalid("dialect", Rule::Malformed { expected: Format::CsvDialect }))
+            .ok_or(Error::invalid(Field::Dialect, Rule::Malformed { expected: Format::CsvDialect }))
     }
 
     /// What the file name carries to tell the two apart.

@@ -10,8 +10,8 @@ use tokio::sync::watch;
 
 use async_trait::async_trait;
 use kvadrant::{
-    AreaId, CategoryId, Comment, Description, Entity, Error, GroupId, JoinCode, Name, Rule, Score, SuggestionId, Tag,
-    Title, WorkshopId, segment,
+    AreaId, CategoryId, Comment, Description, Entity, Error, Field, GroupId, JoinCode, Name, Rule, Score, SuggestionId,
+    Tag, Title, WorkshopId, segment,
 };
 use kvadrant_api::backend::{Backend, GroupKey, Key};
 use kvadrant_api::model::{
@@ -44,7 +44,7 @@ pub enum Viewer {
     /// Holds only the join code.
     Participant,
 }
-fn within_limit(count: usize, limit: usize, field: &str) -> Result<(), Error> {
+fn within_limit(count: usize, limit: usize, field: Field) -> Result<(), Error> {
     if count > limit { Err(Error::invalid(field, Rule::OutOfRange { min: 0, max: limit as i64 })) } else { Ok(()) }
 }
 
@@ -61,7 +61,7 @@ impl StoreError {
             StoreError::NotFound => Error::not_found(entity),
             StoreError::Conflict => Error::Conflict,
             StoreError::ScoringClosed => Error::ScoringClosed,
-            StoreError::ScaleLocked => Error::invalid("scale", Rule::Locked),
+            StoreError::ScaleLocked => Error::invalid(Field::Scale, Rule::Locked),
             StoreError::Refused(error) => error,
             StoreError::WriteFailed => Error::Internal,
             StoreError::Corrupt(place) => {
@@ -95,11 +95,11 @@ fn qr_link(url: String) -> Result<QrLink, Error> {
 }
 
 fn parse_workshop(input: &WorkshopInput) -> Result<(Title, Description), Error> {
-    Ok((Title::parse("title", &input.title)?, Description::parse("description", &input.description)?))
+    Ok((Title::parse(Field::Title, &input.title)?, Description::parse(Field::Description, &input.description)?))
 }
 
 fn parse_item(input: &ItemInput) -> Result<(Name, Description), Error> {
-    Ok((Name::parse("name", &input.name)?, Description::parse("description", &input.description)?))
+    Ok((Name::parse(Field::Name, &input.name)?, Description::parse(Field::Description, &input.description)?))
 }
 
 impl Service {
@@ -266,7 +266,7 @@ impl Service {
         segment: Option<&str>,
     ) -> Result<Results, Error> {
         Self::may_see_results(record, viewer)?;
-        let segment = segment.map(|pair| Tag::parse_pair("segment", pair)).transpose()?;
+        let segment = segment.map(|pair| Tag::parse_pair(Field::Segment, pair)).transpose()?;
         self.results_of(record, segment.as_ref()).await
     }
 
@@ -337,7 +337,7 @@ impl Service {
     /// Checks an area's category belongs to the workshop.
     fn category_of(workshop: &Workshop, category: Option<CategoryId>) -> Result<Option<CategoryId>, Error> {
         match category {
-            Some(id) if workshop.category(Some(id)).is_none() => Err(Error::invalid("category_id", Rule::Foreign)),
+            Some(id) if workshop.category(Some(id)).is_none() => Err(Error::invalid(Field::CategoryId, Rule::Foreign)),
             other => Ok(other),
         }
     }
@@ -347,7 +347,7 @@ impl Service {
             GroupsInput::Count { count } => {
                 let most = MAX_GROUPS_PER_REQUEST as i64;
                 if !(1..=most).contains(count) {
-                    return Err(Error::invalid("count", Rule::OutOfRange { min: 1, max: most }));
+                    return Err(Error::invalid(Field::Count, Rule::OutOfRange { min: 1, max: most }));
                 }
                 // Continue the numbering, skipping names already taken (after renames or removals).
                 let taken: HashSet<&str> = workshop.groups.iter().map(|g| g.name.as_str()).collect();
@@ -355,25 +355,25 @@ impl Service {
                     .map(|n| format!("Gruppe {n}"))
                     .filter(|name| !taken.contains(name.as_str()))
                     .take(*count as usize)
-                    .map(|name| Name::parse("count", &name))
+                    .map(|name| Name::parse(Field::Count, &name))
                     .collect::<Result<_, _>>()?
             }
             GroupsInput::Names { names } => {
                 if names.is_empty() || names.len() > MAX_GROUPS_PER_REQUEST {
                     let most = MAX_GROUPS_PER_REQUEST as i64;
-                    return Err(Error::invalid("names", Rule::OutOfRange { min: 1, max: most }));
+                    return Err(Error::invalid(Field::Names, Rule::OutOfRange { min: 1, max: most }));
                 }
                 names
                     .iter()
                     .enumerate()
-                    .map(|(i, name)| Name::parse(&format!("names[{i}]"), name))
+                    .map(|(i, name)| Name::parse(Field::Names.at(i), name))
                     .collect::<Result<_, _>>()?
             }
         };
         let mut seen: HashSet<&str> = workshop.groups.iter().map(|g| g.name.as_str()).collect();
         for (i, name) in names.iter().enumerate() {
             if !seen.insert(name.as_str()) {
-                return Err(Error::invalid(format!("names[{i}]"), Rule::Duplicate));
+                return Err(Error::invalid(Field::Names.at(i), Rule::Duplicate));
             }
         }
         Ok(names)
@@ -390,9 +390,9 @@ impl Service {
             .iter()
             .enumerate()
             .map(|(i, input)| {
-                let field = |name: &str| format!("scores[{i}].{name}");
+                let field = |name: Field| format!("scores[{i}].{name}");
                 if !areas.contains(&input.area_id) {
-                    return Err(Error::invalid(field("area_id"), Rule::Foreign));
+                    return Err(Error::invalid(field(Field::AreaId), Rule::Foreign));
                 }
                 if !seen.insert((input.area_id, input.axis)) {
                     return Err(Error::invalid(format!("scores[{i}]"), Rule::Duplicate));
@@ -401,7 +401,7 @@ impl Service {
                     .value
                     .map(|value| Score::parse(value, record.settings.scale))
                     .transpose()
-                    .map_err(|rule| Error::invalid(field("value"), rule))?;
+                    .map_err(|rule| Error::invalid(field(Field::Value), rule))?;
                 Ok(ScoreWrite { area: input.area_id, axis: input.axis, score })
             })
             .collect()
@@ -495,16 +495,16 @@ impl Backend for Service {
     }
 
     async fn update_group(&self, key: &Key, id: GroupId, input: GroupInput) -> Result<Group, Error> {
-        let name = Name::parse("name", &input.name)?;
+        let name = Name::parse(Field::Name, &input.name)?;
         let tags = input
             .tags
             .as_ref()
-            .map(|tags| segment::parse_tags("tags", tags.iter().map(|t| (t.dimension.as_str(), t.value.as_str()))))
+            .map(|tags| segment::parse_tags(Field::Tags, tags.iter().map(|t| (t.dimension.as_str(), t.value.as_str()))))
             .transpose()?;
         let record = self.authorized(key).await?;
         let workshop = self.view(&record).await?;
         if workshop.groups.iter().any(|g| g.id != id && g.name == name.as_str()) {
-            return Err(Error::invalid("name", Rule::Duplicate));
+            return Err(Error::invalid(Field::Name, Rule::Duplicate));
         }
         self.change(record.id, self.store.update_group(record.id, id, &name, tags.as_deref()))
             .await
@@ -528,14 +528,14 @@ impl Backend for Service {
         let mut seen = HashSet::new();
         for (i, id) in ids.iter().enumerate() {
             if !current.contains(id) {
-                return Err(Error::invalid(format!("ids[{i}]"), Rule::Foreign));
+                return Err(Error::invalid(Field::Ids.at(i), Rule::Foreign));
             }
             if !seen.insert(*id) {
-                return Err(Error::invalid(format!("ids[{i}]"), Rule::Duplicate));
+                return Err(Error::invalid(Field::Ids.at(i), Rule::Duplicate));
             }
         }
         if seen.len() != current.len() {
-            return Err(Error::invalid("ids", Rule::Incomplete));
+            return Err(Error::invalid(Field::Ids, Rule::Incomplete));
         }
         Ok(self.change(record.id, self.store.reorder(record.id, list, &ids)).await?)
     }
@@ -543,7 +543,7 @@ impl Backend for Service {
     async fn move_item(&self, key: &Key, list: ListKind, id: i64, up: bool) -> Result<(), Error> {
         let record = self.authorized(key).await?;
         let mut ids = self.view(&record).await?.ids(list);
-        let from = ids.iter().position(|&item| item == id).ok_or(Error::invalid("id", Rule::Foreign))?;
+        let from = ids.iter().position(|&item| item == id).ok_or(Error::invalid(Field::Id, Rule::Foreign))?;
         let to = if up { from.checked_sub(1) } else { Some(from + 1).filter(|&to| to < ids.len()) };
         if let Some(to) = to {
             ids.swap(from, to);
@@ -659,7 +659,7 @@ impl Backend for Service {
 
     async fn suggest(&self, key: &GroupKey, input: SuggestionInput) -> Result<Suggestion, Error> {
         let (name, description) =
-            (Name::parse("name", &input.name)?, Description::parse("description", &input.description)?);
+            (Name::parse(Field::Name, &input.name)?, Description::parse(Field::Description, &input.description)?);
         let (record, _, actor) = self.group_change(key).await?;
         let id = self.change(record.id, self.store.insert_suggestion(record.id, actor, &name, &description)).await?;
         Ok(Suggestion {
@@ -730,7 +730,7 @@ impl Backend for Service {
     async fn changes(&self, key: &Key, area: Option<AreaId>, limit: Option<u32>) -> Result<Vec<ChangeEntry>, Error> {
         let record = self.authorized(key).await?;
         if let Some(limit) = limit {
-            within_limit(limit as usize, MAX_CHANGES_PER_REQUEST as usize, "limit")?;
+            within_limit(limit as usize, MAX_CHANGES_PER_REQUEST as usize, Field::Limit)?;
         }
         let limit = limit.unwrap_or(MAX_CHANGES_PER_REQUEST);
         Ok(self.store.changes(record.id, area, Some(limit)).await?)

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use kvadrant::{AxisLabel, Description, Error, Format, Midline, Name, Rule, Scale, Title, segment};
+use kvadrant::{AxisLabel, Description, Error, Field, Format, Midline, Name, Rule, Scale, Title, segment};
 use kvadrant_api::lang::Lang;
 use kvadrant_api::model::{
     SETUP_FORMAT, Settings, SettingsInput, Setup, SetupArea, SetupCategory, SetupGroup, Workshop,
@@ -24,7 +24,7 @@ pub struct ParsedSetup {
 
 /// Checks settings; a midline left out sits at the scale's midpoint.
 pub fn parse_settings(input: &SettingsInput) -> Result<WorkshopSettings, Error> {
-    let bound = |field: &str, value: i64, range: std::ops::RangeInclusive<u8>| {
+    let bound = |field: Field, value: i64, range: std::ops::RangeInclusive<u8>| {
         let (min, max) = (i64::from(*range.start()), i64::from(*range.end()));
         u8::try_from(value)
             .ok()
@@ -32,18 +32,18 @@ pub fn parse_settings(input: &SettingsInput) -> Result<WorkshopSettings, Error> 
             .ok_or(Error::invalid(field, Rule::OutOfRange { min, max }))
     };
     let scale = Scale::new(
-        bound("scale_min", input.scale_min, Scale::MINS)?,
-        bound("scale_max", input.scale_max, Scale::MAXES)?,
+        bound(Field::ScaleMin, input.scale_min, Scale::MINS)?,
+        bound(Field::ScaleMax, input.scale_max, Scale::MAXES)?,
     )?;
-    let midline = |field: &str, value: Option<f64>| value.map(|value| Midline::parse(field, value, scale)).transpose();
+    let midline = |field: Field, value: Option<f64>| value.map(|value| Midline::parse(field, value, scale)).transpose();
     Ok(WorkshopSettings {
         scale,
-        potential_label: AxisLabel::parse("potential_label", &input.potential_label)?,
-        feasibility_label: AxisLabel::parse("feasibility_label", &input.feasibility_label)?,
-        potential_midline: midline("potential_midline", input.potential_midline)?,
-        feasibility_midline: midline("feasibility_midline", input.feasibility_midline)?,
+        potential_label: AxisLabel::parse(Field::PotentialLabel, &input.potential_label)?,
+        feasibility_label: AxisLabel::parse(Field::FeasibilityLabel, &input.feasibility_label)?,
+        potential_midline: midline(Field::PotentialMidline, input.potential_midline)?,
+        feasibility_midline: midline(Field::FeasibilityMidline, input.feasibility_midline)?,
         language: Lang::from_code(&input.language)
-            .ok_or(Error::invalid("language", Rule::Malformed { expected: Format::Language }))?,
+            .ok_or(Error::invalid(Field::Language, Rule::Malformed { expected: Format::Language }))?,
     })
 }
 
@@ -66,11 +66,11 @@ pub fn settings_input(settings: &Settings) -> SettingsInput {
 pub fn parse_setup(setup: &Setup) -> Result<ParsedSetup, Error> {
     if setup.kvadrant_setup != SETUP_FORMAT {
         let version = i64::from(SETUP_FORMAT);
-        return Err(Error::invalid("kvadrant_setup", Rule::OutOfRange { min: version, max: version }));
+        return Err(Error::invalid(Field::KvadrantSetup, Rule::OutOfRange { min: version, max: version }));
     }
-    within_limit(setup.categories.len(), MAX_CATEGORIES, "categories")?;
-    within_limit(setup.areas.len(), MAX_AREAS, "areas")?;
-    within_limit(setup.groups.len(), MAX_GROUPS, "groups")?;
+    within_limit(setup.categories.len(), MAX_CATEGORIES, Field::Categories)?;
+    within_limit(setup.areas.len(), MAX_AREAS, Field::Areas)?;
+    within_limit(setup.groups.len(), MAX_GROUPS, Field::Groups)?;
     let settings = match &setup.settings {
         Some(input) => parse_settings(input).map_err(|e| e.within("settings"))?,
         None => WorkshopSettings::default(),
@@ -79,18 +79,19 @@ pub fn parse_setup(setup: &Setup) -> Result<ParsedSetup, Error> {
     let mut lists = NewLists::default();
     let mut category_index: HashMap<&str, usize> = HashMap::new();
     for (i, category) in setup.categories.iter().enumerate() {
-        let field = format!("categories[{i}]");
-        let name = Name::parse("name", &category.name).map_err(|e| e.within(&field))?;
-        let description = Description::parse("description", &category.description).map_err(|e| e.within(&field))?;
+        let field = Field::Categories.at(i);
+        let name = Name::parse(Field::Name, &category.name).map_err(|e| e.within(&field))?;
+        let description =
+            Description::parse(Field::Description, &category.description).map_err(|e| e.within(&field))?;
         if category_index.insert(category.name.trim(), i).is_some() {
             return Err(Error::invalid(format!("{field}.name"), Rule::Duplicate));
         }
         lists.categories.push((name, description));
     }
     for (i, area) in setup.areas.iter().enumerate() {
-        let field = format!("areas[{i}]");
-        let name = Name::parse("name", &area.name).map_err(|e| e.within(&field))?;
-        let description = Description::parse("description", &area.description).map_err(|e| e.within(&field))?;
+        let field = Field::Areas.at(i);
+        let name = Name::parse(Field::Name, &area.name).map_err(|e| e.within(&field))?;
+        let description = Description::parse(Field::Description, &area.description).map_err(|e| e.within(&field))?;
         let category = match area.category.as_deref().map(str::trim) {
             None | Some("") => None,
             Some(category) => {
@@ -100,18 +101,18 @@ pub fn parse_setup(setup: &Setup) -> Result<ParsedSetup, Error> {
         lists.areas.push((name, description, category));
     }
     for (i, group) in setup.groups.iter().enumerate() {
-        let field = format!("groups[{i}]");
-        let name = Name::parse("name", &group.name).map_err(|e| e.within(&field))?;
+        let field = Field::Groups.at(i);
+        let name = Name::parse(Field::Name, &group.name).map_err(|e| e.within(&field))?;
         if lists.groups.iter().any(|(other, _)| other == &name) {
             return Err(Error::invalid(format!("{field}.name"), Rule::Duplicate));
         }
         let pairs = group.tags.iter().map(|tag| (tag.dimension.as_str(), tag.value.as_str()));
-        let tags = segment::parse_tags("tags", pairs).map_err(|e| e.within(&field))?;
+        let tags = segment::parse_tags(Field::Tags, pairs).map_err(|e| e.within(&field))?;
         lists.groups.push((name, tags));
     }
     Ok(ParsedSetup {
-        title: Title::parse("title", &setup.title)?,
-        description: Description::parse("description", &setup.description)?,
+        title: Title::parse(Field::Title, &setup.title)?,
+        description: Description::parse(Field::Description, &setup.description)?,
         settings,
         lists,
     })

@@ -4,7 +4,9 @@
 //! with a `pool` field of the given database; each database adds only how it connects and
 //! how instances hear of each other's changes (`announce`, `listen`).
 
-use kvadrant::{AreaId, Axis, AxisLabel, CategoryId, Comment, GroupId, Midline, Rule, Scale, SuggestionId, Timeframe};
+use kvadrant::{
+    AreaId, Axis, AxisLabel, CategoryId, Comment, Field, GroupId, Midline, Rule, Scale, SuggestionId, Timeframe,
+};
 use kvadrant_api::lang::Lang;
 use kvadrant_api::model::{Area, AreaComment, Category, Group, GroupTag, ListKind, Suggestion, SuggestionStatus};
 
@@ -86,7 +88,7 @@ fn small(value: i16) -> Option<u8> {
 /// Refuses a comment that takes its workshop past [`Comment::MAX_PER_WORKSHOP`] comments or
 /// [`Comment::MAX_CHARS_PER_WORKSHOP`] characters.
 pub(super) fn within_comment_limits(count: i64, characters: i64) -> StoreResult<()> {
-    let refuse = |rule| Err(StoreError::Refused(kvadrant::Error::invalid("comments", rule)));
+    let refuse = |rule| Err(StoreError::Refused(kvadrant::Error::invalid(Field::Comments, rule)));
     if count > Comment::MAX_PER_WORKSHOP as i64 {
         return refuse(Rule::OutOfRange { min: 0, max: Comment::MAX_PER_WORKSHOP as i64 });
     }
@@ -97,7 +99,7 @@ pub(super) fn within_comment_limits(count: i64, characters: i64) -> StoreResult<
 }
 
 /// Refuses what would take a workshop past `limit` rows of a list; the error names the list.
-pub(super) fn within_list_limit(list: &str, count: i64, limit: usize) -> StoreResult<()> {
+pub(super) fn within_list_limit(list: Field, count: i64, limit: usize) -> StoreResult<()> {
     if count > limit as i64 {
         return Err(StoreError::Refused(kvadrant::Error::invalid(
             list,
@@ -274,19 +276,20 @@ macro_rules! sql_store {
                     .await?)
             }
 
-            /// Refuses adding `adding` rows to `table` past `limit`. Counted inside the write
+            /// Refuses adding `adding` rows to `table` past `limit`, naming `list` in the error. Counted inside the write
             /// transaction, after the version bump has locked the workshop, so that requests at
             /// the same moment cannot both pass.
             async fn make_room(
                 tx: &mut sqlx::Transaction<'static, $db>,
                 table: &str,
+                list: kvadrant::Field,
                 workshop: kvadrant::WorkshopId,
                 adding: usize,
                 limit: usize,
             ) -> $crate::store::StoreResult<()> {
                 let sql = format!("SELECT COUNT(*) FROM {table} WHERE workshop_id = $1");
                 let count: i64 = sqlx::query_scalar(&sql).bind(workshop.0).fetch_one(&mut **tx).await?;
-                $crate::store::sql::within_list_limit(table, count + adding as i64, limit)
+                $crate::store::sql::within_list_limit(list, count + adding as i64, limit)
             }
 
             async fn find_by<T>(
@@ -762,7 +765,7 @@ macro_rules! sql_store {
                 description: &kvadrant::Description,
             ) -> $crate::store::StoreResult<kvadrant::CategoryId> {
                 let mut tx = self.write(workshop).await?;
-                Self::make_room(&mut tx, "categories", workshop, 1, kvadrant::limits::MAX_CATEGORIES).await?;
+                Self::make_room(&mut tx, "categories", kvadrant::Field::Categories, workshop, 1, kvadrant::limits::MAX_CATEGORIES).await?;
                 let position =
                     Self::next_position(&mut tx, kvadrant_api::model::ListKind::Categories, workshop).await?;
                 let id =
@@ -821,7 +824,7 @@ macro_rules! sql_store {
                 description: &kvadrant::Description,
             ) -> $crate::store::StoreResult<kvadrant::AreaId> {
                 let mut tx = self.write(workshop).await?;
-                Self::make_room(&mut tx, "areas", workshop, 1, kvadrant::limits::MAX_AREAS).await?;
+                Self::make_room(&mut tx, "areas", kvadrant::Field::Areas, workshop, 1, kvadrant::limits::MAX_AREAS).await?;
                 let position = Self::next_position(&mut tx, kvadrant_api::model::ListKind::Areas, workshop).await?;
                 let category = category.map(|c| c.0);
                 let id =
@@ -894,7 +897,7 @@ macro_rules! sql_store {
                 names: &[kvadrant::Name],
             ) -> $crate::store::StoreResult<Vec<kvadrant::GroupId>> {
                 let mut tx = self.write(workshop).await?;
-                Self::make_room(&mut tx, "groups", workshop, names.len(), kvadrant::limits::MAX_GROUPS).await?;
+                Self::make_room(&mut tx, "groups", kvadrant::Field::Groups, workshop, names.len(), kvadrant::limits::MAX_GROUPS).await?;
                 let first = Self::next_position(&mut tx, kvadrant_api::model::ListKind::Groups, workshop).await?;
                 let mut ids = Vec::with_capacity(names.len());
                 for (offset, name) in (0..).zip(names) {
@@ -1166,7 +1169,7 @@ macro_rules! sql_store {
                 let group = actor.group();
                 let mut tx = self.pool.begin().await?;
                 Self::open_for_scoring(&mut *tx, workshop).await?;
-                Self::make_room(&mut tx, "suggestions", workshop, 1, kvadrant::limits::MAX_SUGGESTIONS).await?;
+                Self::make_room(&mut tx, "suggestions", kvadrant::Field::Suggestions, workshop, 1, kvadrant::limits::MAX_SUGGESTIONS).await?;
                 let id = sqlx::query_scalar(
                     "INSERT INTO suggestions (workshop_id, group_id, name, description, created_at)
                      VALUES ($1, $2, $3, $4, $5) RETURNING id",
@@ -1201,7 +1204,7 @@ macro_rules! sql_store {
             ) -> $crate::store::StoreResult<kvadrant::AreaId> {
                 let mut tx = self.write(workshop).await?;
                 let (name, description) = Self::open_suggestion(&mut tx, workshop, id).await?;
-                Self::make_room(&mut tx, "areas", workshop, 1, kvadrant::limits::MAX_AREAS).await?;
+                Self::make_room(&mut tx, "areas", kvadrant::Field::Areas, workshop, 1, kvadrant::limits::MAX_AREAS).await?;
                 let position = Self::next_position(&mut tx, kvadrant_api::model::ListKind::Areas, workshop).await?;
                 let area =
                     Self::insert_area_row(&mut tx, workshop, category.map(|c| c.0), &name, &description, position)
