@@ -1,12 +1,12 @@
-//! The one way results are assembled: from a snapshot of a workshop, for the results a request
-//! asks for and for the live views alike.
+//! The one way results are assembled, for the results a request asks for and for the live
+//! views alike.
 
 use std::collections::BTreeSet;
 
 use kvadrant::{AreaId, Cell, GroupId, Tag, rank_areas, segment};
-use kvadrant_api::model::{Group, GroupTag, Segment, Standings, Workshop};
+use kvadrant_api::model::{AreaComment, Group, GroupTag, Segment, Standings, Suggestion, Workshop};
 
-use crate::store::Snapshot;
+use crate::store::{Content, Snapshot, WorkshopRecord};
 
 /// A workshop version as its results show it.
 pub struct Assembly {
@@ -21,26 +21,40 @@ pub struct Assembly {
 }
 
 impl Assembly {
-    /// The standings of `snapshot`, counting only the groups tagged `segment` if one is given.
+    /// The standings of a live view's `snapshot`.
     pub fn of(snapshot: &Snapshot, segment: Option<&Tag>) -> Assembly {
-        let workshop = snapshot.record.view(snapshot.content.clone());
-        let cells = snapshot.cells();
+        let content = snapshot.content.clone();
+        Assembly::new(&snapshot.record, content, snapshot.cells(), &snapshot.comments, &snapshot.suggestions, segment)
+    }
+
+    /// The standings of a workshop from what the store holds of it, counting only the groups
+    /// tagged `segment` if one is given. A request for results reads just these parts; a live
+    /// view takes them from its snapshot.
+    pub fn new(
+        record: &WorkshopRecord,
+        content: Content,
+        cells: Vec<Cell>,
+        comments: &[AreaComment],
+        suggestions: &[Suggestion],
+        segment: Option<&Tag>,
+    ) -> Assembly {
+        let workshop = record.view(content);
         let members: Option<BTreeSet<GroupId>> = segment.map(|tag| {
             let tagged = |group: &&Group| group.tags.iter().any(|t| tag.is(&t.dimension, &t.value));
             workshop.groups.iter().filter(tagged).map(|group| group.id).collect()
         });
         let in_segment;
         let (counted, comments, groups) = match &members {
-            None => (&cells[..], snapshot.comments.clone(), workshop.groups.len()),
+            None => (&cells[..], comments.to_vec(), workshop.groups.len()),
             Some(members) => {
                 in_segment = segment::cells_of(&cells, members);
-                let comments = snapshot.comments.iter().filter(|c| members.contains(&c.group_id)).cloned().collect();
+                let comments = comments.iter().filter(|c| members.contains(&c.group_id)).cloned().collect();
                 (&in_segment[..], comments, members.len())
             }
         };
         let areas: Vec<AreaId> = workshop.areas.iter().map(|area| area.id).collect();
-        let ranking = rank_areas(snapshot.record.settings.midlines(), &areas, counted);
-        let standings = Standings::new(&workshop, ranking, comments, &snapshot.suggestions);
+        let ranking = rank_areas(record.settings.midlines(), &areas, counted);
+        let standings = Standings::new(&workshop, ranking, comments, suggestions);
         let segment = Segment { tag: segment.map(GroupTag::from), groups: groups as u32 };
         Assembly { workshop, cells, segment, standings }
     }

@@ -329,8 +329,11 @@ impl Service {
     }
 
     async fn results_of(&self, record: &WorkshopRecord, segment: Option<&Tag>) -> Result<Results, Error> {
-        let snapshot = self.store.snapshot(record.id).await?.ok_or(Error::not_found(Entity::Workshop))?;
-        let Assembly { workshop, segment, standings, .. } = Assembly::of(&snapshot, segment);
+        let content = self.store.content(record.id).await?;
+        let cells = self.store.cells(record.id, record.settings.scale).await?;
+        let (comments, suggestions) = (self.store.comments(record.id).await?, self.store.suggestions(record.id).await?);
+        let Assembly { workshop, segment, standings, .. } =
+            Assembly::new(record, content, cells, &comments, &suggestions, segment);
         Ok(Results::new(workshop, segment, standings))
     }
 
