@@ -54,7 +54,11 @@ pub struct Bearer(String);
 /// A secret for reading: the `Authorization` header, or else one of the HttpOnly cookies the
 /// pages set for what browsers open without headers (live streams, downloads): a group's key
 /// on its live sheet, the facilitator's or the leaders' secret under the workshop's API.
-pub struct Credential(String);
+pub struct Credential {
+    secret: String,
+    /// Came in a cookie, which browsers send unasked, rather than in a header a client chose to send.
+    from_cookie: bool,
+}
 
 impl Bearer {
     fn of(parts: &Parts) -> Option<Bearer> {
@@ -70,7 +74,7 @@ impl Bearer {
 impl Credential {
     fn of(parts: &Parts) -> Option<Credential> {
         if let Some(Bearer(secret)) = Bearer::of(parts) {
-            return Some(Credential(secret));
+            return Some(Credential { secret, from_cookie: false });
         }
         let cookies: Vec<cookie::Cookie> = parts
             .headers
@@ -84,17 +88,17 @@ impl Credential {
         [GROUP_KEY_COOKIE, FACILITATOR_COOKIE, LEADERS_COOKIE]
             .iter()
             .find_map(|name| cookies.iter().find(|cookie| cookie.name() == *name))
-            .map(|cookie| Credential(cookie.value().to_owned()))
+            .map(|cookie| Credential { secret: cookie.value().to_owned(), from_cookie: true })
     }
 
     fn group_key(self, code: String, group: GroupId) -> GroupKey {
-        GroupKey { code, group, secret: self.0 }
+        GroupKey { code, group, secret: self.secret }
     }
 }
 
 impl Bearer {
     fn group_key(self, code: String, group: GroupId) -> GroupKey {
-        Credential(self.0).group_key(code, group)
+        Credential { secret: self.0, from_cookie: false }.group_key(code, group)
     }
 }
 
@@ -302,7 +306,7 @@ async fn follow_private(
     ApiPath(code): ApiPath<String>,
     credential: Credential,
 ) -> ApiResult<Response> {
-    let (frames, role) = service.follow_workshop(&code, Some(&credential.0)).await?;
+    let (frames, role) = service.follow_workshop(&code, Some(&credential.secret)).await?;
     Ok(live_response(frames, role))
 }
 
@@ -541,7 +545,7 @@ async fn get_setup(
     ApiPath(code): ApiPath<String>,
     credential: Option<Credential>,
 ) -> ApiResult<Response> {
-    let secret = credential.map(|credential| credential.0).ok_or(Error::CredentialsRequired)?;
+    let secret = credential.map(|credential| credential.secret).ok_or(Error::CredentialsRequired)?;
     let setup = service.setup(&code, &secret).await?;
     Ok(attachment(&format!("kvadrant-{code}-setup.json"), "application/json", Json(setup)))
 }
@@ -679,7 +683,7 @@ async fn all_scores(
     ApiPath(code): ApiPath<String>,
     credential: Option<Credential>,
 ) -> ApiResult<Json<Vec<GroupScores>>> {
-    let secret = credential.map(|credential| credential.0).ok_or(Error::CredentialsRequired)?;
+    let secret = credential.map(|credential| credential.secret).ok_or(Error::CredentialsRequired)?;
     Ok(Json(service.group_scores(&code, &secret).await?))
 }
 
@@ -725,8 +729,25 @@ async fn results(
     credential: Option<Credential>,
     ApiQuery(query): ApiQuery<SegmentQuery>,
 ) -> ApiResult<Json<Results>> {
-    let secret = credential.map(|credential| credential.0);
-    Ok(Json(service.results(&code, secret.as_deref(), query.segment.as_deref()).await?))
+    Ok(Json(visible_results(&service, &code, credential, query.segment.as_deref()).await?))
+}
+
+/// The results a request may see. A secret in a cookie that no longer holds (renewed since the
+/// page set it) counts as no secret, as for anyone else: browsers send cookies unasked, and a
+/// stale one must not turn the public results into a refusal. A stale secret in a header is refused.
+async fn visible_results(
+    service: &Service,
+    code: &str,
+    credential: Option<Credential>,
+    segment: Option<&str>,
+) -> Result<Results, Error> {
+    let Some(Credential { secret, from_cookie }) = credential else {
+        return service.results(code, None, segment).await;
+    };
+    match service.results(code, Some(&secret), segment).await {
+        Err(Error::Forbidden) if from_cookie => service.results(code, None, segment).await,
+        other => other,
+    }
 }
 
 fn attachment(filename: &str, content_type: &str, body: impl IntoResponse) -> Response {
@@ -748,8 +769,7 @@ async fn results_csv(
     ApiQuery(query): ApiQuery<CsvQuery>,
 ) -> ApiResult<Response> {
     let dialect = CsvDialect::parse(query.dialect.as_deref())?;
-    let secret = credential.map(|credential| credential.0);
-    let results = service.results(&code, secret.as_deref(), query.segment.as_deref()).await?;
+    let results = visible_results(&service, &code, credential, query.segment.as_deref()).await?;
     let filename = format!("kvadrant-{code}{}.csv", dialect.suffix());
     Ok(attachment(&filename, "text/csv; charset=utf-8", export::csv(&results, dialect)))
 }
@@ -765,7 +785,7 @@ async fn results_xlsx(
     credential: Option<Credential>,
     ApiQuery(query): ApiQuery<SegmentQuery>,
 ) -> ApiResult<Response> {
-    let secret = credential.map(|credential| credential.0).ok_or(Error::CredentialsRequired)?;
+    let secret = credential.map(|credential| credential.secret).ok_or(Error::CredentialsRequired)?;
     let (results, scores, changes) = service.workbook(&code, &secret, query.segment.as_deref()).await?;
     let workbook = export::xlsx(&results, &scores, &changes).map_err(|cause| {
         tracing::error!(%cause, "writing a workbook");
@@ -785,8 +805,7 @@ async fn matrix_svg(
     credential: Option<Credential>,
     ApiQuery(query): ApiQuery<SegmentQuery>,
 ) -> ApiResult<Response> {
-    let secret = credential.map(|credential| credential.0);
-    let results = service.results(&code, secret.as_deref(), query.segment.as_deref()).await?;
+    let results = visible_results(&service, &code, credential, query.segment.as_deref()).await?;
     Ok(attachment(&format!("kvadrant-{code}-matrix.svg"), "image/svg+xml", export::matrix_svg(&results)))
 }
 
@@ -801,8 +820,7 @@ async fn matrix_png(
     credential: Option<Credential>,
     ApiQuery(query): ApiQuery<SegmentQuery>,
 ) -> ApiResult<Response> {
-    let secret = credential.map(|credential| credential.0);
-    let results = service.results(&code, secret.as_deref(), query.segment.as_deref()).await?;
+    let results = visible_results(&service, &code, credential, query.segment.as_deref()).await?;
     let png = pictures.png(export::matrix_svg(&results)).await?;
     Ok(attachment(&format!("kvadrant-{code}-matrix.png"), "image/png", png))
 }

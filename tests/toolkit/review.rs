@@ -197,3 +197,30 @@ async fn a_renewed_join_code_retires_the_old_one_and_open_screens_are_told_the_n
     let moved = support::Workshop { code: new.clone(), secret: workshop.secret.clone() };
     assert_eq!(server.facilitate(&moved, Method::GET, "/results", Value::Null).await.status(), StatusCode::OK);
 }
+
+#[tokio::test]
+async fn a_stale_secret_cookie_reads_the_public_results_and_a_stale_header_is_refused() {
+    let server = support::start().await;
+    let (workshop, _, _) = tagged_workshop(&server).await;
+    let renewed = server.facilitate(&workshop, Method::POST, "/secret", json!({})).await;
+    assert_eq!(renewed.status(), StatusCode::OK);
+    let new_secret = renewed.json::<Value>().await.unwrap()["secret"].as_str().unwrap().to_owned();
+    let code = &workshop.code;
+    for path in ["results", "results.csv", "matrix.svg"] {
+        let url = server.url(&format!("/api/v1/workshops/{code}/{path}"));
+        let stale_cookie = format!("kvadrant-facilitator={}", workshop.secret);
+        let with_cookie = server.client.get(&url).header("cookie", stale_cookie).send().await.unwrap();
+        assert_eq!(with_cookie.status(), StatusCode::OK, "{path}: a browser's old cookie reads what anyone reads");
+        let with_header = server.client.get(&url).bearer_auth(&workshop.secret).send().await.unwrap();
+        assert_eq!(with_header.status(), StatusCode::FORBIDDEN, "{path}: an old secret sent on purpose is refused");
+    }
+    // Hidden results stay hidden from a stale cookie: it reads as no secret at all.
+    let renewed = support::Workshop { code: code.clone(), secret: new_secret };
+    let hidden = server.facilitate(&renewed, Method::PUT, "/results-hidden", json!({ "hidden": true })).await;
+    assert_eq!(hidden.status(), StatusCode::OK);
+    let url = server.url(&format!("/api/v1/workshops/{code}/results"));
+    let stale_cookie = format!("kvadrant-facilitator={}", workshop.secret);
+    let with_cookie = server.client.get(&url).header("cookie", stale_cookie).send().await.unwrap();
+    assert_eq!(with_cookie.status(), StatusCode::FORBIDDEN);
+    assert_eq!(with_cookie.json::<Value>().await.unwrap()["error"], "results_hidden");
+}
