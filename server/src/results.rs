@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use kvadrant::{AreaId, Cell, GroupId, Tag, rank_areas, segment};
 use kvadrant_api::model::{AreaComment, Group, GroupTag, Segment, Standings, Suggestion, Workshop};
 
-use crate::store::{Content, Snapshot, WorkshopRecord};
+use crate::store::{Content, WorkshopRecord};
 
 /// A workshop version as its results show it.
 pub struct Assembly {
@@ -21,20 +21,14 @@ pub struct Assembly {
 }
 
 impl Assembly {
-    /// The standings of a live view's `snapshot`.
-    pub fn of(snapshot: &Snapshot, segment: Option<&Tag>) -> Assembly {
-        let content = snapshot.content.clone();
-        Assembly::new(&snapshot.record, content, snapshot.cells(), &snapshot.comments, &snapshot.suggestions, segment)
-    }
-
     /// The standings of a workshop from what the store holds of it, counting only the groups
     /// tagged `segment` if one is given. A request for results reads just these parts; a live
-    /// view takes them from its snapshot.
+    /// view takes them from its [`crate::store::Snapshot`].
     pub fn new(
         record: &WorkshopRecord,
         content: Content,
         cells: Vec<Cell>,
-        comments: &[AreaComment],
+        mut comments: Vec<AreaComment>,
         suggestions: &[Suggestion],
         segment: Option<&Tag>,
     ) -> Assembly {
@@ -44,12 +38,12 @@ impl Assembly {
             workshop.groups.iter().filter(tagged).map(|group| group.id).collect()
         });
         let in_segment;
-        let (counted, comments, groups) = match &members {
-            None => (&cells[..], comments.to_vec(), workshop.groups.len()),
+        let (counted, groups) = match &members {
+            None => (&cells[..], workshop.groups.len()),
             Some(members) => {
                 in_segment = segment::cells_of(&cells, members);
-                let comments = comments.iter().filter(|c| members.contains(&c.group_id)).cloned().collect();
-                (&in_segment[..], comments, members.len())
+                comments.retain(|comment| members.contains(&comment.group_id));
+                (&in_segment[..], members.len())
             }
         };
         let areas: Vec<AreaId> = workshop.areas.iter().map(|area| area.id).collect();

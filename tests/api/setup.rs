@@ -239,16 +239,7 @@ async fn a_workshops_lists_stop_at_their_limits_even_when_added_to_at_once() {
         "categories": (1..MAX_CATEGORIES).map(|n| json!({ "name": format!("Kategori {n}") })).collect::<Vec<_>>(),
         "areas": (1..MAX_AREAS).map(|n| json!({ "name": format!("Område {n}") })).collect::<Vec<_>>(),
     });
-    let created: Value = server
-        .client
-        .post(server.url("/api/v1/workshops/import"))
-        .json(&setup)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let created: Value = server.import(&setup).await.json().await.unwrap();
     let workshop = Workshop {
         code: created["code"].as_str().unwrap().to_owned(),
         secret: created["secret"].as_str().unwrap().to_owned(),

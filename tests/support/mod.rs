@@ -182,6 +182,11 @@ impl TestServer {
         }
     }
 
+    /// Makes a workshop from a setup (`POST /api/v1/workshops/import`).
+    pub async fn import(&self, setup: &Value) -> Response {
+        self.client.post(self.url("/api/v1/workshops/import")).json(setup).send().await.unwrap()
+    }
+
     /// A facilitator's request: `method` on `path` with a JSON body, carrying the secret.
     pub async fn facilitate(&self, workshop: &Workshop, method: reqwest::Method, path: &str, body: Value) -> Response {
         self.client

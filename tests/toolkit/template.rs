@@ -11,10 +11,6 @@ async fn setup_of(server: &support::TestServer, workshop: &support::Workshop) ->
     response.json().await.unwrap()
 }
 
-async fn import(server: &support::TestServer, setup: &Value) -> reqwest::Response {
-    server.client.post(server.url("/api/v1/workshops/import")).json(setup).send().await.unwrap()
-}
-
 #[tokio::test]
 async fn an_exported_setup_imports_to_an_identical_workshop() {
     let server = support::start().await;
@@ -31,7 +27,7 @@ async fn an_exported_setup_imports_to_an_identical_workshop() {
     let setup = setup_of(&server, &workshop).await;
     assert_eq!(setup["kvadrant_setup"], 1);
     assert_eq!(setup["areas"][0]["category"], "Helse");
-    let response = import(&server, &setup).await;
+    let response = server.import(&setup).await;
     assert_eq!(response.status(), StatusCode::CREATED);
     let created: Value = response.json().await.unwrap();
     let copy = support::Workshop {
@@ -102,18 +98,18 @@ async fn a_bad_setup_is_refused_with_the_path_of_the_field() {
         for (key, value) in change.as_object().unwrap() {
             setup[key] = value.clone();
         }
-        let response = import(&server, &setup).await;
+        let response = server.import(&setup).await;
         assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY, "{setup}");
         let body: Value = response.json().await.unwrap();
         assert_eq!((body["field"].as_str(), body["rule"]["rule"].as_str()), (Some(field), Some(rule)), "{setup}");
     }
     let mut unknown = good.clone();
     unknown["areas"][0]["kategori"] = json!("Helse");
-    let response = import(&server, &unknown).await;
+    let response = server.import(&unknown).await;
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let body: Value = response.json().await.unwrap();
     assert!(body["message"].as_str().unwrap().contains("unknown field `kategori`"), "{body}");
-    assert_eq!(import(&server, &good).await.status(), StatusCode::CREATED);
+    assert_eq!(server.import(&good).await.status(), StatusCode::CREATED);
 }
 
 #[tokio::test]

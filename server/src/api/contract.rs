@@ -67,14 +67,14 @@ fn refusals(operation: &Operation, names_workshop: bool, creates: bool, writes: 
         (400, "The path or the query does not read: an id that is not a whole number, say."),
         (503, "The server is busy, or the request took too long; try again after `Retry-After` seconds."),
     ];
-    if operation.request_body.is_some() {
+    let has_body = operation.request_body.is_some();
+    if has_body {
         refusals.extend([
             (413, "The body is larger than the server reads."),
             (415, "The body is not sent as `application/json`."),
-            (422, "A value breaks a rule: `field` names it and `rule` says which."),
         ]);
     }
-    if has(ParameterIn::Query) || names_workshop {
+    if has_body || has(ParameterIn::Query) || names_workshop {
         refusals.push((422, "A value breaks a rule: `field` names it and `rule` says which."));
     }
     if names_workshop {

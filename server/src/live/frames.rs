@@ -56,12 +56,18 @@ pub struct Sent {
 
 impl Frames {
     pub fn build(snapshot: Snapshot) -> Frames {
-        let version = snapshot.record.version;
-        let Assembly { workshop, cells, mut standings, .. } = Assembly::of(&snapshot, None);
-        let hidden = snapshot.record.results_hidden;
+        let cells = snapshot.cells();
+        let Snapshot { record, content, scores, activity, comments, suggestions, group_links } = snapshot;
+        let mut comments_of: HashMap<GroupId, Vec<AreaComment>> = HashMap::new();
+        for comment in &comments {
+            comments_of.entry(comment.group_id).or_default().push(comment.clone());
+        }
+        let Assembly { workshop, cells, mut standings, .. } =
+            Assembly::new(&record, content, cells, comments, &suggestions, None);
+        let (version, hidden) = (record.version, record.results_hidden);
         let areas: Vec<AreaId> = workshop.areas.iter().map(|area| area.id).collect();
         let scored = areas_scored(&areas, &cells);
-        let activity: HashMap<GroupId, String> = snapshot.activity.into_iter().collect();
+        let activity: HashMap<GroupId, String> = activity.into_iter().collect();
         let progress: Vec<GroupProgress> = workshop
             .groups
             .iter()
@@ -73,22 +79,18 @@ impl Frames {
             .collect();
         let groups_done =
             progress.iter().filter(|group| !areas.is_empty() && group.scored as usize >= areas.len()).count() as u32;
-        let mut comments_of: HashMap<GroupId, Vec<AreaComment>> = HashMap::new();
-        for comment in &snapshot.comments {
-            comments_of.entry(comment.group_id).or_default().push(comment.clone());
-        }
         let comments = std::mem::take(&mut standings.comments);
         let comments_json = serde_json::to_string(&comments).expect("comments serialise");
         let comments = Comments {
             hash: hash_of(&comments_json),
             event: event("comments", version, &LiveComments { version, comments }),
         };
-        let secret = snapshot.record.secret_hash.clone();
-        let keys = snapshot.group_links.iter().map(|(group, key)| (*group, crate::secret::digest(key))).collect();
+        let secret = record.secret_hash.clone();
+        let keys = group_links.iter().map(|(group, key)| (*group, crate::secret::digest(key))).collect();
 
         let mut sheets: HashMap<GroupId, Vec<SheetScore>> =
             workshop.groups.iter().map(|group| (group.id, Vec::new())).collect();
-        for score in &snapshot.scores {
+        for score in &scores {
             if let Some(sheet) = sheets.get_mut(&score.group) {
                 sheet.push(SheetScore { area_id: score.area, axis: score.axis, value: score.value });
             }
@@ -108,7 +110,7 @@ impl Frames {
             standings: Some(standings),
             groups_done,
             progress,
-            suggestions: snapshot.suggestions,
+            suggestions,
         };
         let facilitator = View::of(&mut view);
         view.progress = Vec::new();

@@ -333,7 +333,7 @@ impl Service {
         let cells = self.store.cells(record.id, record.settings.scale).await?;
         let (comments, suggestions) = (self.store.comments(record.id).await?, self.store.suggestions(record.id).await?);
         let Assembly { workshop, segment, standings, .. } =
-            Assembly::new(record, content, cells, &comments, &suggestions, segment);
+            Assembly::new(record, content, cells, comments, &suggestions, segment);
         Ok(Results::new(workshop, segment, standings))
     }
 
