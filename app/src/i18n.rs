@@ -27,7 +27,7 @@ pub fn current_lang() -> Lang {
         use_context::<http::request::Parts>()
             .and_then(|parts| {
                 let cookies = parts.headers.get_all(http::header::COOKIE).iter();
-                let chosen = cookies.filter_map(|value| value.to_str().ok()).find_map(Lang::chosen_in);
+                let chosen = cookies.filter_map(|value| value.to_str().ok()).find_map(kvadrant_api::lang::chosen_in);
                 chosen.or_else(|| parts.extensions.get::<Lang>().copied())
             })
             .unwrap_or_default()

@@ -6,7 +6,6 @@ use axum::extract::{Request, State};
 use axum::http::header;
 use axum::middleware::Next;
 use axum::response::Response;
-use kvadrant_api::lang::Lang;
 
 use crate::service::Service;
 
@@ -18,7 +17,7 @@ pub async fn workshop_language(State(service): State<Arc<Service>>, mut request:
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|value| value.to_str().ok())
-        .any(|cookies| Lang::chosen_in(cookies).is_some());
+        .any(|cookies| kvadrant_api::lang::chosen_in(cookies).is_some());
     let code = request.uri().path().strip_prefix("/w/").and_then(|rest| rest.split('/').next()).map(str::to_owned);
     if let (false, Some(code)) = (chosen, code)
         && let Ok(record) = service.record(&code).await

@@ -19,6 +19,7 @@ pub mod secret;
 pub mod serve;
 pub mod service;
 pub mod store;
+pub mod views;
 
 pub use application::{Application, StartError, route_table};
 pub use config::{Config, Serving};

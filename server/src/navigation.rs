@@ -42,5 +42,5 @@ fn is_site_path(path: &str) -> bool {
 pub async fn set_language(Path(lang): Path<String>, Form(back): Form<BackTo>) -> impl IntoResponse {
     let lang = Lang::from_code(&lang).unwrap_or_default();
     let to = back.to.filter(|to| is_site_path(to)).unwrap_or_else(|| "/".to_owned());
-    ([(header::SET_COOKIE, lang.cookie())], Redirect::to(&to))
+    ([(header::SET_COOKIE, kvadrant_api::lang::cookie(lang))], Redirect::to(&to))
 }

@@ -7,6 +7,7 @@ use kvadrant::{AreaId, Cell, GroupId, Tag, rank_areas, segment};
 use kvadrant_api::model::{AreaComment, Group, GroupTag, Segment, Standings, Suggestion, Workshop};
 
 use crate::store::{Content, WorkshopRecord};
+use crate::views;
 
 /// A workshop version as its results show it.
 pub struct Assembly {
@@ -32,7 +33,7 @@ impl Assembly {
         suggestions: &[Suggestion],
         segment: Option<&Tag>,
     ) -> Assembly {
-        let workshop = record.view(content);
+        let workshop = views::workshop(record, content);
         let members: Option<BTreeSet<GroupId>> = segment.map(|tag| {
             let tagged = |group: &&Group| group.tags.iter().any(|t| tag.is(&t.dimension, &t.value));
             workshop.groups.iter().filter(tagged).map(|group| group.id).collect()

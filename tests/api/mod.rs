@@ -10,5 +10,6 @@ mod pages;
 mod pictures;
 mod serving;
 mod setup;
+mod statements;
 mod text_input;
 mod workshop;

@@ -162,6 +162,30 @@ impl TestServer {
         }
     }
 
+    /// Prepares each `(name, statement)` on the server's database without running it, and
+    /// returns the failures as `name: error`.
+    pub async fn prepare_each(&self, statements: &[(String, String)]) -> Vec<String> {
+        use sqlx::{Connection, Executor};
+        let mut failures = Vec::new();
+        if self.database_url.starts_with("sqlite:") {
+            let mut connection = sqlx::SqliteConnection::connect(&self.database_url).await.expect("the SQLite file");
+            for (name, sql) in statements {
+                if let Err(error) = connection.prepare(sql).await {
+                    failures.push(format!("{name}: {error}"));
+                }
+            }
+        } else {
+            let mut connection =
+                sqlx::PgConnection::connect(&self.database_url).await.expect("the PostgreSQL database");
+            for (name, sql) in statements {
+                if let Err(error) = connection.prepare(sql).await {
+                    failures.push(format!("{name}: {error}"));
+                }
+            }
+        }
+        failures
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.base)
     }

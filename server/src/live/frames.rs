@@ -5,12 +5,13 @@ use std::hash::{Hash, Hasher};
 
 use axum::body::Bytes;
 use kvadrant::{AreaId, GroupId, areas_scored};
-use kvadrant_api::model::{AreaComment, GroupProgress, LiveComments, LiveSheet, LiveView, SheetScore};
+use kvadrant_api::model::{AreaComment, GroupProgress, LiveComments, LiveSheet, LiveView, SheetScore, Suggestion};
 use serde::Serialize;
 
 use super::Role;
 use crate::results::Assembly;
 use crate::store::Snapshot;
+use crate::views;
 
 /// A view event with the workshop in it, and one without for streams that have it already.
 #[derive(Debug)]
@@ -58,6 +59,8 @@ impl Frames {
     pub fn build(snapshot: Snapshot) -> Frames {
         let cells = snapshot.cells();
         let Snapshot { record, content, scores, activity, comments, suggestions, group_links } = snapshot;
+        let (comments, suggestions): (Vec<AreaComment>, Vec<Suggestion>) =
+            (views::all(comments), views::all(suggestions));
         let mut comments_of: HashMap<GroupId, Vec<AreaComment>> = HashMap::new();
         for comment in &comments {
             comments_of.entry(comment.group_id).or_default().push(comment.clone());

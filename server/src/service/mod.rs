@@ -15,10 +15,10 @@ use kvadrant::{
 };
 use kvadrant_api::backend::{Backend, GroupKey, Key};
 use kvadrant_api::model::{
-    AcceptInput, Area, Category, ChangeEntry, CommentInput, CreatedWorkshop, Group, GroupCard, GroupInput, GroupLink,
-    GroupScores, GroupTag, GroupsInput, Invite, ItemInput, ListKind, ManageLink, QrLink, Results, ReviewLink, Saved,
-    ScoreInput, SettingsInput, Setup, Sheet, SheetScore, Suggestion, SuggestionInput, SuggestionStatus, Workshop,
-    WorkshopInput, manage_path, sheet_path,
+    AcceptInput, Area, AreaComment, Category, ChangeEntry, CommentInput, CreatedWorkshop, Group, GroupCard, GroupInput,
+    GroupLink, GroupScores, GroupTag, GroupsInput, Invite, ItemInput, ListKind, ManageLink, QrLink, Results,
+    ReviewLink, Saved, ScoreInput, SettingsInput, Setup, Sheet, SheetScore, Suggestion, SuggestionInput,
+    SuggestionStatus, Workshop, WorkshopInput, manage_path, sheet_path,
 };
 
 use crate::live::{Frames, Hub, Role};
@@ -27,7 +27,7 @@ use crate::store::{
     Actor, GroupAccess, NewLists, NewWorkshop, ScoreSubmission, ScoreWrite, ScoreWriter, Store, StoreError,
     StoreResult, WorkshopRecord, WorkshopSettings,
 };
-use crate::{qr, secret};
+use crate::{qr, secret, views};
 
 pub use setup::setup_of;
 
@@ -238,7 +238,7 @@ impl Service {
         let (record, viewer) = self.reviewer(code, secret).await?;
         let results = self.visible_results(&record, viewer, segment).await?;
         let scores = self.scores_of(&record, &results.workshop).await?;
-        let changes = self.store.changes(record.id, None, None).await?;
+        let changes = views::all(self.store.changes(record.id, None, None).await?);
         Ok((results, scores, changes))
     }
 
@@ -319,7 +319,7 @@ impl Service {
     }
 
     async fn view(&self, record: &WorkshopRecord) -> Result<Workshop, Error> {
-        Ok(record.view(self.store.content(record.id).await?))
+        Ok(views::workshop(record, self.store.content(record.id).await?))
     }
 
     /// The workshop as it is now, after a change made with `key`.
@@ -331,7 +331,8 @@ impl Service {
     async fn results_of(&self, record: &WorkshopRecord, segment: Option<&Tag>) -> Result<Results, Error> {
         let content = self.store.content(record.id).await?;
         let cells = self.store.cells(record.id, record.settings.scale).await?;
-        let (comments, suggestions) = (self.store.comments(record.id).await?, self.store.suggestions(record.id).await?);
+        let comments = views::all(self.store.comments(record.id).await?);
+        let suggestions: Vec<Suggestion> = views::all(self.store.suggestions(record.id).await?);
         let Assembly { workshop, segment, standings, .. } =
             Assembly::new(record, content, cells, comments, &suggestions, segment);
         Ok(Results::new(workshop, segment, standings))
@@ -540,7 +541,7 @@ impl Backend for Service {
         if seen.len() != current.len() {
             return Err(Error::invalid(Field::Ids, Rule::Incomplete));
         }
-        Ok(self.change(record.id, self.store.reorder(record.id, list, &ids)).await?)
+        Ok(self.change(record.id, self.store.reorder(record.id, views::list(list), &ids)).await?)
     }
 
     async fn move_item(&self, key: &Key, list: ListKind, id: i64, up: bool) -> Result<(), Error> {
@@ -550,7 +551,7 @@ impl Backend for Service {
         let to = if up { from.checked_sub(1) } else { Some(from + 1).filter(|&to| to < ids.len()) };
         if let Some(to) = to {
             ids.swap(from, to);
-            self.change(record.id, self.store.reorder(record.id, list, &ids)).await?;
+            self.change(record.id, self.store.reorder(record.id, views::list(list), &ids)).await?;
         }
         Ok(())
     }
@@ -607,8 +608,8 @@ impl Backend for Service {
         let (record, _, _) = self.group_request(key).await?;
         let workshop = self.view(&record).await?;
         let group = workshop.group(key.group).cloned().ok_or(Error::not_found(Entity::Group))?;
-        let scores = self.store.group_scores(record.id, group.id).await?;
-        let mut comments = self.store.comments(record.id).await?;
+        let scores = views::all(self.store.group_scores(record.id, group.id).await?);
+        let mut comments: Vec<AreaComment> = views::all(self.store.comments(record.id).await?);
         comments.retain(|comment| comment.group_id == group.id);
         Ok(Sheet { workshop, group, scores, comments })
     }
@@ -736,7 +737,7 @@ impl Backend for Service {
             within_limit(limit as usize, MAX_CHANGES_PER_REQUEST as usize, Field::Limit)?;
         }
         let limit = limit.unwrap_or(MAX_CHANGES_PER_REQUEST);
-        Ok(self.store.changes(record.id, area, Some(limit)).await?)
+        Ok(views::all(self.store.changes(record.id, area, Some(limit)).await?))
     }
 
     async fn review(&self, code: &str, secret: &str) -> Result<Workshop, Error> {

@@ -1,24 +1,26 @@
-//! Where workshops are kept. [`Store`] is the whole contract; each database has its own
-//! connection setup and migrations, both share one body of SQL (`sql.rs`), and nothing
-//! outside this module names a database.
+//! Where workshops are kept. [`Store`] is the whole contract and returns the store's own
+//! records (`records.rs`); each database has its own connection setup and migrations, both
+//! share one implementation (`sql/`), and nothing outside this module names a database.
 
 mod batch;
 mod postgres;
+mod records;
 mod sql;
 mod sqlite;
 
 use async_trait::async_trait;
 use kvadrant::{
-    AreaId, Axis, AxisLabel, CategoryId, Cell, Comment, Description, GroupId, JoinCode, Midline, Midlines, Name, Scale,
-    Score, SuggestionId, Tag, Title, WorkshopId,
-};
-use kvadrant_api::lang::Lang;
-use kvadrant_api::model::{
-    Area, AreaComment, Category, ChangeActor, ChangeEntry, Group, ListKind, Settings, SheetScore, Suggestion, Workshop,
+    AreaId, Axis, AxisLabel, CategoryId, Cell, Comment, Description, GroupId, JoinCode, Lang, Midline, Midlines, Name,
+    Scale, Score, SuggestionId, Tag, Title, WorkshopId,
 };
 
 pub use batch::ScoreWriter;
 pub use postgres::PostgresStore;
+pub use records::{
+    ActorKind, AreaRecord, CategoryRecord, ChangeRecord, CommentRecord, GroupRecord, List, SuggestionRecord,
+    SuggestionState,
+};
+pub use sql::statements;
 pub use sqlite::SqliteStore;
 
 #[derive(Debug, thiserror::Error)]
@@ -135,37 +137,6 @@ impl WorkshopSettings {
             feasibility: self.feasibility_midline.unwrap_or(centre),
         }
     }
-
-    pub fn view(&self) -> Settings {
-        let midlines = self.midlines();
-        Settings {
-            scale_min: self.scale.min(),
-            scale_max: self.scale.max(),
-            potential_label: self.potential_label.as_str().to_owned(),
-            feasibility_label: self.feasibility_label.as_str().to_owned(),
-            potential_midline: midlines.potential.value(),
-            feasibility_midline: midlines.feasibility.value(),
-            language: self.language,
-        }
-    }
-}
-
-impl WorkshopRecord {
-    /// The workshop as the pages and the API show it.
-    pub fn view(&self, content: Content) -> Workshop {
-        Workshop {
-            code: self.code.to_string(),
-            title: self.title.clone(),
-            description: self.description.clone(),
-            scoring_open: self.scoring_open,
-            results_hidden: self.results_hidden,
-            demo: self.demo,
-            settings: self.settings.view(),
-            categories: content.categories,
-            areas: content.areas,
-            groups: content.groups,
-        }
-    }
 }
 
 #[derive(Debug, Clone)]
@@ -192,9 +163,9 @@ pub struct NewLists {
 /// A workshop's lists, each in the facilitator's order.
 #[derive(Debug, Clone, Default)]
 pub struct Content {
-    pub categories: Vec<Category>,
-    pub areas: Vec<Area>,
-    pub groups: Vec<Group>,
+    pub categories: Vec<CategoryRecord>,
+    pub areas: Vec<AreaRecord>,
+    pub groups: Vec<GroupRecord>,
 }
 
 /// Who makes a change, as the service tells from the secret that matched. The leaders' secret
@@ -216,11 +187,11 @@ impl Actor {
         }
     }
 
-    fn kind(self) -> ChangeActor {
+    fn kind(self) -> ActorKind {
         match self {
-            Actor::Facilitator => ChangeActor::Facilitator,
-            Actor::Group(_) => ChangeActor::Group,
-            Actor::FacilitatorFor(_) => ChangeActor::FacilitatorForGroup,
+            Actor::Facilitator => ActorKind::Facilitator,
+            Actor::Group(_) => ActorKind::Group,
+            Actor::FacilitatorFor(_) => ActorKind::FacilitatorForGroup,
         }
     }
 
@@ -290,24 +261,6 @@ fn settings_changes(old: &WorkshopSettings, new: &WorkshopSettings) -> Vec<Entry
     .collect()
 }
 
-/// A change log line as read back.
-fn change_entry(row: sql::ChangeRow) -> StoreResult<ChangeEntry> {
-    let (at, actor, group, group_name, action, area, area_name, subject, field, old, new) = row;
-    Ok(ChangeEntry {
-        at,
-        actor: ChangeActor::parse(&actor).ok_or(StoreError::Corrupt("changes.actor"))?,
-        group_id: group.map(GroupId),
-        group_name,
-        action,
-        area_id: area.map(AreaId),
-        area_name,
-        subject,
-        field,
-        old,
-        new,
-    })
-}
-
 /// One cell to write; `None` clears it.
 #[derive(Debug, Clone, Copy)]
 pub struct ScoreWrite {
@@ -342,8 +295,8 @@ pub struct Snapshot {
     pub scores: Vec<StoredScore>,
     /// When each group last changed a score (ISO 8601, UTC); groups that never scored are absent.
     pub activity: Vec<(GroupId, String)>,
-    pub comments: Vec<AreaComment>,
-    pub suggestions: Vec<Suggestion>,
+    pub comments: Vec<CommentRecord>,
+    pub suggestions: Vec<SuggestionRecord>,
     /// Each group's link key: a live sheet ends when its key is renewed.
     pub group_links: Vec<(GroupId, String)>,
 }
@@ -429,7 +382,7 @@ pub trait Store: Send + Sync + 'static {
     ) -> StoreResult<()>;
     async fn delete_group(&self, workshop: WorkshopId, id: GroupId) -> StoreResult<()>;
     /// `ids` is the whole list in its new order.
-    async fn reorder(&self, workshop: WorkshopId, list: ListKind, ids: &[i64]) -> StoreResult<()>;
+    async fn reorder(&self, workshop: WorkshopId, list: List, ids: &[i64]) -> StoreResult<()>;
     async fn set_results_hidden(&self, workshop: WorkshopId, hidden: bool) -> StoreResult<()>;
     /// Writes several submissions in one transaction (one flush to disk for all). Each one
     /// succeeds with the version it made, or fails alone, e.g. with
@@ -453,7 +406,7 @@ pub trait Store: Send + Sync + 'static {
         area: AreaId,
         comment: &Comment,
     ) -> StoreResult<i64>;
-    async fn comments(&self, workshop: WorkshopId) -> StoreResult<Vec<AreaComment>>;
+    async fn comments(&self, workshop: WorkshopId) -> StoreResult<Vec<CommentRecord>>;
     /// Records a participant's proposal, while scoring is open.
     async fn insert_suggestion(
         &self,
@@ -462,7 +415,7 @@ pub trait Store: Send + Sync + 'static {
         name: &Name,
         description: &Description,
     ) -> StoreResult<SuggestionId>;
-    async fn suggestions(&self, workshop: WorkshopId) -> StoreResult<Vec<Suggestion>>;
+    async fn suggestions(&self, workshop: WorkshopId) -> StoreResult<Vec<SuggestionRecord>>;
     /// Makes a suggestion an area at the end of the list, in one transaction.
     async fn accept_suggestion(
         &self,
@@ -472,7 +425,7 @@ pub trait Store: Send + Sync + 'static {
     ) -> StoreResult<AreaId>;
     /// Records a suggestion as raised but not scored; one already on the list is a conflict.
     async fn keep_suggestion(&self, workshop: WorkshopId, id: SuggestionId) -> StoreResult<()>;
-    async fn group_scores(&self, workshop: WorkshopId, group: GroupId) -> StoreResult<Vec<SheetScore>>;
+    async fn group_scores(&self, workshop: WorkshopId, group: GroupId) -> StoreResult<Vec<StoredScore>>;
     async fn cells(&self, workshop: WorkshopId, scale: Scale) -> StoreResult<Vec<Cell>>;
     /// The last `limit` changes (all without one), of one area if given, oldest first.
     async fn changes(
@@ -480,7 +433,7 @@ pub trait Store: Send + Sync + 'static {
         workshop: WorkshopId,
         area: Option<AreaId>,
         limit: Option<u32>,
-    ) -> StoreResult<Vec<ChangeEntry>>;
+    ) -> StoreResult<Vec<ChangeRecord>>;
     async fn snapshot(&self, workshop: WorkshopId) -> StoreResult<Option<Snapshot>>;
     /// Tells other instances sharing the database that these workshops changed.
     async fn announce(&self, workshops: &[WorkshopId]) -> StoreResult<()>;

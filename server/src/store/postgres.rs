@@ -1,47 +1,53 @@
 use std::time::Duration;
 
 use kvadrant::WorkshopId;
-use sqlx::PgPool;
-use sqlx::postgres::{PgListener, PgPoolOptions};
+use sqlx::Postgres;
+use sqlx::postgres::{PgListener, PgPoolOptions, PgQueryResult};
 use tokio::sync::mpsc;
 
-use super::{Change, StoreResult, sql::sql_store};
+use super::sql::{Dialect, SqlStore};
+use super::{Change, StoreResult};
 
 /// The channel instances announce changes on; the payload is `<instance>:<id>,<id>,…`.
 const CHANNEL: &str = "kvadrant_changes";
 
 /// PostgreSQL, for several instances sharing one database. Each instance announces the
 /// workshops it changed with `NOTIFY`, and listens for the others'.
-#[derive(Clone)]
-pub struct PostgresStore {
-    pool: PgPool,
-    /// Tells this instance's notices from the others', which it has already applied.
-    instance: u64,
-}
+pub type PostgresStore = SqlStore<Postgres>;
 
-impl PostgresStore {
+impl SqlStore<Postgres> {
     /// Connects to and migrates the database at `url`, e.g. `postgres://localhost/kvadrant`.
     pub async fn connect(url: &str) -> Result<PostgresStore, sqlx::Error> {
         let pool = PgPoolOptions::new().max_connections(16).connect(url).await?;
         sqlx::migrate!("./migrations/postgres").run(&pool).await?;
-        Ok(PostgresStore { pool, instance: rand::random() })
+        Ok(SqlStore { pool, neighbours: rand::random() })
+    }
+}
+
+impl Dialect for Postgres {
+    /// This instance's number, which tells its own notices from the others' (it has applied
+    /// its own changes already).
+    type Neighbours = u64;
+
+    fn rows_affected(result: &PgQueryResult) -> u64 {
+        result.rows_affected()
     }
 
-    async fn announce_changes(&self, workshops: &[WorkshopId]) -> StoreResult<()> {
+    async fn announce(store: &PostgresStore, workshops: &[WorkshopId]) -> StoreResult<()> {
         if workshops.is_empty() {
             return Ok(());
         }
         let ids: Vec<String> = workshops.iter().map(|id| id.0.to_string()).collect();
-        let payload = format!("{}:{}", self.instance, ids.join(","));
-        sqlx::query("SELECT pg_notify($1, $2)").bind(CHANNEL).bind(payload).execute(&self.pool).await?;
+        let payload = format!("{}:{}", store.neighbours, ids.join(","));
+        sqlx::query("SELECT pg_notify($1, $2)").bind(CHANNEL).bind(payload).execute(&store.pool).await?;
         Ok(())
     }
 
-    async fn listen_changes(&self) -> StoreResult<Option<mpsc::Receiver<Change>>> {
-        let mut listener = PgListener::connect_with(&self.pool).await?;
+    async fn listen(store: &PostgresStore) -> StoreResult<Option<mpsc::Receiver<Change>>> {
+        let mut listener = PgListener::connect_with(&store.pool).await?;
         listener.listen(CHANNEL).await?;
         let (sender, receiver) = mpsc::channel(1024);
-        let own = format!("{}:", self.instance);
+        let own = format!("{}:", store.neighbours);
         tokio::spawn(async move {
             loop {
                 let changes = match listener.try_recv().await {
@@ -71,8 +77,6 @@ fn parse(payload: &str) -> Vec<Change> {
     let ids = payload.split_once(':').map_or("", |(_, ids)| ids);
     ids.split(',').filter_map(|id| id.parse().ok()).map(|id| Change::Workshop(WorkshopId(id))).collect()
 }
-
-sql_store!(PostgresStore, sqlx::Postgres);
 
 #[cfg(test)]
 mod tests {

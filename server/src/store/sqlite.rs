@@ -2,19 +2,17 @@ use std::str::FromStr;
 use std::time::Duration;
 
 use kvadrant::WorkshopId;
-use sqlx::SqlitePool;
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::Sqlite;
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteQueryResult, SqliteSynchronous};
 use tokio::sync::mpsc;
 
-use super::{Change, StoreResult, sql::sql_store};
+use super::sql::{Dialect, SqlStore};
+use super::{Change, StoreResult};
 
 /// One SQLite file, in WAL mode with foreign keys on; for a single server instance.
-#[derive(Clone)]
-pub struct SqliteStore {
-    pool: SqlitePool,
-}
+pub type SqliteStore = SqlStore<Sqlite>;
 
-impl SqliteStore {
+impl SqlStore<Sqlite> {
     /// Opens (creating if missing) and migrates the database at `url`, e.g. `sqlite://kvadrant.db`.
     pub async fn connect(url: &str) -> Result<SqliteStore, sqlx::Error> {
         let options = SqliteConnectOptions::from_str(url)?
@@ -26,17 +24,23 @@ impl SqliteStore {
             .busy_timeout(Duration::from_secs(10));
         let pool = SqlitePoolOptions::new().max_connections(8).connect_with(options).await?;
         sqlx::migrate!("./migrations/sqlite").run(&pool).await?;
-        Ok(SqliteStore { pool })
-    }
-
-    /// One instance owns the file: there is no one to tell.
-    async fn announce_changes(&self, _: &[WorkshopId]) -> StoreResult<()> {
-        Ok(())
-    }
-
-    async fn listen_changes(&self) -> StoreResult<Option<mpsc::Receiver<Change>>> {
-        Ok(None)
+        Ok(SqlStore { pool, neighbours: () })
     }
 }
 
-sql_store!(SqliteStore, sqlx::Sqlite);
+impl Dialect for Sqlite {
+    /// One instance owns the file: there is no one to tell.
+    type Neighbours = ();
+
+    fn rows_affected(result: &SqliteQueryResult) -> u64 {
+        result.rows_affected()
+    }
+
+    async fn announce(_: &SqliteStore, _: &[WorkshopId]) -> StoreResult<()> {
+        Ok(())
+    }
+
+    async fn listen(_: &SqliteStore) -> StoreResult<Option<mpsc::Receiver<Change>>> {
+        Ok(None)
+    }
+}

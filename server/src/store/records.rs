@@ -1,0 +1,130 @@
+//! What the store reads back: its own records, in the domain's ids and types. The service
+//! turns them into the contract's views (`crate::views`), so neither side's changes ripple
+//! into the other.
+
+use kvadrant::{AreaId, CategoryId, GroupId, SuggestionId, Timeframe};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct CategoryRecord {
+    pub id: CategoryId,
+    pub name: String,
+    pub description: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct AreaRecord {
+    pub id: AreaId,
+    pub name: String,
+    pub description: String,
+    pub category_id: Option<CategoryId>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct GroupRecord {
+    pub id: GroupId,
+    pub name: String,
+    /// `(dimension, value)`, in the facilitator's order.
+    pub tags: Vec<(String, String)>,
+    /// Someone took the group from the join page.
+    pub joined: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct CommentRecord {
+    pub group: GroupId,
+    pub area: AreaId,
+    pub rationale: String,
+    pub risks: String,
+    pub timeframe: Option<Timeframe>,
+}
+
+/// Where a participant's proposal stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SuggestionState {
+    Pending,
+    /// Now the area `SuggestionRecord::area`.
+    Accepted,
+    /// Raised but not scored.
+    Kept,
+}
+
+impl SuggestionState {
+    pub(super) const ALL: [SuggestionState; 3] =
+        [SuggestionState::Pending, SuggestionState::Accepted, SuggestionState::Kept];
+
+    /// As the `suggestions.status` column holds it.
+    pub(super) fn stored(self) -> &'static str {
+        match self {
+            SuggestionState::Pending => "pending",
+            SuggestionState::Accepted => "accepted",
+            SuggestionState::Kept => "kept",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SuggestionRecord {
+    pub id: SuggestionId,
+    pub name: String,
+    pub description: String,
+    pub group: Option<GroupId>,
+    pub state: SuggestionState,
+    pub area: Option<AreaId>,
+}
+
+/// Who made a change, by the secret they held.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ActorKind {
+    Facilitator,
+    Group,
+    FacilitatorForGroup,
+}
+
+impl ActorKind {
+    pub(super) const ALL: [ActorKind; 3] = [ActorKind::Facilitator, ActorKind::Group, ActorKind::FacilitatorForGroup];
+
+    /// As the `changes.actor` column holds it.
+    pub(super) fn stored(self) -> &'static str {
+        match self {
+            ActorKind::Facilitator => "facilitator",
+            ActorKind::Group => "group",
+            ActorKind::FacilitatorForGroup => "facilitator_for_group",
+        }
+    }
+}
+
+/// One line of the change log, with the names as they were at the time.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChangeRecord {
+    pub at: String,
+    pub actor: ActorKind,
+    pub group: Option<GroupId>,
+    pub group_name: Option<String>,
+    pub action: String,
+    pub area: Option<AreaId>,
+    pub area_name: Option<String>,
+    pub subject: Option<String>,
+    pub field: Option<String>,
+    pub old: Option<String>,
+    pub new: Option<String>,
+}
+
+/// A workshop's ordered lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum List {
+    Categories,
+    Areas,
+    Groups,
+}
+
+impl List {
+    pub const ALL: [List; 3] = [List::Categories, List::Areas, List::Groups];
+
+    pub(super) fn table(self) -> &'static str {
+        match self {
+            List::Categories => "categories",
+            List::Areas => "areas",
+            List::Groups => "groups",
+        }
+    }
+}

@@ -1,0 +1,926 @@
+//! The store over SQL, written once for both databases: [`SqlStore`] is generic over sqlx's
+//! [`Database`], and a [`Dialect`] adds only what differs (how instances hear of each
+//! other's changes, how a result counts its rows). The statements are in `statements.rs`,
+//! rows become records in `rows.rs`.
+
+mod rows;
+pub mod statements;
+
+use std::collections::HashMap;
+use std::future::Future;
+
+use async_trait::async_trait;
+use kvadrant::{
+    AreaId, CategoryId, Cell, Comment, Description, GroupId, JoinCode, Name, Scale, SuggestionId, Tag, Timeframe,
+    Title, WorkshopId,
+};
+use sqlx::{Acquire, ColumnIndex, Database, Decode, Encode, Executor, IntoArguments, Pool, Type};
+use tokio::sync::mpsc;
+
+use self::statements::{Counted, Switch};
+use super::records::{ChangeRecord, CommentRecord, List, SuggestionRecord, SuggestionState};
+use super::{
+    Actor, Change, Content, Entry, GroupAccess, NewLists, NewWorkshop, ScoreSubmission, Snapshot, Store, StoreError,
+    StoreResult, StoredScore, WorkshopRecord, WorkshopSettings,
+};
+use crate::store::{cells, now, settings_changes};
+
+/// What differs between the databases the store runs on.
+pub trait Dialect: Database {
+    /// What a store keeps to tell the other instances of its changes.
+    type Neighbours: Send + Sync + 'static;
+
+    fn rows_affected(result: &Self::QueryResult) -> u64;
+
+    /// Tells other instances sharing the database that these workshops changed.
+    fn announce(store: &SqlStore<Self>, workshops: &[WorkshopId]) -> impl Future<Output = StoreResult<()>> + Send;
+
+    /// Changes announced by other instances; `None` where the database is not shared.
+    fn listen(store: &SqlStore<Self>) -> impl Future<Output = StoreResult<Option<mpsc::Receiver<Change>>>> + Send;
+}
+
+/// A Rust type a database both binds as a parameter and reads back as a column.
+pub trait Portable<DB: Database>: Type<DB> + for<'q> Encode<'q, DB> + for<'r> Decode<'r, DB> + Send {}
+
+impl<DB: Database, T> Portable<DB> for T where T: Type<DB> + for<'q> Encode<'q, DB> + for<'r> Decode<'r, DB> + Send {}
+
+/// A workshop store on one database's connection pool.
+pub struct SqlStore<DB: Dialect> {
+    pub(in crate::store) pool: Pool<DB>,
+    pub(in crate::store) neighbours: DB::Neighbours,
+}
+
+impl<DB> SqlStore<DB>
+where
+    DB: Dialect,
+    for<'c> &'c mut DB::Connection: Executor<'c, Database = DB>,
+    for<'q> DB::Arguments<'q>: IntoArguments<'q, DB>,
+    usize: ColumnIndex<DB::Row>,
+    for<'s> &'s str: ColumnIndex<DB::Row> + Encode<'s, DB> + Type<DB>,
+    for<'b> &'b [u8]: Encode<'b, DB> + Type<DB>,
+    i64: Portable<DB>,
+    i16: Portable<DB>,
+    bool: Portable<DB>,
+    String: Portable<DB>,
+    Vec<u8>: Portable<DB>,
+    Option<i64>: Portable<DB>,
+    Option<i16>: Portable<DB>,
+    Option<String>: Portable<DB>,
+    Option<Vec<u8>>: Portable<DB>,
+    for<'s> Option<&'s str>: Encode<'s, DB> + Type<DB>,
+{
+    /// Starts a change: bumping the version first takes the write lock on the workshop at
+    /// once, so concurrent writers queue instead of failing on a lock upgrade.
+    async fn write(&self, workshop: WorkshopId) -> StoreResult<sqlx::Transaction<'static, DB>> {
+        let mut tx = self.pool.begin().await?;
+        let bumped = sqlx::query(statements::BUMP_VERSION).bind(workshop.0).execute(&mut *tx).await?;
+        found::<DB>(&bumped)?;
+        Ok(tx)
+    }
+
+    async fn next_position(connection: &mut DB::Connection, list: List, workshop: WorkshopId) -> StoreResult<i64> {
+        let sql = statements::next_position(list);
+        Ok(sqlx::query_scalar(&sql).bind(workshop.0).fetch_one(connection).await?)
+    }
+
+    /// Refuses adding `adding` rows to a list past its limit, naming the list. Counted inside
+    /// the write transaction, after the version bump has locked the workshop, so that
+    /// requests at the same moment cannot both pass.
+    async fn make_room(
+        connection: &mut DB::Connection,
+        list: Counted,
+        workshop: WorkshopId,
+        adding: usize,
+    ) -> StoreResult<()> {
+        let sql = list.count();
+        let count: i64 = sqlx::query_scalar(&sql).bind(workshop.0).fetch_one(connection).await?;
+        within_list_limit(list, count + adding as i64)
+    }
+
+    async fn find_by(&self, sql: &'static str, key: i64) -> StoreResult<Option<WorkshopRecord>> {
+        let row: Option<rows::WorkshopRow> = sqlx::query_as(sql).bind(key).fetch_optional(&self.pool).await?;
+        row.map(rows::workshop).transpose()
+    }
+
+    /// Bumps the version if scoring is open, and returns it with the scale.
+    async fn open_for_scoring(connection: &mut DB::Connection, workshop: WorkshopId) -> StoreResult<(i64, i16, i16)> {
+        let row: Option<(i64, i16, i16)> =
+            sqlx::query_as(statements::OPEN_FOR_SCORING).bind(workshop.0).fetch_optional(connection).await?;
+        row.ok_or(StoreError::ScoringClosed)
+    }
+
+    async fn insert_category_row(
+        connection: &mut DB::Connection,
+        workshop: WorkshopId,
+        name: &str,
+        description: &str,
+        position: i64,
+    ) -> StoreResult<i64> {
+        Ok(sqlx::query_scalar(statements::INSERT_CATEGORY)
+            .bind(workshop.0)
+            .bind(name)
+            .bind(description)
+            .bind(position)
+            .fetch_one(connection)
+            .await?)
+    }
+
+    async fn insert_area_row(
+        connection: &mut DB::Connection,
+        workshop: WorkshopId,
+        category: Option<i64>,
+        name: &str,
+        description: &str,
+        position: i64,
+    ) -> StoreResult<i64> {
+        Ok(sqlx::query_scalar(statements::INSERT_AREA)
+            .bind(workshop.0)
+            .bind(category)
+            .bind(name)
+            .bind(description)
+            .bind(position)
+            .fetch_one(connection)
+            .await?)
+    }
+
+    async fn insert_group_row(
+        connection: &mut DB::Connection,
+        workshop: WorkshopId,
+        name: &str,
+        position: i64,
+    ) -> StoreResult<GroupId> {
+        let id = sqlx::query_scalar(statements::INSERT_GROUP)
+            .bind(workshop.0)
+            .bind(name)
+            .bind(position)
+            .bind(crate::secret::group_key())
+            .fetch_one(connection)
+            .await?;
+        Ok(GroupId(id))
+    }
+
+    /// A suggestion's name and description, if it is the workshop's and not yet on the list.
+    async fn open_suggestion(
+        connection: &mut DB::Connection,
+        workshop: WorkshopId,
+        id: SuggestionId,
+    ) -> StoreResult<(String, String)> {
+        let suggestion: Option<(String, String, String)> =
+            sqlx::query_as(statements::SUGGESTION).bind(id.0).bind(workshop.0).fetch_optional(connection).await?;
+        let (name, description, status) = suggestion.ok_or(StoreError::NotFound)?;
+        match rows::suggestion_state(&status)? {
+            SuggestionState::Accepted => Err(StoreError::Conflict),
+            SuggestionState::Pending | SuggestionState::Kept => Ok((name, description)),
+        }
+    }
+
+    async fn set_suggestion(
+        connection: &mut DB::Connection,
+        id: SuggestionId,
+        state: SuggestionState,
+        area: Option<AreaId>,
+    ) -> StoreResult<()> {
+        sqlx::query(statements::SET_SUGGESTION)
+            .bind(state.stored())
+            .bind(area.map(|area| area.0))
+            .bind(id.0)
+            .execute(connection)
+            .await?;
+        Ok(())
+    }
+
+    async fn insert_lists(connection: &mut DB::Connection, workshop: WorkshopId, lists: &NewLists) -> StoreResult<()> {
+        let mut categories = Vec::with_capacity(lists.categories.len());
+        for (position, (name, description)) in (1_i64..).zip(&lists.categories) {
+            let id =
+                Self::insert_category_row(connection, workshop, name.as_str(), description.as_str(), position).await?;
+            categories.push(id);
+        }
+        for (position, (name, description, category)) in (1_i64..).zip(&lists.areas) {
+            let category = category.and_then(|index| categories.get(index).copied());
+            Self::insert_area_row(connection, workshop, category, name.as_str(), description.as_str(), position)
+                .await?;
+        }
+        for (position, (name, tags)) in (1_i64..).zip(&lists.groups) {
+            let id = Self::insert_group_row(connection, workshop, name.as_str(), position).await?;
+            Self::insert_tags(connection, id, tags).await?;
+        }
+        Ok(())
+    }
+
+    async fn insert_tags(connection: &mut DB::Connection, group: GroupId, tags: &[Tag]) -> StoreResult<()> {
+        for (position, tag) in (1_i64..).zip(tags) {
+            sqlx::query(statements::INSERT_TAG)
+                .bind(group.0)
+                .bind(tag.dimension.as_str())
+                .bind(tag.value.as_str())
+                .bind(position)
+                .execute(&mut *connection)
+                .await?;
+        }
+        Ok(())
+    }
+
+    /// Writes lines of the change log in one statement.
+    async fn record(
+        connection: &mut DB::Connection,
+        workshop: WorkshopId,
+        actor: Actor,
+        entries: &[Entry],
+    ) -> StoreResult<()> {
+        if entries.is_empty() {
+            return Ok(());
+        }
+        let (at, actor_kind, group) = (now(), actor.kind().stored(), actor.group().map(|g| g.0));
+        let sql = statements::insert_changes(entries.len());
+        let mut insert = sqlx::query(&sql);
+        for entry in entries {
+            insert = insert
+                .bind(workshop.0)
+                .bind(at.as_str())
+                .bind(actor_kind)
+                .bind(group)
+                .bind(entry.action)
+                .bind(entry.area.map(|a| a.0))
+                .bind(entry.subject.as_deref())
+                .bind(entry.field.as_deref())
+                .bind(entry.old.as_deref())
+                .bind(entry.new.as_deref());
+        }
+        insert.execute(connection).await?;
+        Ok(())
+    }
+
+    async fn apply_submission(
+        connection: &mut DB::Connection,
+        submission: &ScoreSubmission,
+        updated_at: &str,
+    ) -> StoreResult<i64> {
+        let group = submission.actor.sheet()?;
+        let (version, min, max) = Self::open_for_scoring(&mut *connection, submission.workshop).await?;
+        // The scale was checked before the write; it may have changed if these are the first scores.
+        let outside = |score: kvadrant::Score| !(min..=max).contains(&i16::from(score.value()));
+        if submission.writes.iter().filter_map(|write| write.score).any(outside) {
+            return Err(StoreError::Conflict);
+        }
+        // The whole sheet in one read: the log needs each cell's old value, and a cell that
+        // keeps its value is neither written nor logged.
+        let stored: Vec<(i64, String, i16)> =
+            sqlx::query_as(statements::SHEET).bind(group.0).fetch_all(&mut *connection).await?;
+        let mut sheet: HashMap<(i64, String), i16> =
+            stored.into_iter().map(|(area, axis, value)| ((area, axis), value)).collect();
+        let mut entries = Vec::new();
+        let (mut set, mut cleared) = (Vec::new(), Vec::new());
+        for write in &submission.writes {
+            let cell = (write.area.0, write.axis.as_str().to_owned());
+            let new = write.score.map(|score| i16::from(score.value()));
+            let old = match new {
+                Some(value) => sheet.insert(cell, value),
+                None => sheet.remove(&cell),
+            };
+            if old == new {
+                continue;
+            }
+            let action = match new {
+                Some(value) => {
+                    set.push((write.area, write.axis, value));
+                    "score_set"
+                }
+                None => {
+                    cleared.push((write.area, write.axis));
+                    "score_cleared"
+                }
+            };
+            let mut entry = Entry::new(action).area(write.area).field(write.axis.as_str());
+            entry.old = old.map(|value| value.to_string());
+            entry.new = new.map(|value| value.to_string());
+            entries.push(entry);
+        }
+        // One statement for the cells set and one for those cleared, however many there are.
+        if !set.is_empty() {
+            let sql = statements::upsert_scores(set.len());
+            let mut upsert = sqlx::query(&sql);
+            for (area, axis, value) in &set {
+                upsert = upsert.bind(group.0).bind(area.0).bind(axis.as_str()).bind(*value).bind(updated_at);
+            }
+            upsert.execute(&mut *connection).await?;
+        }
+        if !cleared.is_empty() {
+            let sql = statements::delete_scores(cleared.len());
+            let mut delete = sqlx::query(&sql).bind(group.0);
+            for (area, axis) in &cleared {
+                delete = delete.bind(area.0).bind(axis.as_str());
+            }
+            delete.execute(&mut *connection).await?;
+        }
+        Self::record(&mut *connection, submission.workshop, submission.actor, &entries).await?;
+        Ok(version)
+    }
+
+    /// Sets one of the workshop's on/off columns.
+    async fn set_switch(
+        &self,
+        workshop: WorkshopId,
+        switch: Switch,
+        on: bool,
+        action: &'static str,
+    ) -> StoreResult<()> {
+        let mut tx = self.write(workshop).await?;
+        let sql = switch.set();
+        let updated = sqlx::query(&sql).bind(on).bind(workshop.0).execute(&mut *tx).await?;
+        if DB::rows_affected(&updated) > 0 {
+            Self::record(&mut tx, workshop, Actor::Facilitator, &[Entry::new(action)]).await?;
+        }
+        Ok(tx.commit().await?)
+    }
+
+    async fn delete(&self, workshop: WorkshopId, list: List, id: i64, action: &'static str) -> StoreResult<()> {
+        let mut tx = self.write(workshop).await?;
+        let name = statements::name_of(list);
+        let name: String = sqlx::query_scalar(&name).bind(id).bind(workshop.0).fetch_one(&mut *tx).await?;
+        // Logged before the row goes, so that the log line still finds an area's name.
+        let entry = match list {
+            List::Areas => Entry::new(action).area(AreaId(id)),
+            List::Categories | List::Groups => Entry::new(action).subject(&name),
+        };
+        Self::record(&mut tx, workshop, Actor::Facilitator, &[entry]).await?;
+        let sql = statements::delete(list);
+        sqlx::query(&sql).bind(id).execute(&mut *tx).await?;
+        Ok(tx.commit().await?)
+    }
+}
+
+#[async_trait]
+impl<DB> Store for SqlStore<DB>
+where
+    DB: Dialect,
+    for<'c> &'c mut DB::Connection: Executor<'c, Database = DB>,
+    for<'q> DB::Arguments<'q>: IntoArguments<'q, DB>,
+    usize: ColumnIndex<DB::Row>,
+    for<'s> &'s str: ColumnIndex<DB::Row> + Encode<'s, DB> + Type<DB>,
+    for<'b> &'b [u8]: Encode<'b, DB> + Type<DB>,
+    i64: Portable<DB>,
+    i16: Portable<DB>,
+    bool: Portable<DB>,
+    String: Portable<DB>,
+    Vec<u8>: Portable<DB>,
+    Option<i64>: Portable<DB>,
+    Option<i16>: Portable<DB>,
+    Option<String>: Portable<DB>,
+    Option<Vec<u8>>: Portable<DB>,
+    for<'s> Option<&'s str>: Encode<'s, DB> + Type<DB>,
+{
+    async fn create_workshop(&self, new: &NewWorkshop) -> StoreResult<WorkshopId> {
+        let settings = &new.settings;
+        let mut tx = self.pool.begin().await?;
+        let id = sqlx::query_scalar(statements::INSERT_WORKSHOP)
+            .bind(new.code.as_str())
+            .bind(new.title.as_str())
+            .bind(new.description.as_str())
+            .bind(new.secret_hash.as_slice())
+            .bind(new.review_hash.as_slice())
+            .bind(new.demo)
+            .bind(i16::from(settings.scale.min()))
+            .bind(i16::from(settings.scale.max()))
+            .bind(settings.potential_label.as_str())
+            .bind(settings.feasibility_label.as_str())
+            .bind(rows::stored_midline(settings.potential_midline))
+            .bind(rows::stored_midline(settings.feasibility_midline))
+            .bind(settings.language.code())
+            .fetch_one(&mut *tx)
+            .await?;
+        let id = WorkshopId(id);
+        Self::insert_lists(&mut tx, id, &new.lists).await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    async fn find_workshop(&self, code: &JoinCode) -> StoreResult<Option<WorkshopRecord>> {
+        let row: Option<rows::WorkshopRow> =
+            sqlx::query_as(statements::WORKSHOP_BY_CODE).bind(code.as_str()).fetch_optional(&self.pool).await?;
+        row.map(rows::workshop).transpose()
+    }
+
+    async fn count_workshops(&self) -> StoreResult<i64> {
+        Ok(sqlx::query_scalar(statements::COUNT_WORKSHOPS).fetch_one(&self.pool).await?)
+    }
+
+    async fn demo_code(&self) -> StoreResult<Option<JoinCode>> {
+        let code: Option<String> = sqlx::query_scalar(statements::DEMO_CODE).fetch_optional(&self.pool).await?;
+        Ok(code.and_then(|code| JoinCode::parse(&code).ok()))
+    }
+
+    async fn content(&self, workshop: WorkshopId) -> StoreResult<Content> {
+        // One transaction: on SQLite the lists come from one snapshot.
+        let mut tx = self.pool.begin().await?;
+        let categories = sqlx::query_as(statements::CATEGORIES).bind(workshop.0).fetch_all(&mut *tx).await?;
+        let areas = sqlx::query_as(statements::AREAS).bind(workshop.0).fetch_all(&mut *tx).await?;
+        let groups = sqlx::query_as(statements::GROUPS).bind(workshop.0).fetch_all(&mut *tx).await?;
+        let tags = sqlx::query_as(statements::TAGS).bind(workshop.0).fetch_all(&mut *tx).await?;
+        tx.commit().await?;
+        Ok(rows::content(categories, areas, groups, tags))
+    }
+
+    async fn update_workshop(&self, workshop: WorkshopId, title: &Title, description: &Description) -> StoreResult<()> {
+        let mut tx = self.write(workshop).await?;
+        let (old_title, old_description): (String, String) =
+            sqlx::query_as(statements::WORKSHOP_TEXT).bind(workshop.0).fetch_one(&mut *tx).await?;
+        let entries: Vec<_> = [
+            Entry::edit("title_changed", "title", &old_title, title.as_str()),
+            Entry::edit("description_changed", "description", &old_description, description.as_str()),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        Self::record(&mut tx, workshop, Actor::Facilitator, &entries).await?;
+        sqlx::query(statements::UPDATE_WORKSHOP_TEXT)
+            .bind(title.as_str())
+            .bind(description.as_str())
+            .bind(workshop.0)
+            .execute(&mut *tx)
+            .await?;
+        Ok(tx.commit().await?)
+    }
+
+    async fn update_settings(&self, workshop: WorkshopId, settings: &WorkshopSettings) -> StoreResult<()> {
+        let mut tx = self.write(workshop).await?;
+        let old: rows::WorkshopRow =
+            sqlx::query_as(statements::WORKSHOP_BY_ID).bind(workshop.0).fetch_one(&mut *tx).await?;
+        let old = rows::workshop(old)?.settings;
+        let entries = settings_changes(&old, settings);
+        let updated = sqlx::query(statements::UPDATE_SETTINGS)
+            .bind(i16::from(settings.scale.min()))
+            .bind(i16::from(settings.scale.max()))
+            .bind(settings.potential_label.as_str())
+            .bind(settings.feasibility_label.as_str())
+            .bind(rows::stored_midline(settings.potential_midline))
+            .bind(rows::stored_midline(settings.feasibility_midline))
+            .bind(settings.language.code())
+            .bind(workshop.0)
+            .execute(&mut *tx)
+            .await?;
+        if DB::rows_affected(&updated) == 0 {
+            return Err(StoreError::ScaleLocked);
+        }
+        Self::record(&mut tx, workshop, Actor::Facilitator, &entries).await?;
+        Ok(tx.commit().await?)
+    }
+
+    async fn set_review(&self, workshop: WorkshopId, hash: &[u8], generation: i64) -> StoreResult<()> {
+        let mut tx = self.write(workshop).await?;
+        sqlx::query(statements::SET_REVIEW).bind(hash).bind(generation).bind(workshop.0).execute(&mut *tx).await?;
+        let entry = Entry::new("review_link_renewed").new_value(generation.to_string());
+        Self::record(&mut tx, workshop, Actor::Facilitator, &[entry]).await?;
+        Ok(tx.commit().await?)
+    }
+
+    async fn set_code(&self, workshop: WorkshopId, code: &JoinCode) -> StoreResult<()> {
+        let mut tx = self.write(workshop).await?;
+        sqlx::query(statements::SET_CODE).bind(code.as_str()).bind(workshop.0).execute(&mut *tx).await?;
+        Ok(tx.commit().await?)
+    }
+
+    async fn set_secret(&self, workshop: WorkshopId, secret_hash: &[u8], review_hash: &[u8]) -> StoreResult<()> {
+        let mut tx = self.write(workshop).await?;
+        sqlx::query(statements::SET_SECRET)
+            .bind(secret_hash)
+            .bind(review_hash)
+            .bind(workshop.0)
+            .execute(&mut *tx)
+            .await?;
+        Ok(tx.commit().await?)
+    }
+
+    async fn set_scoring_open(&self, workshop: WorkshopId, open: bool) -> StoreResult<()> {
+        let action = if open { "scoring_opened" } else { "scoring_closed" };
+        self.set_switch(workshop, Switch::ScoringOpen, open, action).await
+    }
+
+    async fn insert_category(
+        &self,
+        workshop: WorkshopId,
+        name: &Name,
+        description: &Description,
+    ) -> StoreResult<CategoryId> {
+        let mut tx = self.write(workshop).await?;
+        Self::make_room(&mut tx, Counted::CATEGORIES, workshop, 1).await?;
+        let position = Self::next_position(&mut tx, List::Categories, workshop).await?;
+        let id = Self::insert_category_row(&mut tx, workshop, name.as_str(), description.as_str(), position).await?;
+        let entry = Entry::new("category_added").subject(name.as_str());
+        Self::record(&mut tx, workshop, Actor::Facilitator, &[entry]).await?;
+        tx.commit().await?;
+        Ok(CategoryId(id))
+    }
+
+    async fn update_category(
+        &self,
+        workshop: WorkshopId,
+        id: CategoryId,
+        name: &Name,
+        description: &Description,
+    ) -> StoreResult<()> {
+        let mut tx = self.write(workshop).await?;
+        let (old_name, old_description): (String, String) =
+            sqlx::query_as(statements::CATEGORY_TEXT).bind(id.0).bind(workshop.0).fetch_one(&mut *tx).await?;
+        sqlx::query(statements::UPDATE_CATEGORY)
+            .bind(name.as_str())
+            .bind(description.as_str())
+            .bind(id.0)
+            .execute(&mut *tx)
+            .await?;
+        let entries: Vec<_> = [
+            Entry::edit("category_changed", "name", &old_name, name.as_str()),
+            Entry::edit("category_changed", "description", &old_description, description.as_str()),
+        ]
+        .into_iter()
+        .flatten()
+        .map(|entry| entry.subject(&old_name))
+        .collect();
+        Self::record(&mut tx, workshop, Actor::Facilitator, &entries).await?;
+        Ok(tx.commit().await?)
+    }
+
+    async fn delete_category(&self, workshop: WorkshopId, id: CategoryId) -> StoreResult<()> {
+        self.delete(workshop, List::Categories, id.0, "category_removed").await
+    }
+
+    async fn insert_area(
+        &self,
+        workshop: WorkshopId,
+        category: Option<CategoryId>,
+        name: &Name,
+        description: &Description,
+    ) -> StoreResult<AreaId> {
+        let mut tx = self.write(workshop).await?;
+        Self::make_room(&mut tx, Counted::AREAS, workshop, 1).await?;
+        let position = Self::next_position(&mut tx, List::Areas, workshop).await?;
+        let category = category.map(|c| c.0);
+        let id =
+            Self::insert_area_row(&mut tx, workshop, category, name.as_str(), description.as_str(), position).await?;
+        let entry = Entry::new("area_added").area(AreaId(id));
+        Self::record(&mut tx, workshop, Actor::Facilitator, &[entry]).await?;
+        tx.commit().await?;
+        Ok(AreaId(id))
+    }
+
+    async fn update_area(
+        &self,
+        workshop: WorkshopId,
+        id: AreaId,
+        category: Option<CategoryId>,
+        name: &Name,
+        description: &Description,
+    ) -> StoreResult<()> {
+        let mut tx = self.write(workshop).await?;
+        let (old_name, old_description, old_category): (String, String, Option<i64>) =
+            sqlx::query_as(statements::AREA_FIELDS).bind(id.0).bind(workshop.0).fetch_one(&mut *tx).await?;
+        let mut entries: Vec<_> = [
+            Entry::edit("area_changed", "name", &old_name, name.as_str()),
+            Entry::edit("area_changed", "description", &old_description, description.as_str()),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        let new_category = category.map(|c| c.0);
+        if old_category != new_category {
+            let mut names = Vec::with_capacity(2);
+            for category in [old_category, new_category] {
+                let name: String =
+                    sqlx::query_scalar(statements::CATEGORY_NAME).bind(category).fetch_one(&mut *tx).await?;
+                names.push(name);
+            }
+            entries.push(Entry::new("area_changed").field("category").old(&names[0]).new_value(&names[1]));
+        }
+        sqlx::query(statements::UPDATE_AREA)
+            .bind(new_category)
+            .bind(name.as_str())
+            .bind(description.as_str())
+            .bind(id.0)
+            .execute(&mut *tx)
+            .await?;
+        let entries: Vec<_> = entries.into_iter().map(|entry| entry.area(id)).collect();
+        Self::record(&mut tx, workshop, Actor::Facilitator, &entries).await?;
+        Ok(tx.commit().await?)
+    }
+
+    async fn delete_area(&self, workshop: WorkshopId, id: AreaId) -> StoreResult<()> {
+        self.delete(workshop, List::Areas, id.0, "area_removed").await
+    }
+
+    async fn insert_groups(&self, workshop: WorkshopId, names: &[Name]) -> StoreResult<Vec<GroupId>> {
+        let mut tx = self.write(workshop).await?;
+        Self::make_room(&mut tx, Counted::GROUPS, workshop, names.len()).await?;
+        let first = Self::next_position(&mut tx, List::Groups, workshop).await?;
+        let mut ids = Vec::with_capacity(names.len());
+        for (offset, name) in (0..).zip(names) {
+            ids.push(Self::insert_group_row(&mut tx, workshop, name.as_str(), first + offset).await?);
+        }
+        let entries: Vec<_> = names.iter().map(|name| Entry::new("group_added").subject(name.as_str())).collect();
+        Self::record(&mut tx, workshop, Actor::Facilitator, &entries).await?;
+        tx.commit().await?;
+        Ok(ids)
+    }
+
+    async fn update_group(
+        &self,
+        workshop: WorkshopId,
+        id: GroupId,
+        name: &Name,
+        tags: Option<&[Tag]>,
+    ) -> StoreResult<()> {
+        let mut tx = self.write(workshop).await?;
+        let old_name: String =
+            sqlx::query_scalar(statements::GROUP_NAME).bind(id.0).bind(workshop.0).fetch_one(&mut *tx).await?;
+        sqlx::query(statements::RENAME_GROUP).bind(name.as_str()).bind(id.0).execute(&mut *tx).await?;
+        let mut entries: Vec<_> = Entry::edit("group_changed", "name", &old_name, name.as_str()).into_iter().collect();
+        if let Some(tags) = tags {
+            let old_tags: Vec<(String, String)> =
+                sqlx::query_as(statements::GROUP_TAGS).bind(id.0).fetch_all(&mut *tx).await?;
+            let old_tags = rows::tags_text(old_tags.iter().map(|(d, v)| (d.as_str(), v.as_str())));
+            let new_tags = rows::tags_text(tags.iter().map(|t| (t.dimension.as_str(), t.value.as_str())));
+            entries.extend(Entry::edit("group_changed", "tags", &old_tags, &new_tags));
+            sqlx::query(statements::DELETE_TAGS).bind(id.0).execute(&mut *tx).await?;
+            Self::insert_tags(&mut tx, id, tags).await?;
+        }
+        let entries: Vec<_> = entries.into_iter().map(|entry| entry.subject(&old_name)).collect();
+        Self::record(&mut tx, workshop, Actor::Facilitator, &entries).await?;
+        Ok(tx.commit().await?)
+    }
+
+    async fn delete_group(&self, workshop: WorkshopId, id: GroupId) -> StoreResult<()> {
+        self.delete(workshop, List::Groups, id.0, "group_removed").await
+    }
+
+    async fn reorder(&self, workshop: WorkshopId, list: List, ids: &[i64]) -> StoreResult<()> {
+        let mut tx = self.write(workshop).await?;
+        let current = statements::order(list);
+        let current: Vec<i64> = sqlx::query_scalar(&current).bind(workshop.0).fetch_all(&mut *tx).await?;
+        if current != ids {
+            let entry = Entry::new("order_changed").field(list.table());
+            Self::record(&mut tx, workshop, Actor::Facilitator, &[entry]).await?;
+        }
+        let sql = statements::reorder(list);
+        for (position, id) in (1_i64..).zip(ids) {
+            let updated = sqlx::query(&sql).bind(position).bind(*id).bind(workshop.0).execute(&mut *tx).await?;
+            found::<DB>(&updated)?;
+        }
+        Ok(tx.commit().await?)
+    }
+
+    async fn set_results_hidden(&self, workshop: WorkshopId, hidden: bool) -> StoreResult<()> {
+        let action = if hidden { "results_hidden" } else { "results_revealed" };
+        self.set_switch(workshop, Switch::ResultsHidden, hidden, action).await
+    }
+
+    async fn put_scores(&self, batch: &[ScoreSubmission]) -> StoreResult<Vec<StoreResult<i64>>> {
+        let updated_at = now();
+        let mut tx = self.pool.begin().await?;
+        let mut outcomes = Vec::with_capacity(batch.len());
+        for submission in batch {
+            // A savepoint each: one failing submission leaves the others in the batch intact.
+            let mut savepoint = tx.begin().await?;
+            match Self::apply_submission(&mut savepoint, submission, &updated_at).await {
+                Ok(version) => {
+                    savepoint.commit().await?;
+                    outcomes.push(Ok(version));
+                }
+                Err(error) => {
+                    savepoint.rollback().await?;
+                    outcomes.push(Err(error));
+                }
+            }
+        }
+        tx.commit().await?;
+        Ok(outcomes)
+    }
+
+    async fn group_access(&self, workshop: WorkshopId, group: GroupId) -> StoreResult<Option<GroupAccess>> {
+        let key: Option<String> =
+            sqlx::query_scalar(statements::GROUP_KEY).bind(group.0).bind(workshop.0).fetch_optional(&self.pool).await?;
+        let Some(key) = key else {
+            return Ok(None);
+        };
+        let areas: Vec<i64> = sqlx::query_scalar(statements::AREA_IDS).bind(workshop.0).fetch_all(&self.pool).await?;
+        Ok(Some(GroupAccess { key, areas: areas.into_iter().map(AreaId).collect() }))
+    }
+
+    async fn group_links(&self, workshop: WorkshopId) -> StoreResult<Vec<(GroupId, String)>> {
+        let rows: Vec<(i64, String)> =
+            sqlx::query_as(statements::GROUP_LINKS).bind(workshop.0).fetch_all(&self.pool).await?;
+        Ok(rows.into_iter().map(|(id, key)| (GroupId(id), key)).collect())
+    }
+
+    async fn claim_group(&self, workshop: WorkshopId, group: GroupId) -> StoreResult<String> {
+        let mut tx = self.write(workshop).await?;
+        let key: Option<String> =
+            sqlx::query_scalar(statements::CLAIM_GROUP).bind(group.0).bind(workshop.0).fetch_optional(&mut *tx).await?;
+        let Some(key) = key else {
+            let exists: Option<i64> = sqlx::query_scalar(statements::GROUP_EXISTS)
+                .bind(group.0)
+                .bind(workshop.0)
+                .fetch_optional(&mut *tx)
+                .await?;
+            return Err(if exists.is_some() { StoreError::Conflict } else { StoreError::NotFound });
+        };
+        Self::record(&mut tx, workshop, Actor::Group(group), &[Entry::new("group_joined")]).await?;
+        tx.commit().await?;
+        Ok(key)
+    }
+
+    async fn renew_group_link(&self, workshop: WorkshopId, group: GroupId, release: bool) -> StoreResult<String> {
+        let mut tx = self.write(workshop).await?;
+        let key = crate::secret::group_key();
+        let name: Option<String> = sqlx::query_scalar(statements::RENEW_GROUP_LINK)
+            .bind(key.as_str())
+            .bind(release)
+            .bind(group.0)
+            .bind(workshop.0)
+            .fetch_optional(&mut *tx)
+            .await?;
+        let name = name.ok_or(StoreError::NotFound)?;
+        let action = if release { "group_released" } else { "group_link_renewed" };
+        Self::record(&mut tx, workshop, Actor::Facilitator, &[Entry::new(action).subject(&name)]).await?;
+        tx.commit().await?;
+        Ok(key)
+    }
+
+    async fn put_comment(
+        &self,
+        workshop: WorkshopId,
+        actor: Actor,
+        area: AreaId,
+        comment: &Comment,
+    ) -> StoreResult<i64> {
+        let group = actor.sheet()?;
+        let mut tx = self.pool.begin().await?;
+        let (version, _, _) = Self::open_for_scoring(&mut tx, workshop).await?;
+        let old: Option<(String, String, Option<String>)> =
+            sqlx::query_as(statements::COMMENT).bind(group.0).bind(area.0).fetch_optional(&mut *tx).await?;
+        let new = (!comment.is_empty()).then(|| {
+            let timeframe = comment.timeframe.map(|t| t.as_str().to_owned());
+            (comment.rationale.as_str().to_owned(), comment.risks.as_str().to_owned(), timeframe)
+        });
+        if old != new {
+            let action = if new.is_some() { "comment_saved" } else { "comment_removed" };
+            Self::record(&mut tx, workshop, actor, &[Entry::new(action).area(area)]).await?;
+        }
+        if comment.is_empty() {
+            sqlx::query(statements::DELETE_COMMENT).bind(group.0).bind(area.0).execute(&mut *tx).await?;
+        } else {
+            sqlx::query(statements::UPSERT_COMMENT)
+                .bind(group.0)
+                .bind(area.0)
+                .bind(comment.rationale.as_str())
+                .bind(comment.risks.as_str())
+                .bind(comment.timeframe.map(Timeframe::as_str))
+                .bind(now())
+                .execute(&mut *tx)
+                .await?;
+            // Counted inside the write, which holds the workshop's row: two writers cannot
+            // both pass the limit.
+            let (count, characters): (i64, i64) =
+                sqlx::query_as(statements::COMMENT_TOTALS).bind(workshop.0).fetch_one(&mut *tx).await?;
+            within_comment_limits(count, characters)?;
+        }
+        tx.commit().await?;
+        Ok(version)
+    }
+
+    async fn comments(&self, workshop: WorkshopId) -> StoreResult<Vec<CommentRecord>> {
+        let rows = sqlx::query_as(statements::COMMENTS).bind(workshop.0).fetch_all(&self.pool).await?;
+        rows::comments(rows)
+    }
+
+    async fn insert_suggestion(
+        &self,
+        workshop: WorkshopId,
+        actor: Actor,
+        name: &Name,
+        description: &Description,
+    ) -> StoreResult<SuggestionId> {
+        let mut tx = self.pool.begin().await?;
+        Self::open_for_scoring(&mut tx, workshop).await?;
+        Self::make_room(&mut tx, Counted::SUGGESTIONS, workshop, 1).await?;
+        let id = sqlx::query_scalar(statements::INSERT_SUGGESTION)
+            .bind(workshop.0)
+            .bind(actor.group().map(|g| g.0))
+            .bind(name.as_str())
+            .bind(description.as_str())
+            .bind(now())
+            .fetch_one(&mut *tx)
+            .await?;
+        Self::record(&mut tx, workshop, actor, &[Entry::new("suggestion_made").subject(name.as_str())]).await?;
+        tx.commit().await?;
+        Ok(SuggestionId(id))
+    }
+
+    async fn suggestions(&self, workshop: WorkshopId) -> StoreResult<Vec<SuggestionRecord>> {
+        let rows = sqlx::query_as(statements::SUGGESTIONS).bind(workshop.0).fetch_all(&self.pool).await?;
+        rows::suggestions(rows)
+    }
+
+    async fn accept_suggestion(
+        &self,
+        workshop: WorkshopId,
+        id: SuggestionId,
+        category: Option<CategoryId>,
+    ) -> StoreResult<AreaId> {
+        let mut tx = self.write(workshop).await?;
+        let (name, description) = Self::open_suggestion(&mut tx, workshop, id).await?;
+        Self::make_room(&mut tx, Counted::AREAS, workshop, 1).await?;
+        let position = Self::next_position(&mut tx, List::Areas, workshop).await?;
+        let area = AreaId(
+            Self::insert_area_row(&mut tx, workshop, category.map(|c| c.0), &name, &description, position).await?,
+        );
+        Self::set_suggestion(&mut tx, id, SuggestionState::Accepted, Some(area)).await?;
+        let entry = Entry::new("suggestion_accepted").area(area).subject(&name);
+        Self::record(&mut tx, workshop, Actor::Facilitator, &[entry]).await?;
+        tx.commit().await?;
+        Ok(area)
+    }
+
+    async fn keep_suggestion(&self, workshop: WorkshopId, id: SuggestionId) -> StoreResult<()> {
+        let mut tx = self.write(workshop).await?;
+        let (name, _) = Self::open_suggestion(&mut tx, workshop, id).await?;
+        Self::set_suggestion(&mut tx, id, SuggestionState::Kept, None).await?;
+        Self::record(&mut tx, workshop, Actor::Facilitator, &[Entry::new("suggestion_kept").subject(&name)]).await?;
+        Ok(tx.commit().await?)
+    }
+
+    async fn group_scores(&self, workshop: WorkshopId, group: GroupId) -> StoreResult<Vec<StoredScore>> {
+        let rows =
+            sqlx::query_as(statements::GROUP_SCORES).bind(workshop.0).bind(group.0).fetch_all(&self.pool).await?;
+        rows::scores(rows)
+    }
+
+    async fn cells(&self, workshop: WorkshopId, scale: Scale) -> StoreResult<Vec<Cell>> {
+        let rows = sqlx::query_as(statements::SCORES).bind(workshop.0).fetch_all(&self.pool).await?;
+        Ok(cells(&rows::scores(rows)?, scale))
+    }
+
+    async fn changes(
+        &self,
+        workshop: WorkshopId,
+        area: Option<AreaId>,
+        limit: Option<u32>,
+    ) -> StoreResult<Vec<ChangeRecord>> {
+        let rows: Vec<rows::ChangeRow> = sqlx::query_as(statements::CHANGES)
+            .bind(workshop.0)
+            .bind(area.map(|a| a.0))
+            .bind(limit.map_or(i64::MAX, i64::from))
+            .fetch_all(&self.pool)
+            .await?;
+        rows.into_iter().rev().map(rows::change).collect()
+    }
+
+    async fn snapshot(&self, workshop: WorkshopId) -> StoreResult<Option<Snapshot>> {
+        // The version is read first: whatever is read after it includes every change up to it.
+        let Some(record) = self.find_by(statements::WORKSHOP_BY_ID, workshop.0).await? else {
+            return Ok(None);
+        };
+        let content = self.content(workshop).await?;
+        let rows = sqlx::query_as(statements::SCORES).bind(workshop.0).fetch_all(&self.pool).await?;
+        let scores = rows::scores(rows)?;
+        let activity: Vec<(i64, String)> =
+            sqlx::query_as(statements::ACTIVITY).bind(workshop.0).fetch_all(&self.pool).await?;
+        let activity = activity.into_iter().map(|(group, at)| (GroupId(group), at)).collect();
+        let comments = self.comments(workshop).await?;
+        let suggestions = self.suggestions(workshop).await?;
+        let group_links = self.group_links(workshop).await?;
+        Ok(Some(Snapshot { record, content, scores, activity, comments, suggestions, group_links }))
+    }
+
+    async fn announce(&self, workshops: &[WorkshopId]) -> StoreResult<()> {
+        DB::announce(self, workshops).await
+    }
+
+    async fn listen(&self) -> StoreResult<Option<mpsc::Receiver<Change>>> {
+        DB::listen(self).await
+    }
+}
+
+fn found<DB: Dialect>(result: &DB::QueryResult) -> StoreResult<()> {
+    if DB::rows_affected(result) == 0 { Err(StoreError::NotFound) } else { Ok(()) }
+}
+
+/// Refuses what would take a workshop past a list's limit; the error names the list.
+fn within_list_limit(list: Counted, count: i64) -> StoreResult<()> {
+    if count > list.limit as i64 {
+        let rule = kvadrant::Rule::OutOfRange { min: 0, max: list.limit as i64 };
+        return Err(StoreError::Refused(kvadrant::Error::invalid(list.field, rule)));
+    }
+    Ok(())
+}
+
+/// Refuses a comment that takes its workshop past [`Comment::MAX_PER_WORKSHOP`] comments or
+/// [`Comment::MAX_CHARS_PER_WORKSHOP`] characters.
+fn within_comment_limits(count: i64, characters: i64) -> StoreResult<()> {
+    let refuse = |rule| Err(StoreError::Refused(kvadrant::Error::invalid(kvadrant::Field::Comments, rule)));
+    if count > Comment::MAX_PER_WORKSHOP as i64 {
+        return refuse(kvadrant::Rule::OutOfRange { min: 0, max: Comment::MAX_PER_WORKSHOP as i64 });
+    }
+    if characters > Comment::MAX_CHARS_PER_WORKSHOP as i64 {
+        return refuse(kvadrant::Rule::TooLong { max: Comment::MAX_CHARS_PER_WORKSHOP });
+    }
+    Ok(())
+}

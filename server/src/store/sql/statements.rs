@@ -1,0 +1,243 @@
+//! Every statement the store runs, as text both databases accept: `$1`-style parameters,
+//! portable types and text timestamps. The few that name a table or a column are built from
+//! closed sets ([`List`], [`Counted`], [`Switch`]); [`all`] lists every one of them, so a test
+//! can prepare each against both databases.
+
+use kvadrant::Field;
+
+use crate::store::records::List;
+
+/// Declares each statement as a constant and lists them all in `FIXED`.
+macro_rules! statements {
+    ($($(#[$doc:meta])* $name:ident = $sql:expr;)*) => {
+        $($(#[$doc])* pub(super) const $name: &str = $sql;)*
+        const FIXED: &[(&str, &str)] = &[$((stringify!($name), $name)),*];
+    };
+}
+
+statements! {
+    /// Starts a write: the row lock queues concurrent writers of one workshop.
+    BUMP_VERSION = "UPDATE workshops SET version = version + 1 WHERE id = $1";
+    OPEN_FOR_SCORING = "UPDATE workshops SET version = version + 1 WHERE id = $1 AND scoring_open \
+        RETURNING version, scale_min, scale_max";
+    WORKSHOP_BY_CODE = "SELECT id, code, title, description, secret_hash, scoring_open, results_hidden, demo, \
+        scale_min, scale_max, potential_label, feasibility_label, potential_midline, feasibility_midline, language, \
+        review_hash, review_generation, version FROM workshops WHERE code = $1";
+    WORKSHOP_BY_ID = "SELECT id, code, title, description, secret_hash, scoring_open, results_hidden, demo, \
+        scale_min, scale_max, potential_label, feasibility_label, potential_midline, feasibility_midline, language, \
+        review_hash, review_generation, version FROM workshops WHERE id = $1";
+    INSERT_WORKSHOP = "INSERT INTO workshops (code, title, description, secret_hash, review_hash, demo, scale_min, \
+        scale_max, potential_label, feasibility_label, potential_midline, feasibility_midline, language) \
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id";
+    COUNT_WORKSHOPS = "SELECT COUNT(*) FROM workshops";
+    DEMO_CODE = "SELECT code FROM workshops WHERE demo ORDER BY id LIMIT 1";
+    WORKSHOP_TEXT = "SELECT title, description FROM workshops WHERE id = $1";
+    UPDATE_WORKSHOP_TEXT = "UPDATE workshops SET title = $1, description = $2 WHERE id = $3";
+    /// The scale may change only while no group has scored.
+    UPDATE_SETTINGS = "UPDATE workshops SET scale_min = $1, scale_max = $2, potential_label = $3, \
+        feasibility_label = $4, potential_midline = $5, feasibility_midline = $6, language = $7 \
+        WHERE id = $8 AND ((scale_min = $1 AND scale_max = $2) OR NOT EXISTS ( \
+        SELECT 1 FROM scores s JOIN groups g ON g.id = s.group_id WHERE g.workshop_id = $8))";
+    SET_REVIEW = "UPDATE workshops SET review_hash = $1, review_generation = $2 WHERE id = $3";
+    SET_SECRET = "UPDATE workshops SET secret_hash = $1, review_hash = $2 WHERE id = $3";
+    SET_CODE = "UPDATE workshops SET code = $1 WHERE id = $2";
+
+    CATEGORIES = "SELECT id, name, description FROM categories WHERE workshop_id = $1 ORDER BY position, id";
+    INSERT_CATEGORY = "INSERT INTO categories (workshop_id, name, description, position) \
+        VALUES ($1, $2, $3, $4) RETURNING id";
+    CATEGORY_TEXT = "SELECT name, description FROM categories WHERE id = $1 AND workshop_id = $2";
+    UPDATE_CATEGORY = "UPDATE categories SET name = $1, description = $2 WHERE id = $3";
+    /// A category's name for the change log; empty for none.
+    CATEGORY_NAME = "SELECT COALESCE((SELECT name FROM categories WHERE id = $1), '')";
+
+    AREAS = "SELECT id, name, description, category_id FROM areas WHERE workshop_id = $1 ORDER BY position, id";
+    AREA_IDS = "SELECT id FROM areas WHERE workshop_id = $1";
+    INSERT_AREA = "INSERT INTO areas (workshop_id, category_id, name, description, position) \
+        VALUES ($1, $2, $3, $4, $5) RETURNING id";
+    AREA_FIELDS = "SELECT name, description, category_id FROM areas WHERE id = $1 AND workshop_id = $2";
+    UPDATE_AREA = "UPDATE areas SET category_id = $1, name = $2, description = $3 WHERE id = $4";
+
+    GROUPS = "SELECT id, name, joined FROM groups WHERE workshop_id = $1 ORDER BY position, id";
+    GROUP_LINKS = "SELECT id, link_key FROM groups WHERE workshop_id = $1 ORDER BY position, id";
+    INSERT_GROUP = "INSERT INTO groups (workshop_id, name, position, link_key) VALUES ($1, $2, $3, $4) RETURNING id";
+    GROUP_NAME = "SELECT name FROM groups WHERE id = $1 AND workshop_id = $2";
+    RENAME_GROUP = "UPDATE groups SET name = $1 WHERE id = $2";
+    GROUP_KEY = "SELECT link_key FROM groups WHERE id = $1 AND workshop_id = $2";
+    GROUP_EXISTS = "SELECT id FROM groups WHERE id = $1 AND workshop_id = $2";
+    CLAIM_GROUP = "UPDATE groups SET joined = TRUE WHERE id = $1 AND workshop_id = $2 AND NOT joined \
+        RETURNING link_key";
+    RENEW_GROUP_LINK = "UPDATE groups SET link_key = $1, joined = joined AND NOT $2 \
+        WHERE id = $3 AND workshop_id = $4 RETURNING name";
+
+    TAGS = "SELECT t.group_id, t.dimension, t.value FROM group_tags t \
+        JOIN groups g ON g.id = t.group_id WHERE g.workshop_id = $1 ORDER BY t.group_id, t.position";
+    GROUP_TAGS = "SELECT dimension, value FROM group_tags WHERE group_id = $1 ORDER BY position";
+    INSERT_TAG = "INSERT INTO group_tags (group_id, dimension, value, position) VALUES ($1, $2, $3, $4)";
+    DELETE_TAGS = "DELETE FROM group_tags WHERE group_id = $1";
+
+    SCORES = "SELECT s.group_id, s.area_id, s.axis, s.value FROM scores s \
+        JOIN groups g ON g.id = s.group_id WHERE g.workshop_id = $1";
+    GROUP_SCORES = "SELECT s.group_id, s.area_id, s.axis, s.value FROM scores s \
+        JOIN groups g ON g.id = s.group_id WHERE g.workshop_id = $1 AND s.group_id = $2";
+    /// A group's whole sheet, as a write needs it to tell changed cells from kept ones.
+    SHEET = "SELECT area_id, axis, value FROM scores WHERE group_id = $1";
+    ACTIVITY = "SELECT s.group_id, MAX(s.updated_at) FROM scores s \
+        JOIN groups g ON g.id = s.group_id WHERE g.workshop_id = $1 GROUP BY s.group_id";
+
+    COMMENTS = "SELECT c.group_id, c.area_id, c.rationale, c.risks, c.timeframe FROM comments c \
+        JOIN groups g ON g.id = c.group_id WHERE g.workshop_id = $1";
+    COMMENT = "SELECT rationale, risks, timeframe FROM comments WHERE group_id = $1 AND area_id = $2";
+    DELETE_COMMENT = "DELETE FROM comments WHERE group_id = $1 AND area_id = $2";
+    UPSERT_COMMENT = "INSERT INTO comments (group_id, area_id, rationale, risks, timeframe, updated_at) \
+        VALUES ($1, $2, $3, $4, $5, $6) \
+        ON CONFLICT (group_id, area_id) DO UPDATE SET rationale = excluded.rationale, \
+        risks = excluded.risks, timeframe = excluded.timeframe, updated_at = excluded.updated_at";
+    COMMENT_TOTALS = "SELECT COUNT(*), COALESCE(SUM(LENGTH(c.rationale) + LENGTH(c.risks)), 0) FROM comments c \
+        JOIN groups g ON g.id = c.group_id WHERE g.workshop_id = $1";
+
+    SUGGESTIONS = "SELECT id, name, description, group_id, status, area_id FROM suggestions \
+        WHERE workshop_id = $1 ORDER BY id";
+    SUGGESTION = "SELECT name, description, status FROM suggestions WHERE id = $1 AND workshop_id = $2";
+    INSERT_SUGGESTION = "INSERT INTO suggestions (workshop_id, group_id, name, description, created_at) \
+        VALUES ($1, $2, $3, $4, $5) RETURNING id";
+    SET_SUGGESTION = "UPDATE suggestions SET status = $1, area_id = $2 WHERE id = $3";
+
+    /// The last `$3` lines, of one area if `$2` names one.
+    CHANGES = "SELECT at, actor, group_id, group_name, action, area_id, area_name, subject, field, old_value, \
+        new_value FROM changes WHERE workshop_id = $1 AND (area_id = $2 OR $2 IS NULL) ORDER BY id DESC LIMIT $3";
+}
+
+/// Writes `lines` lines of the change log, ten parameters each: workshop, time, actor, group,
+/// action, area, subject, field, old and new value. The group's and the area's names are
+/// read in the statement, as they are now.
+pub(super) fn insert_changes(lines: usize) -> String {
+    let rows = rows(lines, 10, |p| {
+        format!(
+            "({}, {}, {}, {g}, (SELECT name FROM groups WHERE id = {g}), {}, {a}, \
+             (SELECT name FROM areas WHERE id = {a}), {}, {}, {}, {})",
+            p(0),
+            p(1),
+            p(2),
+            p(4),
+            p(6),
+            p(7),
+            p(8),
+            p(9),
+            g = p(3),
+            a = p(5)
+        )
+    });
+    format!(
+        "INSERT INTO changes (workshop_id, at, actor, group_id, group_name, action, area_id, area_name, subject, \
+         field, old_value, new_value) VALUES {rows}"
+    )
+}
+
+/// Writes `cells` cells of one sheet, five parameters each: group, area, axis, value and time.
+pub(super) fn upsert_scores(cells: usize) -> String {
+    let rows = rows(cells, 5, |p| format!("({}, {}, {}, {}, {})", p(0), p(1), p(2), p(3), p(4)));
+    format!(
+        "INSERT INTO scores (group_id, area_id, axis, value, updated_at) VALUES {rows} \
+         ON CONFLICT (group_id, area_id, axis) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at"
+    )
+}
+
+/// Clears `cells` cells of the sheet of group `$1`, two parameters each: area and axis.
+pub(super) fn delete_scores(cells: usize) -> String {
+    let cells = (0..cells)
+        .map(|cell| format!("(area_id = ${} AND axis = ${})", 2 + 2 * cell, 3 + 2 * cell))
+        .collect::<Vec<_>>()
+        .join(" OR ");
+    format!("DELETE FROM scores WHERE group_id = $1 AND ({cells})")
+}
+
+/// `count` rows of `width` parameters, numbered on from `$1`; `row` writes one row from its
+/// parameters' names (`p(0)` is the row's first).
+fn rows(count: usize, width: usize, row: impl Fn(&dyn Fn(usize) -> String) -> String) -> String {
+    (0..count).map(|index| row(&|column| format!("${}", index * width + column + 1))).collect::<Vec<_>>().join(", ")
+}
+
+pub(super) fn next_position(list: List) -> String {
+    format!("SELECT COALESCE(MAX(position), 0) + 1 FROM {} WHERE workshop_id = $1", list.table())
+}
+
+pub(super) fn order(list: List) -> String {
+    format!("SELECT id FROM {} WHERE workshop_id = $1 ORDER BY position, id", list.table())
+}
+
+pub(super) fn reorder(list: List) -> String {
+    format!("UPDATE {} SET position = $1 WHERE id = $2 AND workshop_id = $3", list.table())
+}
+
+pub(super) fn name_of(list: List) -> String {
+    format!("SELECT name FROM {} WHERE id = $1 AND workshop_id = $2", list.table())
+}
+
+pub(super) fn delete(list: List) -> String {
+    format!("DELETE FROM {} WHERE id = $1", list.table())
+}
+
+/// A list a workshop may hold only so many rows of.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Counted {
+    table: &'static str,
+    pub field: Field,
+    pub limit: usize,
+}
+
+impl Counted {
+    pub const CATEGORIES: Counted =
+        Counted { table: "categories", field: Field::Categories, limit: kvadrant::limits::MAX_CATEGORIES };
+    pub const AREAS: Counted = Counted { table: "areas", field: Field::Areas, limit: kvadrant::limits::MAX_AREAS };
+    pub const GROUPS: Counted = Counted { table: "groups", field: Field::Groups, limit: kvadrant::limits::MAX_GROUPS };
+    pub const SUGGESTIONS: Counted =
+        Counted { table: "suggestions", field: Field::Suggestions, limit: kvadrant::limits::MAX_SUGGESTIONS };
+    const ALL: [Counted; 4] = [Counted::CATEGORIES, Counted::AREAS, Counted::GROUPS, Counted::SUGGESTIONS];
+
+    pub fn count(self) -> String {
+        format!("SELECT COUNT(*) FROM {} WHERE workshop_id = $1", self.table)
+    }
+}
+
+/// A workshop's on/off columns.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Switch {
+    ScoringOpen,
+    ResultsHidden,
+}
+
+impl Switch {
+    const ALL: [Switch; 2] = [Switch::ScoringOpen, Switch::ResultsHidden];
+
+    /// Sets the column; updates no row if it was set already.
+    pub fn set(self) -> String {
+        let column = match self {
+            Switch::ScoringOpen => "scoring_open",
+            Switch::ResultsHidden => "results_hidden",
+        };
+        format!("UPDATE workshops SET {column} = $1 WHERE id = $2 AND {column} <> $1")
+    }
+}
+
+/// Every statement with a name to report it by; those for many rows, for two.
+pub fn all() -> Vec<(String, String)> {
+    let mut all: Vec<(String, String)> = FIXED.iter().map(|(name, sql)| (name.to_string(), sql.to_string())).collect();
+    for list in List::ALL {
+        let table = list.table();
+        all.push((format!("next_position({table})"), next_position(list)));
+        all.push((format!("order({table})"), order(list)));
+        all.push((format!("reorder({table})"), reorder(list)));
+        all.push((format!("name_of({table})"), name_of(list)));
+        all.push((format!("delete({table})"), delete(list)));
+    }
+    for counted in Counted::ALL {
+        all.push((format!("count({})", counted.table), counted.count()));
+    }
+    for switch in Switch::ALL {
+        all.push((format!("{switch:?}.set"), switch.set()));
+    }
+    all.push(("insert_changes(2)".to_owned(), insert_changes(2)));
+    all.push(("upsert_scores(2)".to_owned(), upsert_scores(2)));
+    all.push(("delete_scores(2)".to_owned(), delete_scores(2)));
+    all
+}

@@ -1,0 +1,134 @@
+//! The store's records as the contract shows them: the one place a record becomes a view.
+
+use kvadrant_api::model::{
+    Area, AreaComment, Category, ChangeActor, ChangeEntry, Group, GroupTag, ListKind, Settings, SheetScore, Suggestion,
+    SuggestionStatus, Workshop,
+};
+
+use crate::store::{
+    ActorKind, AreaRecord, CategoryRecord, ChangeRecord, CommentRecord, Content, GroupRecord, List, StoredScore,
+    SuggestionRecord, SuggestionState, WorkshopRecord, WorkshopSettings,
+};
+
+/// The workshop as the pages and the API show it.
+pub fn workshop(record: &WorkshopRecord, content: Content) -> Workshop {
+    Workshop {
+        code: record.code.to_string(),
+        title: record.title.clone(),
+        description: record.description.clone(),
+        scoring_open: record.scoring_open,
+        results_hidden: record.results_hidden,
+        demo: record.demo,
+        settings: settings(&record.settings),
+        categories: content.categories.into_iter().map(Category::from).collect(),
+        areas: content.areas.into_iter().map(Area::from).collect(),
+        groups: content.groups.into_iter().map(Group::from).collect(),
+    }
+}
+
+pub fn settings(settings: &WorkshopSettings) -> Settings {
+    let midlines = settings.midlines();
+    Settings {
+        scale_min: settings.scale.min(),
+        scale_max: settings.scale.max(),
+        potential_label: settings.potential_label.as_str().to_owned(),
+        feasibility_label: settings.feasibility_label.as_str().to_owned(),
+        potential_midline: midlines.potential.value(),
+        feasibility_midline: midlines.feasibility.value(),
+        language: settings.language,
+    }
+}
+
+impl From<CategoryRecord> for Category {
+    fn from(record: CategoryRecord) -> Self {
+        Category { id: record.id, name: record.name, description: record.description }
+    }
+}
+
+impl From<AreaRecord> for Area {
+    fn from(record: AreaRecord) -> Self {
+        Area { id: record.id, name: record.name, description: record.description, category_id: record.category_id }
+    }
+}
+
+impl From<GroupRecord> for Group {
+    fn from(record: GroupRecord) -> Self {
+        Group {
+            id: record.id,
+            name: record.name,
+            tags: record.tags.into_iter().map(|(dimension, value)| GroupTag { dimension, value }).collect(),
+            joined: record.joined,
+        }
+    }
+}
+
+impl From<CommentRecord> for AreaComment {
+    fn from(record: CommentRecord) -> Self {
+        AreaComment {
+            group_id: record.group,
+            area_id: record.area,
+            rationale: record.rationale,
+            risks: record.risks,
+            timeframe: record.timeframe,
+        }
+    }
+}
+
+impl From<SuggestionRecord> for Suggestion {
+    fn from(record: SuggestionRecord) -> Self {
+        Suggestion {
+            id: record.id,
+            name: record.name,
+            description: record.description,
+            group_id: record.group,
+            status: match record.state {
+                SuggestionState::Pending => SuggestionStatus::Pending,
+                SuggestionState::Accepted => SuggestionStatus::Accepted,
+                SuggestionState::Kept => SuggestionStatus::Kept,
+            },
+            area_id: record.area,
+        }
+    }
+}
+
+impl From<ChangeRecord> for ChangeEntry {
+    fn from(record: ChangeRecord) -> Self {
+        ChangeEntry {
+            at: record.at,
+            actor: match record.actor {
+                ActorKind::Facilitator => ChangeActor::Facilitator,
+                ActorKind::Group => ChangeActor::Group,
+                ActorKind::FacilitatorForGroup => ChangeActor::FacilitatorForGroup,
+            },
+            group_id: record.group,
+            group_name: record.group_name,
+            action: record.action,
+            area_id: record.area,
+            area_name: record.area_name,
+            subject: record.subject,
+            field: record.field,
+            old: record.old,
+            new: record.new,
+        }
+    }
+}
+
+impl From<StoredScore> for SheetScore {
+    fn from(score: StoredScore) -> Self {
+        SheetScore { area_id: score.area, axis: score.axis, value: score.value }
+    }
+}
+
+/// Which of the store's lists a reorder on the API's list is.
+pub fn list(kind: ListKind) -> List {
+    match kind {
+        ListKind::Categories => List::Categories,
+        ListKind::Areas => List::Areas,
+        ListKind::Groups => List::Groups,
+    }
+}
+
+/// Views of records, in order.
+pub fn all<R, V: From<R>>(records: Vec<R>) -> Vec<V> {
+    records.into_iter().map(V::from).collect()
+}
