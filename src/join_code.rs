@@ -13,6 +13,8 @@ pub struct JoinCode(String);
 impl JoinCode {
     pub const ALPHABET: &'static [u8] = b"ABCDEFGHJKMNPQRSTUVWXYZ23456789";
     pub const LEN: usize = 6;
+    /// The most a person may type for one: the code with spaces or dashes between its characters.
+    pub const MAX_TYPED: usize = 2 * Self::LEN;
 
     /// Accepts what people type: any case, with spaces or dashes between characters.
     pub fn parse(raw: &str) -> Result<JoinCode, Error> {

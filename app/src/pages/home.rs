@@ -1,4 +1,4 @@
-use kvadrant::Description;
+use kvadrant::{Description, JoinCode};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -27,7 +27,7 @@ pub fn HomePage() -> impl IntoView {
                 <form action="/join" method="get" class="join-form">
                     <label for="join-code">{t.join_code_label}</label>
                     <input id="join-code" name="code" required autocomplete="off" autocapitalize="characters"
-                        spellcheck="false" maxlength="12" class="code-input" />
+                        spellcheck="false" maxlength=JoinCode::MAX_TYPED class="code-input" />
                     <button type="submit">{t.join_button}</button>
                 </form>
                 {move || join_invalid().then(|| view! { <p class="error" role="alert">{t.join_invalid}</p> })}
