@@ -1,19 +1,22 @@
-//! The participants' score submissions over a pool of keep-alive connections: on a fixed
-//! schedule (open loop), or each as soon as the last was answered (closed loop).
+//! The participants' score submissions, from writers that each hold a keep-alive connection:
+//! on a fixed schedule (open loop), or each as soon as the last was answered (closed loop).
 
 use std::collections::BTreeMap;
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use serde::Deserialize;
+use kvadrant::Axis;
+use kvadrant_api::model::{Saved, ScoreInput};
+use reqwest::{Client, StatusCode};
+use serde::Serialize;
 use tokio::sync::{Mutex, mpsc};
 
 use crate::cli::Pace;
-use crate::http::HttpConnection;
-use crate::workshop::Workshop;
+use crate::client::{reason, url};
+use crate::workshop::{Group, Workshop};
 
-/// A request taking longer than this counts as failed.
+/// A request taking longer than this, connecting and reading the answer included, counts as failed.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
 /// After the scoring time, how long queued submissions may still be sent.
 const DRAIN_TIMEOUT: Duration = Duration::from_secs(10);
@@ -58,10 +61,16 @@ pub struct ScoringPlan {
     pub writers: usize,
 }
 
-pub async fn submit_scores(addr: SocketAddr, workshop: Arc<Workshop>, plan: &ScoringPlan) -> ScoringOutcome {
+/// `client` keeps a connection for each of the plan's writers.
+pub async fn submit_scores(
+    client: &Client,
+    addr: SocketAddr,
+    workshop: Arc<Workshop>,
+    plan: &ScoringPlan,
+) -> ScoringOutcome {
     let start = Instant::now();
     let end = start + plan.duration;
-    let writers = (0..plan.writers).map(|_| Writer::new(addr, workshop.clone()));
+    let writers = (0..plan.writers).map(|_| Writer::new(client.clone(), addr, workshop.clone()));
     let mut outcome = ScoringOutcome::default();
     let tasks: Vec<_> = match plan.pace {
         Pace::Closed => writers.map(|writer| tokio::spawn(writer.run_closed_loop(end))).collect(),
@@ -100,23 +109,18 @@ async fn schedule(due: mpsc::UnboundedSender<Instant>, rate: u32, start: Instant
     }
 }
 
-#[derive(Deserialize)]
-struct Saved {
-    version: i64,
-}
-
 struct Writer {
+    client: Client,
     addr: SocketAddr,
     workshop: Arc<Workshop>,
-    connection: Option<HttpConnection>,
     attempted: u64,
     acks: Vec<Ack>,
     errors: BTreeMap<String, u64>,
 }
 
 impl Writer {
-    fn new(addr: SocketAddr, workshop: Arc<Workshop>) -> Writer {
-        Writer { addr, workshop, connection: None, attempted: 0, acks: Vec::new(), errors: BTreeMap::new() }
+    fn new(client: Client, addr: SocketAddr, workshop: Arc<Workshop>) -> Writer {
+        Writer { client, addr, workshop, attempted: 0, acks: Vec::new(), errors: BTreeMap::new() }
     }
 
     async fn run_closed_loop(mut self, end: Instant) -> Writer {
@@ -140,32 +144,27 @@ impl Writer {
     }
 
     async fn submit(&mut self, due: Instant) {
-        let (path, key, body) = random_submission(&self.workshop);
-        let mut connection = match self.connection.take() {
-            Some(connection) => connection,
-            None => match tokio::time::timeout(REQUEST_TIMEOUT, HttpConnection::open(self.addr)).await {
-                Ok(Ok(connection)) => connection,
-                Ok(Err(error)) => return self.error(format!("connect: {}", error.kind())),
-                Err(_) => return self.error("connect: timed out".into()),
-            },
+        let (group, scores) = random_submission(&self.workshop);
+        let request = self
+            .client
+            .put(url(self.addr, &self.workshop.scores_path(group)))
+            .bearer_auth(&group.key)
+            .json(&scores)
+            .timeout(REQUEST_TIMEOUT);
+        let response = match request.send().await {
+            Ok(response) => response,
+            Err(error) => return self.error(reason(error)),
         };
-        let response =
-            match tokio::time::timeout(REQUEST_TIMEOUT, connection.request("PUT", &path, Some(key), Some(&body))).await
-            {
-                Ok(Ok(response)) => response,
-                Ok(Err(error)) => return self.error(format!("I/O: {}", error.kind())),
-                Err(_) => return self.error("timed out".into()),
-            };
-        let at = Instant::now();
-        if connection.reusable() {
-            self.connection = Some(connection);
+        if response.status() != StatusCode::OK {
+            return self.error(format!("HTTP {}", response.status().as_u16()));
         }
-        if response.status != 200 {
-            return self.error(format!("HTTP {}", response.status));
-        }
-        match serde_json::from_slice::<Saved>(&response.body) {
-            Ok(Saved { version }) => self.acks.push(Ack { version, at, waited: at.saturating_duration_since(due) }),
-            Err(_) => self.error("answer without a version".into()),
+        match response.json::<Saved>().await {
+            Ok(Saved { version }) => {
+                let at = Instant::now();
+                self.acks.push(Ack { version, at, waited: at.saturating_duration_since(due) });
+            }
+            Err(error) if error.is_decode() => self.error("answer without a version".into()),
+            Err(error) => self.error(reason(error)),
         }
     }
 
@@ -174,13 +173,16 @@ impl Writer {
     }
 }
 
+/// A sheet write's body.
+#[derive(Serialize)]
+struct Scores {
+    scores: [ScoreInput; 2],
+}
+
 /// Both axes of one area for one group, values drawn from 1 to 10.
-fn random_submission(workshop: &Workshop) -> (String, &str, String) {
+fn random_submission(workshop: &Workshop) -> (&Group, Scores) {
     let group = &workshop.groups[rand::random_range(0..workshop.groups.len())];
-    let area = workshop.areas[rand::random_range(0..workshop.areas.len())];
-    let (potential, feasibility): (u8, u8) = (rand::random_range(1..=10), rand::random_range(1..=10));
-    let body = format!(
-        r#"{{"scores":[{{"area_id":{area},"axis":"potential","value":{potential}}},{{"area_id":{area},"axis":"feasibility","value":{feasibility}}}]}}"#
-    );
-    (workshop.scores_path(group), &group.key, body)
+    let area_id = workshop.areas[rand::random_range(0..workshop.areas.len())];
+    let score = |axis| ScoreInput { area_id, axis, value: Some(rand::random_range(1..=10)) };
+    (group, Scores { scores: [score(Axis::Potential), score(Axis::Feasibility)] })
 }

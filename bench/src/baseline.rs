@@ -9,6 +9,7 @@ use std::net::SocketAddr;
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicI64, Ordering};
+use std::time::Duration;
 
 use axum::body::{Body, Bytes};
 use axum::extract::State;
@@ -16,12 +17,14 @@ use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, put};
 use axum::{Json, Router};
-use kvadrant_server::live::TICK;
 use tokio::sync::{Notify, watch};
 
 use crate::cli::BaselineArgs;
 
 const RETRY: &[u8] = b"retry: 2000\n\n";
+/// Kvadrant's live hub publishes a workshop's changes at most this often (`live::TICK` in the
+/// server, which the bench does not link against); the baseline coalesces the same way.
+const TICK: Duration = Duration::from_millis(100);
 
 /// One version's events, serialised once and shared by every subscriber.
 struct Frames {
@@ -123,7 +126,7 @@ fn event_stream(mut frames: watch::Receiver<Arc<Frames>>, with_sheet: bool) -> R
 }
 
 /// An event of exactly `size` bytes where it fits, its data a JSON object padded with spaces.
-fn padded_event(name: &str, version: i64, size: usize) -> Bytes {
+pub fn padded_event(name: &str, version: i64, size: usize) -> Bytes {
     let head = format!("event: {name}\nid: {version}\ndata: {{\"version\":{version},\"padding\":\"");
     let tail = "\"}\n\n";
     let padding = size.saturating_sub(head.len() + tail.len());

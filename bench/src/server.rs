@@ -6,10 +6,11 @@ use std::path::Path;
 use std::process::Stdio;
 use std::time::{Duration, Instant};
 
+use reqwest::{Client, StatusCode};
 use tokio::process::{Child, Command};
 
+use crate::client::{self, url};
 use crate::failure::Failure;
-use crate::http::HttpConnection;
 use crate::workdir::WorkDir;
 
 /// Long enough for a debug build to migrate a fresh database.
@@ -28,7 +29,7 @@ impl ServerProcess {
         let program = std::env::current_exe()?.with_file_name("kvadrant-server");
         if !program.exists() {
             return Err(Failure::setup(format!(
-                "{} is missing: build it with `cargo build -p kvadrant-server --bins` (add --release for a release bench)",
+                "{} is missing: build it with `cargo build -p kvadrant-server` (add --release for a release bench)",
                 program.display()
             )));
         }
@@ -72,11 +73,12 @@ impl ServerProcess {
 
     async fn wait_until_ready(&mut self, log: &Path) -> Result<(), Failure> {
         let deadline = Instant::now() + START_TIMEOUT;
+        let client = client::requests(1)?;
         loop {
             if let Some(status) = self.child.try_wait()? {
                 return Err(Failure::setup(format!("the server exited ({status}):\n{}", log_tail(log))));
             }
-            if answers(self.addr).await {
+            if answers(&client, self.addr, deadline).await {
                 return Ok(());
             }
             if Instant::now() >= deadline {
@@ -90,9 +92,10 @@ impl ServerProcess {
     }
 }
 
-async fn answers(addr: SocketAddr) -> bool {
-    let Ok(mut connection) = HttpConnection::open(addr).await else { return false };
-    connection.request("GET", READY_PATH, None, None).await.is_ok_and(|response| response.status == 200)
+/// A server that takes the connection and never answers is caught by the deadline too.
+async fn answers(client: &Client, addr: SocketAddr, deadline: Instant) -> bool {
+    let request = client.get(url(addr, READY_PATH)).timeout(deadline.saturating_duration_since(Instant::now()));
+    request.send().await.is_ok_and(|response| response.status() == StatusCode::OK)
 }
 
 /// A port free now; the server binds it a moment later, and port 0 would leave it unknown to us.

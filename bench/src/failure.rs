@@ -8,6 +8,8 @@ pub enum Failure {
     Io(#[from] io::Error),
     #[error("database: {0}")]
     Database(#[from] sqlx::Error),
+    #[error("HTTP client: {0}")]
+    Client(#[from] reqwest::Error),
     #[error("{0}")]
     Setup(String),
     #[error("interrupted")]

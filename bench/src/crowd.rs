@@ -4,6 +4,7 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use reqwest::Client;
 use tokio::sync::{oneshot, watch};
 use tokio::task::JoinHandle;
 
@@ -25,7 +26,7 @@ pub struct Crowd {
 
 impl Crowd {
     /// Opens one stream per path, `wave` at a time, each wave once the last has its first events.
-    pub async fn gather(addr: SocketAddr, streams: Vec<Stream>, wave: usize) -> Crowd {
+    pub async fn gather(client: &Client, addr: SocketAddr, streams: Vec<Stream>, wave: usize) -> Crowd {
         let latest = Arc::new(LatestVersions::new(streams.len()));
         let (stop, stopped) = watch::channel(false);
         let mut crowd = Crowd { tasks: Vec::new(), connected: Vec::new(), latest, stop, connect_errors: Vec::new() };
@@ -34,8 +35,15 @@ impl Crowd {
             let mut answers = Vec::with_capacity(wave);
             for (index, stream) in streams.by_ref().take(wave) {
                 let (ready, answer) = oneshot::channel();
-                let task =
-                    FollowerTask { addr, stream, index, latest: crowd.latest.clone(), ready, stop: stopped.clone() };
+                let task = FollowerTask {
+                    client: client.clone(),
+                    addr,
+                    stream,
+                    index,
+                    latest: crowd.latest.clone(),
+                    ready,
+                    stop: stopped.clone(),
+                };
                 crowd.tasks.push(tokio::spawn(follow(task)));
                 answers.push(answer);
             }

@@ -4,21 +4,19 @@
 
 mod baseline;
 mod bench;
-mod chunked;
 mod cli;
+mod client;
 mod crowd;
 mod database;
 mod delivery;
 mod failure;
 mod follower;
-mod http;
 mod machine;
 mod report;
 mod rss;
 mod scenario;
 mod scoring;
 mod server;
-mod sse;
 mod workdir;
 mod workshop;
 

@@ -5,6 +5,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use crate::cli::{Plan, Target};
+use crate::client;
 use crate::crowd::Crowd;
 use crate::failure::Failure;
 use crate::follower::FollowerRecord;
@@ -32,8 +33,9 @@ pub struct Run {
 }
 
 pub async fn measure(target: Target, server: &ServerProcess, plan: &Plan) -> Result<Run, Failure> {
+    let requests = client::requests(plan.writers)?;
     let workshop = Arc::new(match target {
-        Target::Kvadrant => Workshop::create(server.addr(), plan.groups).await?,
+        Target::Kvadrant => Workshop::create(&requests, server.addr(), plan.groups).await?,
         Target::Baseline => Workshop::fixed(plan.groups),
     });
     tokio::time::sleep(SETTLE).await;
@@ -41,13 +43,13 @@ pub async fn measure(target: Target, server: &ServerProcess, plan: &Plan) -> Res
 
     eprintln!("{target}: connecting {} clients, {} at a time", plan.clients, plan.ramp);
     let streams = follower_streams(&workshop, plan.clients, plan.audience_share);
-    let crowd = Crowd::gather(server.addr(), streams, plan.ramp).await;
+    let crowd = Crowd::gather(&client::streams()?, server.addr(), streams, plan.ramp).await;
     tokio::time::sleep(SETTLE).await;
     let rss_connected_kib = resident_kib(server.pid())?;
 
     eprintln!("{target}: {} clients connected; scoring for {:?}", crowd.connected_count(), plan.duration);
     let scoring_plan = ScoringPlan { pace: plan.pace, duration: plan.duration, writers: plan.writers };
-    let scoring = submit_scores(server.addr(), workshop, &scoring_plan).await;
+    let scoring = submit_scores(&requests, server.addr(), workshop, &scoring_plan).await;
     let final_version = scoring.acks.iter().map(|ack| ack.version).max();
     let converged = match final_version {
         Some(version) => crowd.converge(version, CONVERGENCE_TIMEOUT).await,
