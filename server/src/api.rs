@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use axum::body::Body;
+use axum::body::{Body, Bytes};
 use axum::extract::{FromRequest, FromRequestParts, OptionalFromRequestParts, State};
 use axum::http::request::Parts;
 use axum::http::{HeaderName, StatusCode, header};
@@ -219,8 +219,10 @@ pub fn routes() -> (Router<Arc<Service>>, utoipa::openapi::OpenApi) {
         .routes(routes!(matrix_png))
         .split_for_parts();
     contract::declare_refusals(&mut document);
-    let published = Arc::new(document.clone());
-    let router = router.route(OPENAPI_PATH, get(move || std::future::ready(Json(published.clone()))));
+    // Serialised once: every request for it gets the same bytes.
+    let published = Bytes::from(serde_json::to_vec(&document).expect("the OpenAPI document serialises"));
+    let answer = move || std::future::ready(([(header::CONTENT_TYPE, "application/json")], published.clone()));
+    let router = router.route(OPENAPI_PATH, get(answer));
     (router, document)
 }
 

@@ -21,7 +21,7 @@ use crate::config::{Config, Serving};
 use crate::export::Pictures;
 use crate::limits::Guard;
 use crate::service::Service;
-use crate::store::{PostgresStore, SqliteStore, Store, StoreError};
+use crate::store::{Engine, PostgresStore, SqliteStore, Store, StoreError};
 use crate::{api, demo, error, headers, language, navigation, serve};
 
 /// Request bodies larger than this are refused; a full sheet of 100 areas is about 10 KiB.
@@ -58,12 +58,10 @@ impl Application {
 
     pub async fn build_with(config: Config, serving: Serving) -> Result<Application, StartError> {
         let url = config.database_url.as_str();
-        let store: Arc<dyn Store> = if url.starts_with("sqlite:") {
-            Arc::new(SqliteStore::connect(url).await?)
-        } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
-            Arc::new(PostgresStore::connect(url).await?)
-        } else {
-            return Err(StartError::UnsupportedDatabase(config.database_url));
+        let store: Arc<dyn Store> = match Engine::of(url) {
+            Some(Engine::Sqlite) => Arc::new(SqliteStore::connect(url).await?),
+            Some(Engine::Postgres) => Arc::new(PostgresStore::connect(url).await?),
+            None => return Err(StartError::UnsupportedDatabase(config.database_url)),
         };
         let service = Arc::new(Service::start(store).await?);
         if config.demo && service.store().count_workshops().await.map_err(|e| StartError::Demo(e.into()))? == 0 {

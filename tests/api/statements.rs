@@ -7,7 +7,8 @@ use crate::support;
 #[tokio::test]
 async fn every_statement_the_store_runs_prepares_on_its_database() {
     let server = support::start().await;
-    let statements = kvadrant_server::store::statements::all();
+    let engine = kvadrant_server::store::Engine::of(&server.database_url).expect("a database the store runs on");
+    let statements = engine.statements();
     assert!(statements.len() > 60, "the list names every statement, {} are too few", statements.len());
     let failures = server.prepare_each(&statements).await;
     assert!(failures.is_empty(), "statements the database refuses:\n{}", failures.join("\n"));

@@ -1,3 +1,5 @@
+use std::time::Duration;
+
 use reqwest::StatusCode;
 use serde_json::json;
 
@@ -85,7 +87,7 @@ async fn a_burst_of_writes_converges_on_the_last_version() {
     let server = support::start().await;
     let (workshop, area, group) = server.scorable_workshop("Burst").await;
     let mut screen = server.follow(&format!("/api/v1/workshops/{}/live", workshop.code)).await;
-    screen.next().await;
+    let before = screen.next().await.id;
     let writes = (1..=10).map(|value| {
         let scores = json!([{ "area_id": area, "axis": "potential", "value": value },
                             { "area_id": area, "axis": "feasibility", "value": value }]);
@@ -94,11 +96,9 @@ async fn a_burst_of_writes_converges_on_the_last_version() {
         async move { server.score(&code, group, scores).await }
     });
     let versions = futures_util::future::join_all(writes).await;
-    let mut sorted = versions.clone();
-    sorted.sort();
-    sorted.dedup();
-    assert_eq!(sorted.len(), versions.len(), "every write gets its own version");
-    let last = *sorted.last().unwrap();
+    // Writes committed together share their version: each is after what the screen saw first.
+    assert!(versions.iter().all(|&version| version > before), "{versions:?} after {before}");
+    let last = *versions.iter().max().unwrap();
     let seen = screen.view_at(last).await;
     let results = server.get_json(&format!("/api/v1/workshops/{}/results", workshop.code)).await;
     assert_eq!(seen.data["standings"]["ranked"], results["ranked"]);
@@ -123,4 +123,22 @@ async fn a_stored_score_outside_the_scale_is_left_out_of_results_and_live_views_
     let view = screen.next().await;
     assert_eq!(view.data["standings"]["ranked"], results["ranked"]);
     assert_eq!(view.data["standings"]["unscored"], results["unscored"]);
+}
+
+#[tokio::test]
+async fn each_stream_asks_for_its_own_reconnection_delay_so_screens_do_not_return_at_once() {
+    let server = support::start().await;
+    let workshop = server.create_workshop("Gjenoppkobling").await;
+    let mut delays = Vec::new();
+    for _ in 0..6 {
+        // A browser keeps the delay to itself; it is the stream's first line.
+        let mut stream = reqwest::get(server.url(&format!("/api/v1/workshops/{}/live", workshop.code))).await.unwrap();
+        let first = stream.chunk().await.unwrap().expect("the stream sends something");
+        let first = String::from_utf8_lossy(&first);
+        let millis = first.lines().next().and_then(|line| line.strip_prefix("retry: ")).expect("a delay comes first");
+        delays.push(Duration::from_millis(millis.parse().unwrap()));
+    }
+    let allowed = Duration::from_secs(1)..=Duration::from_secs(4);
+    assert!(delays.iter().all(|delay| allowed.contains(delay)), "{delays:?}");
+    assert!(delays.iter().any(|delay| *delay != delays[0]), "six streams drew the same delay: {delays:?}");
 }

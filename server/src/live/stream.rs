@@ -13,8 +13,9 @@ use super::{Frames, Role, frames::Sent};
 
 /// A comment line now and then keeps proxies and browsers from closing a quiet stream.
 const KEEP_ALIVE: Duration = Duration::from_secs(20);
-/// How long a browser waits before reconnecting after the stream breaks.
-const RETRY: &str = "retry: 2000\n\n";
+/// How long a browser waits before reconnecting after the stream breaks, in milliseconds: drawn
+/// for each stream, so that a venue's phones do not all return at once after a Wi-Fi drop.
+const RETRY_MS: std::ops::RangeInclusive<u32> = 1_000..=4_000;
 
 struct Subscriber {
     frames: watch::Receiver<Arc<Frames>>,
@@ -33,7 +34,8 @@ impl Subscriber {
 /// Versions that arrive faster than the subscriber reads are skipped: each event is whole.
 pub fn events(mut frames: watch::Receiver<Arc<Frames>>, role: Role) -> impl Stream<Item = Result<Bytes, Infallible>> {
     let first = frames.borrow_and_update().clone();
-    let pending = VecDeque::from([Bytes::from_static(RETRY.as_bytes())]);
+    let retry = format!("retry: {}\n\n", rand::random_range(RETRY_MS));
+    let pending = VecDeque::from([Bytes::from(retry)]);
     let mut subscriber = Subscriber { frames, role, pending, sent: Sent::default() };
     subscriber.queue(&first);
     futures_util::stream::unfold(subscriber, |mut subscriber| async move {

@@ -5,6 +5,7 @@
 mod batch;
 mod postgres;
 mod records;
+mod sheet_writes;
 mod sql;
 mod sqlite;
 
@@ -20,8 +21,38 @@ pub use records::{
     ActorKind, AreaRecord, CategoryRecord, ChangeRecord, CommentRecord, GroupRecord, List, SuggestionRecord,
     SuggestionState,
 };
-pub use sql::statements;
 pub use sqlite::SqliteStore;
+
+/// The databases the store runs on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Engine {
+    Sqlite,
+    Postgres,
+}
+
+impl Engine {
+    /// The database a URL names, by its scheme.
+    pub fn of(url: &str) -> Option<Engine> {
+        if url.starts_with("sqlite:") {
+            Some(Engine::Sqlite)
+        } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
+            Some(Engine::Postgres)
+        } else {
+            None
+        }
+    }
+
+    /// Every statement the store runs on this database, each with a name to report it by.
+    pub fn statements(self) -> Vec<(String, String)> {
+        use sql::Dialect;
+        let mut all = sql::statements::common();
+        all.extend(match self {
+            Engine::Sqlite => sqlx::Sqlite::own_statements(),
+            Engine::Postgres => sqlx::Postgres::own_statements(),
+        });
+        all
+    }
+}
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -203,7 +234,7 @@ impl Actor {
 
 /// One line of the change log to write, in the transaction of its change.
 #[derive(Debug, Clone, Default)]
-struct Entry {
+pub struct Entry {
     action: &'static str,
     area: Option<AreaId>,
     /// The category or group the change is about, by its name.

@@ -1,12 +1,29 @@
 use std::time::Duration;
 
-use kvadrant::WorkshopId;
-use sqlx::Postgres;
-use sqlx::postgres::{PgListener, PgPoolOptions, PgQueryResult};
+use kvadrant::{GroupId, WorkshopId};
+use sqlx::postgres::{PgConnection, PgListener, PgPoolOptions, PgQueryResult};
+use sqlx::{Postgres, query};
 use tokio::sync::mpsc;
 
+use super::sheet_writes::{CellKey, LogLine};
 use super::sql::{Dialect, SqlStore};
 use super::{Change, StoreResult};
+
+// Many rows are written as arrays, one per column, so that a statement's text is the same
+// however many rows it writes: it is prepared once per connection.
+
+const SHEETS_OF: &str = "SELECT group_id, area_id, axis, value FROM scores WHERE group_id = ANY($1)";
+const SET_CELLS: &str = "INSERT INTO scores (group_id, area_id, axis, value, updated_at) \
+    SELECT g, a, x, v, $5 FROM UNNEST($1::BIGINT[], $2::BIGINT[], $3::TEXT[], $4::SMALLINT[]) AS c(g, a, x, v) \
+    ON CONFLICT (group_id, area_id, axis) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at";
+const CLEAR_CELLS: &str = "DELETE FROM scores s USING UNNEST($1::BIGINT[], $2::BIGINT[], $3::TEXT[]) AS c(g, a, x) \
+    WHERE s.group_id = c.g AND s.area_id = c.a AND s.axis = c.x";
+const INSERT_CHANGES: &str = "INSERT INTO changes (workshop_id, at, actor, group_id, group_name, action, area_id, \
+    area_name, subject, field, old_value, new_value) \
+    SELECT c.w, $1, c.actor, c.g, (SELECT name FROM groups WHERE id = c.g), c.action, c.a, \
+    (SELECT name FROM areas WHERE id = c.a), c.subject, c.field, c.old, c.new \
+    FROM UNNEST($2::BIGINT[], $3::TEXT[], $4::BIGINT[], $5::TEXT[], $6::BIGINT[], $7::TEXT[], $8::TEXT[], \
+    $9::TEXT[], $10::TEXT[]) WITH ORDINALITY AS c(w, actor, g, action, a, subject, field, old, new, n) ORDER BY c.n";
 
 /// The channel instances announce changes on; the payload is `<instance>:<id>,<id>,…`.
 const CHANNEL: &str = "kvadrant_changes";
@@ -70,6 +87,66 @@ impl Dialect for Postgres {
             }
         });
         Ok(Some(receiver))
+    }
+
+    async fn read_sheets(
+        connection: &mut PgConnection,
+        groups: &[GroupId],
+    ) -> StoreResult<Vec<(i64, i64, String, i16)>> {
+        let groups: Vec<i64> = groups.iter().map(|group| group.0).collect();
+        Ok(sqlx::query_as(SHEETS_OF).bind(groups).fetch_all(connection).await?)
+    }
+
+    async fn set_cells(connection: &mut PgConnection, cells: &[(CellKey, i16)], updated_at: &str) -> StoreResult<()> {
+        let groups: Vec<i64> = cells.iter().map(|((group, _, _), _)| group.0).collect();
+        let areas: Vec<i64> = cells.iter().map(|((_, area, _), _)| area.0).collect();
+        let axes: Vec<&str> = cells.iter().map(|((_, _, axis), _)| axis.as_str()).collect();
+        let values: Vec<i16> = cells.iter().map(|(_, value)| *value).collect();
+        query(SET_CELLS).bind(groups).bind(areas).bind(axes).bind(values).bind(updated_at).execute(connection).await?;
+        Ok(())
+    }
+
+    async fn clear_cells(connection: &mut PgConnection, cells: &[CellKey]) -> StoreResult<()> {
+        let groups: Vec<i64> = cells.iter().map(|(group, _, _)| group.0).collect();
+        let areas: Vec<i64> = cells.iter().map(|(_, area, _)| area.0).collect();
+        let axes: Vec<&str> = cells.iter().map(|(_, _, axis)| axis.as_str()).collect();
+        query(CLEAR_CELLS).bind(groups).bind(areas).bind(axes).execute(connection).await?;
+        Ok(())
+    }
+
+    async fn insert_changes(connection: &mut PgConnection, at: &str, lines: &[LogLine]) -> StoreResult<()> {
+        let column = |of: fn(&LogLine) -> Option<&str>| lines.iter().map(of).collect::<Vec<_>>();
+        let workshops: Vec<i64> = lines.iter().map(|line| line.workshop.0).collect();
+        let actors: Vec<&str> = lines.iter().map(|line| line.actor.kind().stored()).collect();
+        let groups: Vec<Option<i64>> = lines.iter().map(|line| line.actor.group().map(|group| group.0)).collect();
+        let actions: Vec<&str> = lines.iter().map(|line| line.entry.action).collect();
+        let areas: Vec<Option<i64>> = lines.iter().map(|line| line.entry.area.map(|area| area.0)).collect();
+        query(INSERT_CHANGES)
+            .bind(at)
+            .bind(workshops)
+            .bind(actors)
+            .bind(groups)
+            .bind(actions)
+            .bind(areas)
+            .bind(column(|line| line.entry.subject.as_deref()))
+            .bind(column(|line| line.entry.field.as_deref()))
+            .bind(column(|line| line.entry.old.as_deref()))
+            .bind(column(|line| line.entry.new.as_deref()))
+            .execute(connection)
+            .await?;
+        Ok(())
+    }
+
+    fn own_statements() -> Vec<(String, String)> {
+        [
+            ("SHEETS_OF", SHEETS_OF),
+            ("SET_CELLS", SET_CELLS),
+            ("CLEAR_CELLS", CLEAR_CELLS),
+            ("INSERT_CHANGES", INSERT_CHANGES),
+        ]
+        .into_iter()
+        .map(|(name, sql)| (name.to_owned(), sql.to_owned()))
+        .collect()
     }
 }
 

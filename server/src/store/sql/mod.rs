@@ -6,7 +6,7 @@
 mod rows;
 pub mod statements;
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::future::Future;
 
 use async_trait::async_trait;
@@ -19,6 +19,7 @@ use tokio::sync::mpsc;
 
 use self::statements::{Counted, Switch};
 use super::records::{ChangeRecord, CommentRecord, List, SuggestionRecord, SuggestionState};
+use super::sheet_writes::{self, CellKey, LogLine, Opened};
 use super::{
     Actor, Change, Content, Entry, GroupAccess, NewLists, NewWorkshop, ScoreSubmission, Snapshot, Store, StoreError,
     StoreResult, StoredScore, WorkshopRecord, WorkshopSettings,
@@ -37,6 +38,36 @@ pub trait Dialect: Database {
 
     /// Changes announced by other instances; `None` where the database is not shared.
     fn listen(store: &SqlStore<Self>) -> impl Future<Output = StoreResult<Option<mpsc::Receiver<Change>>>> + Send;
+
+    /// The stored cells of these groups' sheets: group, area, axis, value.
+    fn read_sheets(
+        connection: &mut Self::Connection,
+        groups: &[GroupId],
+    ) -> impl Future<Output = StoreResult<Vec<(i64, i64, String, i16)>>> + Send;
+
+    /// Sets these cells, however many, to their values.
+    fn set_cells(
+        connection: &mut Self::Connection,
+        cells: &[(CellKey, i16)],
+        updated_at: &str,
+    ) -> impl Future<Output = StoreResult<()>> + Send;
+
+    /// Clears these cells, however many.
+    fn clear_cells(
+        connection: &mut Self::Connection,
+        cells: &[CellKey],
+    ) -> impl Future<Output = StoreResult<()>> + Send;
+
+    /// Writes these lines of the change log, in order, at `at`; the group's and the area's
+    /// names are read as they are now.
+    fn insert_changes(
+        connection: &mut Self::Connection,
+        at: &str,
+        lines: &[LogLine],
+    ) -> impl Future<Output = StoreResult<()>> + Send;
+
+    /// The statements only this database runs, each with a name to report it by.
+    fn own_statements() -> Vec<(String, String)>;
 }
 
 /// A Rust type a database both binds as a parameter and reads back as a column.
@@ -221,7 +252,7 @@ where
         Ok(())
     }
 
-    /// Writes lines of the change log in one statement.
+    /// Writes lines of the change log of one change.
     async fn record(
         connection: &mut DB::Connection,
         workshop: WorkshopId,
@@ -231,90 +262,43 @@ where
         if entries.is_empty() {
             return Ok(());
         }
-        let (at, actor_kind, group) = (now(), actor.kind().stored(), actor.group().map(|g| g.0));
-        let sql = statements::insert_changes(entries.len());
-        let mut insert = sqlx::query(&sql);
-        for entry in entries {
-            insert = insert
-                .bind(workshop.0)
-                .bind(at.as_str())
-                .bind(actor_kind)
-                .bind(group)
-                .bind(entry.action)
-                .bind(entry.area.map(|a| a.0))
-                .bind(entry.subject.as_deref())
-                .bind(entry.field.as_deref())
-                .bind(entry.old.as_deref())
-                .bind(entry.new.as_deref());
-        }
-        insert.execute(connection).await?;
-        Ok(())
+        let lines: Vec<LogLine> =
+            entries.iter().map(|entry| LogLine { workshop, actor, entry: entry.clone() }).collect();
+        DB::insert_changes(connection, &now(), &lines).await
     }
 
-    async fn apply_submission(
+    /// Writes a batch of submissions in a few statements, whatever its size: one version bump
+    /// per workshop (in id order, so that concurrent batches lock alike), one read of the
+    /// groups' sheets, then the cells set, the cells cleared and the log, each in one go.
+    async fn write_batch(
         connection: &mut DB::Connection,
-        submission: &ScoreSubmission,
+        batch: &[ScoreSubmission],
         updated_at: &str,
-    ) -> StoreResult<i64> {
-        let group = submission.actor.sheet()?;
-        let (version, min, max) = Self::open_for_scoring(&mut *connection, submission.workshop).await?;
-        // The scale was checked before the write; it may have changed if these are the first scores.
-        let outside = |score: kvadrant::Score| !(min..=max).contains(&i16::from(score.value()));
-        if submission.writes.iter().filter_map(|write| write.score).any(outside) {
-            return Err(StoreError::Conflict);
-        }
-        // The whole sheet in one read: the log needs each cell's old value, and a cell that
-        // keeps its value is neither written nor logged.
-        let stored: Vec<(i64, String, i16)> =
-            sqlx::query_as(statements::SHEET).bind(group.0).fetch_all(&mut *connection).await?;
-        let mut sheet: HashMap<(i64, String), i16> =
-            stored.into_iter().map(|(area, axis, value)| ((area, axis), value)).collect();
-        let mut entries = Vec::new();
-        let (mut set, mut cleared) = (Vec::new(), Vec::new());
-        for write in &submission.writes {
-            let cell = (write.area.0, write.axis.as_str().to_owned());
-            let new = write.score.map(|score| i16::from(score.value()));
-            let old = match new {
-                Some(value) => sheet.insert(cell, value),
-                None => sheet.remove(&cell),
-            };
-            if old == new {
-                continue;
+    ) -> StoreResult<Vec<StoreResult<i64>>> {
+        let workshops: BTreeSet<WorkshopId> = batch.iter().map(|submission| submission.workshop).collect();
+        let mut opened = HashMap::with_capacity(workshops.len());
+        for workshop in workshops {
+            let row: Option<(i64, i16, i16)> =
+                sqlx::query_as(statements::OPEN_FOR_SCORING).bind(workshop.0).fetch_optional(&mut *connection).await?;
+            if let Some((version, scale_min, scale_max)) = row {
+                opened.insert(workshop, Opened { version, scale_min, scale_max });
             }
-            let action = match new {
-                Some(value) => {
-                    set.push((write.area, write.axis, value));
-                    "score_set"
-                }
-                None => {
-                    cleared.push((write.area, write.axis));
-                    "score_cleared"
-                }
-            };
-            let mut entry = Entry::new(action).area(write.area).field(write.axis.as_str());
-            entry.old = old.map(|value| value.to_string());
-            entry.new = new.map(|value| value.to_string());
-            entries.push(entry);
         }
-        // One statement for the cells set and one for those cleared, however many there are.
-        if !set.is_empty() {
-            let sql = statements::upsert_scores(set.len());
-            let mut upsert = sqlx::query(&sql);
-            for (area, axis, value) in &set {
-                upsert = upsert.bind(group.0).bind(area.0).bind(axis.as_str()).bind(*value).bind(updated_at);
-            }
-            upsert.execute(&mut *connection).await?;
+        let groups: BTreeSet<GroupId> = batch.iter().filter_map(|submission| submission.actor.group()).collect();
+        let groups: Vec<GroupId> = groups.into_iter().collect();
+        let stored = rows::scores(DB::read_sheets(&mut *connection, &groups).await?)?;
+        let stored = stored.into_iter().map(|score| ((score.group, score.area, score.axis), i16::from(score.value)));
+        let writes = sheet_writes::plan(batch, &opened, stored);
+        if !writes.set.is_empty() {
+            DB::set_cells(&mut *connection, &writes.set, updated_at).await?;
         }
-        if !cleared.is_empty() {
-            let sql = statements::delete_scores(cleared.len());
-            let mut delete = sqlx::query(&sql).bind(group.0);
-            for (area, axis) in &cleared {
-                delete = delete.bind(area.0).bind(axis.as_str());
-            }
-            delete.execute(&mut *connection).await?;
+        if !writes.cleared.is_empty() {
+            DB::clear_cells(&mut *connection, &writes.cleared).await?;
         }
-        Self::record(&mut *connection, submission.workshop, submission.actor, &entries).await?;
-        Ok(version)
+        if !writes.log.is_empty() {
+            DB::insert_changes(&mut *connection, updated_at, &writes.log).await?;
+        }
+        Ok(writes.outcomes)
     }
 
     /// Sets one of the workshop's on/off columns.
@@ -675,14 +659,23 @@ where
     async fn put_scores(&self, batch: &[ScoreSubmission]) -> StoreResult<Vec<StoreResult<i64>>> {
         let updated_at = now();
         let mut tx = self.pool.begin().await?;
+        let failure = match Self::write_batch(&mut tx, batch, &updated_at).await {
+            Ok(outcomes) => return tx.commit().await.map(|()| outcomes).map_err(StoreError::from),
+            Err(failure) => failure,
+        };
+        tx.rollback().await?;
+        // A statement failed for the whole batch (an area removed since the request was
+        // checked, say): each submission again, each in a savepoint, so that only the one at
+        // fault fails.
+        tracing::debug!(%failure, submissions = batch.len(), "writing scores one submission at a time");
+        let mut tx = self.pool.begin().await?;
         let mut outcomes = Vec::with_capacity(batch.len());
         for submission in batch {
-            // A savepoint each: one failing submission leaves the others in the batch intact.
             let mut savepoint = tx.begin().await?;
-            match Self::apply_submission(&mut savepoint, submission, &updated_at).await {
-                Ok(version) => {
+            match Self::write_batch(&mut savepoint, std::slice::from_ref(submission), &updated_at).await {
+                Ok(mut outcome) => {
                     savepoint.commit().await?;
-                    outcomes.push(Ok(version));
+                    outcomes.push(outcome.pop().unwrap_or(Err(StoreError::WriteFailed)));
                 }
                 Err(error) => {
                     savepoint.rollback().await?;

@@ -1,7 +1,7 @@
-//! Every statement the store runs, as text both databases accept: `$1`-style parameters,
-//! portable types and text timestamps. The few that name a table or a column are built from
-//! closed sets ([`List`], [`Counted`], [`Switch`]); [`all`] lists every one of them, so a test
-//! can prepare each against both databases.
+//! The statements both databases run, as text both accept: `$1`-style parameters, portable
+//! types and text timestamps. The few that name a table or a column are built from closed sets
+//! ([`List`], [`Counted`], [`Switch`]); [`common`] lists every one of them. What a database runs
+//! alone (writing many rows at once) is in its own module.
 
 use kvadrant::Field;
 
@@ -107,56 +107,6 @@ statements! {
         new_value FROM changes WHERE workshop_id = $1 AND (area_id = $2 OR $2 IS NULL) ORDER BY id DESC LIMIT $3";
 }
 
-/// Writes `lines` lines of the change log, ten parameters each: workshop, time, actor, group,
-/// action, area, subject, field, old and new value. The group's and the area's names are
-/// read in the statement, as they are now.
-pub(super) fn insert_changes(lines: usize) -> String {
-    let rows = rows(lines, 10, |p| {
-        format!(
-            "({}, {}, {}, {g}, (SELECT name FROM groups WHERE id = {g}), {}, {a}, \
-             (SELECT name FROM areas WHERE id = {a}), {}, {}, {}, {})",
-            p(0),
-            p(1),
-            p(2),
-            p(4),
-            p(6),
-            p(7),
-            p(8),
-            p(9),
-            g = p(3),
-            a = p(5)
-        )
-    });
-    format!(
-        "INSERT INTO changes (workshop_id, at, actor, group_id, group_name, action, area_id, area_name, subject, \
-         field, old_value, new_value) VALUES {rows}"
-    )
-}
-
-/// Writes `cells` cells of one sheet, five parameters each: group, area, axis, value and time.
-pub(super) fn upsert_scores(cells: usize) -> String {
-    let rows = rows(cells, 5, |p| format!("({}, {}, {}, {}, {})", p(0), p(1), p(2), p(3), p(4)));
-    format!(
-        "INSERT INTO scores (group_id, area_id, axis, value, updated_at) VALUES {rows} \
-         ON CONFLICT (group_id, area_id, axis) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at"
-    )
-}
-
-/// Clears `cells` cells of the sheet of group `$1`, two parameters each: area and axis.
-pub(super) fn delete_scores(cells: usize) -> String {
-    let cells = (0..cells)
-        .map(|cell| format!("(area_id = ${} AND axis = ${})", 2 + 2 * cell, 3 + 2 * cell))
-        .collect::<Vec<_>>()
-        .join(" OR ");
-    format!("DELETE FROM scores WHERE group_id = $1 AND ({cells})")
-}
-
-/// `count` rows of `width` parameters, numbered on from `$1`; `row` writes one row from its
-/// parameters' names (`p(0)` is the row's first).
-fn rows(count: usize, width: usize, row: impl Fn(&dyn Fn(usize) -> String) -> String) -> String {
-    (0..count).map(|index| row(&|column| format!("${}", index * width + column + 1))).collect::<Vec<_>>().join(", ")
-}
-
 pub(super) fn next_position(list: List) -> String {
     format!("SELECT COALESCE(MAX(position), 0) + 1 FROM {} WHERE workshop_id = $1", list.table())
 }
@@ -219,8 +169,8 @@ impl Switch {
     }
 }
 
-/// Every statement with a name to report it by; those for many rows, for two.
-pub fn all() -> Vec<(String, String)> {
+/// Every statement both databases run, with a name to report it by.
+pub(in crate::store) fn common() -> Vec<(String, String)> {
     let mut all: Vec<(String, String)> = FIXED.iter().map(|(name, sql)| (name.to_string(), sql.to_string())).collect();
     for list in List::ALL {
         let table = list.table();
@@ -236,8 +186,5 @@ pub fn all() -> Vec<(String, String)> {
     for switch in Switch::ALL {
         all.push((format!("{switch:?}.set"), switch.set()));
     }
-    all.push(("insert_changes(2)".to_owned(), insert_changes(2)));
-    all.push(("upsert_scores(2)".to_owned(), upsert_scores(2)));
-    all.push(("delete_scores(2)".to_owned(), delete_scores(2)));
     all
 }
