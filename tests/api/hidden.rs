@@ -263,15 +263,16 @@ fn page_content(body: &str) -> String {
     format!("{markup}\n{}", resources.join("\n"))
 }
 
-/// Versions and event ids count every change, whoever made it, and every page has a fresh
-/// nonce: those may differ.
+/// Versions and event ids count every change, whoever made it, every page has a fresh nonce
+/// and every stream its own reconnection delay: those may differ.
 fn without_versions(text: &str) -> String {
     /// A mark, and the characters after it that may change.
     type Volatile = (&'static str, fn(char) -> bool);
-    const VOLATILE: [Volatile; 5] = [
+    const VOLATILE: [Volatile; 6] = [
         ("__RESOLVED_RESOURCES[", |c| c.is_ascii_digit()),
         ("\"version\":", |c| c.is_ascii_digit()),
         ("id: ", |c| c.is_ascii_digit()),
+        ("retry: ", |c| c.is_ascii_digit()),
         ("nonce=\"", |c| c != '"'),
         ("crossorigin=\"", |c| c != '"'),
     ];
