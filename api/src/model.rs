@@ -755,22 +755,6 @@ pub enum ChangeActor {
     FacilitatorForGroup,
 }
 
-impl ChangeActor {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ChangeActor::Facilitator => "facilitator",
-            ChangeActor::Group => "group",
-            ChangeActor::FacilitatorForGroup => "facilitator_for_group",
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<ChangeActor> {
-        [ChangeActor::Facilitator, ChangeActor::Group, ChangeActor::FacilitatorForGroup]
-            .into_iter()
-            .find(|actor| actor.as_str() == text)
-    }
-}
-
 /// One entry of a workshop's change log. `action` is a short machine name (`score_set`,
 /// `area_changed`, …); `subject` names the category or group it is about; `field`, `old` and `new` say what changed where it has a value (an
 /// axis and its scores, a setting, a name). The names are as they were at the time.

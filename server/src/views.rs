@@ -120,11 +120,13 @@ impl From<StoredScore> for SheetScore {
 }
 
 /// Which of the store's lists a reorder on the API's list is.
-pub fn list(kind: ListKind) -> List {
-    match kind {
-        ListKind::Categories => List::Categories,
-        ListKind::Areas => List::Areas,
-        ListKind::Groups => List::Groups,
+impl From<ListKind> for List {
+    fn from(kind: ListKind) -> Self {
+        match kind {
+            ListKind::Categories => List::Categories,
+            ListKind::Areas => List::Areas,
+            ListKind::Groups => List::Groups,
+        }
     }
 }
 

@@ -95,7 +95,7 @@ impl Frames {
             workshop.groups.iter().map(|group| (group.id, Vec::new())).collect();
         for score in &scores {
             if let Some(sheet) = sheets.get_mut(&score.group) {
-                sheet.push(SheetScore { area_id: score.area, axis: score.axis, value: score.value });
+                sheet.push(SheetScore::from(*score));
             }
         }
         let sheets = sheets

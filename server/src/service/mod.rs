@@ -541,7 +541,7 @@ impl Backend for Service {
         if seen.len() != current.len() {
             return Err(Error::invalid(Field::Ids, Rule::Incomplete));
         }
-        Ok(self.change(record.id, self.store.reorder(record.id, views::list(list), &ids)).await?)
+        Ok(self.change(record.id, self.store.reorder(record.id, list.into(), &ids)).await?)
     }
 
     async fn move_item(&self, key: &Key, list: ListKind, id: i64, up: bool) -> Result<(), Error> {
@@ -551,7 +551,7 @@ impl Backend for Service {
         let to = if up { from.checked_sub(1) } else { Some(from + 1).filter(|&to| to < ids.len()) };
         if let Some(to) = to {
             ids.swap(from, to);
-            self.change(record.id, self.store.reorder(record.id, views::list(list), &ids)).await?;
+            self.change(record.id, self.store.reorder(record.id, list.into(), &ids)).await?;
         }
         Ok(())
     }
