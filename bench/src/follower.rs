@@ -6,10 +6,10 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::time::Instant;
 
-use eventsource_stream::{Event, EventStreamError, Eventsource};
 use futures_util::StreamExt;
 use reqwest::header::ACCEPT;
 use reqwest::{Client, StatusCode};
+use sse_stream::{Sse, SseStream};
 use tokio::sync::{oneshot, watch};
 
 use crate::client::{reason, url};
@@ -145,10 +145,13 @@ async fn stream_events(
             *received += bytes.len() as u64;
         }
     });
-    let mut events = pin!(body.eventsource());
+    let mut events = pin!(SseStream::from_bytes_stream(body));
     while let Some(event) = events.next().await {
         let event = event.map_err(|error| match error {
-            EventStreamError::Transport(error) => reason(error),
+            sse_stream::Error::Body(error) => match error.downcast::<reqwest::Error>() {
+                Ok(error) => reason(*error),
+                Err(error) => error.to_string(),
+            },
             error => error.to_string(),
         })?;
         screen.on_event(Noted::of(&event), Instant::now());
@@ -174,16 +177,17 @@ struct Noted {
 }
 
 impl Noted {
-    fn of(event: &Event) -> Noted {
-        let kind = match event.event.as_str() {
-            "view" => EventKind::View,
-            "sheet" => EventKind::Sheet,
+    fn of(event: &Sse) -> Noted {
+        let kind = match event.event.as_deref() {
+            Some("view") => EventKind::View,
+            Some("sheet") => EventKind::Sheet,
             _ => EventKind::Other,
         };
         let field = |name: &str, value: &str| name.len() + ": ".len() + value.len() + 1;
-        let data: usize = event.data.split('\n').map(|line| field("data", line)).sum();
-        let id = if event.id.is_empty() { 0 } else { field("id", &event.id) };
-        Noted { kind, id: event.id.parse().ok(), bytes: field("event", &event.event) + id + data + 1 }
+        let data: usize = event.data.iter().flat_map(|data| data.split('\n')).map(|line| field("data", line)).sum();
+        let named = event.event.as_deref().map_or(0, |name| field("event", name));
+        let id = event.id.as_deref().map_or(0, |id| field("id", id));
+        Noted { kind, id: event.id.as_deref().and_then(|id| id.parse().ok()), bytes: named + id + data + 1 }
     }
 }
 
@@ -223,10 +227,11 @@ mod tests {
             [&b"retry: 2000\n\n"[..], &view, b":\n\n", sheet.as_bytes(), b"event: comments\nid: 42\ndata: x\n\n"]
                 .concat();
         for piece in [1, 7, wire.len()] {
-            let pieces = wire.chunks(piece).map(|bytes| Ok::<_, String>(bytes.to_vec()));
-            let events: Vec<Noted> = futures_util::stream::iter(pieces)
-                .eventsource()
-                .map(|event| Noted::of(&event.unwrap()))
+            let pieces = wire.chunks(piece).map(|bytes| Ok::<_, std::io::Error>(bytes::Bytes::copy_from_slice(bytes)));
+            let events: Vec<Noted> = SseStream::from_bytes_stream(futures_util::stream::iter(pieces))
+                .map(|event| event.unwrap())
+                .filter(|event| std::future::ready(event.data.is_some()))
+                .map(|event| Noted::of(&event))
                 .collect()
                 .await;
             let expected = [

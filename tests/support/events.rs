@@ -3,10 +3,10 @@
 use std::pin::Pin;
 use std::time::Duration;
 
-use eventsource_stream::{EventStreamError, Eventsource};
 use futures_util::{Stream, StreamExt};
 use reqwest::Response;
 use serde_json::Value;
+use sse_stream::{Sse, SseStream};
 
 /// Longer than any wait a live update may take; only a broken stream runs into it.
 const PATIENCE: Duration = Duration::from_secs(10);
@@ -19,7 +19,7 @@ pub struct Event {
     pub data: Value,
 }
 
-type Events = Pin<Box<dyn Stream<Item = Result<eventsource_stream::Event, EventStreamError<reqwest::Error>>> + Send>>;
+type Events = Pin<Box<dyn Stream<Item = Result<Sse, sse_stream::Error>> + Send>>;
 
 pub struct EventStream {
     events: Events,
@@ -29,7 +29,10 @@ pub struct EventStream {
 
 impl EventStream {
     pub fn new(response: Response) -> EventStream {
-        EventStream { events: Box::pin(response.bytes_stream().eventsource()), transcript: String::new() }
+        EventStream {
+            events: Box::pin(SseStream::from_bytes_stream(response.bytes_stream())),
+            transcript: String::new(),
+        }
     }
 
     /// The next event with data (the reconnection delay alone is no event).
@@ -40,14 +43,12 @@ impl EventStream {
                 .expect("an event arrives in time")
                 .expect("the stream stays open")
                 .expect("the stream reads");
-            if event.data.is_empty() {
-                continue;
-            }
-            self.transcript.push_str(&format!("event: {}\nid: {}\ndata: {}\n\n", event.event, event.id, event.data));
+            let (Some(name), Some(id), Some(data)) = (event.event, event.id, event.data) else { continue };
+            self.transcript.push_str(&format!("event: {name}\nid: {id}\ndata: {data}\n\n"));
             return Event {
-                id: event.id.parse().expect("an event's id is the workshop's version"),
-                data: serde_json::from_str(&event.data).expect("event data is JSON"),
-                name: event.event,
+                id: id.parse().expect("an event's id is the workshop's version"),
+                data: serde_json::from_str(&data).expect("event data is JSON"),
+                name,
             };
         }
     }
