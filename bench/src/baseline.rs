@@ -9,7 +9,6 @@ use std::net::SocketAddr;
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicI64, Ordering};
-use std::time::Duration;
 
 use axum::body::{Body, Bytes};
 use axum::extract::State;
@@ -19,12 +18,11 @@ use axum::routing::{get, put};
 use axum::{Json, Router};
 use tokio::sync::{Notify, watch};
 
+use kvadrant_api::live::coalescing_window;
+
 use crate::cli::BaselineArgs;
 
 const RETRY: &[u8] = b"retry: 2000\n\n";
-/// Kvadrant's live hub publishes a workshop's changes at most this often (`live::TICK` in the
-/// server, which the bench does not link against); the baseline coalesces the same way.
-const TICK: Duration = Duration::from_millis(100);
 
 /// One version's events, serialised once and shared by every subscriber.
 struct Frames {
@@ -76,8 +74,8 @@ async fn serve_on(addr: SocketAddr, router: Router) -> std::io::Result<()> {
     axum::serve(listener, router).await
 }
 
-/// Like Kvadrant's refresher: a change is published at once, then no sooner than a tick later,
-/// changes in between coalesced into one version.
+/// Like Kvadrant's refresher: a change is published at once, then no sooner than one coalescing
+/// window for the screens following later, changes in between coalesced into one version.
 async fn publish(broadcast: Arc<Broadcast>, sizes: EventSizes) {
     loop {
         broadcast.dirty.notified().await;
@@ -85,7 +83,7 @@ async fn publish(broadcast: Arc<Broadcast>, sizes: EventSizes) {
         if version > broadcast.frames.borrow().version {
             broadcast.frames.send_replace(Arc::new(Frames::build(version, &sizes)));
         }
-        tokio::time::sleep(TICK).await;
+        tokio::time::sleep(coalescing_window(broadcast.frames.receiver_count())).await;
     }
 }
 

@@ -1,5 +1,5 @@
 //! The live hub: every screen following a workshop gets a snapshot on connect, then each new
-//! version, at most [`TICK`] apart. A workshop's views are computed and serialised once per
+//! version, at most one [`coalescing_window`] apart. A workshop's views are computed and serialised once per
 //! version, then shared by every subscriber; what a subscriber receives depends on its role.
 //! Instances sharing a database hear of each other's changes through the store.
 
@@ -11,6 +11,7 @@ use std::sync::{Arc, Mutex, Weak};
 use std::time::Duration;
 
 use kvadrant::{GroupId, WorkshopId};
+use kvadrant_api::live::coalescing_window;
 use tokio::sync::{Notify, watch};
 
 pub use frames::Frames;
@@ -18,8 +19,8 @@ pub use stream::events;
 
 use crate::store::{Change, Store, StoreResult};
 
-/// The shortest time between two versions sent to a screen: changes within it are coalesced.
-pub const TICK: Duration = Duration::from_millis(100);
+/// How soon after one announcement to other instances the next may go.
+const ANNOUNCE_INTERVAL: Duration = Duration::from_millis(25);
 /// How long a failed reload or announcement waits before it is tried again.
 const RETRY: Duration = Duration::from_secs(1);
 
@@ -138,7 +139,8 @@ impl Hub {
     }
 }
 
-/// Reloads a workshop when it changes, at most once per [`TICK`], until no one follows it.
+/// Reloads a workshop when it changes, at most once per [`coalescing_window`] for the screens
+/// following it, until no one follows it.
 async fn refresh_feed(hub: Weak<Hub>, workshop: WorkshopId, feed: Arc<Feed>) {
     loop {
         tokio::select! {
@@ -165,11 +167,11 @@ async fn refresh_feed(hub: Weak<Hub>, workshop: WorkshopId, feed: Arc<Feed>) {
                 feed.dirty.notify_one();
             }
         }
-        tokio::time::sleep(TICK).await;
+        tokio::time::sleep(coalescing_window(feed.frames.receiver_count())).await;
     }
 }
 
-/// Tells other instances which workshops changed here, at most once per [`TICK`].
+/// Tells other instances which workshops changed here, at most once per [`ANNOUNCE_INTERVAL`].
 async fn announce(hub: Arc<Hub>) {
     loop {
         hub.announce.notified().await;
@@ -181,6 +183,6 @@ async fn announce(hub: Arc<Hub>) {
             tokio::time::sleep(RETRY).await;
             hub.announce.notify_one();
         }
-        tokio::time::sleep(TICK).await;
+        tokio::time::sleep(ANNOUNCE_INTERVAL).await;
     }
 }
