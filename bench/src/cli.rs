@@ -5,6 +5,9 @@ use std::net::SocketAddr;
 use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use serde::Serialize;
+
+use crate::reconnect;
 
 /// Groups one workshop may have.
 const MAX_GROUPS: usize = 500;
@@ -54,14 +57,44 @@ pub enum TargetChoice {
     Both,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Scenario {
+    /// One workshop; its screens follow the scores as they come in.
+    Scoring,
+    /// One workshop; while scores come in, every screen drops its stream and opens a new one,
+    /// the drops spread evenly over one second.
+    Reconnect,
+    /// Many workshops scored at once, each followed by its own screens.
+    Workshops,
+}
+
+impl fmt::Display for Scenario {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Scenario::Scoring => "scoring",
+            Scenario::Reconnect => "reconnect",
+            Scenario::Workshops => "workshops",
+        })
+    }
+}
+
 #[derive(Debug, Args)]
 pub struct BenchArgs {
-    /// Participants' screens following a live stream [default: 500, with --smoke 300]
+    /// What happens while scores come in.
+    #[arg(long, value_enum, default_value_t = Scenario::Scoring)]
+    pub scenario: Scenario,
+    /// Participants' screens following a live stream; per workshop in the `workshops` scenario
+    /// [default: 500, with --smoke 300; reconnect: 5,000, with --smoke 300; workshops: 25]
     #[arg(long)]
     pub clients: Option<usize>,
-    /// Groups in the workshop; clients are spread over them in turn [default: 50, with --smoke 30]
+    /// Groups in each workshop; clients are spread over them in turn
+    /// [default: 50, with --smoke 30; reconnect: 500, with --smoke 30; workshops: 5]
     #[arg(long)]
     pub groups: Option<usize>,
+    /// Workshops scored at once in the `workshops` scenario [default: 100, with --smoke 10]
+    #[arg(long)]
+    pub workshops: Option<usize>,
     /// Share of clients following the audience stream (`/live`) instead of their group's.
     #[arg(long, default_value_t = 0.1)]
     pub audience_share: f64,
@@ -69,7 +102,7 @@ pub struct BenchArgs {
     /// soon as the previous is answered, for maximum throughput [default: 200, with --smoke 100]
     #[arg(long)]
     pub rate: Option<u32>,
-    /// Seconds of scoring [default: 20, with --smoke 5]
+    /// Seconds of scoring [default: 20, with --smoke 5; reconnect with --smoke: 8]
     #[arg(long)]
     pub duration: Option<u64>,
     /// Keep-alive connections the score submissions share.
@@ -129,8 +162,13 @@ pub enum Pace {
 /// A run's settings with the defaults applied.
 #[derive(Debug, Clone)]
 pub struct Plan {
+    pub scenario: Scenario,
+    /// Per workshop.
     pub clients: usize,
+    /// Per workshop.
     pub groups: usize,
+    /// One but in the `workshops` scenario.
+    pub workshops: usize,
     pub audience_share: f64,
     pub pace: Pace,
     pub duration: Duration,
@@ -145,14 +183,50 @@ pub struct Plan {
     pub sheet_bytes: usize,
 }
 
+/// A scenario's defaults for a full run and for a smoke run.
+struct Defaults {
+    clients: [usize; 2],
+    groups: [usize; 2],
+    workshops: [usize; 2],
+    duration_seconds: [u64; 2],
+}
+
+impl Defaults {
+    fn of(scenario: Scenario) -> Defaults {
+        match scenario {
+            Scenario::Scoring => {
+                Defaults { clients: [500, 300], groups: [50, 30], workshops: [1, 1], duration_seconds: [20, 5] }
+            }
+            // A smoke run still scores until the last screen may be back.
+            Scenario::Reconnect => Defaults {
+                clients: [5_000, 300],
+                groups: [500, 30],
+                workshops: [1, 1],
+                duration_seconds: [20, reconnect::MIN_SCORING.as_secs()],
+            },
+            // A small workshop each: a team's screens, a few groups.
+            Scenario::Workshops => {
+                Defaults { clients: [25, 25], groups: [5, 5], workshops: [100, 10], duration_seconds: [20, 5] }
+            }
+        }
+    }
+}
+
+/// The value given, or else the default for a full or a smoke run.
+fn pick<T>(given: Option<T>, [normal, small]: [T; 2], smoke: bool) -> T {
+    given.unwrap_or(if smoke { small } else { normal })
+}
+
 impl BenchArgs {
     pub fn plan(self) -> Result<Plan, String> {
         let smoke = self.smoke;
-        let pick = |given: Option<u64>, normal: u64, small: u64| given.unwrap_or(if smoke { small } else { normal });
-        let clients = pick(self.clients.map(|n| n as u64), 500, 300) as usize;
-        let groups = pick(self.groups.map(|n| n as u64), 50, 30) as usize;
-        let rate = pick(self.rate.map(u64::from), 200, 100) as u32;
-        let duration = Duration::from_secs(pick(self.duration, 20, 5));
+        let scenario = self.scenario;
+        let defaults = Defaults::of(scenario);
+        let clients = pick(self.clients, defaults.clients, smoke);
+        let groups = pick(self.groups, defaults.groups, smoke);
+        let workshops = pick(self.workshops, defaults.workshops, smoke);
+        let rate = pick(self.rate, [200, 100], smoke);
+        let duration = Duration::from_secs(pick(self.duration, defaults.duration_seconds, smoke));
         let targets = match self.target.unwrap_or(if smoke { TargetChoice::Kvadrant } else { TargetChoice::Both }) {
             TargetChoice::Kvadrant => vec![Target::Kvadrant],
             TargetChoice::Baseline => vec![Target::Baseline],
@@ -170,12 +244,27 @@ impl BenchArgs {
         if duration.is_zero() {
             return Err("--duration must be at least 1 second".into());
         }
+        if self.workshops.is_some() && scenario != Scenario::Workshops {
+            return Err("--workshops is for --scenario workshops".into());
+        }
+        if workshops == 0 {
+            return Err("--workshops must be at least 1".into());
+        }
+        if scenario == Scenario::Reconnect && duration < reconnect::MIN_SCORING {
+            return Err(format!(
+                "--scenario reconnect needs --duration of at least {} s: scores keep coming in until the last \
+                 screen may be back",
+                reconnect::MIN_SCORING.as_secs()
+            ));
+        }
         if self.writers == 0 || self.ramp == 0 {
             return Err("--writers and --ramp must be at least 1".into());
         }
         Ok(Plan {
+            scenario,
             clients,
             groups,
+            workshops,
             audience_share: self.audience_share,
             pace: if rate == 0 { Pace::Closed } else { Pace::Open(rate) },
             duration,
@@ -216,6 +305,34 @@ mod tests {
         let plan = plan(&["--smoke", "--clients", "20", "--target", "both", "--rate", "0"]).unwrap();
         assert_eq!((plan.clients, plan.pace), (20, Pace::Closed));
         assert_eq!(plan.targets, vec![Target::Kvadrant, Target::Baseline]);
+    }
+
+    #[test]
+    fn each_scenario_has_its_own_size() {
+        let scoring = plan(&[]).unwrap();
+        assert_eq!(
+            (scoring.scenario, scoring.clients, scoring.groups, scoring.workshops),
+            (Scenario::Scoring, 500, 50, 1)
+        );
+        let reconnect = plan(&["--scenario", "reconnect"]).unwrap();
+        assert_eq!((reconnect.clients, reconnect.groups, reconnect.workshops), (5_000, 500, 1));
+        let workshops = plan(&["--scenario", "workshops"]).unwrap();
+        assert_eq!((workshops.clients, workshops.groups, workshops.workshops), (25, 5, 100));
+        let smoke = plan(&["--scenario", "workshops", "--smoke", "--workshops", "3"]).unwrap();
+        assert_eq!((smoke.clients, smoke.workshops, smoke.duration), (25, 3, Duration::from_secs(5)));
+    }
+
+    #[test]
+    fn a_reconnect_run_scores_until_the_last_screen_may_be_back() {
+        let smoke = plan(&["--scenario", "reconnect", "--smoke"]).unwrap();
+        assert_eq!((smoke.clients, smoke.duration), (300, reconnect::MIN_SCORING));
+        assert!(plan(&["--scenario", "reconnect", "--duration", "5"]).is_err());
+    }
+
+    #[test]
+    fn workshops_are_only_counted_where_there_are_many() {
+        assert!(plan(&["--workshops", "3"]).is_err());
+        assert!(plan(&["--scenario", "workshops", "--workshops", "0"]).is_err());
     }
 
     #[test]

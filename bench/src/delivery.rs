@@ -1,6 +1,7 @@
-//! How long accepted scores took to reach every screen, from the acknowledgement to the last
-//! screen showing a version that includes them.
+//! How long accepted scores took to reach every screen of their workshop, from the
+//! acknowledgement to the last of those screens showing a version that includes them.
 
+use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
 use serde::Serialize;
@@ -15,14 +16,20 @@ pub struct Delivery {
     pub lost: u64,
 }
 
-/// `records` are the screens that connected; a submission reaches a screen with the first
-/// version at or above its own.
+/// `records` are the screens that connected; a submission reaches a screen of its workshop with
+/// the first version at or above its own. Each workshop has its own versions.
 pub fn delivery(acks: &[Ack], records: &[FollowerRecord]) -> Delivery {
-    let shown = ShownVersions::of(records);
+    let mut screens: HashMap<usize, Vec<&FollowerRecord>> = HashMap::new();
+    for record in records {
+        screens.entry(record.workshop).or_default().push(record);
+    }
+    let shown: HashMap<usize, ShownVersions> =
+        screens.into_iter().map(|(workshop, records)| (workshop, ShownVersions::of(&records))).collect();
     let mut lost = 0;
     let mut latencies = Vec::with_capacity(acks.len());
     for ack in acks {
-        match shown.reached_all(ack.version) {
+        // A workshop no screen follows loses every update.
+        match shown.get(&ack.workshop).and_then(|shown| shown.reached_all(ack.version)) {
             Some(at) => latencies.push(at.saturating_duration_since(ack.at)),
             None => lost += 1,
         }
@@ -43,7 +50,7 @@ struct ShownVersions {
 }
 
 impl ShownVersions {
-    fn of(records: &[FollowerRecord]) -> ShownVersions {
+    fn of(records: &[&FollowerRecord]) -> ShownVersions {
         let mut versions: Vec<i64> =
             records.iter().flat_map(|record| record.seen.iter().map(|&(version, _)| version)).collect();
         versions.sort_unstable();
@@ -100,7 +107,7 @@ mod tests {
     use super::*;
 
     fn ack(version: i64, at: Instant) -> Ack {
-        Ack { version, at, waited: Duration::ZERO }
+        Ack { workshop: 0, version, at, waited: Duration::ZERO }
     }
 
     fn screen(seen: Vec<(i64, Instant)>) -> FollowerRecord {
@@ -120,6 +127,22 @@ mod tests {
 
         let early = delivery(&[ack(2, ms(100))], &[screen(vec![(2, ms(90))])]);
         assert_eq!(early.latencies, vec![Duration::ZERO]);
+    }
+
+    #[test]
+    fn each_workshop_is_measured_on_its_own_screens() {
+        let start = Instant::now();
+        let ms = |n| start + Duration::from_millis(n);
+        let on = |workshop, ack: Ack| Ack { workshop, ..ack };
+        let acks = [on(0, ack(3, ms(0))), on(1, ack(3, ms(0))), on(2, ack(1, ms(0)))];
+        let screen_of = |workshop, seen| FollowerRecord { workshop, ..screen(seen) };
+        // Workshop 1's version 3 is not workshop 0's: its screen, still on 2, has not shown it.
+        let screens =
+            [screen_of(0, vec![(3, ms(20))]), screen_of(1, vec![(2, ms(5))]), screen_of(1, vec![(4, ms(90))])];
+        let measured = delivery(&acks, &screens);
+        assert_eq!(measured.latencies, vec![Duration::from_millis(20)]);
+        // Workshop 1's screen never showed 3; workshop 2 has no screen.
+        assert_eq!(measured.lost, 2);
     }
 
     #[test]

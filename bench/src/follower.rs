@@ -1,10 +1,11 @@
-//! One participant's screen: follows a live stream and notes when each newer version arrives.
+//! One participant's screen: follows a live stream and notes when each newer version arrives;
+//! where the bench asks, drops it at its moment and opens a new one, as after a Wi-Fi drop.
 
 use std::net::SocketAddr;
 use std::pin::pin;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicI64, Ordering};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use futures_util::StreamExt;
 use reqwest::header::ACCEPT;
@@ -14,6 +15,9 @@ use tokio::sync::{oneshot, watch};
 
 use crate::client::{reason, url};
 use crate::workshop::Stream;
+
+/// Where a browser's reconnection tells the server the last event it had.
+const LAST_EVENT_ID: &str = "last-event-id";
 
 /// Each follower's newest version, where the bench can watch them converge.
 pub struct LatestVersions(Box<[AtomicI64]>);
@@ -36,6 +40,8 @@ impl LatestVersions {
 /// What one follower saw.
 #[derive(Debug, Default)]
 pub struct FollowerRecord {
+    /// Which of the run's workshops it follows.
+    pub workshop: usize,
     /// Each version newer than all before it, with when it arrived.
     pub seen: Vec<(i64, Instant)>,
     /// Events repeating the id of the previous event of their kind.
@@ -46,9 +52,42 @@ pub struct FollowerRecord {
     pub last_view_bytes: Option<usize>,
     pub first_sheet_bytes: Option<usize>,
     pub body_bytes: u64,
-    /// Why the stream stopped before the bench closed it.
+    /// Why the stream stopped before the bench closed it; for a screen that reconnected, why
+    /// its first stream did before the drop.
+    pub failure: Option<String>,
+    /// The new stream of a screen that dropped its first one.
+    pub reconnection: Option<Reconnection>,
+}
+
+#[derive(Debug)]
+pub struct Reconnection {
+    /// When the first stream was dropped; the new one was asked for at once.
+    pub dropped: Instant,
+    /// On the new stream, its first version and each newer one, with when they arrived.
+    pub shown: Vec<(i64, Instant)>,
+    /// Why the new stream could not be opened, or stopped before the bench closed it.
     pub failure: Option<String>,
 }
+
+/// When a follower drops its stream and opens a new one: `after` the start of the wave, which
+/// the bench sets once for all followers.
+pub struct Reconnect {
+    pub wave: watch::Receiver<Option<Instant>>,
+    pub after: Duration,
+}
+
+impl Reconnect {
+    /// Never, if the bench ends without a wave.
+    async fn moment(mut self) -> Instant {
+        let start = self.wave.wait_for(Option::is_some).await.map(|start| *start);
+        let Ok(Some(start)) = start else { return std::future::pending().await };
+        tokio::time::sleep_until((start + self.after).into()).await;
+        Instant::now()
+    }
+}
+
+/// Answered at a follower's first view, or with the reason there is none.
+pub type ReadySender = oneshot::Sender<Result<(), String>>;
 
 pub struct FollowerTask {
     /// Shared by every follower: a clone is a handle on the same client.
@@ -58,18 +97,21 @@ pub struct FollowerTask {
     pub index: usize,
     pub latest: Arc<LatestVersions>,
     /// Answered at the first view, or with the reason there is none.
-    pub ready: oneshot::Sender<Result<(), String>>,
+    pub ready: ReadySender,
     pub stop: watch::Receiver<bool>,
+    /// Only in the reconnect scenario.
+    pub reconnect: Option<Reconnect>,
 }
 
 pub async fn follow(task: FollowerTask) -> FollowerRecord {
-    let FollowerTask { client, addr, stream, index, latest, ready, mut stop } = task;
-    let mut screen = Screen { record: FollowerRecord::default(), index, latest, ready: Some(ready), last: [None; 2] };
+    let FollowerTask { client, addr, stream, index, latest, ready, mut stop, reconnect } = task;
+    let record = FollowerRecord { workshop: stream.workshop, ..FollowerRecord::default() };
+    let mut screen = Screen::new(record, index, latest, ready);
     // Apart from the screen, which the events borrow meanwhile; still here when the stop has
     // cancelled the stream.
     let mut received = 0;
     let outcome = tokio::select! {
-        outcome = stream_events(&client, addr, &stream, &mut screen, &mut received) => outcome,
+        outcome = watch_streams(&client, addr, &stream, &mut screen, &mut received, reconnect) => outcome,
         _ = stop.wait_for(|&stopped| stopped) => Ok(()),
     };
     screen.record.body_bytes = received;
@@ -77,9 +119,33 @@ pub async fn follow(task: FollowerTask) -> FollowerRecord {
         if let Some(ready) = screen.ready.take() {
             let _ = ready.send(Err(reason.clone()));
         }
-        screen.record.failure = Some(reason);
+        match &mut screen.record.reconnection {
+            Some(reconnection) => reconnection.failure = Some(reason),
+            None => screen.record.failure = Some(reason),
+        }
     }
     screen.record
+}
+
+/// Follows the stream; with a `reconnect`, drops it at its moment, closing its connection, and
+/// follows a new one on a new connection.
+async fn watch_streams(
+    client: &Client,
+    addr: SocketAddr,
+    stream: &Stream,
+    screen: &mut Screen,
+    received: &mut u64,
+    reconnect: Option<Reconnect>,
+) -> Result<(), String> {
+    let Some(reconnect) = reconnect else {
+        return stream_events(client, addr, stream, screen, received).await;
+    };
+    let dropped = tokio::select! {
+        outcome = stream_events(client, addr, stream, screen, received) => return outcome,
+        dropped = reconnect.moment() => dropped,
+    };
+    screen.reconnecting(dropped);
+    stream_events(client, addr, stream, screen, received).await
 }
 
 /// A follower's state while its stream runs.
@@ -87,13 +153,28 @@ struct Screen {
     record: FollowerRecord,
     index: usize,
     latest: Arc<LatestVersions>,
-    ready: Option<oneshot::Sender<Result<(), String>>>,
+    ready: Option<ReadySender>,
     /// The last view's and the last sheet's id.
     last: [Option<i64>; 2],
+    /// Whether the next view and the next sheet are the first on a new stream, which starts
+    /// with the latest version: the one the old stream may have sent last.
+    fresh: [bool; 2],
+    /// The last event's id, of any kind, which a reconnection sends back as a browser does.
+    last_id: Option<i64>,
 }
 
 impl Screen {
+    fn new(record: FollowerRecord, index: usize, latest: Arc<LatestVersions>, ready: ReadySender) -> Screen {
+        Screen { record, index, latest, ready: Some(ready), last: [None; 2], fresh: [false; 2], last_id: None }
+    }
+
+    fn reconnecting(&mut self, dropped: Instant) {
+        self.record.reconnection = Some(Reconnection { dropped, shown: Vec::new(), failure: None });
+        self.fresh = [true; 2];
+    }
+
     fn on_event(&mut self, event: Noted, now: Instant) {
+        self.last_id = event.id.or(self.last_id);
         let record = &mut self.record;
         let (slot, first_bytes) = match event.kind {
             EventKind::View => {
@@ -106,14 +187,20 @@ impl Screen {
         first_bytes.get_or_insert(event.bytes);
         let Some(id) = event.id else { return };
         match self.last[slot] {
-            Some(last) if id == last => record.duplicates += 1,
+            Some(last) if id == last && !self.fresh[slot] => record.duplicates += 1,
             Some(last) if id < last => record.regressions += 1,
             _ => {}
         }
         self.last[slot] = Some(id);
+        self.fresh[slot] = false;
         if record.seen.last().is_none_or(|&(newest, _)| id > newest) {
             record.seen.push((id, now));
             self.latest.set(self.index, id);
+        }
+        if let Some(reconnection) = &mut record.reconnection
+            && reconnection.shown.last().is_none_or(|&(newest, _)| id > newest)
+        {
+            reconnection.shown.push((id, now));
         }
         if event.kind == EventKind::View
             && let Some(ready) = self.ready.take()
@@ -135,6 +222,9 @@ async fn stream_events(
     let mut request = client.get(url(addr, &target.path)).header(ACCEPT, "text/event-stream");
     if let Some(key) = &target.key {
         request = request.bearer_auth(key);
+    }
+    if let Some(id) = screen.last_id {
+        request = request.header(LAST_EVENT_ID, id);
     }
     let response = request.send().await.map_err(reason)?;
     if response.status() != StatusCode::OK {
@@ -204,8 +294,7 @@ mod tests {
     fn notes_new_versions_once_and_counts_repeats_per_kind() {
         let (ready, mut answer) = oneshot::channel();
         let latest = Arc::new(LatestVersions::new(2));
-        let mut screen =
-            Screen { record: FollowerRecord::default(), index: 1, latest, ready: Some(ready), last: [None; 2] };
+        let mut screen = Screen::new(FollowerRecord::default(), 1, latest, ready);
         let now = Instant::now();
         screen.on_event(noted(EventKind::Sheet, 5), now);
         assert!(answer.try_recv().is_err(), "ready only at the first view");
@@ -217,6 +306,35 @@ mod tests {
         assert_eq!(screen.record.seen, vec![(5, now), (7, now)]);
         assert_eq!((screen.record.duplicates, screen.record.regressions), (1, 1));
         assert_eq!((screen.latest.get(0), screen.latest.get(1)), (-1, 7));
+    }
+
+    #[test]
+    fn a_new_stream_may_repeat_the_last_version_but_not_go_back() {
+        let (ready, _answer) = oneshot::channel();
+        let mut screen = Screen::new(FollowerRecord::default(), 0, Arc::new(LatestVersions::new(1)), ready);
+        let start = Instant::now();
+        let ms = |n| start + Duration::from_millis(n);
+        screen.on_event(noted(EventKind::View, 5), ms(0));
+        screen.on_event(noted(EventKind::Sheet, 5), ms(0));
+        assert_eq!(screen.last_id, Some(5));
+        screen.reconnecting(ms(10));
+        for (kind, id, at) in [(EventKind::View, 5, 20), (EventKind::Sheet, 5, 20), (EventKind::View, 5, 30)] {
+            screen.on_event(noted(kind, id), ms(at));
+        }
+        screen.on_event(noted(EventKind::View, 8), ms(40));
+        screen.reconnecting(ms(50));
+        screen.on_event(noted(EventKind::View, 7), ms(60));
+        let record = &screen.record;
+        assert_eq!(
+            (record.duplicates, record.regressions),
+            (1, 1),
+            "the repeat on the same stream, then the step back"
+        );
+        assert_eq!(record.seen, vec![(5, ms(0)), (8, ms(40))]);
+        assert_eq!(
+            record.reconnection.as_ref().map(|reconnection| reconnection.shown.clone()),
+            Some(vec![(7, ms(60))])
+        );
     }
 
     #[tokio::test]

@@ -1,5 +1,6 @@
 //! `kvadrant-bench`: participants in groups follow live results while scores come in, against
-//! Kvadrant and against a bare broadcast baseline; prints latency, throughput and memory.
+//! Kvadrant and against a bare broadcast baseline; prints latency, throughput and memory. Beside
+//! the plain scoring run, two scenarios: every screen reconnecting at once, and many workshops.
 //! Run `kvadrant-bench --help` for the settings.
 
 mod baseline;
@@ -12,6 +13,7 @@ mod delivery;
 mod failure;
 mod follower;
 mod machine;
+mod reconnect;
 mod report;
 mod rss;
 mod scenario;

@@ -5,14 +5,17 @@ use std::fmt::Write;
 
 use serde::Serialize;
 
-use crate::cli::{DatabaseKind, Pace, Plan};
+use crate::cli::{DatabaseKind, Pace, Plan, Scenario};
 use crate::delivery::{Percentiles, delivery};
 use crate::machine::{Machine, command_line};
+use crate::reconnect::{self, ReconnectReport};
 use crate::scenario::Run;
 
 #[derive(Debug, Serialize)]
 pub struct TargetReport {
     pub target: String,
+    pub workshops: usize,
+    /// Over all workshops.
     pub clients: usize,
     pub connected: usize,
     pub connect_errors: BTreeMap<String, u64>,
@@ -24,14 +27,16 @@ pub struct TargetReport {
     pub submission_errors: BTreeMap<String, u64>,
     pub scoring_seconds: f64,
     pub accepted_per_second: f64,
-    /// From a submission's acknowledgement until every screen showed it.
+    /// From a submission's acknowledgement until every screen of its workshop showed it.
     pub update_latency_ms: Option<Percentiles>,
     /// From when a submission was due until it was acknowledged.
     pub acknowledgement_ms: Option<Percentiles>,
     pub rss_idle_kib: u64,
     pub rss_connected_kib: u64,
     pub kib_per_client: f64,
+    /// The workshop's last version; with many workshops, `None`: each screen converges on its own's.
     pub final_version: Option<i64>,
+    /// Screens that showed their workshop's final version.
     pub converged: usize,
     /// Accepted submissions some screen never showed.
     pub lost_updates: u64,
@@ -43,6 +48,9 @@ pub struct TargetReport {
     pub last_view_bytes: Option<usize>,
     pub first_sheet_bytes: Option<usize>,
     pub received_mib: f64,
+    /// In the reconnect scenario.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reconnect: Option<ReconnectReport>,
 }
 
 impl TargetReport {
@@ -59,8 +67,11 @@ impl TargetReport {
         for reason in run.connect_errors {
             *connect_errors.entry(reason).or_default() += 1;
         }
+        let reconnect = ReconnectReport::of(&run.scoring.acks, records);
+        let workshops = run.final_versions.len();
         TargetReport {
             target: run.target.to_string(),
+            workshops,
             clients: run.clients,
             connected,
             connect_errors,
@@ -76,7 +87,7 @@ impl TargetReport {
             rss_idle_kib: run.rss_idle_kib,
             rss_connected_kib: run.rss_connected_kib,
             kib_per_client: run.rss_connected_kib.saturating_sub(run.rss_idle_kib) as f64 / run.clients as f64,
-            final_version: run.final_version,
+            final_version: if workshops == 1 { run.final_versions[0] } else { None },
             converged: run.converged,
             lost_updates: delivery.lost,
             duplicated_updates: sum(|record| record.duplicates),
@@ -90,6 +101,7 @@ impl TargetReport {
             last_view_bytes: records.iter().filter_map(|record| record.last_view_bytes).max(),
             first_sheet_bytes: records.iter().find_map(|record| record.first_sheet_bytes),
             received_mib: sum(|record| record.body_bytes) as f64 / (1024.0 * 1024.0),
+            reconnect,
         }
     }
 
@@ -109,13 +121,27 @@ impl TargetReport {
         check(self.lost_updates > 0, format!("{} updates lost", self.lost_updates));
         check(self.duplicated_updates > 0, format!("{} updates duplicated", self.duplicated_updates));
         check(self.regressing_updates > 0, format!("{} updates regressed", self.regressing_updates));
+        if let Some(reconnect) = &self.reconnect {
+            check(reconnect.error_count() > 0, format!("{} reconnects failed", reconnect.error_count()));
+            check(
+                reconnect.back_within_limit < self.connected,
+                format!(
+                    "{} of {} clients back within {} s of their drop",
+                    reconnect.back_within_limit, self.connected, reconnect.limit_seconds
+                ),
+            );
+        }
         failures
     }
 }
 
 #[derive(Debug, Serialize)]
 pub struct Settings {
+    pub scenario: Scenario,
+    pub workshops: usize,
+    /// Per workshop.
     pub clients: usize,
+    /// Per workshop.
     pub groups: usize,
     pub audience_share: f64,
     /// Submissions per second; 0 for closed loop.
@@ -154,6 +180,8 @@ impl Report {
             machine: Machine::describe(),
             command: command_line(),
             settings: Settings {
+                scenario: plan.scenario,
+                workshops: plan.workshops,
                 clients: plan.clients,
                 groups: plan.groups,
                 audience_share: plan.audience_share,
@@ -183,24 +211,43 @@ impl Report {
         };
         let _ = writeln!(out, "machine: {cores} cores, {cpu}, {memory_gib:.1} GiB RAM; {} build", self.build);
         let _ = writeln!(out, "command: {}", self.command);
+        let (screens, each_to) = match settings.workshops {
+            1 => (format!("{} clients in {} groups", settings.clients, settings.groups), ""),
+            workshops => (
+                format!("{workshops} workshops × {} clients in {} groups each", settings.clients, settings.groups),
+                ", each to a random group of a random workshop",
+            ),
+        };
         let _ = writeln!(
             out,
-            "load: {} clients in {} groups ({:.0} % on the audience stream), {pace} for {} s over {} writer connections; Kvadrant on {}\n",
-            settings.clients,
-            settings.groups,
+            "load: {screens} ({:.0} % on the audience stream), {pace}{each_to} for {} s over {} writer connections; Kvadrant on {}",
             settings.audience_share * 100.0,
             settings.duration_seconds,
             settings.writers,
             settings.database,
         );
+        if settings.scenario == Scenario::Reconnect {
+            let _ = writeln!(
+                out,
+                "reconnect: {} s into scoring, every client drops its stream and opens a new one on a new connection, \
+                 the drops spread evenly over {} s; back means showing the version latest at its drop",
+                reconnect::START.as_secs(),
+                reconnect::WINDOW.as_secs(),
+            );
+        }
+        out.push('\n');
         out.push_str(&self.table());
         if let Some(ratio) = self.p99_ratio {
             let _ = writeln!(out, "\nKvadrant's p99 update latency is {ratio:.2} × the baseline's.");
         }
+        let no_errors = BTreeMap::new();
         for report in &self.targets {
-            for (what, errors) in
-                [("connect errors", &report.connect_errors), ("submission errors", &report.submission_errors)]
-            {
+            let reconnect_errors = report.reconnect.as_ref().map_or(&no_errors, |reconnect| &reconnect.errors);
+            for (what, errors) in [
+                ("connect errors", &report.connect_errors),
+                ("submission errors", &report.submission_errors),
+                ("reconnect errors", reconnect_errors),
+            ] {
                 if !errors.is_empty() {
                     let listed: Vec<String> =
                         errors.iter().map(|(reason, count)| format!("{count} × {reason}")).collect();
@@ -212,7 +259,7 @@ impl Report {
     }
 
     fn table(&self) -> String {
-        let rows: [Row; 14] = [
+        let mut rows: Vec<Row> = vec![
             ("clients connected", |r| format!("{} of {}", r.connected, r.clients)),
             ("connect errors / streams broken", |r| {
                 format!("{} / {}", r.connect_errors.values().sum::<u64>(), r.streams_broken)
@@ -225,9 +272,10 @@ impl Report {
             ("acknowledgement p50 / p95 / p99 / max", |r| percentiles(r.acknowledgement_ms)),
             ("RSS idle → connected", |r| format!("{} → {}", mib(r.rss_idle_kib), mib(r.rss_connected_kib))),
             ("memory per connected client", |r| format!("{:.1} KiB", r.kib_per_client)),
-            ("converged on the final version", |r| {
-                let version = r.final_version.map_or_else(|| "none".to_owned(), |version| version.to_string());
-                format!("{} of {} (version {version})", r.converged, r.clients)
+            ("converged on the final version", |r| match (r.final_version, r.workshops) {
+                (Some(version), _) => format!("{} of {} (version {version})", r.converged, r.clients),
+                (None, 1) => format!("{} of {} (version none)", r.converged, r.clients),
+                (None, _) => format!("{} of {} (each on its workshop's)", r.converged, r.clients),
             }),
             ("lost updates", |r| r.lost_updates.to_string()),
             ("duplicated / regressing updates", |r| format!("{} / {}", r.duplicated_updates, r.regressing_updates)),
@@ -237,6 +285,28 @@ impl Report {
             }),
             ("received by all clients", |r| format!("{:.1} MiB", r.received_mib)),
         ];
+        if self.targets.iter().any(|report| report.reconnect.is_some()) {
+            rows.extend::<[Row; 3]>([
+                ("dropped and reconnected / reconnect errors", |r| {
+                    r.reconnect.as_ref().map_or_else(
+                        || "none".to_owned(),
+                        |reconnect| format!("{} / {}", reconnect.dropped, reconnect.error_count()),
+                    )
+                }),
+                ("back after the drop p50 / p95 / p99 / max", |r| {
+                    percentiles(r.reconnect.as_ref().and_then(|reconnect| reconnect.back_ms))
+                }),
+                ("back in time after the drop", |r| {
+                    r.reconnect.as_ref().map_or_else(
+                        || "none".to_owned(),
+                        |reconnect| {
+                            let ReconnectReport { back_within_limit, dropped, limit_seconds, .. } = reconnect;
+                            format!("{back_within_limit} of {dropped} within {limit_seconds} s")
+                        },
+                    )
+                }),
+            ]);
+        }
         let mut out = String::from("| |");
         for report in &self.targets {
             let _ = write!(out, " {} |", report.target);
@@ -288,7 +358,8 @@ mod tests {
             seen: vec![(1, start), (newest, start + Duration::from_millis(30))],
             ..FollowerRecord::default()
         };
-        let ack = Ack { version: 5, at: start + Duration::from_millis(10), waited: Duration::from_millis(2) };
+        let ack =
+            Ack { workshop: 0, version: 5, at: start + Duration::from_millis(10), waited: Duration::from_millis(2) };
         Run {
             target: Target::Kvadrant,
             clients: 2,
@@ -301,7 +372,7 @@ mod tests {
                 errors: BTreeMap::new(),
                 elapsed: Duration::from_secs(1),
             },
-            final_version: Some(5),
+            final_versions: vec![Some(5)],
             converged: if newest_on_second_screen >= 5 { 2 } else { 1 },
             records: vec![screen(5), screen(newest_on_second_screen)],
         }

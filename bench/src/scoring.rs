@@ -1,5 +1,6 @@
 //! The participants' score submissions, from writers that each hold a keep-alive connection:
-//! on a fixed schedule (open loop), or each as soon as the last was answered (closed loop).
+//! on a fixed schedule (open loop), or each as soon as the last was answered (closed loop). Each
+//! goes to a random group of a random workshop, so the writers share out the workshops evenly.
 
 use std::collections::BTreeMap;
 use std::net::SocketAddr;
@@ -8,6 +9,7 @@ use std::time::{Duration, Instant};
 
 use kvadrant::Axis;
 use kvadrant_api::model::{Saved, ScoreInput};
+use rand::Rng;
 use reqwest::{Client, StatusCode};
 use serde::Serialize;
 use tokio::sync::{Mutex, mpsc};
@@ -24,6 +26,8 @@ const DRAIN_TIMEOUT: Duration = Duration::from_secs(10);
 /// An accepted submission.
 #[derive(Debug, Clone, Copy)]
 pub struct Ack {
+    /// The workshop's index.
+    pub workshop: usize,
     /// The workshop version that includes it.
     pub version: i64,
     pub at: Instant,
@@ -65,12 +69,12 @@ pub struct ScoringPlan {
 pub async fn submit_scores(
     client: &Client,
     addr: SocketAddr,
-    workshop: Arc<Workshop>,
+    workshops: Arc<[Workshop]>,
     plan: &ScoringPlan,
 ) -> ScoringOutcome {
     let start = Instant::now();
     let end = start + plan.duration;
-    let writers = (0..plan.writers).map(|_| Writer::new(client.clone(), addr, workshop.clone()));
+    let writers = (0..plan.writers).map(|_| Writer::new(client.clone(), addr, workshops.clone()));
     let mut outcome = ScoringOutcome::default();
     let tasks: Vec<_> = match plan.pace {
         Pace::Closed => writers.map(|writer| tokio::spawn(writer.run_closed_loop(end))).collect(),
@@ -112,15 +116,15 @@ async fn schedule(due: mpsc::UnboundedSender<Instant>, rate: u32, start: Instant
 struct Writer {
     client: Client,
     addr: SocketAddr,
-    workshop: Arc<Workshop>,
+    workshops: Arc<[Workshop]>,
     attempted: u64,
     acks: Vec<Ack>,
     errors: BTreeMap<String, u64>,
 }
 
 impl Writer {
-    fn new(client: Client, addr: SocketAddr, workshop: Arc<Workshop>) -> Writer {
-        Writer { client, addr, workshop, attempted: 0, acks: Vec::new(), errors: BTreeMap::new() }
+    fn new(client: Client, addr: SocketAddr, workshops: Arc<[Workshop]>) -> Writer {
+        Writer { client, addr, workshops, attempted: 0, acks: Vec::new(), errors: BTreeMap::new() }
     }
 
     async fn run_closed_loop(mut self, end: Instant) -> Writer {
@@ -144,10 +148,11 @@ impl Writer {
     }
 
     async fn submit(&mut self, due: Instant) {
-        let (group, scores) = random_submission(&self.workshop);
+        let Submission { workshop, group, scores } = random_submission(&self.workshops, &mut rand::rng());
+        let workshop_index = workshop.index;
         let request = self
             .client
-            .put(url(self.addr, &self.workshop.scores_path(group)))
+            .put(url(self.addr, &workshop.scores_path(group)))
             .bearer_auth(&group.key)
             .json(&scores)
             .timeout(REQUEST_TIMEOUT);
@@ -161,7 +166,8 @@ impl Writer {
         match response.json::<Saved>().await {
             Ok(Saved { version }) => {
                 let at = Instant::now();
-                self.acks.push(Ack { version, at, waited: at.saturating_duration_since(due) });
+                let waited = at.saturating_duration_since(due);
+                self.acks.push(Ack { workshop: workshop_index, version, at, waited });
             }
             Err(error) if error.is_decode() => self.error("answer without a version".into()),
             Err(error) => self.error(reason(error)),
@@ -179,10 +185,43 @@ struct Scores {
     scores: [ScoreInput; 2],
 }
 
-/// Both axes of one area for one group, values drawn from 1 to 10.
-fn random_submission(workshop: &Workshop) -> (&Group, Scores) {
-    let group = &workshop.groups[rand::random_range(0..workshop.groups.len())];
-    let area_id = workshop.areas[rand::random_range(0..workshop.areas.len())];
-    let score = |axis| ScoreInput { area_id, axis, value: Some(rand::random_range(1..=10)) };
-    (group, Scores { scores: [score(Axis::Potential), score(Axis::Feasibility)] })
+/// One sheet write and where it goes.
+struct Submission<'a> {
+    workshop: &'a Workshop,
+    group: &'a Group,
+    scores: Scores,
+}
+
+/// Both axes of one area for one group of one workshop, each drawn at random, values from 1 to 10.
+fn random_submission<'a>(workshops: &'a [Workshop], random: &mut impl Rng) -> Submission<'a> {
+    let workshop = &workshops[random.random_range(0..workshops.len())];
+    let group = &workshop.groups[random.random_range(0..workshop.groups.len())];
+    let area_id = workshop.areas[random.random_range(0..workshop.areas.len())];
+    let mut score = |axis| ScoreInput { area_id, axis, value: Some(random.random_range(1..=10)) };
+    let scores = [score(Axis::Potential), score(Axis::Feasibility)];
+    Submission { workshop, group, scores: Scores { scores } }
+}
+
+#[cfg(test)]
+mod tests {
+    use rand::SeedableRng;
+    use rand::rngs::StdRng;
+
+    use super::*;
+
+    #[test]
+    fn submissions_are_spread_over_every_workshop_and_its_groups() {
+        let workshops: Vec<Workshop> = (0..4).map(|index| Workshop::fixed(index, 3)).collect();
+        let mut random = StdRng::seed_from_u64(7);
+        let mut per_group = [[0; 3]; 4];
+        for _ in 0..1_200 {
+            let Submission { workshop, group, scores } = random_submission(&workshops, &mut random);
+            let owned = workshop.groups.iter().position(|own| std::ptr::eq(own, group));
+            let group = owned.expect("a group of the workshop the submission goes to");
+            per_group[workshop.index][group] += 1;
+            assert!(scores.scores.iter().all(|score| score.value.is_some_and(|value| (1..=10).contains(&value))));
+        }
+        // 100 each on average.
+        assert!(per_group.iter().flatten().all(|&count| (60..=140).contains(&count)), "{per_group:?}");
+    }
 }

@@ -24,8 +24,8 @@ pub struct ServerProcess {
 }
 
 impl ServerProcess {
-    /// The `kvadrant-server` built next to this program.
-    pub async fn kvadrant(database_url: &str, workdir: &WorkDir) -> Result<ServerProcess, Failure> {
+    /// The `kvadrant-server` built next to this program, ready for the bench to make `workshops`.
+    pub async fn kvadrant(database_url: &str, workdir: &WorkDir, workshops: usize) -> Result<ServerProcess, Failure> {
         let program = std::env::current_exe()?.with_file_name("kvadrant-server");
         if !program.exists() {
             return Err(Failure::setup(format!(
@@ -37,6 +37,11 @@ impl ServerProcess {
         let mut command = Command::new(program);
         command.arg("--addr").arg(addr.to_string()).arg("--database-url").arg(database_url);
         command.arg("--demo").arg("false").arg("--site-root").arg(workdir.site_root());
+        if workshops > 1 {
+            // Kvadrant lets one address make a roomful of workshops at once, and every one of the
+            // bench's comes from loopback.
+            command.arg("--creation-burst").arg(workshops.to_string());
+        }
         ServerProcess::start(command, addr, &workdir.path().join("kvadrant.log")).await
     }
 

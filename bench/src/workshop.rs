@@ -1,4 +1,4 @@
-//! The workshop being scored: made through Kvadrant's API, or fixed for the baseline.
+//! A workshop being scored: made through Kvadrant's API, or fixed for the baseline.
 
 use std::net::SocketAddr;
 
@@ -16,6 +16,8 @@ pub const AREAS: usize = 13;
 const GROUPS_PER_REQUEST: usize = 100;
 
 pub struct Workshop {
+    /// Its place among the run's workshops, which scores and screens are matched on.
+    pub index: usize,
     pub code: String,
     pub groups: Vec<Group>,
     pub areas: Vec<AreaId>,
@@ -28,16 +30,18 @@ pub struct Group {
     pub key: String,
 }
 
-/// One live stream to open: its path, and the key a group's sheet needs.
+/// One live stream to open: its workshop, its path, and the key a group's sheet needs.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Stream {
+    /// The workshop's index.
+    pub workshop: usize,
     pub path: String,
     pub key: Option<String>,
 }
 
 impl Workshop {
-    pub async fn create(client: &Client, addr: SocketAddr, groups: usize) -> Result<Workshop, Failure> {
-        let input = WorkshopInput { title: "Bench".into(), description: String::new() };
+    pub async fn create(client: &Client, addr: SocketAddr, index: usize, groups: usize) -> Result<Workshop, Failure> {
+        let input = WorkshopInput { title: format!("Bench {}", index + 1), description: String::new() };
         let request = client.post(url(addr, "/api/v1/workshops")).json(&input);
         let CreatedWorkshop { code, secret, .. } =
             expect(request, StatusCode::CREATED, "creating the workshop").await?;
@@ -67,21 +71,23 @@ impl Workshop {
                 Ok(Group { id, key })
             })
             .collect::<Result<_, Failure>>()?;
-        Ok(Workshop { code, groups, areas })
+        Ok(Workshop { index, code, groups, areas })
     }
 
-    /// The baseline keeps no workshops and takes any code and ids.
-    pub fn fixed(groups: usize) -> Workshop {
+    /// The baseline keeps no workshops and takes any ids; it tells workshops apart by their code.
+    pub fn fixed(index: usize, groups: usize) -> Workshop {
         let groups = (1..=groups as i64).map(|id| Group { id: GroupId(id), key: String::new() }).collect();
-        Workshop { code: "BENCH2".into(), groups, areas: (1..=AREAS as i64).map(AreaId).collect() }
+        let code = format!("BENCH{}", index + 1);
+        Workshop { index, code, groups, areas: (1..=AREAS as i64).map(AreaId).collect() }
     }
 
     pub fn audience_stream(&self) -> Stream {
-        Stream { path: format!("{}/live", model::workshop_api_path(&self.code)), key: None }
+        Stream { workshop: self.index, path: format!("{}/live", model::workshop_api_path(&self.code)), key: None }
     }
 
     pub fn group_stream(&self, group: &Group) -> Stream {
-        Stream { path: model::sheet_live_path(&self.code, group.id), key: Some(group.key.clone()) }
+        let path = model::sheet_live_path(&self.code, group.id);
+        Stream { workshop: self.index, path, key: Some(group.key.clone()) }
     }
 
     pub fn scores_path(&self, group: &Group) -> String {
