@@ -182,6 +182,16 @@ pub async fn wait_until_text(browser: &Client, css: &str, accept: impl Fn(&str) 
     .await
 }
 
+/// Waits for an element matching `css` with the attribute `name`, and answers its value; an
+/// element a re-render replaces meanwhile is looked up again.
+pub async fn wait_for_attr(browser: &Client, css: &str, name: &str) -> String {
+    eventually(&format!("{css} with a {name}"), || async move {
+        let element = browser.find(Locator::Css(css)).await.ok()?;
+        element.attr(name).await.ok()?
+    })
+    .await
+}
+
 /// Waits until the element with `id` has the DOM property `name` equal to `expected`.
 pub async fn wait_for_property(browser: &Client, id: &str, name: &str, expected: &str) {
     eventually(&format!("#{id}.{name} becoming {expected:?}"), || async move {

@@ -12,7 +12,8 @@ use reqwest::Method;
 use serde_json::{Value, json};
 
 use super::browser::{
-    click_button, eventually, open_hydrated, wait_for, wait_for_hydration, wait_for_property, wait_until_text,
+    click_button, eventually, open_hydrated, wait_for, wait_for_attr, wait_for_hydration, wait_for_property,
+    wait_until_text,
 };
 use super::in_browser;
 use crate::support::{TestServer, Workshop};
@@ -185,7 +186,7 @@ async fn template_to_leaders(server: TestServer, browser: Client) {
     wait_for(&browser, ".suggestions li.suggestion[data-status='accepted']").await;
 
     // The leaders' link: both roles side by side, each with n = 1.
-    let review = wait_for(&browser, "a.review-link").await.attr("href").await.unwrap().expect("the leaders' link");
+    let review = wait_for_attr(&browser, "a.review-link", "href").await;
     open_hydrated(&browser, &server.url(&review)).await;
     wait_until_text(&browser, ".badge", |text| text == "Lesetilgang for ledere").await;
     browser.find(Locator::Id("segment")).await.unwrap().select_by_value("Rolle=Administrasjon").await.unwrap();
