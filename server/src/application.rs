@@ -1,6 +1,6 @@
 use std::io;
 use std::net::SocketAddr;
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 
 use axum::error_handling::HandleErrorLayer;
 use axum::extract::DefaultBodyLimit;
@@ -10,7 +10,7 @@ use kvadrant_api::backend::SharedBackend;
 use kvadrant_app::{App, shell};
 use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
-use leptos_axum::{LeptosRoutes, generate_route_list};
+use leptos_axum::{AxumRouteListing, LeptosRoutes, generate_route_list};
 use tokio::net::TcpListener;
 use tokio_util::sync::CancellationToken;
 use tower::ServiceBuilder;
@@ -95,6 +95,11 @@ impl Application {
     }
 }
 
+/// The pages' routes, listed once per process. Listing them renders the app with resource loads
+/// suppressed for the whole process, which stalls for good any page another server in the same
+/// process starts rendering meanwhile (the tests run many side by side).
+static PAGE_ROUTES: LazyLock<Vec<AxumRouteListing>> = LazyLock::new(|| generate_route_list(App));
+
 fn router(service: Arc<Service>, options: LeptosOptions, guard: Arc<Guard>, serving: &Serving) -> Router {
     let backend: SharedBackend = service.clone();
     let context = move || {
@@ -104,7 +109,7 @@ fn router(service: Arc<Service>, options: LeptosOptions, guard: Arc<Guard>, serv
     let pages = Router::new()
         .route(navigation::JOIN_PATH, get(navigation::join))
         .route(navigation::LANGUAGE_PATH, axum::routing::post(navigation::set_language))
-        .leptos_routes_with_context(&options, generate_route_list(App), context.clone(), {
+        .leptos_routes_with_context(&options, PAGE_ROUTES.clone(), context.clone(), {
             let options = options.clone();
             move || shell(options.clone())
         })
@@ -151,7 +156,7 @@ pub fn route_table() -> Vec<(String, String)> {
     table.push(("GET".into(), api::OPENAPI_PATH.into()));
     table.push(("GET".into(), navigation::JOIN_PATH.into()));
     table.push(("POST".into(), navigation::LANGUAGE_PATH.into()));
-    table.extend(generate_route_list(App).iter().map(|route| ("GET".to_owned(), route.path().to_owned())));
+    table.extend(PAGE_ROUTES.iter().map(|route| ("GET".to_owned(), route.path().to_owned())));
     table.extend(
         leptos::server_fn::axum::server_fn_paths().map(|(path, method)| (method.as_str().to_owned(), path.to_owned())),
     );
