@@ -69,16 +69,6 @@ pub enum Scenario {
     Workshops,
 }
 
-impl fmt::Display for Scenario {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Scenario::Scoring => "scoring",
-            Scenario::Reconnect => "reconnect",
-            Scenario::Workshops => "workshops",
-        })
-    }
-}
-
 #[derive(Debug, Args)]
 pub struct BenchArgs {
     /// What happens while scores come in.

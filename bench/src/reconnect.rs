@@ -20,7 +20,7 @@ pub const WINDOW: Duration = Duration::from_secs(1);
 /// Each screen is to be back this soon after its drop.
 pub const BACK_WITHIN: Duration = Duration::from_secs(5);
 /// Scores keep coming in until the last screen to drop may still be getting back.
-pub const MIN_SCORING: Duration = Duration::from_secs(START.as_secs() + WINDOW.as_secs() + BACK_WITHIN.as_secs());
+pub const MIN_SCORING: Duration = START.saturating_add(WINDOW).saturating_add(BACK_WITHIN);
 
 /// When screen `index` of `screens` drops its stream, from the start of the wave: evenly spaced,
 /// so that the new connections arrive at a steady rate over the window.
@@ -130,11 +130,6 @@ mod tests {
         assert!(many.is_sorted() && many[4_999] < WINDOW);
         assert_eq!(many[2_500], Duration::from_millis(500));
         assert_eq!(drop_offset(0, 1, WINDOW), Duration::ZERO);
-    }
-
-    #[test]
-    fn scoring_covers_the_wave_and_the_time_to_get_back() {
-        assert!(MIN_SCORING >= START + WINDOW + BACK_WITHIN);
     }
 
     fn ack(workshop: usize, version: i64, at: Instant) -> Ack {
