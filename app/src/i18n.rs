@@ -46,8 +46,9 @@ pub fn current_lang() -> Lang {
     }
 }
 
+/// The language of the page; in an island, where the page's context does not reach, the document's.
 pub fn use_lang() -> Lang {
-    use_context::<Lang>().unwrap_or_default()
+    use_context::<Lang>().unwrap_or_else(current_lang)
 }
 
 pub fn use_texts() -> &'static Texts {

@@ -1,4 +1,5 @@
-//! Kvadrant's pages. Rendered on the server, readable before any script runs, then hydrated.
+//! Kvadrant's pages. Rendered on the server, readable before any script runs; only their
+//! interactive parts (islands) load code in the browser and hydrate.
 // Leptos views are deeply nested types; the sheet's exceeds the default limit in the WASM build.
 #![recursion_limit = "256"]
 
@@ -6,6 +7,7 @@ pub mod actions;
 #[cfg(feature = "ssr")]
 pub mod backend;
 pub mod error;
+mod hydration;
 pub mod i18n;
 pub mod live;
 pub use kvadrant_api::model;
@@ -37,7 +39,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="referrer" content="same-origin" />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
                 <AutoReload options=options.clone() />
-                <HydrationScripts options />
+                <HydrationScripts options islands=true />
                 <MetaTags />
             </head>
             <body>
@@ -77,8 +79,11 @@ pub fn App() -> impl IntoView {
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(App);
-    // Marks the page interactive: styles hide the no-script fallbacks, and browser tests wait for it.
-    let body = document().body().expect("the page has a body");
-    body.set_attribute("data-hydrated", "true").expect("body takes attributes");
+    leptos::mount::hydrate_islands();
+    // Without a router in the browser, a server function's redirect (to a new workshop's
+    // page, say) is a plain navigation.
+    let _ = leptos::server_fn::redirect::set_redirect_hook(|to: &str| {
+        let _ = window().location().set_href(to);
+    });
+    hydration::page_loaded();
 }

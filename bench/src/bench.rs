@@ -67,7 +67,7 @@ pub async fn run(plan: Plan) -> ExitCode {
 async fn on_kvadrant(plan: &Plan, workdir: &WorkDir) -> Result<TargetReport, Failure> {
     let database = Database::provision(plan.database, &plan.postgres_url, workdir).await?;
     let outcome = interruptible(async {
-        let server = ServerProcess::kvadrant(database.url(), workdir, plan.workshops).await?;
+        let server = ServerProcess::kvadrant(database.url(), &workdir.site_root(), workdir, plan.workshops).await?;
         eprintln!("kvadrant: listening on {} (pid {})", server.addr(), server.pid());
         let run = measure(Target::Kvadrant, &server, plan).await;
         server.stop().await;

@@ -30,6 +30,9 @@ pub enum Command {
     /// The baseline server, which the bench starts as its own child process.
     #[command(hide = true)]
     BaselineServer(BaselineArgs),
+    /// What each page loads in scripts and WASM, against the front end's budgets; fails when
+    /// one is exceeded.
+    Weight(crate::weight::WeightArgs),
 }
 
 #[derive(Debug, Args)]

@@ -1,6 +1,7 @@
 //! `kvadrant-bench`: participants in groups follow live results while scores come in, against
 //! Kvadrant and against a bare broadcast baseline; prints latency, throughput and memory. Beside
 //! the plain scoring run, two scenarios: every screen reconnecting at once, and many workshops.
+//! `kvadrant-bench weight` checks what each page loads against the front end's budgets.
 //! Run `kvadrant-bench --help` for the settings.
 
 mod baseline;
@@ -19,6 +20,7 @@ mod rss;
 mod scenario;
 mod scoring;
 mod server;
+mod weight;
 mod workdir;
 mod workshop;
 
@@ -33,6 +35,7 @@ async fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(Command::BaselineServer(args)) => baseline::serve(args).await,
+        Some(Command::Weight(args)) => weight::run(args).await,
         None => match cli.bench.plan() {
             Ok(plan) => bench::run(plan).await,
             Err(message) => {

@@ -24,8 +24,14 @@ pub struct ServerProcess {
 }
 
 impl ServerProcess {
-    /// The `kvadrant-server` built next to this program, ready for the bench to make `workshops`.
-    pub async fn kvadrant(database_url: &str, workdir: &WorkDir, workshops: usize) -> Result<ServerProcess, Failure> {
+    /// The `kvadrant-server` built next to this program, serving the site in `site_root`, ready
+    /// for the bench to make `workshops`.
+    pub async fn kvadrant(
+        database_url: &str,
+        site_root: &Path,
+        workdir: &WorkDir,
+        workshops: usize,
+    ) -> Result<ServerProcess, Failure> {
         let program = std::env::current_exe()?.with_file_name("kvadrant-server");
         if !program.exists() {
             return Err(Failure::setup(format!(
@@ -36,7 +42,7 @@ impl ServerProcess {
         let addr = free_port()?;
         let mut command = Command::new(program);
         command.arg("--addr").arg(addr.to_string()).arg("--database-url").arg(database_url);
-        command.arg("--demo").arg("false").arg("--site-root").arg(workdir.site_root());
+        command.arg("--demo").arg("false").arg("--site-root").arg(site_root);
         if workshops > 1 {
             // Kvadrant lets one address make a roomful of workshops at once, and every one of the
             // bench's comes from loopback.

@@ -19,6 +19,8 @@ pub struct Workshop {
     /// Its place among the run's workshops, which scores and screens are matched on.
     pub index: usize,
     pub code: String,
+    /// The facilitator's secret; empty for the baseline's.
+    pub secret: String,
     pub groups: Vec<Group>,
     pub areas: Vec<AreaId>,
 }
@@ -71,14 +73,14 @@ impl Workshop {
                 Ok(Group { id, key })
             })
             .collect::<Result<_, Failure>>()?;
-        Ok(Workshop { index, code, groups, areas })
+        Ok(Workshop { index, code, secret, groups, areas })
     }
 
     /// The baseline keeps no workshops and takes any ids; it tells workshops apart by their code.
     pub fn fixed(index: usize, groups: usize) -> Workshop {
         let groups = (1..=groups as i64).map(|id| Group { id: GroupId(id), key: String::new() }).collect();
         let code = format!("BENCH{}", index + 1);
-        Workshop { index, code, groups, areas: (1..=AREAS as i64).map(AreaId).collect() }
+        Workshop { index, code, secret: String::new(), groups, areas: (1..=AREAS as i64).map(AreaId).collect() }
     }
 
     pub fn audience_stream(&self) -> Stream {
@@ -96,7 +98,11 @@ impl Workshop {
 }
 
 /// Sends `request` and reads its answer, which must have `status`.
-async fn expect<T: DeserializeOwned>(request: RequestBuilder, status: StatusCode, doing: &str) -> Result<T, Failure> {
+pub async fn expect<T: DeserializeOwned>(
+    request: RequestBuilder,
+    status: StatusCode,
+    doing: &str,
+) -> Result<T, Failure> {
     let failed = |reason: String| Failure::setup(format!("{doing}: {reason}"));
     let response = request.send().await.map_err(|error| failed(reason(error)))?;
     let answered = response.status();

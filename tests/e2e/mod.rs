@@ -58,7 +58,7 @@ fn assert_site_built() {
     for file in ["kvadrant.js", "kvadrant.wasm"] {
         assert!(
             pkg.join(file).is_file(),
-            "{} is missing: run `cargo leptos build` before the browser tests",
+            "{} is missing: run `LEPTOS_SITE_ROOT=target/test-site cargo leptos build --frontend-only --split` (scripts/test does) before the browser tests",
             pkg.join(file).display()
         );
     }

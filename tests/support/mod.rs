@@ -31,9 +31,10 @@ impl Drop for TestServer {
     }
 }
 
-/// The site `cargo leptos build` writes (styles, scripts, WASM); pages render without it.
+/// The site scripts/test builds for the tests (styles, scripts, WASM), apart from the one a
+/// running product serves; pages render without it.
 pub fn site_root() -> String {
-    format!("{}/target/site", env!("CARGO_MANIFEST_DIR"))
+    format!("{}/target/test-site", env!("CARGO_MANIFEST_DIR"))
 }
 
 pub async fn start() -> TestServer {

@@ -6,7 +6,7 @@ use leptos_meta::Title;
 use super::param;
 use crate::actions::load_group_cards;
 use crate::i18n::use_texts;
-use crate::ui::{ErrorNote, Loading, print_page};
+use crate::ui::{ErrorNote, Loading, PrintButton};
 
 #[component]
 pub fn GroupCardsPage() -> impl IntoView {
@@ -21,7 +21,7 @@ pub fn GroupCardsPage() -> impl IntoView {
     view! {
         <Title text=t.group_cards_heading />
         <h1 class="no-print">{t.group_cards_heading}</h1>
-        <p class="no-print"><button type="button" on:click=|_| print_page()>{t.print}</button></p>
+        <p class="no-print"><PrintButton /></p>
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
                 match cards.await {

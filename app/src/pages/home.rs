@@ -2,8 +2,9 @@ use kvadrant::{Description, JoinCode};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use crate::actions::{CreateWorkshop, ImportWorkshop, demo_code, load_managed};
+use crate::actions::{CreateWorkshop as CreateWorkshopAction, ImportWorkshop, demo_code, load_managed};
 use crate::error::AppError;
+use crate::hydration::island_hydrated;
 use crate::i18n::use_texts;
 use crate::private_links::{self, PrivateLink};
 use crate::ui::{ErrorNote, FormError, last_error};
@@ -13,7 +14,6 @@ pub fn HomePage() -> impl IntoView {
     let t = use_texts();
     let query = use_query_map();
     let join_invalid = move || query.read().get("join").is_some();
-    let create = ServerAction::<CreateWorkshop>::new();
     let demo = Resource::new(|| (), |_| demo_code());
 
     view! {
@@ -32,18 +32,7 @@ pub fn HomePage() -> impl IntoView {
                 </form>
                 {move || join_invalid().then(|| view! { <p class="error" role="alert">{t.join_invalid}</p> })}
             </section>
-            <section class="card">
-                <h2>{t.create_heading}</h2>
-                <p class="hint">{t.create_intro}</p>
-                <ActionForm action=create>
-                    <label for="title">{t.title_label}</label>
-                    <input id="title" name="title" required maxlength=kvadrant::Title::MAX_CHARS />
-                    <label for="description">{t.description_label}</label>
-                    <textarea id="description" name="description" rows="3" maxlength=Description::MAX_CHARS></textarea>
-                    <button type="submit">{t.create_button}</button>
-                </ActionForm>
-                <FormError error=last_error(create.value()) />
-            </section>
+            <CreateWorkshop />
             <MyWorkshops />
             <ImportSetup />
             <Suspense fallback=|| ()>
@@ -64,10 +53,32 @@ pub fn HomePage() -> impl IntoView {
     }
 }
 
+#[island(lazy)]
+fn CreateWorkshop() -> impl IntoView {
+    island_hydrated();
+    let t = use_texts();
+    let create = ServerAction::<CreateWorkshopAction>::new();
+    view! {
+        <section class="card">
+            <h2>{t.create_heading}</h2>
+            <p class="hint">{t.create_intro}</p>
+            <ActionForm action=create>
+                <label for="title">{t.title_label}</label>
+                <input id="title" name="title" required maxlength=kvadrant::Title::MAX_CHARS />
+                <label for="description">{t.description_label}</label>
+                <textarea id="description" name="description" rows="3" maxlength=Description::MAX_CHARS></textarea>
+                <button type="submit">{t.create_button}</button>
+            </ActionForm>
+            <FormError error=last_error(create.value()) />
+        </section>
+    }
+}
+
 /// The workshops this browser holds facilitator links to, each with its state as it is now.
 /// The list lives in the browser, so it appears once scripts run.
-#[component]
+#[island(lazy)]
 fn MyWorkshops() -> impl IntoView {
+    island_hydrated();
     let t = use_texts();
     let links = RwSignal::new(None::<Vec<PrivateLink>>);
     Effect::new(move || links.set(Some(private_links::all())));
@@ -141,8 +152,9 @@ fn HeldWorkshop(link: PrivateLink, forget: impl Fn(String) + Copy + Send + Sync 
 }
 
 /// A new workshop from a setup downloaded from another: pasted, or read from the file.
-#[component]
+#[island(lazy)]
 fn ImportSetup() -> impl IntoView {
+    island_hydrated();
     let t = use_texts();
     let import = ServerAction::<ImportWorkshop>::new();
     let text = RwSignal::new(String::new());

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use super::param;
 use crate::actions::{JoinGroup, load_workshop};
+use crate::hydration::island_hydrated;
 use crate::i18n::use_texts;
 use crate::model::Workshop;
 use crate::ui::{DemoBadge, ErrorNote, FormError, Loading, last_error};
@@ -22,8 +23,9 @@ pub fn JoinPage() -> impl IntoView {
     }
 }
 
-#[component]
+#[island]
 fn Join(workshop: Workshop) -> impl IntoView {
+    island_hydrated();
     let t = use_texts();
     let join = ServerAction::<JoinGroup>::new();
     let code = StoredValue::new(workshop.code.clone());

@@ -2,21 +2,23 @@ use kvadrant::Error;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
+use serde::{Deserialize, Serialize};
 
 use super::param;
 use crate::actions::load_results;
 use crate::error::AppError;
+use crate::hydration::island_hydrated;
 use crate::i18n::use_texts;
 use crate::live;
 use crate::model::{Results, Segment};
-use crate::ui::{Comments, DemoBadge, ErrorNote, Loading, PrintedOn, ResultsPanels, answer_with, print_page};
+use crate::ui::{Comments, DemoBadge, ErrorNote, Loading, PrintedOn, ResultsPanels, answer_with, print_button};
 
 /// What a results page shows: whose link it is, and which segments.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 struct Query {
     code: String,
-    /// The leaders' secret, on their read-only link.
-    secret: Option<String>,
+    /// Whether it is the leaders' read-only link; its secret stays out of the page's data.
+    review: bool,
     segment: Option<String>,
     compare: Option<String>,
 }
@@ -30,20 +32,30 @@ pub fn ResultsPage() -> impl IntoView {
     let (code, secret) = (param("code"), param("secret"));
     let query = use_query_map();
     let chosen = move |name: &str| query.read().get(name).filter(|value| !value.is_empty());
-    let key = move || Query {
-        code: code(),
-        secret: Some(secret()).filter(|s| !s.is_empty()),
-        segment: chosen("segment"),
-        compare: chosen("compare"),
+    let secret = move || Some(secret()).filter(|s| !s.is_empty());
+    let key = {
+        let secret = secret.clone();
+        move || Query {
+            code: code(),
+            review: secret().is_some(),
+            segment: chosen("segment"),
+            compare: chosen("compare"),
+        }
     };
-    let results = Resource::new(key.clone(), |query: Query| async move {
-        let first = load_results(query.code.clone(), query.secret.clone(), query.segment.clone()).await?;
-        let second = match query.compare {
-            Some(compare) => Some(load_results(query.code, query.secret, Some(compare)).await?),
-            None => None,
-        };
-        Ok::<_, AppError>((first, second))
-    });
+    let results = Resource::new(
+        {
+            let key = key.clone();
+            move || (key(), secret())
+        },
+        |(query, secret): (Query, Option<String>)| async move {
+            let first = load_results(query.code.clone(), secret.clone(), query.segment.clone()).await?;
+            let second = match query.compare {
+                Some(compare) => Some(load_results(query.code, secret, Some(compare)).await?),
+                None => None,
+            };
+            Ok::<_, AppError>((first, second))
+        },
+    );
     view! {
         <Suspense fallback=Loading>
             {move || {
@@ -67,8 +79,10 @@ pub fn ResultsPage() -> impl IntoView {
     }
 }
 
-#[component]
+/// The report as it is now: it follows the workshop's live view.
+#[island(lazy)]
 fn LiveReport(query: Query, initial: Option<Results>) -> impl IntoView {
+    island_hydrated();
     let live = live::follow(format!("/api/v1/workshops/{}/live", query.code));
     let shown = live.results();
     // Until the first live view arrives, the results loaded with the page stand.
@@ -88,7 +102,7 @@ fn Report(query: Query, results: Results) -> impl IntoView {
     view! {
         <Title text=format!("{} – {}", workshop.title, t.results_heading) />
         <article class="results">
-            <ReportHeading results=results.clone() review=query.secret.is_some() />
+            <ReportHeading results=results.clone() review=query.review />
             <SegmentPicker query=query.clone() results=results.clone() />
             <ResultsPanels results=results.clone() />
             <p class="hint method">{t.method_note}</p>
@@ -119,9 +133,10 @@ fn ReportHeading(results: Results, review: bool) -> impl IntoView {
     }
 }
 
-/// One segment, or two side by side, each with its n.
-#[component]
+/// One segment, or two side by side, each with its n; an island for its controls.
+#[island(lazy)]
 fn SegmentReport(query: Query, first: Results, second: Option<Results>) -> impl IntoView {
+    island_hydrated();
     let t = use_texts();
     let side = |results: Results| {
         let label = segment_label(&results.segment, t.all_groups);
@@ -137,7 +152,7 @@ fn SegmentReport(query: Query, first: Results, second: Option<Results>) -> impl 
     view! {
         <Title text=format!("{} – {}", first.workshop.title, t.results_heading) />
         <article class="results">
-            <ReportHeading results=first.clone() review=query.secret.is_some() />
+            <ReportHeading results=first.clone() review=query.review />
             <SegmentPicker query=query.clone() results=first.clone() />
             <div class=layout>
                 {side(first)}
@@ -209,7 +224,7 @@ fn Downloads(query: Query) -> impl IntoView {
         <section class="downloads no-print">
             <h2>{t.exports_heading}</h2>
             <ul>
-                {query.secret.is_some().then(|| view! {
+                {query.review.then(|| view! {
                     <li><a href=link("/results.xlsx", None) rel="external" download="">{t.download_xlsx}</a></li>
                 })}
                 <li><a href=link("/results.csv", Some("dialect=excel-no")) rel="external" download="">{t.download_csv_excel}</a></li>
@@ -217,10 +232,10 @@ fn Downloads(query: Query) -> impl IntoView {
                 <li><a href=link("/matrix.png", None) rel="external" download="">{t.download_png}</a></li>
                 <li><a href=link("/matrix.svg", None) rel="external" download="">{t.download_svg}</a></li>
                 <li><a href=link("/results", None) rel="external">{t.download_json}</a></li>
-                {query.secret.is_some().then(|| view! {
+                {query.review.then(|| view! {
                     <li><a href=link("/setup", None) rel="external" download="">{t.download_setup}</a></li>
                 })}
-                <li><button type="button" class="print" on:click=|_| print_page()>{t.print}</button></li>
+                <li>{print_button()}</li>
             </ul>
         </section>
     }

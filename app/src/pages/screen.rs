@@ -3,6 +3,7 @@ use leptos_meta::Title;
 
 use super::param;
 use crate::actions::load_invite;
+use crate::hydration::island_hydrated;
 use crate::i18n::use_texts;
 use crate::live;
 use crate::model::{Invite, QrLink};
@@ -28,8 +29,9 @@ pub fn ScreenPage() -> impl IntoView {
     }
 }
 
-#[component]
+#[island(lazy)]
 fn Screen(invite: Invite) -> impl IntoView {
+    island_hydrated();
     let t = use_texts();
     let Invite { workshop, link } = invite;
     let QrLink { url, qr_svg } = link;

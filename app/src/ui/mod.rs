@@ -20,6 +20,7 @@ pub use progress::ProgressTable;
 pub use ranked::RankedTable;
 
 use crate::error::AppError;
+use crate::hydration::island_hydrated;
 use crate::i18n::{use_lang, use_texts};
 
 #[component]
@@ -81,8 +82,19 @@ pub fn DemoBadge(demo: bool) -> impl IntoView {
     demo.then(|| view! { <p class="demo-badge">{use_texts().demo_badge}</p> })
 }
 
-/// Opens the browser's print dialog: a handler, not inline script, which the page's policy forbids.
-pub fn print_page() {
-    #[cfg(feature = "hydrate")]
-    let _ = window().print();
+/// Opens the browser's print dialog: a handler, not inline script, which the page's policy
+/// forbids. Inside an island; [`PrintButton`] is the same on a page without one.
+pub fn print_button() -> impl IntoView {
+    let print = |_| {
+        #[cfg(feature = "hydrate")]
+        let _ = window().print();
+    };
+    view! { <button type="button" class="print" on:click=print>{use_texts().print}</button> }
+}
+
+/// [`print_button`] as an island of its own.
+#[island]
+pub fn PrintButton() -> impl IntoView {
+    island_hydrated();
+    print_button()
 }

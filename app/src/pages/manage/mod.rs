@@ -13,6 +13,7 @@ use crate::actions::{
     RenewReviewLink, RenewSecret, SaveArea, SaveCategory, SetResultsHidden, SetScoring, UpdateGroup, UpdateSettings,
     UpdateWorkshop, load_managed, load_review_link,
 };
+use crate::hydration::island_hydrated;
 use crate::i18n::use_texts;
 use crate::live;
 use crate::model::{Category, ListKind, Workshop, workshop_api_path};
@@ -111,16 +112,23 @@ pub fn ManagePage() -> impl IntoView {
         response.insert_header(http::header::CACHE_CONTROL, http::HeaderValue::from_static("no-store"));
     }
     let (code, secret) = (param("code"), param("secret"));
+    view! { <ManageWorkshop code=code() secret=secret() /> }
+}
+
+/// The whole workspace, reloaded after every change the facilitator makes.
+#[island(lazy)]
+fn ManageWorkshop(code: String, secret: String) -> impl IntoView {
+    island_hydrated();
     let actions = Actions::new();
-    let secret_for_key = secret.clone();
+    let (code, secret) = (StoredValue::new(code), StoredValue::new(secret));
     let workshop = Resource::new(
-        move || (code(), secret_for_key(), actions.changes()),
+        move || (code.get_value(), secret.get_value(), actions.changes()),
         |(code, secret, _)| load_managed(code, secret),
     );
     view! {
         <Transition fallback=Loading>
             {move || {
-                let secret = secret();
+                let secret = secret.get_value();
                 Suspend::new(async move {
                     match workshop.await {
                         Err(error) => view! { <ErrorNote error /> }.into_any(),

@@ -12,6 +12,7 @@ use leptos_meta::Title;
 use super::param;
 use crate::actions::{SaveAreaScores, load_group_invite, load_sheet, save_score};
 use crate::error::AppError;
+use crate::hydration::island_hydrated;
 use crate::i18n::use_texts;
 use crate::live;
 use crate::model::{QrLink, Sheet, sheet_live_path};
@@ -48,7 +49,15 @@ pub fn SheetPage() -> impl IntoView {
                 Suspend::new(async move {
                     match sheet.await {
                         Err(error) => view! { <ErrorNote error /> }.into_any(),
-                        Ok((sheet, invite)) => view! { <SheetForm sheet key invite /> }.into_any(),
+                        Ok((sheet, invite)) => {
+                            let results = format!("/w/{}/results", sheet.workshop.code);
+                            view! {
+                                <SheetForm sheet key />
+                                <GroupInvite link=invite />
+                                <p><a href=results>{use_texts().see_results}</a></p>
+                            }
+                            .into_any()
+                        }
                     }
                 })
             }}
@@ -88,8 +97,10 @@ impl Cell {
     }
 }
 
-#[component]
-fn SheetForm(sheet: Sheet, key: String, invite: QrLink) -> impl IntoView {
+/// The scores, comments and suggestions: what the group changes, saved as it goes.
+#[island]
+fn SheetForm(sheet: Sheet, key: String) -> impl IntoView {
+    island_hydrated();
     let t = use_texts();
     let workshop = &sheet.workshop;
     let cells: Vec<CellSignals> = workshop
@@ -220,8 +231,6 @@ fn SheetForm(sheet: Sheet, key: String, invite: QrLink) -> impl IntoView {
         {move || open.get().then(|| view! {
             <SuggestForm code=context.code.get_value() group=context.group key=context.key.get_value() />
         })}
-        <GroupInvite link=invite />
-        <p><a href=format!("/w/{}/results", workshop.code)>{t.see_results}</a></p>
     }
     .into_any()
 }
