@@ -1,4 +1,5 @@
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 
 use super::param;
 use crate::actions::{JoinGroup, load_workshop};
@@ -40,11 +41,15 @@ fn Join(workshop: Workshop) -> impl IntoView {
             } else {
                 view! {
                     <li>
-                        <ActionForm action=join>
+                        // A plain form until the page is interactive.
+                        <form method="post" action=JoinGroup::PATH on:submit=move |event: leptos::ev::SubmitEvent| {
+                            event.prevent_default();
+                            join.dispatch(JoinGroup { code: code.get_value(), group: group.id.0 });
+                        }>
                             <input type="hidden" name="code" value=code.get_value() />
                             <input type="hidden" name="group" value=group.id.0 />
                             <button type="submit" class="group-link">{group.name}</button>
-                        </ActionForm>
+                        </form>
                     </li>
                 }
                 .into_any()

@@ -5,17 +5,24 @@ use leptos::prelude::*;
 
 use super::{Actions, Credentials};
 use crate::actions::load_group_links;
+use crate::error::AppError;
 use crate::i18n::use_texts;
-use crate::model::{Workshop, sheet_path};
+use crate::model::{GroupLink, Workshop, sheet_path};
 use crate::ui::{ErrorNote, FormError, Loading, last_error};
 
-#[component]
-pub fn GroupLinks(workshop: Workshop, keys: Credentials, actions: Actions) -> impl IntoView {
-    let t = use_texts();
-    let links = Resource::new(
+pub(super) type Links = Resource<Result<Vec<GroupLink>, AppError>>;
+
+/// Every group's link, read again after each change here.
+pub(super) fn load(keys: Credentials, actions: Actions) -> Links {
+    Resource::new(
         move || (keys.code.get_value(), keys.secret.get_value(), actions.changes()),
         |(code, secret, _)| load_group_links(code, secret),
-    );
+    )
+}
+
+#[component]
+pub fn GroupLinks(workshop: Workshop, keys: Credentials, actions: Actions, links: Links) -> impl IntoView {
+    let t = use_texts();
     let cards = format!("/w/{}/manage/{}/cards", keys.code.get_value(), keys.secret.get_value());
     view! {
         <section class="card group-links" aria-labelledby="group-links-heading">

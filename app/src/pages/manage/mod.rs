@@ -13,10 +13,11 @@ use crate::actions::{
     RenewReviewLink, RenewSecret, SaveArea, SaveCategory, SetResultsHidden, SetScoring, UpdateGroup, UpdateSettings,
     UpdateWorkshop, load_managed, load_review_link,
 };
+use crate::error::AppError;
 use crate::hydration::island_hydrated;
 use crate::i18n::use_texts;
 use crate::live;
-use crate::model::{Category, ListKind, Workshop, workshop_api_path};
+use crate::model::{Category, ListKind, ReviewLink, Workshop, workshop_api_path};
 use crate::private_links::{self, PrivateLink};
 use crate::ui::{DemoBadge, ErrorNote, FormError, Loading, ProgressTable, ResultsPanels, last_error};
 use group_links::GroupLinks;
@@ -118,21 +119,29 @@ pub fn ManagePage() -> impl IntoView {
 /// The whole workspace, reloaded after every change the facilitator makes.
 #[island(lazy)]
 fn ManageWorkshop(code: String, secret: String) -> impl IntoView {
-    island_hydrated();
     let actions = Actions::new();
-    let (code, secret) = (StoredValue::new(code), StoredValue::new(secret));
+    let keys = Credentials { code: StoredValue::new(code), secret: StoredValue::new(secret) };
+    // Every resource of the workspace is made here, as the island starts, so that the server
+    // hands each one's data to the browser (those made later, under a transition, it does not).
     let workshop = Resource::new(
-        move || (code.get_value(), secret.get_value(), actions.changes()),
+        move || (keys.code.get_value(), keys.secret.get_value(), actions.changes()),
         |(code, secret, _)| load_managed(code, secret),
     );
+    let loaded = Loaded {
+        changes: history::load(keys, actions),
+        links: group_links::load(keys, actions),
+        review: Resource::new(
+            move || (keys.code.get_value(), keys.secret.get_value(), actions.renew_review.version().get()),
+            |(code, secret, _)| load_review_link(code, secret),
+        ),
+    };
     view! {
         <Transition fallback=Loading>
             {move || {
-                let secret = secret.get_value();
                 Suspend::new(async move {
                     match workshop.await {
                         Err(error) => view! { <ErrorNote error /> }.into_any(),
-                        Ok(workshop) => view! { <Manage workshop secret actions /> }.into_any(),
+                        Ok(workshop) => view! { <Manage workshop keys actions loaded /> }.into_any(),
                     }
                 })
             }}
@@ -140,10 +149,19 @@ fn ManageWorkshop(code: String, secret: String) -> impl IntoView {
     }
 }
 
+/// What the workspace reads besides the workshop.
+#[derive(Clone, Copy)]
+struct Loaded {
+    changes: history::Changes,
+    links: group_links::Links,
+    review: Resource<Result<ReviewLink, AppError>>,
+}
+
 #[component]
-fn Manage(workshop: Workshop, secret: String, actions: Actions) -> impl IntoView {
+fn Manage(workshop: Workshop, keys: Credentials, actions: Actions, loaded: Loaded) -> impl IntoView {
+    // Here, not in the island itself: the workspace hydrates once its data has been read.
+    island_hydrated();
     let t = use_texts();
-    let keys = Credentials { code: StoredValue::new(workshop.code.clone()), secret: StoredValue::new(secret) };
     let code = workshop.code.clone();
     let (title, description, open) = (workshop.title.clone(), workshop.description.clone(), workshop.scoring_open);
     let hidden = workshop.results_hidden;
@@ -203,22 +221,18 @@ fn Manage(workshop: Workshop, secret: String, actions: Actions) -> impl IntoView
 
         <SettingsForm settings=workshop.settings.clone() keys actions />
         <Categories workshop=workshop.clone() keys actions />
-        <Areas workshop=workshop.clone() keys actions />
+        <Areas workshop=workshop.clone() keys actions changes=loaded.changes />
         <Groups workshop=workshop.clone() keys actions />
-        <GroupLinks workshop keys actions />
-        <Leaders keys actions />
+        <GroupLinks workshop keys actions links=loaded.links />
+        <Leaders keys actions link=loaded.review />
     }
     .into_any()
 }
 
 /// The leaders' read-only link, and a copy of the workshop to start the next one from.
 #[component]
-fn Leaders(keys: Credentials, actions: Actions) -> impl IntoView {
+fn Leaders(keys: Credentials, actions: Actions, link: Resource<Result<ReviewLink, AppError>>) -> impl IntoView {
     let t = use_texts();
-    let link = Resource::new(
-        move || (keys.code.get_value(), keys.secret.get_value(), actions.renew_review.version().get()),
-        |(code, secret, _)| load_review_link(code, secret),
-    );
     // The secret reaches the download in the cookie the page set, never in the address.
     let setup = format!("{}/setup", workshop_api_path(&keys.code.get_value()));
     view! {
@@ -382,11 +396,10 @@ pub(super) fn category_options(categories: &[Category], selected: Option<i64>) -
 }
 
 #[component]
-fn Areas(workshop: Workshop, keys: Credentials, actions: Actions) -> impl IntoView {
+fn Areas(workshop: Workshop, keys: Credentials, actions: Actions, changes: history::Changes) -> impl IntoView {
     let t = use_texts();
     let categories = workshop.categories.clone();
     let empty = workshop.areas.is_empty();
-    let changes = history::load(keys, actions);
     let settings = workshop.settings.clone();
     let items = workshop
         .areas

@@ -2,6 +2,7 @@
 
 use kvadrant::{AreaId, Note, Timeframe};
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 
 use crate::actions::SaveComment;
 use crate::i18n::use_texts;
@@ -80,6 +81,21 @@ pub fn CommentForm(
             fields.edited.set(true);
         }
     };
+    let submit = {
+        let (code, key) = (code.clone(), key.clone());
+        move |event: leptos::ev::SubmitEvent| {
+            event.prevent_default();
+            save.dispatch(SaveComment {
+                code: code.clone(),
+                group,
+                key: key.clone(),
+                area: area.0,
+                rationale: fields.rationale.get_untracked(),
+                risks: fields.risks.get_untracked(),
+                timeframe: fields.timeframe.get_untracked(),
+            });
+        }
+    };
     let id = format!("comment-{area}");
     let (rationale_id, risks_id, timeframe_id) =
         (format!("{id}-rationale"), format!("{id}-risks"), format!("{id}-timeframe"));
@@ -92,7 +108,8 @@ pub fn CommentForm(
     view! {
         <details class="comment" open=has_comment>
             <summary>{t.comment_summary}<span class="visually-hidden">": "{area_name}</span></summary>
-            <ActionForm action=save attr:class="comment-form">
+            // A plain form until the page is interactive; then the fields go out as they are held.
+            <form class="comment-form" method="post" action=SaveComment::PATH on:submit=submit>
                 <input type="hidden" name="code" value=code />
                 <input type="hidden" name="group" value=group />
                 <input type="hidden" name="key" value=key />
@@ -112,7 +129,7 @@ pub fn CommentForm(
                 <span class="save-state" aria-live="polite">
                     {move || (matches!(save.value().get(), Some(Ok(_))) && !fields.edited.get()).then_some(t.comment_saved)}
                 </span>
-            </ActionForm>
+            </form>
             <FormError error=last_error(save.value()) />
         </details>
     }

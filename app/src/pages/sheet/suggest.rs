@@ -2,6 +2,7 @@
 
 use kvadrant::{Description, Name};
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 
 use crate::actions::SuggestArea;
 use crate::i18n::use_texts;
@@ -12,29 +13,45 @@ pub fn SuggestForm(code: String, group: i64, key: String) -> impl IntoView {
     let t = use_texts();
     let suggest = ServerAction::<SuggestArea>::new();
     let sent = move || matches!(suggest.value().get(), Some(Ok(())));
-    let form = NodeRef::<leptos::html::Form>::new();
+    let (name, description) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
     // Clears the form for the next proposal once one has gone through.
     Effect::new(move || {
-        if sent()
-            && let Some(form) = form.get()
-        {
-            form.reset();
+        if sent() {
+            name.set(String::new());
+            description.set(String::new());
         }
     });
+    let submit = {
+        let (code, key) = (code.clone(), key.clone());
+        move |event: leptos::ev::SubmitEvent| {
+            event.prevent_default();
+            suggest.dispatch(SuggestArea {
+                code: code.clone(),
+                group,
+                key: key.clone(),
+                name: name.get_untracked(),
+                description: description.get_untracked(),
+            });
+        }
+    };
+    let typed = |field: RwSignal<String>| move |event| field.set(event_target_value(&event));
     view! {
         <section class="card suggest" aria-labelledby="suggest-heading">
             <h2 id="suggest-heading">{t.suggest_heading}</h2>
             <p class="hint">{t.suggest_intro}</p>
-            <ActionForm action=suggest node_ref=form attr:class="suggest-form">
+            // A plain form until the page is interactive; then the fields go out as they are held.
+            <form class="suggest-form" method="post" action=SuggestArea::PATH on:submit=submit>
                 <input type="hidden" name="code" value=code />
                 <input type="hidden" name="group" value=group />
                 <input type="hidden" name="key" value=key />
                 <label for="suggest-name">{t.name_label}</label>
-                <input id="suggest-name" name="name" required maxlength=Name::MAX_CHARS />
+                <input id="suggest-name" name="name" required maxlength=Name::MAX_CHARS
+                    prop:value=move || name.get() on:input=typed(name) />
                 <label for="suggest-description">{t.description_label}</label>
-                <textarea id="suggest-description" name="description" rows="2" maxlength=Description::MAX_CHARS></textarea>
+                <textarea id="suggest-description" name="description" rows="2" maxlength=Description::MAX_CHARS
+                    prop:value=move || description.get() on:input=typed(description)></textarea>
                 <button type="submit">{t.suggest_button}</button>
-            </ActionForm>
+            </form>
             <p role="status">{move || sent().then_some(t.suggested_notice)}</p>
             <FormError error=last_error(suggest.value()) />
         </section>
