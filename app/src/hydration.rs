@@ -1,8 +1,9 @@
 //! When a page is interactive: once every island on it has hydrated, the body says so
 //! (`data-hydrated`). Styles then hide the no-script fallbacks, and browser tests wait for it.
-//! Islands never nest here, so each island on the page counts once.
+//! Islands never nest here, so each island on the page is counted on its own.
 
-/// Every island calls this first: its effect runs once the island has hydrated.
+/// Every island calls this where its content is built: the effect runs once that content has
+/// hydrated. Content rebuilt later may call it again: by then the page is marked.
 pub fn island_hydrated() {
     #[cfg(feature = "hydrate")]
     leptos::prelude::Effect::new(browser::one_more_hydrated);

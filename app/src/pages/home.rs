@@ -2,7 +2,7 @@ use kvadrant::{Description, JoinCode};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use crate::actions::{CreateWorkshop as CreateWorkshopAction, ImportWorkshop, demo_code, load_managed};
+use crate::actions::{CreateWorkshop, ImportWorkshop, demo_code, load_managed};
 use crate::error::AppError;
 use crate::hydration::island_hydrated;
 use crate::i18n::use_texts;
@@ -32,7 +32,7 @@ pub fn HomePage() -> impl IntoView {
                 </form>
                 {move || join_invalid().then(|| view! { <p class="error" role="alert">{t.join_invalid}</p> })}
             </section>
-            <CreateWorkshop />
+            <NewWorkshop />
             <MyWorkshops />
             <ImportSetup />
             <Suspense fallback=|| ()>
@@ -53,11 +53,12 @@ pub fn HomePage() -> impl IntoView {
     }
 }
 
+/// A new, empty workshop, whose facilitator page opens once it is made.
 #[island(lazy)]
-fn CreateWorkshop() -> impl IntoView {
+fn NewWorkshop() -> impl IntoView {
     island_hydrated();
     let t = use_texts();
-    let create = ServerAction::<CreateWorkshopAction>::new();
+    let create = ServerAction::<CreateWorkshop>::new();
     view! {
         <section class="card">
             <h2>{t.create_heading}</h2>

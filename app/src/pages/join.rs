@@ -6,7 +6,7 @@ use crate::actions::{JoinGroup, load_workshop};
 use crate::hydration::island_hydrated;
 use crate::i18n::use_texts;
 use crate::model::Workshop;
-use crate::ui::{DemoBadge, ErrorNote, FormError, Loading, last_error};
+use crate::ui::{DemoBadge, ErrorNote, FormError, Loading, last_error, submit_typed};
 
 /// Where the join link leads: take a group that has not joined yet, and open its sheet.
 #[component]
@@ -42,10 +42,7 @@ fn Join(workshop: Workshop) -> impl IntoView {
                 view! {
                     <li>
                         // A plain form until the page is interactive.
-                        <form method="post" action=JoinGroup::PATH on:submit=move |event: leptos::ev::SubmitEvent| {
-                            event.prevent_default();
-                            join.dispatch(JoinGroup { code: code.get_value(), group: group.id.0 });
-                        }>
+                        <form method="post" action=JoinGroup::PATH on:submit=submit_typed(join, move || JoinGroup { code: code.get_value(), group: group.id.0 })>
                             <input type="hidden" name="code" value=code.get_value() />
                             <input type="hidden" name="group" value=group.id.0 />
                             <button type="submit" class="group-link">{group.name}</button>

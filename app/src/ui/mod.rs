@@ -66,6 +66,20 @@ pub fn last_error<T: Clone + Send + Sync + 'static>(
     Signal::derive(move || value.get().and_then(Result::err))
 }
 
+/// A form's submit handler once the page is interactive: the action gets `input()`, typed, in
+/// place of the browser's own post to the server function, which still works without scripts.
+pub fn submit_typed<S>(action: ServerAction<S>, input: impl Fn() -> S + 'static) -> impl Fn(leptos::ev::SubmitEvent)
+where
+    S: leptos::server_fn::ServerFn + Clone + Send + Sync + 'static,
+    S::Output: Send + Sync + 'static,
+    S::Error: Send + Sync + 'static,
+{
+    move |event| {
+        event.prevent_default();
+        action.dispatch(input());
+    }
+}
+
 /// The last error of a form's action, if its last run failed.
 #[component]
 pub fn FormError(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoView {

@@ -7,7 +7,7 @@ use leptos::server_fn::ServerFn;
 use crate::actions::SaveComment;
 use crate::i18n::use_texts;
 use crate::model::{AreaComment, LiveSheet};
-use crate::ui::{FormError, last_error};
+use crate::ui::{FormError, last_error, submit_typed};
 
 /// What the form shows. Another member's saved comment replaces it unless this browser has
 /// unsaved edits of its own: typing is never overwritten.
@@ -83,18 +83,15 @@ pub fn CommentForm(
     };
     let submit = {
         let (code, key) = (code.clone(), key.clone());
-        move |event: leptos::ev::SubmitEvent| {
-            event.prevent_default();
-            save.dispatch(SaveComment {
-                code: code.clone(),
-                group,
-                key: key.clone(),
-                area: area.0,
-                rationale: fields.rationale.get_untracked(),
-                risks: fields.risks.get_untracked(),
-                timeframe: fields.timeframe.get_untracked(),
-            });
-        }
+        submit_typed(save, move || SaveComment {
+            code: code.clone(),
+            group,
+            key: key.clone(),
+            area: area.0,
+            rationale: fields.rationale.get_untracked(),
+            risks: fields.risks.get_untracked(),
+            timeframe: fields.timeframe.get_untracked(),
+        })
     };
     let id = format!("comment-{area}");
     let (rationale_id, risks_id, timeframe_id) =

@@ -6,7 +6,7 @@ use leptos::server_fn::ServerFn;
 
 use crate::actions::SuggestArea;
 use crate::i18n::use_texts;
-use crate::ui::{FormError, last_error};
+use crate::ui::{FormError, last_error, submit_typed};
 
 #[component]
 pub fn SuggestForm(code: String, group: i64, key: String) -> impl IntoView {
@@ -23,16 +23,13 @@ pub fn SuggestForm(code: String, group: i64, key: String) -> impl IntoView {
     });
     let submit = {
         let (code, key) = (code.clone(), key.clone());
-        move |event: leptos::ev::SubmitEvent| {
-            event.prevent_default();
-            suggest.dispatch(SuggestArea {
-                code: code.clone(),
-                group,
-                key: key.clone(),
-                name: name.get_untracked(),
-                description: description.get_untracked(),
-            });
-        }
+        submit_typed(suggest, move || SuggestArea {
+            code: code.clone(),
+            group,
+            key: key.clone(),
+            name: name.get_untracked(),
+            description: description.get_untracked(),
+        })
     };
     let typed = |field: RwSignal<String>| move |event| field.set(event_target_value(&event));
     view! {
