@@ -1,6 +1,7 @@
 //! Every workshop operation: parse the input into domain values (bad input stops here with the
 //! field and the rule), check who may do it, then make one store call.
 
+mod assembled;
 mod setup;
 
 use std::collections::HashSet;
@@ -22,6 +23,7 @@ use kvadrant_api::model::{
 };
 
 use crate::live::{Frames, Hub, Role};
+use assembled::AssembledResults;
 use crate::results::Assembly;
 use crate::store::{
     Actor, GroupAccess, NewLists, NewWorkshop, ScoreSubmission, ScoreWrite, ScoreWriter, Store, StoreError,
@@ -52,6 +54,7 @@ pub struct Service {
     store: Arc<dyn Store>,
     scores: ScoreWriter,
     hub: Arc<Hub>,
+    assembled: AssembledResults,
 }
 
 impl StoreError {
@@ -105,7 +108,7 @@ fn parse_item(input: &ItemInput) -> Result<(Name, Description), Error> {
 impl Service {
     pub async fn start(store: Arc<dyn Store>) -> StoreResult<Service> {
         let hub = Hub::start(store.clone()).await?;
-        Ok(Service { scores: ScoreWriter::spawn(store.clone()), store, hub })
+        Ok(Service { scores: ScoreWriter::spawn(store.clone()), store, hub, assembled: AssembledResults::default() })
     }
 
     pub fn store(&self) -> &Arc<dyn Store> {
@@ -328,14 +331,25 @@ impl Service {
         self.view(&record).await
     }
 
+    /// The workshop's results, of `segment` if one is given; those of all groups are assembled
+    /// once per version.
     async fn results_of(&self, record: &WorkshopRecord, segment: Option<&Tag>) -> Result<Results, Error> {
+        if segment.is_none()
+            && let Some(results) = self.assembled.at(record.id, record.version)
+        {
+            return Ok(Results::clone(&results));
+        }
         let content = self.store.content(record.id).await?;
         let cells = self.store.cells(record.id, record.settings.scale).await?;
         let comments = views::all(self.store.comments(record.id).await?);
         let suggestions: Vec<Suggestion> = views::all(self.store.suggestions(record.id).await?);
-        let Assembly { workshop, segment, standings, .. } =
+        let Assembly { workshop, segment: shown, standings, .. } =
             Assembly::new(record, content, cells, comments, &suggestions, segment);
-        Ok(Results::new(workshop, segment, standings))
+        let results = Results::new(workshop, shown, standings);
+        if segment.is_none() {
+            self.assembled.keep(record.id, record.version, Arc::new(results.clone()));
+        }
+        Ok(results)
     }
 
     /// Checks an area's category belongs to the workshop.
