@@ -33,6 +33,9 @@ pub enum Command {
     /// What each page loads in scripts and WASM, against the front end's budgets; fails when
     /// one is exceeded.
     Weight(crate::weight::WeightArgs),
+    /// How long the participant's pages take to become interactive in Chromium on an emulated
+    /// slow link.
+    SlowLink(crate::slow_link::SlowLinkArgs),
 }
 
 #[derive(Debug, Args)]

@@ -1,7 +1,8 @@
 //! `kvadrant-bench`: participants in groups follow live results while scores come in, against
 //! Kvadrant and against a bare broadcast baseline; prints latency, throughput and memory. Beside
 //! the plain scoring run, two scenarios: every screen reconnecting at once, and many workshops.
-//! `kvadrant-bench weight` checks what each page loads against the front end's budgets.
+//! `kvadrant-bench weight` checks what each page loads against the front end's budgets;
+//! `kvadrant-bench slow-link` times the participant's pages in Chromium on an emulated slow link.
 //! Run `kvadrant-bench --help` for the settings.
 
 mod baseline;
@@ -20,6 +21,7 @@ mod rss;
 mod scenario;
 mod scoring;
 mod server;
+mod slow_link;
 mod weight;
 mod workdir;
 mod workshop;
@@ -36,6 +38,7 @@ async fn main() -> ExitCode {
     match cli.command {
         Some(Command::BaselineServer(args)) => baseline::serve(args).await,
         Some(Command::Weight(args)) => weight::run(args).await,
+        Some(Command::SlowLink(args)) => slow_link::run(args).await,
         None => match cli.bench.plan() {
             Ok(plan) => bench::run(plan).await,
             Err(message) => {

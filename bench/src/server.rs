@@ -110,7 +110,7 @@ async fn answers(client: &Client, addr: SocketAddr, deadline: Instant) -> bool {
 }
 
 /// A port free now; the server binds it a moment later, and port 0 would leave it unknown to us.
-fn free_port() -> std::io::Result<SocketAddr> {
+pub fn free_port() -> std::io::Result<SocketAddr> {
     TcpListener::bind("127.0.0.1:0")?.local_addr()
 }
 
