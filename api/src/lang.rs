@@ -13,6 +13,12 @@ pub fn chosen_in(cookie_header: &str) -> Option<Lang> {
     })
 }
 
+/// The language a request's cookies say the visitor chose, if they name one.
+#[cfg(feature = "server")]
+pub fn chosen(headers: &http::HeaderMap) -> Option<Lang> {
+    headers.get_all(http::header::COOKIE).iter().filter_map(|value| value.to_str().ok()).find_map(chosen_in)
+}
+
 /// The cookie that remembers `lang` for a year.
 pub fn cookie(lang: Lang) -> String {
     format!("{LANGUAGE_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax", lang.code())

@@ -278,6 +278,17 @@ pub enum SuggestionStatus {
     Kept,
 }
 
+impl SuggestionStatus {
+    /// The status as the API spells it, for pages to mark it up with.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SuggestionStatus::Pending => "pending",
+            SuggestionStatus::Accepted => "accepted",
+            SuggestionStatus::Kept => "kept",
+        }
+    }
+}
+
 /// An area a participant proposed that was not on the list.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -774,4 +785,16 @@ pub struct ChangeEntry {
     pub field: Option<String>,
     pub old: Option<String>,
     pub new: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::SuggestionStatus;
+
+    #[test]
+    fn a_suggestions_status_reads_as_the_api_spells_it() {
+        for status in [SuggestionStatus::Pending, SuggestionStatus::Accepted, SuggestionStatus::Kept] {
+            assert_eq!(serde_json::to_value(status).unwrap(), status.as_str());
+        }
+    }
 }

@@ -5,7 +5,6 @@ use kvadrant::{Entity, Error, Field, Format, Quadrant, Rule, Timeframe};
 
 use leptos::prelude::use_context;
 
-use crate::error::AppError;
 use crate::model::SuggestionStatus;
 
 pub use kvadrant_api::lang::Lang;
@@ -26,9 +25,7 @@ pub fn current_lang() -> Lang {
         // The visitor's choice, else the workshop's language (which the server puts on the request).
         use_context::<http::request::Parts>()
             .and_then(|parts| {
-                let cookies = parts.headers.get_all(http::header::COOKIE).iter();
-                let chosen = cookies.filter_map(|value| value.to_str().ok()).find_map(kvadrant_api::lang::chosen_in);
-                chosen.or_else(|| parts.extensions.get::<Lang>().copied())
+                kvadrant_api::lang::chosen(&parts.headers).or_else(|| parts.extensions.get::<Lang>().copied())
             })
             .unwrap_or_default()
     }
@@ -276,7 +273,8 @@ pub struct Texts {
     // Errors
     pub not_found: &'static str,
     pub loading: &'static str,
-    pub error: fn(&AppError) -> String,
+    /// When a request did not reach the server or its answer could not be read.
+    pub unreachable: &'static str,
 }
 
 impl Texts {
@@ -398,12 +396,21 @@ fn place_in_setup(field: &str) -> String {
     }
 }
 
-fn error_nb(error: &AppError) -> String {
+/// A domain error in words, in `lang`. Only the server words them: the browser receives them
+/// worded (see [`crate::error::AppError`]), so its code carries none of this.
+pub fn error_text(lang: Lang, error: &Error) -> String {
+    match lang {
+        Lang::Nb => error_nb(error),
+        Lang::En => error_en(error),
+    }
+}
+
+fn error_nb(error: &Error) -> String {
     match error {
-        AppError::Domain(Error::Invalid { field, rule }) => {
+        Error::Invalid { field, rule } => {
             format!("{}{} {}.", field_nb(field), place_in_setup(field), rule_nb(rule))
         }
-        AppError::Domain(Error::NotFound { entity }) => match entity {
+        Error::NotFound { entity } => match entity {
             Entity::Workshop => "Fant ingen workshop med den koden.",
             Entity::Category => "Kategorien finnes ikke lenger.",
             Entity::Area => "Området finnes ikke lenger.",
@@ -411,55 +418,49 @@ fn error_nb(error: &AppError) -> String {
             Entity::Suggestion => "Forslaget finnes ikke lenger.",
         }
         .into(),
-        AppError::Domain(Error::CredentialsRequired) => {
-            "Dette krever en privat lenke: gruppens eller fasilitatorens.".into()
-        }
-        AppError::Domain(Error::Forbidden) => "Denne lenken gir ikke tilgang til dette.".into(),
-        AppError::Domain(Error::AlreadyJoined) => {
+        Error::CredentialsRequired => "Dette krever en privat lenke: gruppens eller fasilitatorens.".into(),
+        Error::Forbidden => "Denne lenken gir ikke tilgang til dette.".into(),
+        Error::AlreadyJoined => {
             "Gruppen er alt med. Be noen i gruppen om gruppens lenke, eller spør fasilitatoren.".into()
         }
-        AppError::Domain(Error::ScoringClosed) => "Poenggivingen er stengt.".into(),
-        AppError::Domain(Error::ResultsHidden) => "Resultatene vises når fasilitatoren viser dem fram.".into(),
-        AppError::Domain(Error::Conflict) => "Workshopen ble endret samtidig. Last inn siden og prøv igjen.".into(),
-        AppError::Domain(Error::RateLimited { retry_after }) => {
+        Error::ScoringClosed => "Poenggivingen er stengt.".into(),
+        Error::ResultsHidden => "Resultatene vises når fasilitatoren viser dem fram.".into(),
+        Error::Conflict => "Workshopen ble endret samtidig. Last inn siden og prøv igjen.".into(),
+        Error::RateLimited { retry_after } => {
             format!("For mange forsøk fra denne adressen. Prøv igjen om {retry_after} sekunder.")
         }
-        AppError::Domain(Error::Busy { retry_after }) => {
+        Error::Busy { retry_after } => {
             format!("Serveren har mye å gjøre nå. Prøv igjen om {retry_after} sekunder.")
         }
-        AppError::Domain(Error::Internal) => "Noe gikk galt hos oss. Prøv igjen om litt.".into(),
-        AppError::Transport(_) => "Fikk ikke kontakt med serveren. Sjekk nettet og prøv igjen.".into(),
+        Error::Internal => "Noe gikk galt hos oss. Prøv igjen om litt.".into(),
     }
 }
 
-fn error_en(error: &AppError) -> String {
+fn error_en(error: &Error) -> String {
     match error {
-        AppError::Domain(Error::Invalid { field, rule }) => {
+        Error::Invalid { field, rule } => {
             let name = field.rsplit('.').next().unwrap_or(field);
             let name = name.split('[').next().unwrap_or(name).replace('_', " ");
             let mut chars = name.chars();
             let name: String = chars.next().map(|c| c.to_ascii_uppercase()).into_iter().chain(chars).collect();
             format!("{name}{} {rule}.", place_in_setup(field))
         }
-        AppError::Domain(Error::NotFound { entity }) => format!("No such {entity}."),
-        AppError::Domain(Error::CredentialsRequired) => {
-            "This needs a private link: the group's or the facilitator's.".into()
-        }
-        AppError::Domain(Error::Forbidden) => "This link does not give access to this.".into(),
-        AppError::Domain(Error::AlreadyJoined) => {
+        Error::NotFound { entity } => format!("No such {entity}."),
+        Error::CredentialsRequired => "This needs a private link: the group's or the facilitator's.".into(),
+        Error::Forbidden => "This link does not give access to this.".into(),
+        Error::AlreadyJoined => {
             "This group has joined already. Ask someone in the group for its link, or the facilitator.".into()
         }
-        AppError::Domain(Error::ScoringClosed) => "Scoring is closed.".into(),
-        AppError::Domain(Error::ResultsHidden) => "The results appear when the facilitator reveals them.".into(),
-        AppError::Domain(Error::Conflict) => "The workshop changed at the same moment. Reload and try again.".into(),
-        AppError::Domain(Error::RateLimited { retry_after }) => {
+        Error::ScoringClosed => "Scoring is closed.".into(),
+        Error::ResultsHidden => "The results appear when the facilitator reveals them.".into(),
+        Error::Conflict => "The workshop changed at the same moment. Reload and try again.".into(),
+        Error::RateLimited { retry_after } => {
             format!("Too many attempts from this address. Try again in {retry_after} seconds.")
         }
-        AppError::Domain(Error::Busy { retry_after }) => {
+        Error::Busy { retry_after } => {
             format!("The server is busy. Try again in {retry_after} seconds.")
         }
-        AppError::Domain(Error::Internal) => "Something went wrong on our side. Try again shortly.".into(),
-        AppError::Transport(_) => "Could not reach the server. Check the connection and try again.".into(),
+        Error::Internal => "Something went wrong on our side. Try again shortly.".into(),
     }
 }
 
@@ -734,7 +735,7 @@ pub static NB: Texts = Texts {
     open: "Åpne",
     not_found: "Fant ikke siden.",
     loading: "Laster …",
-    error: error_nb,
+    unreachable: "Fikk ikke kontakt med serveren. Sjekk nettet og prøv igjen.",
 };
 
 pub static EN: Texts = Texts {
@@ -1008,7 +1009,7 @@ pub static EN: Texts = Texts {
     open: "Open",
     not_found: "Page not found.",
     loading: "Loading …",
-    error: error_en,
+    unreachable: "Could not reach the server. Check the connection and try again.",
 };
 
 #[cfg(test)]
@@ -1017,15 +1018,15 @@ mod tests {
 
     #[test]
     fn field_errors_name_the_field_and_rule_in_both_languages() {
-        let error = AppError::Domain(Error::invalid("scores[2].value", Rule::OutOfRange { min: 1, max: 10 }));
-        assert_eq!((NB.error)(&error), "Poengene må være et heltall fra 1 til 10.");
-        assert_eq!((EN.error)(&error), "Value must be a whole number from 1 to 10.");
-        let typed = AppError::Domain(Error::invalid("count", Rule::Malformed { expected: Format::WholeNumber }));
-        assert_eq!((NB.error)(&typed), "Antall grupper må være et heltall.");
-        assert_eq!((EN.error)(&typed), "Count must be a whole number.");
-        let nested = AppError::Domain(Error::invalid("setup.areas[3].category", Rule::Foreign));
-        assert_eq!((NB.error)(&nested), "Kategorien (areas[3].category) hører ikke til denne workshopen.");
-        assert_eq!((EN.error)(&nested), "Category (areas[3].category) does not belong to this workshop.");
+        let error = Error::invalid("scores[2].value", Rule::OutOfRange { min: 1, max: 10 });
+        assert_eq!(error_text(Lang::Nb, &error), "Poengene må være et heltall fra 1 til 10.");
+        assert_eq!(error_text(Lang::En, &error), "Value must be a whole number from 1 to 10.");
+        let typed = Error::invalid("count", Rule::Malformed { expected: Format::WholeNumber });
+        assert_eq!(error_text(Lang::Nb, &typed), "Antall grupper må være et heltall.");
+        assert_eq!(error_text(Lang::En, &typed), "Count must be a whole number.");
+        let nested = Error::invalid("setup.areas[3].category", Rule::Foreign);
+        assert_eq!(error_text(Lang::Nb, &nested), "Kategorien (areas[3].category) hører ikke til denne workshopen.");
+        assert_eq!(error_text(Lang::En, &nested), "Category (areas[3].category) does not belong to this workshop.");
     }
 
     #[test]

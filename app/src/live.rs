@@ -1,27 +1,67 @@
 //! The browser's side of live updates: an `EventSource` on one of the server's live streams,
-//! whose newest `view` and `sheet` events become signals. On the server the signals stay
-//! empty, and pages render what they loaded; the browser reconnects by itself after a break.
+//! whose newest events become signals. On the server the signals stay empty, and pages render
+//! what they loaded; the browser reconnects by itself after a break.
 
+use kvadrant::AreaId;
 use leptos::prelude::*;
+use serde::Deserialize;
 
 use crate::model::{LiveSheet, LiveState, Results, Segment};
 
-/// The newest events of one live stream.
+/// The newest views of a workshop's live stream.
 #[derive(Clone, Copy)]
 pub struct Live {
     pub view: ReadSignal<Option<LiveState>>,
+}
+
+/// Follows a workshop's stream at `path` (e.g. `/api/v1/workshops/ABC234/live`) while the
+/// calling component lives.
+pub fn follow(path: String) -> Live {
+    let (view, set_view) = signal(None::<LiveState>);
+    #[cfg(feature = "hydrate")]
+    browser::follow_views(&path, set_view);
+    #[cfg(not(feature = "hydrate"))]
+    let _ = (path, set_view);
+    Live { view }
+}
+
+/// The newest events of a group's sheet stream, as the sheet reads them.
+#[derive(Clone, Copy)]
+pub struct SheetLive {
+    pub outline: ReadSignal<Option<Outline>>,
     pub sheet: ReadSignal<Option<LiveSheet>>,
 }
 
-/// Follows `path` (e.g. `/api/v1/workshops/ABC234/live`) while the calling component lives.
-pub fn follow(path: String) -> Live {
-    let (view, set_view) = signal(None::<LiveState>);
+/// What a sheet reads of a `view` event ([`crate::model::LiveView`]): whether scoring is open
+/// and which areas there are, when the event carries the workshop. The rest of the event is
+/// passed over unread, so the participant's browser carries no code to decode results.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Outline {
+    pub version: i64,
+    pub workshop: Option<OutlineWorkshop>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct OutlineWorkshop {
+    pub code: String,
+    pub scoring_open: bool,
+    pub areas: Vec<OutlineArea>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct OutlineArea {
+    pub id: AreaId,
+}
+
+/// Follows a group's sheet stream at `path` while the calling component lives.
+pub fn follow_sheet(path: String) -> SheetLive {
+    let (outline, set_outline) = signal(None::<Outline>);
     let (sheet, set_sheet) = signal(None::<LiveSheet>);
     #[cfg(feature = "hydrate")]
-    browser::open(path, set_view, set_sheet);
+    browser::follow_sheet(&path, set_outline, set_sheet);
     #[cfg(not(feature = "hydrate"))]
-    let _ = (path, set_view, set_sheet);
-    Live { view, sheet }
+    let _ = (path, set_outline, set_sheet);
+    SheetLive { outline, sheet }
 }
 
 impl Live {
@@ -59,10 +99,11 @@ mod browser {
     use wasm_bindgen::closure::Closure;
     use web_sys::{EventSource, MessageEvent};
 
+    use super::Outline;
     use crate::model::{LiveComments, LiveSheet, LiveState, LiveView};
 
-    pub fn open(path: String, view: WriteSignal<Option<LiveState>>, sheet: WriteSignal<Option<LiveSheet>>) {
-        let Ok(source) = EventSource::new(&path) else { return };
+    pub fn follow_views(path: &str, view: WriteSignal<Option<LiveState>>) {
+        let Some(source) = open(path) else { return };
         listen(&source, "view", move |next: LiveView| {
             if let Some(workshop) = &next.workshop {
                 follow_code(&workshop.code);
@@ -88,9 +129,26 @@ mod browser {
                 _ => false,
             });
         });
+    }
+
+    pub fn follow_sheet(path: &str, outline: WriteSignal<Option<Outline>>, sheet: WriteSignal<Option<LiveSheet>>) {
+        let Some(source) = open(path) else { return };
+        listen(&source, "view", move |next: Outline| {
+            // A view without the workshop in it changes nothing a sheet shows.
+            if let Some(workshop) = &next.workshop {
+                follow_code(&workshop.code);
+                keep_newest(outline, next, |o| o.version);
+            }
+        });
         listen(&source, "sheet", move |next: LiveSheet| keep_newest(sheet, next, |s| s.version));
-        let source = send_wrapper::SendWrapper::new(source);
-        on_cleanup(move || source.close());
+    }
+
+    /// An event source on `path`, closed when the calling component goes.
+    fn open(path: &str) -> Option<EventSource> {
+        let source = EventSource::new(path).ok()?;
+        let closing = send_wrapper::SendWrapper::new(source.clone());
+        on_cleanup(move || closing.close());
+        Some(source)
     }
 
     /// A workshop's pages move with its join code when the facilitator renews it: `/w/OLD/…`
@@ -129,5 +187,63 @@ mod browser {
         let _ = source.add_event_listener_with_callback(name, callback.as_ref().unchecked_ref());
         // The source owns the listener for as long as it is open.
         callback.forget();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use kvadrant::{AreaId, CategoryId, GroupId};
+
+    use super::{Outline, OutlineArea, OutlineWorkshop};
+    use crate::model::{Area, Group, GroupProgress, LiveView, Settings, Workshop};
+
+    fn workshop() -> Workshop {
+        Workshop {
+            code: "ABC234".into(),
+            title: "Prioritering".into(),
+            description: String::new(),
+            scoring_open: true,
+            results_hidden: false,
+            demo: false,
+            settings: Settings::default(),
+            categories: Vec::new(),
+            areas: [7, 3]
+                .map(|id| Area {
+                    id: AreaId(id),
+                    name: format!("Area {id}"),
+                    description: String::new(),
+                    category_id: None::<CategoryId>,
+                })
+                .into(),
+            groups: vec![Group { id: GroupId(1), name: "Gruppe 1".into(), tags: Vec::new(), joined: true }],
+        }
+    }
+
+    fn outline(view: &LiveView) -> Outline {
+        serde_json::from_str(&serde_json::to_string(view).unwrap()).expect("a sheet reads every view event")
+    }
+
+    #[test]
+    fn a_sheet_reads_what_it_shows_from_the_servers_view_events() {
+        let mut view = LiveView {
+            version: 12,
+            workshop: Some(workshop()),
+            standings: None,
+            groups_done: 1,
+            progress: vec![GroupProgress {
+                group_id: GroupId(1),
+                scored: 2,
+                last_activity: Some("2026-11-27T08:00:00Z".into()),
+            }],
+            suggestions: Vec::new(),
+        };
+        let expected = OutlineWorkshop {
+            code: "ABC234".into(),
+            scoring_open: true,
+            areas: vec![OutlineArea { id: AreaId(7) }, OutlineArea { id: AreaId(3) }],
+        };
+        assert_eq!(outline(&view), Outline { version: 12, workshop: Some(expected) });
+        view.workshop = None;
+        assert_eq!(outline(&view), Outline { version: 12, workshop: None });
     }
 }

@@ -22,9 +22,12 @@ use crate::workshop::{Workshop, expect};
 /// What the participant's path (the join page, then the sheet) may load in all. The goal is
 /// 200 KiB (docs/BENCHMARKS.md); until the front end gets there, the budgets hold it to what it
 /// weighs now, so that it can only shrink.
-const PARTICIPANT_BUDGET: u64 = 300 * 1024;
-/// What any one page may load; the goal is 350 KiB.
-const PAGE_BUDGET: u64 = 500 * 1024;
+const PARTICIPANT_BUDGET: u64 = 250 * 1024;
+/// What any one page may load.
+const PAGE_BUDGET: u64 = 350 * 1024;
+/// The facilitator's page, until it meets [`PAGE_BUDGET`]: what it weighs now, so that it can only
+/// shrink.
+const FACILITATOR_BUDGET: u64 = 480 * 1024;
 
 #[derive(Debug, Args)]
 pub struct WeightArgs {
@@ -75,7 +78,8 @@ async fn weigh(args: &WeightArgs) -> Result<bool, Failure> {
     println!("{:<12} {:>10}  {:>8}  assets", "page", "KiB", "budget");
     for page in &pages {
         let bytes = weight(&page.assets);
-        within &= report(page.name, bytes, PAGE_BUDGET, &page.assets);
+        let budget = if page.name == "manage" { FACILITATOR_BUDGET } else { PAGE_BUDGET };
+        within &= report(page.name, bytes, budget, &page.assets);
     }
     let participant: BTreeSet<String> = pages
         .iter()

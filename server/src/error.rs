@@ -5,6 +5,7 @@ use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use kvadrant::{Error, Field, Format, Rule};
+use kvadrant_api::lang::Lang;
 use kvadrant_app::error::AppError;
 use serde::Serialize;
 
@@ -92,10 +93,11 @@ pub async fn timed_out(_: tower::BoxError) -> ApiError {
 
 /// A refusal before the request reached its handler. Server functions get it in their own error
 /// shape, so their pages can say what happened; everyone else gets the JSON error body.
-pub fn refusal(error: Error, server_function: bool) -> Response {
+/// Their words are in `lang`.
+pub fn refusal(error: Error, server_function: bool, lang: Lang) -> Response {
     if !server_function {
         return ApiError::from(error).into_response();
     }
     let status = kvadrant_api::status::status(&error);
-    finish((status, Json(AppError::Domain(error.clone()))).into_response(), error)
+    finish((status, Json(AppError::Domain(error.clone()).body(lang))).into_response(), error)
 }

@@ -3,7 +3,6 @@
 use std::sync::Arc;
 
 use axum::extract::{Request, State};
-use axum::http::header;
 use axum::middleware::Next;
 use axum::response::Response;
 
@@ -12,12 +11,7 @@ use crate::service::Service;
 /// Puts the workshop's language on requests for `/w/CODE/…` pages; the pages read it when the
 /// language cookie is absent.
 pub async fn workshop_language(State(service): State<Arc<Service>>, mut request: Request, next: Next) -> Response {
-    let chosen = request
-        .headers()
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .any(|cookies| kvadrant_api::lang::chosen_in(cookies).is_some());
+    let chosen = kvadrant_api::lang::chosen(request.headers()).is_some();
     let code = request.uri().path().strip_prefix("/w/").and_then(|rest| rest.split('/').next()).map(str::to_owned);
     if let (false, Some(code)) = (chosen, code)
         && let Ok(record) = service.record(&code).await

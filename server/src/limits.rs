@@ -256,7 +256,8 @@ pub async fn guard(State(guard): State<Arc<Guard>>, request: Request, next: Next
     let peer = request.extensions().get::<ConnectInfo<SocketAddr>>().map(|info| info.0);
     let address = limited_address(client_address(peer, request.headers(), guard.trust_proxy.as_ref()));
     let route = Route::of(request.method(), request.uri().path());
-    let refuse = |retry_after| refusal(Error::RateLimited { retry_after }, route.server_function);
+    let lang = kvadrant_api::lang::chosen(request.headers()).unwrap_or_default();
+    let refuse = |retry_after| refusal(Error::RateLimited { retry_after }, route.server_function, lang);
     if route.lookup
         && let Some(retry_after) = guard.refused_for(address)
     {

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
+use serde::{Deserialize, Serialize};
 
 use super::param;
 use crate::actions::{JoinGroup, load_workshop};
@@ -17,35 +18,70 @@ pub fn JoinPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match workshop.await {
                     Err(error) => view! { <ErrorNote error /> }.into_any(),
-                    Ok(workshop) => view! { <Join workshop /> }.into_any(),
+                    Ok(workshop) => view! { <JoinWorkshop workshop /> }.into_any(),
                 }
             })}
         </Suspense>
     }
 }
 
+/// A group as the join page offers it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Choice {
+    group: i64,
+    name: String,
+    /// Someone took it already: it is shown, not offered.
+    joined: bool,
+}
+
+#[component]
+fn JoinWorkshop(workshop: Workshop) -> impl IntoView {
+    let t = use_texts();
+    let choices: Vec<Choice> = workshop
+        .groups
+        .iter()
+        .map(|group| Choice { group: group.id.0, name: group.name.clone(), joined: group.joined })
+        .collect();
+    view! {
+        <DemoBadge demo=workshop.demo />
+        <h1>{workshop.title.clone()}</h1>
+        <p>{workshop.description.clone()}</p>
+        <h2>{t.pick_group}</h2>
+        {if choices.is_empty() {
+            view! { <p>{t.no_groups_yet}</p> }.into_any()
+        } else {
+            view! {
+                <Join code=workshop.code.clone() choices />
+                <p class="hint">{t.group_taken_hint}</p>
+            }
+            .into_any()
+        }}
+        <p><a href=format!("/w/{}/results", workshop.code)>{t.see_results}</a></p>
+    }
+}
+
+/// The groups to pick from: taking one opens its sheet.
 #[island]
-fn Join(workshop: Workshop) -> impl IntoView {
+fn Join(code: String, choices: Vec<Choice>) -> impl IntoView {
     island_hydrated();
     let t = use_texts();
     let join = ServerAction::<JoinGroup>::new();
-    let code = StoredValue::new(workshop.code.clone());
-    let groups = workshop
-        .groups
-        .clone()
+    let code = StoredValue::new(code);
+    let groups = choices
         .into_iter()
-        .map(|group| {
-            if group.joined {
-                view! { <li class="group-taken">{group.name}" "<span class="hint">{t.group_joined}</span></li> }
+        .map(|choice| {
+            if choice.joined {
+                view! { <li class="group-taken">{choice.name}" "<span class="hint">{t.group_joined}</span></li> }
                     .into_any()
             } else {
+                let group = choice.group;
                 view! {
                     <li>
                         // A plain form until the page is interactive.
-                        <form method="post" action=JoinGroup::PATH on:submit=submit_typed(join, move || JoinGroup { code: code.get_value(), group: group.id.0 })>
+                        <form method="post" action=JoinGroup::PATH on:submit=submit_typed(join, move || JoinGroup { code: code.get_value(), group })>
                             <input type="hidden" name="code" value=code.get_value() />
-                            <input type="hidden" name="group" value=group.id.0 />
-                            <button type="submit" class="group-link">{group.name}</button>
+                            <input type="hidden" name="group" value=group />
+                            <button type="submit" class="group-link">{choice.name}</button>
                         </form>
                     </li>
                 }
@@ -54,20 +90,7 @@ fn Join(workshop: Workshop) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <DemoBadge demo=workshop.demo />
-        <h1>{workshop.title.clone()}</h1>
-        <p>{workshop.description.clone()}</p>
-        <h2>{t.pick_group}</h2>
-        {if workshop.groups.is_empty() {
-            view! { <p>{t.no_groups_yet}</p> }.into_any()
-        } else {
-            view! {
-                <ul class="group-list">{groups}</ul>
-                <p class="hint">{t.group_taken_hint}</p>
-            }
-            .into_any()
-        }}
+        <ul class="group-list">{groups}</ul>
         <FormError error=last_error(join.value()) />
-        <p><a href=format!("/w/{}/results", workshop.code)>{t.see_results}</a></p>
     }
 }

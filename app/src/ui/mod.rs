@@ -55,8 +55,7 @@ pub fn answer_with(error: &AppError) {
 #[component]
 pub fn ErrorNote(error: AppError) -> impl IntoView {
     answer_with(&error);
-    let t = use_texts();
-    view! { <p class="error" role="alert">{(t.error)(&error)}</p> }
+    view! { <p class="error" role="alert">{error.text(use_lang())}</p> }
 }
 
 /// The error of an action's last run, if it failed: what a form's [`FormError`] shows.

@@ -49,7 +49,7 @@ pub fn Suggestions(
                 status => view! { <span class="status">{(t.suggestion_status)(status)}</span> }.into_any(),
             };
             view! {
-                <li class="item suggestion" data-status=format!("{:?}", suggestion.status).to_lowercase()>
+                <li class="item suggestion" data-status=suggestion.status.as_str()>
                     <div class="area-text">
                         <strong class="area-name">{suggestion.name.clone()}</strong>
                         {description}

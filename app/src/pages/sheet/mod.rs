@@ -3,11 +3,12 @@ mod suggest;
 
 use std::sync::{Arc, Mutex};
 
-use kvadrant::{AreaId, Axis, Entity, Error};
+use kvadrant::{AreaId, Axis, Entity, Error, GroupId};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos::task::spawn_local;
 use leptos_meta::Title;
+use serde::{Deserialize, Serialize};
 
 use super::param;
 use crate::actions::{SaveAreaScores, load_group_invite, load_sheet, save_score};
@@ -15,7 +16,7 @@ use crate::error::AppError;
 use crate::hydration::island_hydrated;
 use crate::i18n::use_texts;
 use crate::live;
-use crate::model::{QrLink, Sheet, sheet_live_path};
+use crate::model::{AreaComment, QrLink, Sheet, sheet_live_path};
 use crate::ui::{DemoBadge, ErrorNote, Loading};
 use comment::CommentForm;
 use suggest::SuggestForm;
@@ -50,9 +51,14 @@ pub fn SheetPage() -> impl IntoView {
                     match sheet.await {
                         Err(error) => view! { <ErrorNote error /> }.into_any(),
                         Ok((sheet, invite)) => {
-                            let results = format!("/w/{}/results", sheet.workshop.code);
+                            let workshop = &sheet.workshop;
+                            let results = format!("/w/{}/results", workshop.code);
                             view! {
-                                <SheetForm sheet key />
+                                <Title text=format!("{} – {}", sheet.group.name, workshop.title) />
+                                <DemoBadge demo=workshop.demo />
+                                <p class="crumbs"><a href=format!("/w/{}", workshop.code)>{use_texts().back_to_groups}</a></p>
+                                <h1>{sheet.group.name.clone()}<span class="subtitle">{workshop.title.clone()}</span></h1>
+                                <SheetForm rows=SheetRows::of(&sheet) key />
                                 <GroupInvite link=invite />
                                 <p><a href=results>{use_texts().see_results}</a></p>
                             }
@@ -62,6 +68,70 @@ pub fn SheetPage() -> impl IntoView {
                 })
             }}
         </Suspense>
+    }
+}
+
+/// What the sheet's island draws and saves: the group's rows, without the rest of the
+/// workshop, so that the participant's browser decodes no more than the form shows.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SheetRows {
+    code: String,
+    group: i64,
+    scoring_open: bool,
+    /// The lowest and highest score.
+    scale: (u8, u8),
+    sections: Vec<SheetSection>,
+}
+
+/// A category's areas; `heading` is `None` for the areas without one.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct SheetSection {
+    heading: Option<String>,
+    rows: Vec<SheetRow>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct SheetRow {
+    area: AreaId,
+    name: String,
+    description: String,
+    potential: Option<u8>,
+    feasibility: Option<u8>,
+    comment: Option<AreaComment>,
+}
+
+impl SheetRows {
+    fn of(sheet: &Sheet) -> SheetRows {
+        let workshop = &sheet.workshop;
+        let sections = workshop
+            .areas_by_category()
+            .into_iter()
+            .map(|(category, areas)| SheetSection {
+                heading: category.map(|c| c.name.clone()),
+                rows: areas
+                    .into_iter()
+                    .map(|area| SheetRow {
+                        area: area.id,
+                        name: area.name.clone(),
+                        description: area.description.clone(),
+                        potential: sheet.value(area.id, Axis::Potential),
+                        feasibility: sheet.value(area.id, Axis::Feasibility),
+                        comment: sheet.comments.iter().find(|c| c.area_id == area.id).cloned(),
+                    })
+                    .collect(),
+            })
+            .collect();
+        SheetRows {
+            code: workshop.code.clone(),
+            group: sheet.group.id.0,
+            scoring_open: workshop.scoring_open,
+            scale: (workshop.settings.scale_min, workshop.settings.scale_max),
+            sections,
+        }
+    }
+
+    fn rows(&self) -> impl Iterator<Item = &SheetRow> {
+        self.sections.iter().flat_map(|section| &section.rows)
     }
 }
 
@@ -99,17 +169,15 @@ impl Cell {
 
 /// The scores, comments and suggestions: what the group changes, saved as it goes.
 #[island]
-fn SheetForm(sheet: Sheet, key: String) -> impl IntoView {
+fn SheetForm(rows: SheetRows, key: String) -> impl IntoView {
     island_hydrated();
     let t = use_texts();
-    let workshop = &sheet.workshop;
-    let cells: Vec<CellSignals> = workshop
-        .areas
-        .iter()
-        .map(|area| CellSignals {
-            area: area.id,
-            potential: Cell::new(sheet.value(area.id, Axis::Potential)),
-            feasibility: Cell::new(sheet.value(area.id, Axis::Feasibility)),
+    let cells: Vec<CellSignals> = rows
+        .rows()
+        .map(|row| CellSignals {
+            area: row.area,
+            potential: Cell::new(row.potential),
+            feasibility: Cell::new(row.feasibility),
         })
         .collect();
     let total = cells.len();
@@ -124,24 +192,24 @@ fn SheetForm(sheet: Sheet, key: String) -> impl IntoView {
             Axis::Feasibility => cells.feasibility.clone(),
         }
     };
-    let open = RwSignal::new(workshop.scoring_open);
+    let open = RwSignal::new(rows.scoring_open);
     let context = CellContext {
-        code: StoredValue::new(workshop.code.clone()),
-        group: sheet.group.id.0,
+        code: StoredValue::new(rows.code.clone()),
+        group: rows.group,
         key: StoredValue::new(key),
         open,
-        scale: (workshop.settings.scale_min, workshop.settings.scale_max),
+        scale: rows.scale,
     };
 
-    let live = live::follow(sheet_live_path(&workshop.code, sheet.group.id));
-    let list: Vec<AreaId> = workshop.areas.iter().map(|area| area.id).collect();
+    let live = live::follow_sheet(sheet_live_path(&rows.code, GroupId(rows.group)));
+    let list: Vec<AreaId> = rows.rows().map(|row| row.area).collect();
     let list_changed = RwSignal::new(false);
     Effect::new(move || {
-        live.view.with(|view| {
-            if let Some(view) = view {
+        live.outline.with(|outline| {
+            if let Some(workshop) = outline.as_ref().and_then(|outline| outline.workshop.as_ref()) {
                 // Only real changes notify: the forms below must not be redrawn by every score.
-                let changed = !view.workshop.areas.iter().map(|area| area.id).eq(list.iter().copied());
-                open.maybe_update(|open| std::mem::replace(open, view.workshop.scoring_open) != *open);
+                let changed = !workshop.areas.iter().map(|area| area.id).eq(list.iter().copied());
+                open.maybe_update(|open| std::mem::replace(open, workshop.scoring_open) != *open);
                 list_changed.maybe_update(|shown| std::mem::replace(shown, changed) != *shown);
             }
         });
@@ -160,15 +228,16 @@ fn SheetForm(sheet: Sheet, key: String) -> impl IntoView {
         });
     });
 
-    let sections = workshop
-        .areas_by_category()
+    let SheetRows { scoring_open, sections, .. } = rows;
+    let sections = sections
         .into_iter()
-        .map(|(category, areas)| {
-            let heading = category.map(|c| c.name.clone()).unwrap_or_else(|| t.no_category.to_owned());
-            let rows = areas
+        .map(|section| {
+            let heading = section.heading.unwrap_or_else(|| t.no_category.to_owned());
+            let rows = section
+                .rows
                 .into_iter()
-                .map(|area| {
-                    let name_id = format!("area-{}", area.id);
+                .map(|row| {
+                    let name_id = format!("area-{}", row.area);
                     view! {
                         <li>
                             // Until the page is interactive, each area is a plain form with its own save button.
@@ -176,15 +245,15 @@ fn SheetForm(sheet: Sheet, key: String) -> impl IntoView {
                                 <input type="hidden" name="code" value=context.code.get_value() />
                                 <input type="hidden" name="group" value=context.group />
                                 <input type="hidden" name="key" value=context.key.get_value() />
-                                <input type="hidden" name="area" value=area.id.0 />
+                                <input type="hidden" name="area" value=row.area.0 />
                                 <div class="area-text">
-                                    <span class="area-name" id=name_id.clone()>{area.name.clone()}</span>
-                                    {(!area.description.is_empty()).then(|| view! { <span class="hint">{area.description.clone()}</span> })}
+                                    <span class="area-name" id=name_id.clone()>{row.name.clone()}</span>
+                                    {(!row.description.is_empty()).then(|| view! { <span class="hint">{row.description}</span> })}
                                 </div>
                                 {Axis::ALL.map(|axis| view! {
-                                    <ScoreCell context area=area.id name_id=name_id.clone() axis cell=cell(area.id, axis) />
+                                    <ScoreCell context area=row.area name_id=name_id.clone() axis cell=cell(row.area, axis) />
                                 })}
-                                {workshop.scoring_open.then(|| view! {
+                                {scoring_open.then(|| view! {
                                     <button type="submit" class="save-row">{t.save}</button>
                                 })}
                             </form>
@@ -192,9 +261,9 @@ fn SheetForm(sheet: Sheet, key: String) -> impl IntoView {
                                 code=context.code.get_value()
                                 group=context.group
                                 key=context.key.get_value()
-                                area=area.id
-                                area_name=area.name.clone()
-                                comment=sheet.comments.iter().find(|c| c.area_id == area.id).cloned()
+                                area=row.area
+                                area_name=row.name
+                                comment=row.comment
                                 open
                                 live=live.sheet
                             />
@@ -212,10 +281,6 @@ fn SheetForm(sheet: Sheet, key: String) -> impl IntoView {
         .collect_view();
 
     view! {
-        <Title text=format!("{} – {}", sheet.group.name, workshop.title) />
-        <DemoBadge demo=workshop.demo />
-        <p class="crumbs"><a href=format!("/w/{}", workshop.code)>{t.back_to_groups}</a></p>
-        <h1>{sheet.group.name.clone()}<span class="subtitle">{workshop.title.clone()}</span></h1>
         <div role="status">
             {move || if open.get() {
                 view! { <p class="hint">{t.sheet_intro}</p> }.into_any()
@@ -251,6 +316,18 @@ enum SaveState {
     Saving,
     Saved,
     Failed,
+}
+
+impl SaveState {
+    /// The state as the cell's `data-state` names it, for styles and tests.
+    fn as_str(self) -> &'static str {
+        match self {
+            SaveState::Idle => "idle",
+            SaveState::Saving => "saving",
+            SaveState::Saved => "saved",
+            SaveState::Failed => "failed",
+        }
+    }
 }
 
 /// Saves of one cell go out one at a time; a change made while one is on its way waits, and
@@ -337,7 +414,7 @@ fn ScoreCell(context: CellContext, area: AreaId, name_id: String, axis: Axis, ce
                 <option value="" selected=move || value.get().is_none()>{t.not_set}</option>
                 {options}
             </select>
-            <span id=status_id class="save-state" aria-live="polite" data-state=move || format!("{:?}", state.get()).to_lowercase()>
+            <span id=status_id class="save-state" aria-live="polite" data-state=move || state.get().as_str()>
                 {move || match state.get() {
                     SaveState::Idle => "",
                     SaveState::Saving => t.saving,
