@@ -53,7 +53,11 @@ mod tests {
             areas: Vec::new(),
             groups: Vec::new(),
         };
-        Arc::new(Results::new(workshop, Segment { tag: None, groups: 0 }, Standings { ranked: Vec::new(), unscored: Vec::new(), comments: Vec::new(), raised: Vec::new() }))
+        Arc::new(Results::new(
+            workshop,
+            Segment { tag: None, groups: 0 },
+            Standings { ranked: Vec::new(), unscored: Vec::new(), comments: Vec::new(), raised: Vec::new() },
+        ))
     }
 
     #[test]

@@ -23,13 +23,13 @@ use kvadrant_api::model::{
 };
 
 use crate::live::{Frames, Hub, Role};
-use assembled::AssembledResults;
 use crate::results::Assembly;
 use crate::store::{
     Actor, GroupAccess, NewLists, NewWorkshop, ScoreSubmission, ScoreWrite, ScoreWriter, Store, StoreError,
     StoreResult, WorkshopRecord, WorkshopSettings,
 };
 use crate::{qr, secret, views};
+use assembled::AssembledResults;
 
 pub use setup::setup_of;
 
