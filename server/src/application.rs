@@ -1,5 +1,6 @@
 use std::io;
 use std::net::SocketAddr;
+use std::path::Path;
 use std::sync::{Arc, LazyLock};
 
 use axum::error_handling::HandleErrorLayer;
@@ -17,6 +18,7 @@ use tower::ServiceBuilder;
 use tower_http::compression::CompressionLayer;
 use tower_http::trace::TraceLayer;
 
+use crate::assets::{self, CompressedAssets};
 use crate::config::{Config, Serving};
 use crate::export::Pictures;
 use crate::limits::Guard;
@@ -73,7 +75,7 @@ impl Application {
         let options = LeptosOptions::builder()
             .output_name("kvadrant")
             .site_root(config.site_root.as_str())
-            .site_pkg_dir("pkg")
+            .site_pkg_dir(assets::FOLDER)
             .site_addr(listener.local_addr()?)
             .build();
         let stopping = CancellationToken::new();
@@ -114,8 +116,12 @@ fn router(service: Arc<Service>, options: LeptosOptions, guard: Arc<Guard>, serv
             move || shell(options.clone())
         })
         .fallback(leptos_axum::file_and_error_handler_with_context(context, shell))
-        .with_state(options)
-        .layer(axum::middleware::from_fn_with_state(service.clone(), language::workshop_language));
+        .with_state(options.clone())
+        .layer(axum::middleware::from_fn_with_state(service.clone(), language::workshop_language))
+        .layer(axum::middleware::from_fn_with_state(
+            CompressedAssets::new(Path::new(options.site_root.as_ref()).join(assets::FOLDER)),
+            assets::compressed,
+        ));
     let (api, _) = api::routes();
     // Only the time until an answer starts is bounded: live streams then run on.
     let timeout = ServiceBuilder::new().layer(HandleErrorLayer::new(error::timed_out)).timeout(serving.request_timeout);

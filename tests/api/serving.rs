@@ -5,6 +5,7 @@
 //! `cargo` running the tests (a no-op when `cargo test --workspace` built it already), into the
 //! target directory this test binary sits in.
 
+use std::io::Read;
 use std::path::PathBuf;
 use std::process::Stdio;
 use std::sync::{Arc, Mutex, OnceLock};
@@ -276,4 +277,33 @@ async fn no_secret_reaches_the_log_even_at_trace() {
     for (what, secret) in [("facilitator", secret), ("leaders", leaders), ("group", key)] {
         assert!(!log.contains(secret), "the {what}'s secret is in the log");
     }
+}
+
+#[tokio::test]
+async fn built_files_go_out_compressed_once_and_whole() {
+    let server = support::start().await;
+    let path = std::path::Path::new(&support::site_root()).join("pkg").join("kvadrant.js");
+    let built = std::fs::read(&path).unwrap_or_else(|_| panic!("{} is built by scripts/test", path.display()));
+    let url = server.url("/pkg/kvadrant.js");
+
+    let compressed = server.client.get(&url).header("accept-encoding", "gzip, br").send().await.unwrap();
+    assert_eq!(compressed.status(), StatusCode::OK);
+    assert_eq!(compressed.headers()["content-encoding"], "gzip");
+    assert_eq!(compressed.headers()["vary"], "accept-encoding");
+    assert!(compressed.headers().contains_key("last-modified"), "browsers may keep a built file a while");
+    let etag = compressed.headers()["etag"].clone();
+    let mut unpacked = Vec::new();
+    flate2::read::GzDecoder::new(&compressed.bytes().await.unwrap()[..]).read_to_end(&mut unpacked).unwrap();
+    assert_eq!(unpacked, built, "the file whole, once unpacked");
+
+    let again = server.client.get(&url).header("accept-encoding", "gzip").header("if-none-match", etag);
+    assert_eq!(again.send().await.unwrap().status(), StatusCode::NOT_MODIFIED);
+
+    let plain = server.client.get(&url).send().await.unwrap();
+    assert_eq!(plain.status(), StatusCode::OK);
+    assert!(!plain.headers().contains_key("content-encoding"), "a client that takes no gzip gets the file as it is");
+    assert_eq!(plain.bytes().await.unwrap(), built);
+
+    let outside = server.client.get(server.url("/pkg/..%2f..%2fCargo.toml")).header("accept-encoding", "gzip");
+    assert_eq!(outside.send().await.unwrap().status(), StatusCode::NOT_FOUND);
 }
