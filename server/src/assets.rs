@@ -1,5 +1,5 @@
 //! The site's scripts, WASM and styles, gzip-compressed once at the best level and kept. Compressed
-//! per request, in the chunks a file is streamed in, the participant's path weighed 5 KiB more,
+//! per request, in the chunks a file is streamed in, the participant's path weighed 4.4 KiB more,
 //! and every phone reloading after a Wi-Fi drop cost its own compression of the WASM. A file
 //! rebuilt while the server runs is compressed again: it is kept by its size and modification time.
 
