@@ -552,6 +552,11 @@ pub const FACILITATOR_COOKIE: &str = "kvadrant-facilitator";
 pub const LEADERS_COOKIE: &str = "kvadrant-leaders";
 
 /// Where a workshop's API lives: the path the facilitator's and leaders' cookies are sent to.
+/// The workshop's results page.
+pub fn results_path(code: &str) -> String {
+    format!("/w/{code}/results")
+}
+
 pub fn workshop_api_path(code: &str) -> String {
     format!("/api/v1/workshops/{code}")
 }

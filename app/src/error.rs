@@ -9,7 +9,7 @@ use crate::i18n::{Lang, texts};
 
 /// What a server function can answer with instead of a value.
 ///
-/// On the wire it is an [`ErrorBody`]: the domain error for the server's own reading, and the
+/// On the wire it is a [`WordedError`]: the domain error for the server's own reading, and the
 /// error in words in the page's language. The browser reads the words alone (`Said`), so it
 /// carries no code to decode or word domain errors.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -35,14 +35,14 @@ impl AppError {
     }
 
     /// The error as it is sent, worded in `lang`.
-    pub fn body(&self, lang: Lang) -> ErrorBody {
-        ErrorBody {
+    pub fn body(&self, lang: Lang) -> WordedError {
+        WordedError {
             #[cfg(not(feature = "hydrate"))]
             domain: match self {
                 AppError::Domain(error) => Some(error.clone()),
                 _ => None,
             },
-            text: self.text(lang),
+            message: self.text(lang),
         }
     }
 }
@@ -60,14 +60,15 @@ fn domain_text(_: Lang, error: &Error) -> String {
     error.to_string()
 }
 
-/// A server function's error on the wire.
+/// A server function's error on the wire: like the JSON API's error body, the structured error
+/// and a sentence for people, here in the page's language.
 #[derive(Debug, Serialize, Deserialize)]
-pub struct ErrorBody {
+pub struct WordedError {
     /// What the server reads back (its limits, its tests); the browser passes over it.
     #[cfg(not(feature = "hydrate"))]
     #[serde(rename = "Domain", default, skip_serializing_if = "Option::is_none")]
     domain: Option<Error>,
-    text: String,
+    message: String,
 }
 
 impl Serialize for AppError {
@@ -78,12 +79,12 @@ impl Serialize for AppError {
 
 impl<'de> Deserialize<'de> for AppError {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let body = ErrorBody::deserialize(deserializer)?;
+        let body = WordedError::deserialize(deserializer)?;
         #[cfg(not(feature = "hydrate"))]
         if let Some(error) = body.domain {
             return Ok(AppError::Domain(error));
         }
-        Ok(AppError::Said(body.text))
+        Ok(AppError::Said(body.message))
     }
 }
 
@@ -133,10 +134,10 @@ mod tests {
     fn an_error_travels_with_its_words_and_the_server_reads_it_back_whole() {
         let error = AppError::Domain(Error::invalid("scores[2].value", Rule::OutOfRange { min: 1, max: 10 }));
         let sent = serde_json::to_value(error.body(Lang::En)).unwrap();
-        assert_eq!(sent["text"], "Value must be a whole number from 1 to 10.");
+        assert_eq!(sent["message"], "Value must be a whole number from 1 to 10.");
         assert_eq!(sent["Domain"]["field"], "scores[2].value");
         assert_eq!(serde_json::from_value::<AppError>(sent).unwrap(), error);
-        let worded = serde_json::json!({ "text": "Scoring is closed." });
+        let worded = serde_json::json!({ "message": "Scoring is closed." });
         assert_eq!(serde_json::from_value::<AppError>(worded).unwrap(), AppError::Said("Scoring is closed.".into()));
     }
 }

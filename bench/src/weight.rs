@@ -39,6 +39,7 @@ pub struct WeightArgs {
 /// One page and the scripts and WASM it loads.
 struct Page {
     name: &'static str,
+    budget: u64,
     assets: BTreeSet<String>,
 }
 
@@ -78,8 +79,7 @@ async fn weigh(args: &WeightArgs) -> Result<bool, Failure> {
     println!("{:<12} {:>10}  {:>8}  assets", "page", "KiB", "budget");
     for page in &pages {
         let bytes = weight(&page.assets);
-        let budget = if page.name == "manage" { FACILITATOR_BUDGET } else { PAGE_BUDGET };
-        within &= report(page.name, bytes, budget, &page.assets);
+        within &= report(page.name, bytes, page.budget, &page.assets);
     }
     let participant: BTreeSet<String> = pages
         .iter()
@@ -111,17 +111,17 @@ async fn pages(client: &Client, addr: SocketAddr, manifest: &SplitManifest) -> R
         expect(client.get(format!("{api}/review-link")).bearer_auth(secret), StatusCode::OK, "reading the review link")
             .await?;
     let paths = [
-        ("home", "/".to_owned()),
-        ("join", format!("/w/{code}")),
-        ("sheet", format!("/w/{code}/g/{}/{}", group.id, group.key)),
-        ("results", format!("/w/{code}/results")),
-        ("screen", format!("/w/{code}/screen")),
-        ("review", review.path),
-        ("manage", format!("/w/{code}/manage/{secret}")),
-        ("cards", format!("/w/{code}/manage/{secret}/cards")),
+        ("home", "/".to_owned(), PAGE_BUDGET),
+        ("join", format!("/w/{code}"), PAGE_BUDGET),
+        ("sheet", model::sheet_path(code, group.id, &group.key), PAGE_BUDGET),
+        ("results", model::results_path(code), PAGE_BUDGET),
+        ("screen", format!("/w/{code}/screen"), PAGE_BUDGET),
+        ("review", review.path, PAGE_BUDGET),
+        ("manage", model::manage_path(code, secret), FACILITATOR_BUDGET),
+        ("cards", format!("{}/cards", model::manage_path(code, secret)), PAGE_BUDGET),
     ];
     let mut pages = Vec::with_capacity(paths.len());
-    for (name, path) in paths {
+    for (name, path, budget) in paths {
         let response = client.get(url(addr, &path)).send().await?;
         if response.status() != StatusCode::OK {
             return Err(Failure::setup(format!("the {name} page answered HTTP {}", response.status().as_u16())));
@@ -129,7 +129,7 @@ async fn pages(client: &Client, addr: SocketAddr, manifest: &SplitManifest) -> R
         let html = response.text().await?;
         let mut assets = scripts_and_wasm(&html);
         assets.extend(island_chunks(&html, manifest));
-        pages.push(Page { name, assets });
+        pages.push(Page { name, budget, assets });
     }
     Ok(pages)
 }

@@ -52,7 +52,7 @@ pub async fn compressed(State(assets): State<Arc<CompressedAssets>>, request: Re
     let nanos = modified.duration_since(SystemTime::UNIX_EPOCH).map_or(0, |since| since.as_nanos());
     let etag = format!("\"{:x}-{nanos:x}-gz\"", metadata.len());
     let vary = (header::VARY, HeaderValue::from_static("accept-encoding"));
-    if request.headers().get(header::IF_NONE_MATCH).is_some_and(|sent| sent.as_bytes() == etag.as_bytes()) {
+    if matches_any(request.headers(), &etag) {
         return (StatusCode::NOT_MODIFIED, [vary, (header::ETAG, header_value(&etag))]).into_response();
     }
     let version = (path.clone(), metadata.len(), modified);
@@ -102,6 +102,15 @@ fn accepts_gzip(headers: &HeaderMap) -> bool {
     })
 }
 
+/// Whether `If-None-Match` names `etag` (or `*`): the client has this very file.
+fn matches_any(headers: &HeaderMap, etag: &str) -> bool {
+    let named = headers.get_all(header::IF_NONE_MATCH).iter().filter_map(|value| value.to_str().ok());
+    named
+        .flat_map(|value| value.split(','))
+        .map(str::trim)
+        .any(|tag| tag == "*" || tag.trim_start_matches("W/") == etag)
+}
+
 async fn compress(path: PathBuf) -> std::io::Result<Bytes> {
     let bytes = tokio::fs::read(&path).await?;
     tokio::task::spawn_blocking(move || {
@@ -130,6 +139,20 @@ mod tests {
         for refused in ["/pkg/../secret.js", "/pkg//etc/x.js", "/pkg/notes.txt", "/favicon.ico", "/pkg/", "/w/x.js"] {
             assert_eq!(asset(folder, refused), None, "{refused}");
         }
+    }
+
+    #[test]
+    fn a_client_that_has_the_file_is_told_so() {
+        let sent = |value: &str| {
+            let mut headers = HeaderMap::new();
+            headers.insert(header::IF_NONE_MATCH, HeaderValue::from_str(value).unwrap());
+            matches_any(&headers, "\"a1-b2-gz\"")
+        };
+        assert!(sent("\"a1-b2-gz\""));
+        assert!(sent("\"old\", W/\"a1-b2-gz\""));
+        assert!(sent("*"));
+        assert!(!sent("\"a1-b3-gz\""));
+        assert!(!matches_any(&HeaderMap::new(), "\"a1-b2-gz\""));
     }
 
     #[test]

@@ -256,8 +256,10 @@ pub async fn guard(State(guard): State<Arc<Guard>>, request: Request, next: Next
     let peer = request.extensions().get::<ConnectInfo<SocketAddr>>().map(|info| info.0);
     let address = limited_address(client_address(peer, request.headers(), guard.trust_proxy.as_ref()));
     let route = Route::of(request.method(), request.uri().path());
-    let lang = kvadrant_api::lang::chosen(request.headers()).unwrap_or_default();
-    let refuse = |retry_after| refusal(Error::RateLimited { retry_after }, route.server_function, lang);
+    // Only a server function's refusal is worded for people: other routes' requests skip the cookie.
+    let lang = route.server_function.then(|| kvadrant_api::lang::chosen(request.headers())).flatten();
+    let refuse =
+        |retry_after| refusal(Error::RateLimited { retry_after }, route.server_function, lang.unwrap_or_default());
     if route.lookup
         && let Some(retry_after) = guard.refused_for(address)
     {

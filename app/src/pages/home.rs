@@ -6,6 +6,7 @@ use crate::actions::{CreateWorkshop, ImportWorkshop, demo_code, load_managed};
 use crate::error::AppError;
 use crate::hydration::island_hydrated;
 use crate::i18n::use_texts;
+use crate::model::results_path;
 use crate::private_links::{self, PrivateLink};
 use crate::ui::{ErrorNote, FormError, last_error};
 
@@ -43,7 +44,7 @@ pub fn HomePage() -> impl IntoView {
                             <p class="hint">{t.demo_intro}</p>
                             <p class="links">
                                 <a href=format!("/w/{code}")>{t.demo_join}</a>
-                                <a href=format!("/w/{code}/results")>{t.demo_results}</a>
+                                <a href=results_path(&code)>{t.demo_results}</a>
                             </p>
                         </section>
                     })

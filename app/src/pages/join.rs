@@ -6,7 +6,7 @@ use super::param;
 use crate::actions::{JoinGroup, load_workshop};
 use crate::hydration::island_hydrated;
 use crate::i18n::use_texts;
-use crate::model::Workshop;
+use crate::model::{Workshop, results_path};
 use crate::ui::{DemoBadge, ErrorNote, FormError, Loading, last_error, submit_typed};
 
 /// Where the join link leads: take a group that has not joined yet, and open its sheet.
@@ -56,7 +56,7 @@ fn JoinWorkshop(workshop: Workshop) -> impl IntoView {
             }
             .into_any()
         }}
-        <p><a href=format!("/w/{}/results", workshop.code)>{t.see_results}</a></p>
+        <p><a href=results_path(&workshop.code)>{t.see_results}</a></p>
     }
 }
 

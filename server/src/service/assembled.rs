@@ -11,26 +11,29 @@ use kvadrant_api::model::Results;
 /// Workshops whose newest results are kept: a regional day's parallel workshops.
 const WORKSHOPS: usize = 256;
 
-pub struct AssembledResults {
-    newest: quick_cache::sync::Cache<WorkshopId, (i64, Arc<Results>)>,
+pub type AssembledResults = Newest<Results>;
+
+/// The newest value made for each of the last few workshops, with the version it was made at.
+pub struct Newest<T> {
+    kept: quick_cache::sync::Cache<WorkshopId, (i64, Arc<T>)>,
 }
 
-impl Default for AssembledResults {
+impl<T> Default for Newest<T> {
     fn default() -> Self {
-        AssembledResults { newest: quick_cache::sync::Cache::new(WORKSHOPS) }
+        Newest { kept: quick_cache::sync::Cache::new(WORKSHOPS) }
     }
 }
 
-impl AssembledResults {
-    /// The workshop's results at `version`, if they were assembled already.
-    pub fn at(&self, workshop: WorkshopId, version: i64) -> Option<Arc<Results>> {
-        self.newest.get(&workshop).filter(|(kept, _)| *kept == version).map(|(_, results)| results)
+impl<T> Newest<T> {
+    /// The workshop's value at `version`, if it was made already.
+    pub fn at(&self, workshop: WorkshopId, version: i64) -> Option<Arc<T>> {
+        self.kept.get(&workshop).filter(|(kept, _)| *kept == version).map(|(_, value)| value)
     }
 
-    /// Keeps `results`, assembled at `version`, unless newer ones are kept already.
-    pub fn keep(&self, workshop: WorkshopId, version: i64, results: Arc<Results>) {
-        if self.newest.get(&workshop).is_none_or(|(kept, _)| kept <= version) {
-            self.newest.insert(workshop, (version, results));
+    /// Keeps `value`, made at `version`, unless one made at a newer version is kept already.
+    pub fn keep(&self, workshop: WorkshopId, version: i64, value: Arc<T>) {
+        if self.kept.get(&workshop).is_none_or(|(kept, _)| kept <= version) {
+            self.kept.insert(workshop, (version, value));
         }
     }
 }
@@ -38,40 +41,19 @@ impl AssembledResults {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use kvadrant_api::model::{Segment, Settings, Standings, Workshop};
-
-    fn results(title: &str) -> Arc<Results> {
-        let workshop = Workshop {
-            code: "ABC234".into(),
-            title: title.into(),
-            description: String::new(),
-            scoring_open: true,
-            results_hidden: false,
-            demo: false,
-            settings: Settings::default(),
-            categories: Vec::new(),
-            areas: Vec::new(),
-            groups: Vec::new(),
-        };
-        Arc::new(Results::new(
-            workshop,
-            Segment { tag: None, groups: 0 },
-            Standings { ranked: Vec::new(), unscored: Vec::new(), comments: Vec::new(), raised: Vec::new() },
-        ))
-    }
 
     #[test]
     fn only_the_kept_version_is_served_and_an_older_one_never_replaces_it() {
-        let assembled = AssembledResults::default();
+        let newest = Newest::<&str>::default();
         let workshop = WorkshopId(7);
-        assert!(assembled.at(workshop, 3).is_none());
-        assembled.keep(workshop, 3, results("three"));
-        assert_eq!(assembled.at(workshop, 3).unwrap().workshop.title, "three");
-        assert!(assembled.at(workshop, 4).is_none(), "a newer version is assembled afresh");
-        assembled.keep(workshop, 5, results("five"));
-        assembled.keep(workshop, 4, results("four"));
-        assert!(assembled.at(workshop, 4).is_none());
-        assert_eq!(assembled.at(workshop, 5).unwrap().workshop.title, "five");
-        assert!(assembled.at(WorkshopId(8), 5).is_none());
+        assert!(newest.at(workshop, 3).is_none());
+        newest.keep(workshop, 3, Arc::new("three"));
+        assert_eq!(*newest.at(workshop, 3).unwrap(), "three");
+        assert!(newest.at(workshop, 4).is_none(), "a newer version is made afresh");
+        newest.keep(workshop, 5, Arc::new("five"));
+        newest.keep(workshop, 4, Arc::new("four"));
+        assert!(newest.at(workshop, 4).is_none());
+        assert_eq!(*newest.at(workshop, 5).unwrap(), "five");
+        assert!(newest.at(WorkshopId(8), 5).is_none());
     }
 }

@@ -17,7 +17,7 @@ use crate::error::AppError;
 use crate::hydration::island_hydrated;
 use crate::i18n::use_texts;
 use crate::live;
-use crate::model::{Category, ListKind, ReviewLink, Workshop, workshop_api_path};
+use crate::model::{Category, ListKind, ReviewLink, Workshop, results_path, workshop_api_path};
 use crate::private_links::{self, PrivateLink};
 use crate::ui::{DemoBadge, ErrorNote, FormError, Loading, ProgressTable, ResultsPanels, last_error};
 use group_links::GroupLinks;
@@ -180,7 +180,7 @@ fn Manage(workshop: Workshop, keys: Credentials, actions: Actions, loaded: Loade
             <p>{t.join_code}": "<strong class="join-code">{code.clone()}</strong></p>
             <p>{t.join_link}": "<a href=format!("/w/{code}")>{format!("/w/{code}")}</a></p>
             <p>
-                <a href=format!("/w/{code}/results")>{t.see_results}</a>" · "
+                <a href=results_path(&code)>{t.see_results}</a>" · "
                 <a href=format!("/w/{code}/screen") target="_blank">{t.big_screen}</a>
             </p>
         </section>

@@ -4,6 +4,7 @@ use kvadrant::{AreaId, Note, Timeframe};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
+use super::SheetContext;
 use crate::actions::SaveComment;
 use crate::i18n::use_texts;
 use crate::model::{AreaComment, LiveSheet};
@@ -51,13 +52,10 @@ fn texts(comment: Option<&AreaComment>) -> [String; 3] {
 
 #[component]
 pub fn CommentForm(
-    code: String,
-    group: i64,
-    key: String,
+    context: SheetContext,
     area: AreaId,
     area_name: String,
     comment: Option<AreaComment>,
-    open: RwSignal<bool>,
     live: ReadSignal<Option<LiveSheet>>,
 ) -> impl IntoView {
     let t = use_texts();
@@ -81,18 +79,16 @@ pub fn CommentForm(
             fields.edited.set(true);
         }
     };
-    let submit = {
-        let (code, key) = (code.clone(), key.clone());
-        submit_typed(save, move || SaveComment {
-            code: code.clone(),
-            group,
-            key: key.clone(),
-            area: area.0,
-            rationale: fields.rationale.get_untracked(),
-            risks: fields.risks.get_untracked(),
-            timeframe: fields.timeframe.get_untracked(),
-        })
-    };
+    let submit = submit_typed(save, move || SaveComment {
+        code: context.code.get_value(),
+        group: context.group,
+        key: context.key.get_value(),
+        area: area.0,
+        rationale: fields.rationale.get_untracked(),
+        risks: fields.risks.get_untracked(),
+        timeframe: fields.timeframe.get_untracked(),
+    });
+    let open = context.open;
     let id = format!("comment-{area}");
     let (rationale_id, risks_id, timeframe_id) =
         (format!("{id}-rationale"), format!("{id}-risks"), format!("{id}-timeframe"));
@@ -107,9 +103,7 @@ pub fn CommentForm(
             <summary>{t.comment_summary}<span class="visually-hidden">": "{area_name}</span></summary>
             // A plain form until the page is interactive; then the fields go out as they are held.
             <form class="comment-form" method="post" action=SaveComment::PATH on:submit=submit>
-                <input type="hidden" name="code" value=code />
-                <input type="hidden" name="group" value=group />
-                <input type="hidden" name="key" value=key />
+                {context.hidden_fields()}
                 <input type="hidden" name="area" value=area.0 />
                 <label for=rationale_id.clone()>{t.rationale}</label>
                 <textarea id=rationale_id name="rationale" rows="2" maxlength=Note::MAX_CHARS disabled=move || !open.get()

@@ -16,7 +16,7 @@ use crate::error::AppError;
 use crate::hydration::island_hydrated;
 use crate::i18n::use_texts;
 use crate::live;
-use crate::model::{AreaComment, QrLink, Sheet, sheet_live_path};
+use crate::model::{AreaComment, QrLink, Sheet, results_path, sheet_live_path};
 use crate::ui::{DemoBadge, ErrorNote, Loading};
 use comment::CommentForm;
 use suggest::SuggestForm;
@@ -52,7 +52,7 @@ pub fn SheetPage() -> impl IntoView {
                         Err(error) => view! { <ErrorNote error /> }.into_any(),
                         Ok((sheet, invite)) => {
                             let workshop = &sheet.workshop;
-                            let results = format!("/w/{}/results", workshop.code);
+                            let results = results_path(&workshop.code);
                             view! {
                                 <Title text=format!("{} – {}", sheet.group.name, workshop.title) />
                                 <DemoBadge demo=workshop.demo />
@@ -193,7 +193,7 @@ fn SheetForm(rows: SheetRows, key: String) -> impl IntoView {
         }
     };
     let open = RwSignal::new(rows.scoring_open);
-    let context = CellContext {
+    let context = SheetContext {
         code: StoredValue::new(rows.code.clone()),
         group: rows.group,
         key: StoredValue::new(key),
@@ -242,9 +242,7 @@ fn SheetForm(rows: SheetRows, key: String) -> impl IntoView {
                         <li>
                             // Until the page is interactive, each area is a plain form with its own save button.
                             <form class="area-row" method="post" action=SaveAreaScores::PATH>
-                                <input type="hidden" name="code" value=context.code.get_value() />
-                                <input type="hidden" name="group" value=context.group />
-                                <input type="hidden" name="key" value=context.key.get_value() />
+                                {context.hidden_fields()}
                                 <input type="hidden" name="area" value=row.area.0 />
                                 <div class="area-text">
                                     <span class="area-name" id=name_id.clone()>{row.name.clone()}</span>
@@ -257,16 +255,7 @@ fn SheetForm(rows: SheetRows, key: String) -> impl IntoView {
                                     <button type="submit" class="save-row">{t.save}</button>
                                 })}
                             </form>
-                            <CommentForm
-                                code=context.code.get_value()
-                                group=context.group
-                                key=context.key.get_value()
-                                area=row.area
-                                area_name=row.name
-                                comment=row.comment
-                                open
-                                live=live.sheet
-                            />
+                            <CommentForm context area=row.area area_name=row.name comment=row.comment live=live.sheet />
                         </li>
                     }
                 })
@@ -294,20 +283,33 @@ fn SheetForm(rows: SheetRows, key: String) -> impl IntoView {
         <p class="progress" aria-live="polite">{move || (t.scored_count)(done(), total)}</p>
         <div class="sheet">{sections}</div>
         {move || open.get().then(|| view! {
-            <SuggestForm code=context.code.get_value() group=context.group key=context.key.get_value() />
+            <SuggestForm context />
         })}
     }
     .into_any()
 }
 
+/// What every form on the sheet sends and checks: whose sheet it is, and whether scoring is open.
 #[derive(Clone, Copy)]
-struct CellContext {
+struct SheetContext {
     code: StoredValue<String>,
     group: i64,
     /// What opened the sheet: the group's key, or the facilitator's secret.
     key: StoredValue<String>,
     open: RwSignal<bool>,
     scale: (u8, u8),
+}
+
+impl SheetContext {
+    /// The sheet's identity as a form's hidden fields, for the post made before the page is
+    /// interactive.
+    fn hidden_fields(self) -> impl IntoView {
+        view! {
+            <input type="hidden" name="code" value=self.code.get_value() />
+            <input type="hidden" name="group" value=self.group />
+            <input type="hidden" name="key" value=self.key.get_value() />
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -343,7 +345,7 @@ struct SaveQueue {
 
 /// One score: a native select, saved on change.
 #[component]
-fn ScoreCell(context: CellContext, area: AreaId, name_id: String, axis: Axis, cell: Cell) -> impl IntoView {
+fn ScoreCell(context: SheetContext, area: AreaId, name_id: String, axis: Axis, cell: Cell) -> impl IntoView {
     let t = use_texts();
     let state = RwSignal::new(SaveState::Idle);
     let Cell { value, queue } = cell;

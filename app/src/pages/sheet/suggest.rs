@@ -4,12 +4,13 @@ use kvadrant::{Description, Name};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
+use super::SheetContext;
 use crate::actions::SuggestArea;
 use crate::i18n::use_texts;
 use crate::ui::{FormError, last_error, submit_typed};
 
 #[component]
-pub fn SuggestForm(code: String, group: i64, key: String) -> impl IntoView {
+pub fn SuggestForm(context: SheetContext) -> impl IntoView {
     let t = use_texts();
     let suggest = ServerAction::<SuggestArea>::new();
     let sent = move || matches!(suggest.value().get(), Some(Ok(())));
@@ -21,16 +22,13 @@ pub fn SuggestForm(code: String, group: i64, key: String) -> impl IntoView {
             description.set(String::new());
         }
     });
-    let submit = {
-        let (code, key) = (code.clone(), key.clone());
-        submit_typed(suggest, move || SuggestArea {
-            code: code.clone(),
-            group,
-            key: key.clone(),
-            name: name.get_untracked(),
-            description: description.get_untracked(),
-        })
-    };
+    let submit = submit_typed(suggest, move || SuggestArea {
+        code: context.code.get_value(),
+        group: context.group,
+        key: context.key.get_value(),
+        name: name.get_untracked(),
+        description: description.get_untracked(),
+    });
     let typed = |field: RwSignal<String>| move |event| field.set(event_target_value(&event));
     view! {
         <section class="card suggest" aria-labelledby="suggest-heading">
@@ -38,9 +36,7 @@ pub fn SuggestForm(code: String, group: i64, key: String) -> impl IntoView {
             <p class="hint">{t.suggest_intro}</p>
             // A plain form until the page is interactive; then the fields go out as they are held.
             <form class="suggest-form" method="post" action=SuggestArea::PATH on:submit=submit>
-                <input type="hidden" name="code" value=code />
-                <input type="hidden" name="group" value=group />
-                <input type="hidden" name="key" value=key />
+                {context.hidden_fields()}
                 <label for="suggest-name">{t.name_label}</label>
                 <input id="suggest-name" name="name" required maxlength=Name::MAX_CHARS
                     prop:value=move || name.get() on:input=typed(name) />
