@@ -3,7 +3,7 @@
 //! opens the join page and the sheet of a workshop made for the purpose and waits until the
 //! page says it has hydrated (`body[data-hydrated]`). Each run starts with an empty cache.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{ExitCode, Stdio};
 use std::time::{Duration, Instant};
 
@@ -42,7 +42,7 @@ pub struct SlowLinkArgs {
 }
 
 /// One way into the sheet: the pages a participant opens, in order.
-struct Path {
+struct Visit {
     name: &'static str,
     pages: Vec<String>,
 }
@@ -67,10 +67,10 @@ async fn measure(args: &SlowLinkArgs) -> Result<(), Failure> {
         url(server.addr(), &format!("/w/{}", workshop.code)),
         url(server.addr(), &format!("/w/{}/g/{}/{}", workshop.code, workshop.groups[0].id, workshop.groups[0].key)),
     );
-    let paths = [
-        Path { name: "join page", pages: vec![join.clone()] },
-        Path { name: "sheet, from its link", pages: vec![sheet.clone()] },
-        Path { name: "join page, then sheet", pages: vec![join, sheet] },
+    let visits = [
+        Visit { name: "join page", pages: vec![join.clone()] },
+        Visit { name: "sheet, from its link", pages: vec![sheet.clone()] },
+        Visit { name: "join page, then sheet", pages: vec![join, sheet] },
     ];
     println!(
         "link: {} kbit/s, {} ms round trip; time from navigation until the page is interactive",
@@ -78,12 +78,12 @@ async fn measure(args: &SlowLinkArgs) -> Result<(), Failure> {
     );
     let driver = Chromedriver::start(&args.chromedriver, &workdir).await?;
     let mut sessions = 0;
-    for path in &paths {
+    for visit in &visits {
         let mut times: Vec<Vec<f64>> = Vec::new();
         for _ in 0..args.runs {
             sessions += 1;
             let browser = driver.session(&workdir, sessions).await?;
-            let outcome = browser.time_pages(args, &path.pages).await;
+            let outcome = browser.time_pages(args, &visit.pages).await;
             browser.quit().await;
             times.push(outcome?);
         }
@@ -91,7 +91,7 @@ async fn measure(args: &SlowLinkArgs) -> Result<(), Failure> {
             .iter()
             .map(|run| run.iter().map(|ms| format!("{:.2} s", ms / 1000.0)).collect::<Vec<_>>().join(" + "))
             .collect();
-        println!("{:<24} {}", path.name, shown.join(" | "));
+        println!("{:<24} {}", visit.name, shown.join(" | "));
     }
     server.stop().await;
     Ok(())
@@ -111,7 +111,7 @@ impl Drop for Chromedriver {
 }
 
 impl Chromedriver {
-    async fn start(program: &std::path::Path, workdir: &WorkDir) -> Result<Chromedriver, Failure> {
+    async fn start(program: &Path, workdir: &WorkDir) -> Result<Chromedriver, Failure> {
         let port = free_port()?.port();
         let process = Command::new(program)
             .arg(format!("--port={port}"))
