@@ -135,4 +135,7 @@ pub enum Entity {
     Group,
     #[error("suggestion")]
     Suggestion,
+    /// A removal to undo: unknown, undone already, or past the time to undo it.
+    #[error("removal")]
+    Removal,
 }

@@ -8,3 +8,5 @@ pub const MAX_GROUPS: usize = 500;
 pub const MAX_SUGGESTIONS: usize = 200;
 /// The most groups one request may add; more than any workshop room holds.
 pub const MAX_GROUPS_PER_REQUEST: usize = 100;
+/// How long a removed category, area or group can be put back, with its scores and comments.
+pub const UNDO_MINUTES: i64 = 10;

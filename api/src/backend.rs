@@ -8,8 +8,8 @@ use kvadrant::{AreaId, CategoryId, Error, GroupId, SuggestionId};
 
 use crate::model::{
     AcceptInput, Area, Category, ChangeEntry, CommentInput, CreatedWorkshop, Group, GroupCard, GroupInput, GroupLink,
-    GroupScores, GroupsInput, Invite, ItemInput, ListKind, ManageLink, QrLink, Results, ReviewLink, Saved, ScoreInput,
-    SettingsInput, Setup, Sheet, Suggestion, SuggestionInput, Workshop, WorkshopInput,
+    GroupScores, GroupsInput, Invite, ItemInput, ListKind, ManageLink, QrLink, Removal, Results, ReviewLink, Saved,
+    ScoreInput, SettingsInput, Setup, Sheet, Suggestion, SuggestionInput, Usage, Workshop, WorkshopInput,
 };
 
 /// What proves the right to change a workshop: its join code and the facilitator's secret.
@@ -38,14 +38,17 @@ pub trait Backend: Send + Sync + 'static {
     async fn set_scoring_open(&self, key: &Key, open: bool) -> Result<Workshop, Error>;
     async fn add_category(&self, key: &Key, input: ItemInput) -> Result<Category, Error>;
     async fn update_category(&self, key: &Key, id: CategoryId, input: ItemInput) -> Result<Category, Error>;
-    async fn remove_category(&self, key: &Key, id: CategoryId) -> Result<(), Error>;
     async fn add_area(&self, key: &Key, input: ItemInput) -> Result<Area, Error>;
     async fn update_area(&self, key: &Key, id: AreaId, input: ItemInput) -> Result<Area, Error>;
-    async fn remove_area(&self, key: &Key, id: AreaId) -> Result<(), Error>;
     async fn add_groups(&self, key: &Key, input: GroupsInput) -> Result<Vec<Group>, Error>;
     /// Renames a group and, if `tags` are given, replaces its tags.
     async fn update_group(&self, key: &Key, id: GroupId, input: GroupInput) -> Result<Group, Error>;
-    async fn remove_group(&self, key: &Key, id: GroupId) -> Result<(), Error>;
+    /// Removes a category, area or group with what goes with it; undone by [`Backend::restore`].
+    async fn remove(&self, key: &Key, list: ListKind, id: i64) -> Result<Removal, Error>;
+    /// Undoes a removal while it can be undone, scores and comments included.
+    async fn restore(&self, key: &Key, removal: i64) -> Result<(), Error>;
+    /// What removing each area or group would take with it.
+    async fn usage(&self, key: &Key) -> Result<Usage, Error>;
     /// Puts a whole list in a new order; `ids` must name every item of the list once.
     async fn reorder(&self, key: &Key, list: ListKind, ids: Vec<i64>) -> Result<(), Error>;
     /// Moves one item a step up (or down) its list.

@@ -760,6 +760,54 @@ impl ListKind {
     }
 }
 
+/// What a removal took away, and how long it can be undone (`POST …/removals/{id}/restore`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Removal {
+    /// Names the removal to undo.
+    pub id: i64,
+    pub list: ListKind,
+    /// The removed category's, area's or group's id and name.
+    pub item_id: i64,
+    pub name: String,
+    /// Scores and comments that went with it; for a category, the areas that lost it.
+    pub scores: u32,
+    pub comments: u32,
+    pub areas: u32,
+    /// UTC, ISO 8601 with milliseconds: the removal can be undone until then.
+    pub undo_until: String,
+}
+
+/// What hangs on an area or a group: what its removal would take with it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ItemUse {
+    pub id: i64,
+    /// The groups that scored the area, or the areas the group scored.
+    pub scored: u32,
+    pub comments: u32,
+}
+
+/// What hangs on each area and group of a workshop, for the facilitator to see before removing one.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Usage {
+    pub areas: Vec<ItemUse>,
+    pub groups: Vec<ItemUse>,
+}
+
+impl Usage {
+    /// What hangs on one item; nothing for a category, whose areas stay.
+    pub fn of(&self, list: ListKind, id: i64) -> Option<ItemUse> {
+        let items = match list {
+            ListKind::Categories => return None,
+            ListKind::Areas => &self.areas,
+            ListKind::Groups => &self.groups,
+        };
+        items.iter().find(|item| item.id == id).copied()
+    }
+}
+
 /// Who made a change, by the secret they held: never a person.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -7,7 +7,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
 use crate::model::{
-    ChangeEntry, GroupCard, GroupLink, Invite, ListKind, QrLink, Results, ReviewLink, Saved, Sheet, Workshop,
+    ChangeEntry, GroupCard, GroupLink, Invite, ListKind, QrLink, Removal, Results, ReviewLink, Saved, Sheet, Usage,
+    Workshop,
 };
 #[cfg(feature = "ssr")]
 use crate::{
@@ -297,16 +298,22 @@ pub async fn update_group(code: String, secret: String, id: i64, name: String, t
     Ok(())
 }
 
+/// Removes a category, area or group; the answer says how to undo it.
 #[server]
-pub async fn remove_item(code: String, secret: String, list: ListKind, id: i64) -> Result<(), AppError> {
-    let backend = backend()?;
-    let key = key(code, secret);
-    match list {
-        ListKind::Categories => backend.remove_category(&key, CategoryId(id)).await?,
-        ListKind::Areas => backend.remove_area(&key, AreaId(id)).await?,
-        ListKind::Groups => backend.remove_group(&key, GroupId(id)).await?,
-    }
-    Ok(())
+pub async fn remove_item(code: String, secret: String, list: ListKind, id: i64) -> Result<Removal, AppError> {
+    Ok(backend()?.remove(&key(code, secret), list, id).await?)
+}
+
+/// Undoes a removal.
+#[server]
+pub async fn restore_item(code: String, secret: String, removal: i64) -> Result<(), AppError> {
+    Ok(backend()?.restore(&key(code, secret), removal).await?)
+}
+
+/// What removing each area or group would take with it.
+#[server]
+pub async fn load_usage(code: String, secret: String) -> Result<Usage, AppError> {
+    Ok(backend()?.usage(&key(code, secret)).await?)
 }
 
 /// Moves one item a step up or down its list.

@@ -416,6 +416,7 @@ fn error_nb(error: &Error) -> String {
             Entity::Area => "Området finnes ikke lenger.",
             Entity::Group => "Gruppen finnes ikke lenger.",
             Entity::Suggestion => "Forslaget finnes ikke lenger.",
+            Entity::Removal => "Fjerningen kan ikke lenger angres.",
         }
         .into(),
         Error::CredentialsRequired => "Dette krever en privat lenke: gruppens eller fasilitatorens.".into(),
@@ -445,6 +446,7 @@ fn error_en(error: &Error) -> String {
             let name: String = chars.next().map(|c| c.to_ascii_uppercase()).into_iter().chain(chars).collect();
             format!("{name}{} {rule}.", place_in_setup(field))
         }
+        Error::NotFound { entity: Entity::Removal } => "The removal can no longer be undone.".into(),
         Error::NotFound { entity } => format!("No such {entity}."),
         Error::CredentialsRequired => "This needs a private link: the group's or the facilitator's.".into(),
         Error::Forbidden => "This link does not give access to this.".into(),

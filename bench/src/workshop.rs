@@ -63,6 +63,12 @@ impl Workshop {
             let added: Vec<model::Group> = expect(request, StatusCode::CREATED, "adding groups").await?;
             group_ids.extend(added.into_iter().map(|group| group.id));
         }
+        // A new workshop starts closed, as a facilitator finds it.
+        let request = client
+            .put(format!("{workshop_url}/scoring"))
+            .bearer_auth(&secret)
+            .json(&serde_json::json!({ "open": true }));
+        let _: model::Workshop = expect(request, StatusCode::OK, "opening scoring").await?;
         let request = client.get(format!("{workshop_url}/group-links")).bearer_auth(&secret);
         let links: Vec<GroupLink> = expect(request, StatusCode::OK, "reading the group links").await?;
         let groups = group_ids

@@ -14,8 +14,8 @@ use kvadrant_api::backend::{Backend, GroupKey, Key};
 use kvadrant_api::model::{
     AcceptInput, Area, Category, ChangeEntry, CommentInput, CreatedWorkshop, FACILITATOR_COOKIE, GROUP_KEY_COOKIE,
     Group, GroupInput, GroupLink, GroupScores, GroupTag, GroupsInput, ItemInput, LEADERS_COOKIE, ListKind,
-    LiveComments, LiveSheet, LiveView, ManageLink, Results, ReviewLink, Saved, ScoreInput, SettingsInput, Setup,
-    SetupArea, SetupCategory, SetupGroup, Sheet, Suggestion, SuggestionInput, Workshop, WorkshopInput,
+    LiveComments, LiveSheet, LiveView, ManageLink, Removal, Results, ReviewLink, Saved, ScoreInput, SettingsInput,
+    Setup, SetupArea, SetupCategory, SetupGroup, Sheet, Suggestion, SuggestionInput, Usage, Workshop, WorkshopInput,
 };
 use serde::Deserialize;
 use utoipa::{OpenApi, ToSchema};
@@ -203,6 +203,8 @@ pub fn routes() -> (Router<Arc<Service>>, utoipa::openapi::OpenApi) {
         .routes(routes!(suggest))
         .routes(routes!(accept_suggestion))
         .routes(routes!(keep_suggestion))
+        .routes(routes!(restore))
+        .routes(routes!(usage))
         .routes(routes!(reorder))
         .routes(routes!(update_settings))
         .routes(routes!(get_setup))
@@ -361,16 +363,15 @@ async fn update_category(
     Ok(Json(service.update_category(&bearer.key(code), id, input).await?))
 }
 
-/// Areas in a removed category stay, without a category.
+/// Areas in a removed category stay, without a category; the answer says how to undo it.
 #[utoipa::path(delete, path = "/api/v1/workshops/{code}/categories/{id}", params(("code" = String, Path), ("id" = i64, Path)),
-    security(("facilitator" = [])), responses((status = 204)))]
+    security(("facilitator" = [])), responses((status = 200, body = Removal)))]
 async fn remove_category(
     State(service): State<Arc<Service>>,
     ApiPath((code, id)): ApiPath<(String, CategoryId)>,
     bearer: Bearer,
-) -> ApiResult<StatusCode> {
-    service.remove_category(&bearer.key(code), id).await?;
-    Ok(StatusCode::NO_CONTENT)
+) -> ApiResult<Json<Removal>> {
+    Ok(Json(service.remove(&bearer.key(code), ListKind::Categories, id.0).await?))
 }
 
 #[utoipa::path(post, path = "/api/v1/workshops/{code}/areas", params(("code" = String, Path)), request_body = ItemInput,
@@ -397,16 +398,15 @@ async fn update_area(
     Ok(Json(service.update_area(&bearer.key(code), id, input).await?))
 }
 
-/// Removes the area and every score given to it.
+/// Removes the area and every score and comment given to it; the answer says how to undo it.
 #[utoipa::path(delete, path = "/api/v1/workshops/{code}/areas/{id}", params(("code" = String, Path), ("id" = i64, Path)),
-    security(("facilitator" = [])), responses((status = 204)))]
+    security(("facilitator" = [])), responses((status = 200, body = Removal)))]
 async fn remove_area(
     State(service): State<Arc<Service>>,
     ApiPath((code, id)): ApiPath<(String, AreaId)>,
     bearer: Bearer,
-) -> ApiResult<StatusCode> {
-    service.remove_area(&bearer.key(code), id).await?;
-    Ok(StatusCode::NO_CONTENT)
+) -> ApiResult<Json<Removal>> {
+    Ok(Json(service.remove(&bearer.key(code), ListKind::Areas, id.0).await?))
 }
 
 /// Adds groups: `{"count": 9}` names them 'Gruppe 1'…, `{"names": [...]}` names them.
@@ -435,16 +435,38 @@ async fn update_group(
     Ok(Json(service.update_group(&bearer.key(code), id, input).await?))
 }
 
-/// Removes the group and every score it gave.
+/// Removes the group and every score and comment it gave; the answer says how to undo it.
 #[utoipa::path(delete, path = "/api/v1/workshops/{code}/groups/{id}", params(("code" = String, Path), ("id" = i64, Path)),
-    security(("facilitator" = [])), responses((status = 204)))]
+    security(("facilitator" = [])), responses((status = 200, body = Removal)))]
 async fn remove_group(
     State(service): State<Arc<Service>>,
     ApiPath((code, id)): ApiPath<(String, GroupId)>,
     bearer: Bearer,
+) -> ApiResult<Json<Removal>> {
+    Ok(Json(service.remove(&bearer.key(code), ListKind::Groups, id.0).await?))
+}
+
+/// Undoes a removal, while it can be undone: the item comes back where it was, with its scores and comments.
+#[utoipa::path(post, path = "/api/v1/workshops/{code}/removals/{id}/restore", params(("code" = String, Path), ("id" = i64, Path)),
+    security(("facilitator" = [])), responses((status = 204)))]
+async fn restore(
+    State(service): State<Arc<Service>>,
+    ApiPath((code, id)): ApiPath<(String, i64)>,
+    bearer: Bearer,
 ) -> ApiResult<StatusCode> {
-    service.remove_group(&bearer.key(code), id).await?;
+    service.restore(&bearer.key(code), id).await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// What removing each area or group would take with it: scores and comments.
+#[utoipa::path(get, path = "/api/v1/workshops/{code}/usage", params(("code" = String, Path)),
+    security(("facilitator" = [])), responses((status = 200, body = Usage)))]
+async fn usage(
+    State(service): State<Arc<Service>>,
+    ApiPath(code): ApiPath<String>,
+    bearer: Bearer,
+) -> ApiResult<Json<Usage>> {
+    Ok(Json(service.usage(&bearer.key(code)).await?))
 }
 
 /// Puts categories, areas or groups in a new order; `ids` lists every item once.

@@ -1,13 +1,16 @@
 //! The store's records as the contract shows them: the one place a record becomes a view.
 
+use std::collections::{HashMap, HashSet};
+
+use kvadrant::Cell;
 use kvadrant_api::model::{
-    Area, AreaComment, Category, ChangeActor, ChangeEntry, Group, GroupTag, ListKind, Settings, SheetScore, Suggestion,
-    SuggestionStatus, Workshop,
+    Area, AreaComment, Category, ChangeActor, ChangeEntry, Group, GroupTag, ItemUse, ListKind, Removal, Settings,
+    SheetScore, Suggestion, SuggestionStatus, Usage, Workshop,
 };
 
 use crate::store::{
-    ActorKind, AreaRecord, CategoryRecord, ChangeRecord, CommentRecord, Content, GroupRecord, List, StoredScore,
-    SuggestionRecord, SuggestionState, WorkshopRecord, WorkshopSettings,
+    ActorKind, AreaRecord, CategoryRecord, ChangeRecord, CommentRecord, Content, GroupRecord, List, RemovalRecord,
+    StoredScore, SuggestionRecord, SuggestionState, WorkshopRecord, WorkshopSettings,
 };
 
 /// The workshop as the pages and the API show it.
@@ -23,6 +26,42 @@ pub fn workshop(record: &WorkshopRecord, content: Content) -> Workshop {
         categories: content.categories.into_iter().map(Category::from).collect(),
         areas: content.areas.into_iter().map(Area::from).collect(),
         groups: content.groups.into_iter().map(Group::from).collect(),
+    }
+}
+
+pub fn removal(record: RemovalRecord, list: ListKind) -> Removal {
+    let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    let removed = record.removed;
+    Removal {
+        id: record.id,
+        list,
+        item_id: removed.id,
+        name: removed.name,
+        scores: count(removed.scores.len()),
+        comments: count(removed.comments.len()),
+        areas: count(removed.areas.len()),
+        undo_until: record.undo_until,
+    }
+}
+
+/// For each area the groups that scored it and its comments; for each group the areas it
+/// scored and its comments; in the lists' order.
+pub fn usage(content: &Content, cells: &[Cell], comments: &[CommentRecord]) -> Usage {
+    let scored: HashSet<(i64, i64)> = cells.iter().map(|cell| (cell.group.0, cell.area.0)).collect();
+    let mut by_area: HashMap<i64, ItemUse> = HashMap::new();
+    let mut by_group: HashMap<i64, ItemUse> = HashMap::new();
+    let blank = |id| ItemUse { id, scored: 0, comments: 0 };
+    for &(group, area) in &scored {
+        by_area.entry(area).or_insert_with(|| blank(area)).scored += 1;
+        by_group.entry(group).or_insert_with(|| blank(group)).scored += 1;
+    }
+    for comment in comments {
+        by_area.entry(comment.area.0).or_insert_with(|| blank(comment.area.0)).comments += 1;
+        by_group.entry(comment.group.0).or_insert_with(|| blank(comment.group.0)).comments += 1;
+    }
+    Usage {
+        areas: content.areas.iter().map(|a| by_area.get(&a.id.0).copied().unwrap_or(blank(a.id.0))).collect(),
+        groups: content.groups.iter().map(|g| by_group.get(&g.id.0).copied().unwrap_or(blank(g.id.0))).collect(),
     }
 }
 

@@ -39,6 +39,8 @@ async fn a_killed_server_keeps_every_acknowledged_score() {
     let created = client.post(format!("{base}/api/v1/workshops/import")).json(&setup).send().await.unwrap();
     let created: Value = created.json().await.unwrap();
     let (code, secret) = (created["code"].as_str().unwrap().to_owned(), created["secret"].as_str().unwrap().to_owned());
+    let open = client.put(format!("{base}/api/v1/workshops/{code}/scoring")).bearer_auth(&secret);
+    assert_eq!(open.json(&json!({ "open": true })).send().await.unwrap().status(), StatusCode::OK);
     let workshop: Value =
         client.get(format!("{base}/api/v1/workshops/{code}")).send().await.unwrap().json().await.unwrap();
     let ids = |list: &str| -> Vec<i64> {

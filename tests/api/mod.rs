@@ -8,6 +8,7 @@ mod hidden;
 mod limits;
 mod pages;
 mod pictures;
+mod removals;
 mod score_batches;
 mod serving;
 mod setup;

@@ -229,6 +229,8 @@ async fn no_secret_reaches_the_log_even_at_trace() {
     let created: Value =
         client.post(api("")).json(&json!({ "title": "Logg" })).send().await.unwrap().json().await.unwrap();
     let (code, secret) = (created["code"].as_str().unwrap(), created["secret"].as_str().unwrap());
+    let open = client.put(api(&format!("/{code}/scoring"))).bearer_auth(secret).json(&json!({ "open": true }));
+    assert_eq!(open.send().await.unwrap().status(), StatusCode::OK);
     let area = client.post(api(&format!("/{code}/areas"))).bearer_auth(secret).json(&json!({ "name": "Vei" }));
     let area = area.send().await.unwrap().json::<Value>().await.unwrap()["id"].clone();
     let groups = client.post(api(&format!("/{code}/groups"))).bearer_auth(secret).json(&json!({ "count": 1 }));

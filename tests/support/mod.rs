@@ -191,6 +191,7 @@ impl TestServer {
         format!("{}{path}", self.base)
     }
 
+    /// A new workshop, opened for scoring.
     pub async fn create_workshop(&self, title: &str) -> Workshop {
         let response = self
             .client
@@ -201,10 +202,14 @@ impl TestServer {
             .unwrap();
         assert_eq!(response.status(), StatusCode::CREATED);
         let body: Value = response.json().await.unwrap();
-        Workshop {
+        let workshop = Workshop {
             code: body["code"].as_str().unwrap().to_owned(),
             secret: body["secret"].as_str().unwrap().to_owned(),
-        }
+        };
+        // A new workshop starts closed; the tests score in it as a facilitator would, once opened.
+        let opened = self.facilitate(&workshop, reqwest::Method::PUT, "/scoring", json!({ "open": true })).await;
+        assert_eq!(opened.status(), StatusCode::OK);
+        workshop
     }
 
     /// Makes a workshop from a setup (`POST /api/v1/workshops/import`).

@@ -67,6 +67,7 @@ async fn every_change_is_logged_in_order_with_who_made_it() {
     assert_eq!(
         lines,
         [
+            expected("scoring_opened", facilitator, None, None, None, None, None),
             expected("area_added", facilitator, None, innkjop, None, None, None),
             expected("group_added", facilitator, None, gruppe, None, None, None),
             expected("group_joined", group, gruppe, None, None, None, None),
@@ -88,7 +89,7 @@ async fn every_change_is_logged_in_order_with_who_made_it() {
     }
 
     let of_area = changes(&server, &workshop, &format!("?area={area}")).await;
-    let about_the_workshop = ["group_added", "group_joined", "settings_changed"];
+    let about_the_workshop = ["scoring_opened", "group_added", "group_joined", "settings_changed"];
     let expected_of_area: Vec<_> =
         lines.iter().filter(|line| !about_the_workshop.iter().any(|action| line[0] == *action)).cloned().collect();
     assert_eq!(of_area.iter().map(line).collect::<Vec<_>>(), expected_of_area);
@@ -177,6 +178,7 @@ async fn the_workbook_carries_the_whole_log() {
     assert_eq!(
         described,
         [
+            ["Fasilitator", "Scoring åpnet", ""],
             ["Fasilitator", "Område lagt til", ""],
             ["Fasilitator", "Gruppe lagt til", ""],
             ["Gruppe 1", "Gruppe tatt", ""],

@@ -84,6 +84,8 @@ async fn a_workshops_comments_stay_within_their_limit_even_when_written_at_once(
         code: created["code"].as_str().unwrap().to_owned(),
         secret: created["secret"].as_str().unwrap().to_owned(),
     };
+    let opened = server.facilitate(&workshop, Method::PUT, "/scoring", json!({ "open": true })).await;
+    assert_eq!(opened.status(), 200);
     let content = server.get_json(&format!("/api/v1/workshops/{}", workshop.code)).await;
     let ids = |list: &str| -> Vec<i64> {
         content[list].as_array().unwrap().iter().map(|item| item["id"].as_i64().unwrap()).collect()

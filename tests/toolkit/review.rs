@@ -57,6 +57,8 @@ fn changing_routes(area: i64, group: i64) -> Vec<(Method, String, Value)> {
         (Method::POST, "/groups".into(), json!({ "count": 1 })),
         (Method::PUT, format!("/groups/{group}"), json!({ "name": "Ny", "tags": [] })),
         (Method::DELETE, format!("/groups/{group}"), Value::Null),
+        (Method::POST, "/removals/1/restore".into(), Value::Null),
+        (Method::GET, "/usage".into(), Value::Null),
         (Method::PUT, format!("/groups/{group}/scores"), json!({ "scores": [] })),
         (Method::PUT, format!("/groups/{group}/comments/{area}"), json!({ "rationale": "Kapret" })),
         (Method::POST, format!("/groups/{group}/suggestions"), json!({ "name": "Kapret" })),

@@ -17,9 +17,9 @@ use kvadrant::{
 use kvadrant_api::backend::{Backend, GroupKey, Key};
 use kvadrant_api::model::{
     AcceptInput, Area, AreaComment, Category, ChangeEntry, CommentInput, CreatedWorkshop, Group, GroupCard, GroupInput,
-    GroupLink, GroupScores, GroupTag, GroupsInput, Invite, ItemInput, ListKind, ManageLink, QrLink, Results,
+    GroupLink, GroupScores, GroupTag, GroupsInput, Invite, ItemInput, ListKind, ManageLink, QrLink, Removal, Results,
     ReviewLink, Saved, ScoreInput, SettingsInput, Setup, Sheet, SheetScore, Suggestion, SuggestionInput,
-    SuggestionStatus, Workshop, WorkshopInput, manage_path, sheet_path,
+    SuggestionStatus, Usage, Workshop, WorkshopInput, manage_path, sheet_path,
 };
 
 use crate::live::{Frames, Hub, Role};
@@ -175,6 +175,9 @@ impl Service {
             secret_hash: secret::hash(&secret),
             review_hash: secret::hash(&secret::review(&secret, 0)),
             demo,
+            // A new workshop opens for scoring once the facilitator has prepared it; sample
+            // data is there to be tried at once.
+            scoring_open: demo,
             settings,
             lists,
         };
@@ -471,11 +474,6 @@ impl Backend for Service {
         Ok(Category { id, name: name.into_inner(), description: description.into_inner() })
     }
 
-    async fn remove_category(&self, key: &Key, id: CategoryId) -> Result<(), Error> {
-        let record = self.authorized(key).await?;
-        self.change(record.id, self.store.delete_category(record.id, id)).await.map_err(|e| e.about(Entity::Category))
-    }
-
     async fn add_area(&self, key: &Key, input: ItemInput) -> Result<Area, Error> {
         let (name, description) = parse_item(&input)?;
         let record = self.authorized(key).await?;
@@ -493,11 +491,6 @@ impl Backend for Service {
             .await
             .map_err(|e| e.about(Entity::Area))?;
         Ok(Area { id, name: name.into_inner(), description: description.into_inner(), category_id })
-    }
-
-    async fn remove_area(&self, key: &Key, id: AreaId) -> Result<(), Error> {
-        let record = self.authorized(key).await?;
-        self.change(record.id, self.store.delete_area(record.id, id)).await.map_err(|e| e.about(Entity::Area))
     }
 
     async fn add_groups(&self, key: &Key, input: GroupsInput) -> Result<Vec<Group>, Error> {
@@ -535,9 +528,30 @@ impl Backend for Service {
         Ok(Group { id, name: name.into_inner(), tags, joined })
     }
 
-    async fn remove_group(&self, key: &Key, id: GroupId) -> Result<(), Error> {
+    async fn remove(&self, key: &Key, list: ListKind, id: i64) -> Result<Removal, Error> {
         let record = self.authorized(key).await?;
-        self.change(record.id, self.store.delete_group(record.id, id)).await.map_err(|e| e.about(Entity::Group))
+        let entity = match list {
+            ListKind::Categories => Entity::Category,
+            ListKind::Areas => Entity::Area,
+            ListKind::Groups => Entity::Group,
+        };
+        let removal =
+            self.change(record.id, self.store.remove(record.id, list.into(), id)).await.map_err(|e| e.about(entity))?;
+        Ok(views::removal(removal, list))
+    }
+
+    async fn restore(&self, key: &Key, removal: i64) -> Result<(), Error> {
+        let record = self.authorized(key).await?;
+        self.change(record.id, self.store.restore(record.id, removal)).await.map_err(|e| e.about(Entity::Removal))?;
+        Ok(())
+    }
+
+    async fn usage(&self, key: &Key) -> Result<Usage, Error> {
+        let record = self.authorized(key).await?;
+        let cells = self.store.cells(record.id, record.settings.scale).await?;
+        let comments = self.store.comments(record.id).await?;
+        let content = self.store.content(record.id).await?;
+        Ok(views::usage(&content, &cells, &comments))
     }
 
     async fn reorder(&self, key: &Key, list: ListKind, ids: Vec<i64>) -> Result<(), Error> {

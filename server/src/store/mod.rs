@@ -18,8 +18,8 @@ use kvadrant::{
 pub use batch::ScoreWriter;
 pub use postgres::PostgresStore;
 pub use records::{
-    ActorKind, AreaRecord, CategoryRecord, ChangeRecord, CommentRecord, GroupRecord, List, SuggestionRecord,
-    SuggestionState,
+    ActorKind, AreaRecord, CategoryRecord, ChangeRecord, CommentRecord, GroupRecord, List, RemovalRecord, Removed,
+    SuggestionRecord, SuggestionState,
 };
 pub use sqlite::SqliteStore;
 
@@ -95,9 +95,14 @@ pub type StoreResult<T> = Result<T, StoreError>;
 
 /// Now, as stored timestamps are written (UTC, milliseconds, fixed width so that text order is time order).
 fn now() -> String {
+    stamp(time::OffsetDateTime::now_utc())
+}
+
+/// A moment as the store writes it: fixed-width ISO 8601 in UTC, so that text order is time order.
+fn stamp(at: time::OffsetDateTime) -> String {
     const FORMAT: &[time::format_description::BorrowedFormatItem<'_>] =
         time::macros::format_description!("[year]-[month]-[day]T[hour]:[minute]:[second].[subsecond digits:3]Z");
-    time::OffsetDateTime::now_utc().format(FORMAT).expect("the current time formats")
+    at.to_offset(time::UtcOffset::UTC).format(FORMAT).expect("a time formats")
 }
 
 /// The scores as cells on `scale`. A stored value outside it (which writes refuse, so only a
@@ -178,6 +183,8 @@ pub struct NewWorkshop {
     pub secret_hash: Vec<u8>,
     pub review_hash: Vec<u8>,
     pub demo: bool,
+    /// Whether groups may score at once.
+    pub scoring_open: bool,
     pub settings: WorkshopSettings,
     pub lists: NewLists,
 }
@@ -385,7 +392,6 @@ pub trait Store: Send + Sync + 'static {
         name: &Name,
         description: &Description,
     ) -> StoreResult<()>;
-    async fn delete_category(&self, workshop: WorkshopId, id: CategoryId) -> StoreResult<()>;
     async fn insert_area(
         &self,
         workshop: WorkshopId,
@@ -401,7 +407,6 @@ pub trait Store: Send + Sync + 'static {
         name: &Name,
         description: &Description,
     ) -> StoreResult<()>;
-    async fn delete_area(&self, workshop: WorkshopId, id: AreaId) -> StoreResult<()>;
     async fn insert_groups(&self, workshop: WorkshopId, names: &[Name]) -> StoreResult<Vec<GroupId>>;
     /// Renames a group and, given `tags`, replaces its tags.
     async fn update_group(
@@ -411,7 +416,13 @@ pub trait Store: Send + Sync + 'static {
         name: &Name,
         tags: Option<&[Tag]>,
     ) -> StoreResult<()>;
-    async fn delete_group(&self, workshop: WorkshopId, id: GroupId) -> StoreResult<()>;
+    /// Removes a category, area or group with everything that goes with it, and keeps a copy
+    /// to undo the removal with for [`kvadrant::limits::UNDO_MINUTES`]; older copies of the
+    /// workshop's removals are forgotten.
+    async fn remove(&self, workshop: WorkshopId, list: List, id: i64) -> StoreResult<RemovalRecord>;
+    /// Puts back what a removal took away, as it was, where it was; [`StoreError::NotFound`]
+    /// once the time to undo has passed, a refusal naming `name` if another item took its name.
+    async fn restore(&self, workshop: WorkshopId, removal: i64) -> StoreResult<(List, i64)>;
     /// `ids` is the whole list in its new order.
     async fn reorder(&self, workshop: WorkshopId, list: List, ids: &[i64]) -> StoreResult<()>;
     async fn set_results_hidden(&self, workshop: WorkshopId, hidden: bool) -> StoreResult<()>;

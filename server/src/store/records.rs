@@ -127,4 +127,75 @@ impl List {
             List::Groups => "groups",
         }
     }
+
+    /// The list a table name stands for, as `removals.list` holds it.
+    pub(super) fn from_table(table: &str) -> Option<List> {
+        List::ALL.into_iter().find(|list| list.table() == table)
+    }
+
+    /// The change log's name for removing one of its items.
+    pub(super) fn removed_action(self) -> &'static str {
+        match self {
+            List::Categories => "category_removed",
+            List::Areas => "area_removed",
+            List::Groups => "group_removed",
+        }
+    }
+
+    /// The change log's name for undoing that.
+    pub(super) fn restored_action(self) -> &'static str {
+        match self {
+            List::Categories => "category_restored",
+            List::Areas => "area_restored",
+            List::Groups => "group_restored",
+        }
+    }
+
+    /// The column other tables point at one of its items with.
+    pub(super) fn reference(self) -> &'static str {
+        match self {
+            List::Categories => "category_id",
+            List::Areas => "area_id",
+            List::Groups => "group_id",
+        }
+    }
+}
+
+/// A score as stored: group, area, axis, value and when it was given.
+pub type StoredCell = (i64, i64, String, i16, String);
+
+/// A comment as stored: group, area, rationale, risks, timeframe and when it was written.
+pub type StoredComment = (i64, i64, String, String, Option<String>, String);
+
+/// Everything a removal took away, enough to put the item back as it was: its row, the
+/// scores, comments and tags that went with it, and the rows that pointed at it.
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
+pub struct Removed {
+    pub id: i64,
+    pub name: String,
+    pub position: i64,
+    /// A category's or an area's.
+    pub description: String,
+    /// An area's category.
+    pub category: Option<i64>,
+    /// A group's link key and whether it was joined: its link works again once back.
+    pub link_key: String,
+    pub joined: bool,
+    pub tags: Vec<(String, String)>,
+    pub scores: Vec<StoredCell>,
+    pub comments: Vec<StoredComment>,
+    /// Lines of the change log and suggestions that named the area or group.
+    pub changes: Vec<i64>,
+    pub suggestions: Vec<i64>,
+    /// The areas of a removed category.
+    pub areas: Vec<i64>,
+}
+
+/// A removal as kept: what it took, and until when it can be undone.
+#[derive(Debug, Clone)]
+pub struct RemovalRecord {
+    pub id: i64,
+    pub list: List,
+    pub removed: Removed,
+    pub undo_until: String,
 }

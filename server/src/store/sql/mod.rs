@@ -11,20 +11,20 @@ use std::future::Future;
 
 use async_trait::async_trait;
 use kvadrant::{
-    AreaId, CategoryId, Cell, Comment, Description, GroupId, JoinCode, Name, Scale, SuggestionId, Tag, Timeframe,
-    Title, WorkshopId,
+    AreaId, CategoryId, Cell, Comment, Description, Field, GroupId, JoinCode, Name, Scale, SuggestionId, Tag,
+    Timeframe, Title, WorkshopId,
 };
 use sqlx::{Acquire, ColumnIndex, Database, Decode, Encode, Executor, IntoArguments, Pool, Type};
 use tokio::sync::mpsc;
 
-use self::statements::{Counted, Switch};
+use self::statements::{Cells, Counted, Pointing, Switch};
 use super::records::{ChangeRecord, CommentRecord, List, SuggestionRecord, SuggestionState};
 use super::sheet_writes::{self, CellKey, LogLine, Opened};
 use super::{
-    Actor, Change, Content, Entry, GroupAccess, NewLists, NewWorkshop, ScoreSubmission, Snapshot, Store, StoreError,
-    StoreResult, StoredScore, WorkshopRecord, WorkshopSettings,
+    Actor, Change, Content, Entry, GroupAccess, NewLists, NewWorkshop, RemovalRecord, Removed, ScoreSubmission,
+    Snapshot, Store, StoreError, StoreResult, StoredScore, WorkshopRecord, WorkshopSettings,
 };
-use crate::store::{cells, now, settings_changes};
+use crate::store::{cells, now, settings_changes, stamp};
 
 /// What differs between the databases the store runs on.
 pub trait Dialect: Database {
@@ -126,6 +126,30 @@ where
         let sql = list.count();
         let count: i64 = sqlx::query_scalar(&sql).bind(workshop.0).fetch_one(connection).await?;
         within_list_limit(list, count + adding as i64)
+    }
+
+    /// Refuses a category's or group's name that another of the workshop's has, naming `field`.
+    /// Checked inside the write transaction, after the version bump has locked the workshop, so
+    /// that a form sent twice cannot add the name twice.
+    async fn name_free(
+        connection: &mut DB::Connection,
+        list: List,
+        workshop: WorkshopId,
+        name: &str,
+        except: Option<i64>,
+        field: String,
+    ) -> StoreResult<()> {
+        let sql = statements::named(list);
+        let others: i64 = sqlx::query_scalar(&sql)
+            .bind(workshop.0)
+            .bind(name)
+            .bind(except.unwrap_or(0))
+            .fetch_one(connection)
+            .await?;
+        if others > 0 {
+            return Err(StoreError::Refused(kvadrant::Error::invalid(field, kvadrant::Rule::Duplicate)));
+        }
+        Ok(())
     }
 
     async fn find_by(&self, sql: &'static str, key: i64) -> StoreResult<Option<WorkshopRecord>> {
@@ -318,19 +342,199 @@ where
         Ok(tx.commit().await?)
     }
 
-    async fn delete(&self, workshop: WorkshopId, list: List, id: i64, action: &'static str) -> StoreResult<()> {
-        let mut tx = self.write(workshop).await?;
-        let name = statements::name_of(list);
-        let name: String = sqlx::query_scalar(&name).bind(id).bind(workshop.0).fetch_one(&mut *tx).await?;
-        // Logged before the row goes, so that the log line still finds an area's name.
-        let entry = match list {
-            List::Areas => Entry::new(action).area(AreaId(id)),
-            List::Categories | List::Groups => Entry::new(action).subject(&name),
+    /// What removing an item takes away, read in the removal's transaction.
+    async fn removed(
+        connection: &mut DB::Connection,
+        workshop: WorkshopId,
+        list: List,
+        id: i64,
+    ) -> StoreResult<Removed> {
+        let mut removed = Removed { id, ..Removed::default() };
+        match list {
+            List::Categories => {
+                let row: Option<(String, String, i64)> = sqlx::query_as(statements::REMOVED_CATEGORY)
+                    .bind(id)
+                    .bind(workshop.0)
+                    .fetch_optional(&mut *connection)
+                    .await?;
+                (removed.name, removed.description, removed.position) = row.ok_or(StoreError::NotFound)?;
+                removed.areas =
+                    sqlx::query_scalar(statements::AREAS_IN_CATEGORY).bind(id).fetch_all(&mut *connection).await?;
+                return Ok(removed);
+            }
+            List::Areas => {
+                let row: Option<(String, String, i64, Option<i64>)> = sqlx::query_as(statements::REMOVED_AREA)
+                    .bind(id)
+                    .bind(workshop.0)
+                    .fetch_optional(&mut *connection)
+                    .await?;
+                (removed.name, removed.description, removed.position, removed.category) =
+                    row.ok_or(StoreError::NotFound)?;
+            }
+            List::Groups => {
+                let row: Option<(String, i64, String, bool)> = sqlx::query_as(statements::REMOVED_GROUP)
+                    .bind(id)
+                    .bind(workshop.0)
+                    .fetch_optional(&mut *connection)
+                    .await?;
+                (removed.name, removed.position, removed.link_key, removed.joined) = row.ok_or(StoreError::NotFound)?;
+                removed.tags = sqlx::query_as(statements::GROUP_TAGS).bind(id).fetch_all(&mut *connection).await?;
+            }
+        }
+        let (scores, comments) =
+            (statements::cells_of(Cells::Scores, list), statements::cells_of(Cells::Comments, list));
+        removed.scores = sqlx::query_as(&scores).bind(id).fetch_all(&mut *connection).await?;
+        removed.comments = sqlx::query_as(&comments).bind(id).fetch_all(&mut *connection).await?;
+        let (changes, suggestions) =
+            (statements::pointing_at(Pointing::Changes, list), statements::pointing_at(Pointing::Suggestions, list));
+        removed.changes = sqlx::query_scalar(&changes).bind(id).fetch_all(&mut *connection).await?;
+        removed.suggestions = sqlx::query_scalar(&suggestions).bind(id).fetch_all(&mut *connection).await?;
+        Ok(removed)
+    }
+
+    /// Puts a removed item's row back, under its own id unless a new item has taken it since
+    /// (SQLite hands out the highest id again once its row is gone); returns the id it got.
+    async fn put_back(
+        connection: &mut DB::Connection,
+        workshop: WorkshopId,
+        list: List,
+        removed: &Removed,
+    ) -> StoreResult<i64> {
+        if list != List::Areas {
+            Self::name_free(&mut *connection, list, workshop, &removed.name, None, Field::Name.to_string()).await?;
+        }
+        let counted = match list {
+            List::Categories => Counted::CATEGORIES,
+            List::Areas => Counted::AREAS,
+            List::Groups => Counted::GROUPS,
         };
-        Self::record(&mut tx, workshop, Actor::Facilitator, &[entry]).await?;
-        let sql = statements::delete(list);
-        sqlx::query(&sql).bind(id).execute(&mut *tx).await?;
-        Ok(tx.commit().await?)
+        Self::make_room(&mut *connection, counted, workshop, 1).await?;
+        sqlx::query(&statements::make_room_at(list))
+            .bind(workshop.0)
+            .bind(removed.position)
+            .execute(&mut *connection)
+            .await?;
+        let taken: i64 =
+            sqlx::query_scalar(&statements::id_taken(list)).bind(removed.id).fetch_one(&mut *connection).await?;
+        let (name, description, position) = (removed.name.as_str(), removed.description.as_str(), removed.position);
+        if taken > 0 {
+            return match list {
+                List::Categories => Self::insert_category_row(connection, workshop, name, description, position).await,
+                List::Areas => {
+                    Self::insert_area_row(connection, workshop, removed.category, name, description, position).await
+                }
+                List::Groups => {
+                    let id: i64 = sqlx::query_scalar(statements::INSERT_GROUP)
+                        .bind(workshop.0)
+                        .bind(name)
+                        .bind(position)
+                        .bind(removed.link_key.as_str())
+                        .fetch_one(&mut *connection)
+                        .await?;
+                    Ok(id)
+                }
+            };
+        }
+        let query = match list {
+            List::Categories => sqlx::query(statements::RESTORE_CATEGORY)
+                .bind(removed.id)
+                .bind(workshop.0)
+                .bind(name)
+                .bind(description)
+                .bind(position),
+            List::Areas => sqlx::query(statements::RESTORE_AREA)
+                .bind(removed.id)
+                .bind(workshop.0)
+                .bind(name)
+                .bind(description)
+                .bind(position)
+                .bind(removed.category),
+            List::Groups => sqlx::query(statements::RESTORE_GROUP)
+                .bind(removed.id)
+                .bind(workshop.0)
+                .bind(name)
+                .bind(position)
+                .bind(removed.link_key.as_str())
+                .bind(removed.joined),
+        };
+        query.execute(&mut *connection).await?;
+        Ok(removed.id)
+    }
+
+    /// Puts back what went with a removed item, as `id` now: its scores, comments and tags,
+    /// and the pointers to it. What pointed at rows removed since stays out.
+    async fn put_back_what_went(
+        connection: &mut DB::Connection,
+        workshop: WorkshopId,
+        list: List,
+        removed: &Removed,
+        id: i64,
+    ) -> StoreResult<()> {
+        if list == List::Categories {
+            for area in &removed.areas {
+                sqlx::query(statements::RESTORE_AREA_CATEGORY)
+                    .bind(id)
+                    .bind(area)
+                    .bind(workshop.0)
+                    .execute(&mut *connection)
+                    .await?;
+            }
+            return Ok(());
+        }
+        if list == List::Groups {
+            let tags: Vec<Tag> = removed
+                .tags
+                .iter()
+                .filter_map(|(dimension, value)| Tag::parse(kvadrant::Field::Tags, dimension, value).ok())
+                .collect();
+            Self::insert_tags(&mut *connection, GroupId(id), &tags).await?;
+        }
+        // The other side of each score and comment: the groups of a removed area, the areas of a removed group.
+        let others: BTreeSet<i64> = {
+            let sql = match list {
+                List::Areas => statements::order(List::Groups),
+                _ => statements::order(List::Areas),
+            };
+            let ids: Vec<i64> = sqlx::query_scalar(&sql).bind(workshop.0).fetch_all(&mut *connection).await?;
+            ids.into_iter().collect()
+        };
+        // (group, area) of a cell, with the removed item's side as `id` now.
+        let cell = |group: i64, area: i64| match list {
+            List::Areas => (others.contains(&group)).then_some((group, id)),
+            _ => (others.contains(&area)).then_some((id, area)),
+        };
+        for (group, area, axis, value, updated_at) in &removed.scores {
+            if let Some((group, area)) = cell(*group, *area) {
+                sqlx::query(statements::RESTORE_SCORE)
+                    .bind(group)
+                    .bind(area)
+                    .bind(axis.as_str())
+                    .bind(*value)
+                    .bind(updated_at.as_str())
+                    .execute(&mut *connection)
+                    .await?;
+            }
+        }
+        for (group, area, rationale, risks, timeframe, updated_at) in &removed.comments {
+            if let Some((group, area)) = cell(*group, *area) {
+                sqlx::query(statements::RESTORE_COMMENT)
+                    .bind(group)
+                    .bind(area)
+                    .bind(rationale.as_str())
+                    .bind(risks.as_str())
+                    .bind(timeframe.as_deref())
+                    .bind(updated_at.as_str())
+                    .execute(&mut *connection)
+                    .await?;
+            }
+        }
+        for (table, rows) in [(Pointing::Changes, &removed.changes), (Pointing::Suggestions, &removed.suggestions)] {
+            let sql = statements::point_again(table, list);
+            for row in rows {
+                sqlx::query(&sql).bind(id).bind(row).bind(workshop.0).execute(&mut *connection).await?;
+            }
+        }
+        Ok(())
     }
 }
 
@@ -371,6 +575,7 @@ where
             .bind(rows::stored_midline(settings.potential_midline))
             .bind(rows::stored_midline(settings.feasibility_midline))
             .bind(settings.language.code())
+            .bind(new.scoring_open)
             .fetch_one(&mut *tx)
             .await?;
         let id = WorkshopId(id);
@@ -488,6 +693,7 @@ where
     ) -> StoreResult<CategoryId> {
         let mut tx = self.write(workshop).await?;
         Self::make_room(&mut tx, Counted::CATEGORIES, workshop, 1).await?;
+        Self::name_free(&mut tx, List::Categories, workshop, name.as_str(), None, Field::Name.to_string()).await?;
         let position = Self::next_position(&mut tx, List::Categories, workshop).await?;
         let id = Self::insert_category_row(&mut tx, workshop, name.as_str(), description.as_str(), position).await?;
         let entry = Entry::new("category_added").subject(name.as_str());
@@ -506,6 +712,8 @@ where
         let mut tx = self.write(workshop).await?;
         let (old_name, old_description): (String, String) =
             sqlx::query_as(statements::CATEGORY_TEXT).bind(id.0).bind(workshop.0).fetch_one(&mut *tx).await?;
+        Self::name_free(&mut tx, List::Categories, workshop, name.as_str(), Some(id.0), Field::Name.to_string())
+            .await?;
         sqlx::query(statements::UPDATE_CATEGORY)
             .bind(name.as_str())
             .bind(description.as_str())
@@ -522,10 +730,6 @@ where
         .collect();
         Self::record(&mut tx, workshop, Actor::Facilitator, &entries).await?;
         Ok(tx.commit().await?)
-    }
-
-    async fn delete_category(&self, workshop: WorkshopId, id: CategoryId) -> StoreResult<()> {
-        self.delete(workshop, List::Categories, id.0, "category_removed").await
     }
 
     async fn insert_area(
@@ -587,15 +791,14 @@ where
         Ok(tx.commit().await?)
     }
 
-    async fn delete_area(&self, workshop: WorkshopId, id: AreaId) -> StoreResult<()> {
-        self.delete(workshop, List::Areas, id.0, "area_removed").await
-    }
-
     async fn insert_groups(&self, workshop: WorkshopId, names: &[Name]) -> StoreResult<Vec<GroupId>> {
         let mut tx = self.write(workshop).await?;
         Self::make_room(&mut tx, Counted::GROUPS, workshop, names.len()).await?;
         let first = Self::next_position(&mut tx, List::Groups, workshop).await?;
         let mut ids = Vec::with_capacity(names.len());
+        for (i, name) in names.iter().enumerate() {
+            Self::name_free(&mut tx, List::Groups, workshop, name.as_str(), None, Field::Names.at(i)).await?;
+        }
         for (offset, name) in (0..).zip(names) {
             ids.push(Self::insert_group_row(&mut tx, workshop, name.as_str(), first + offset).await?);
         }
@@ -615,6 +818,7 @@ where
         let mut tx = self.write(workshop).await?;
         let old_name: String =
             sqlx::query_scalar(statements::GROUP_NAME).bind(id.0).bind(workshop.0).fetch_one(&mut *tx).await?;
+        Self::name_free(&mut tx, List::Groups, workshop, name.as_str(), Some(id.0), Field::Name.to_string()).await?;
         sqlx::query(statements::RENAME_GROUP).bind(name.as_str()).bind(id.0).execute(&mut *tx).await?;
         let mut entries: Vec<_> = Entry::edit("group_changed", "name", &old_name, name.as_str()).into_iter().collect();
         if let Some(tags) = tags {
@@ -631,8 +835,59 @@ where
         Ok(tx.commit().await?)
     }
 
-    async fn delete_group(&self, workshop: WorkshopId, id: GroupId) -> StoreResult<()> {
-        self.delete(workshop, List::Groups, id.0, "group_removed").await
+    async fn remove(&self, workshop: WorkshopId, list: List, id: i64) -> StoreResult<RemovalRecord> {
+        let mut tx = self.write(workshop).await?;
+        sqlx::query(statements::FORGET_REMOVALS).bind(workshop.0).bind(undo_since()).execute(&mut *tx).await?;
+        // Logged before the row goes, so that the log line still finds an area's name, and
+        // is pointed at the area again if the removal is undone.
+        let name: String = sqlx::query_scalar(&statements::name_of(list))
+            .bind(id)
+            .bind(workshop.0)
+            .fetch_optional(&mut *tx)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        let entry = match list {
+            List::Areas => Entry::new(list.removed_action()).area(AreaId(id)),
+            List::Categories | List::Groups => Entry::new(list.removed_action()).subject(&name),
+        };
+        Self::record(&mut tx, workshop, Actor::Facilitator, &[entry]).await?;
+        let removed = Self::removed(&mut tx, workshop, list, id).await?;
+        let at = time::OffsetDateTime::now_utc();
+        let kept = serde_json::to_string(&removed).map_err(|_| StoreError::Corrupt("removals.removed"))?;
+        let removal: i64 = sqlx::query_scalar(statements::INSERT_REMOVAL)
+            .bind(workshop.0)
+            .bind(list.table())
+            .bind(kept)
+            .bind(stamp(at))
+            .fetch_one(&mut *tx)
+            .await?;
+        sqlx::query(&statements::delete(list)).bind(id).execute(&mut *tx).await?;
+        tx.commit().await?;
+        let undo_until = stamp(at + time::Duration::minutes(kvadrant::limits::UNDO_MINUTES));
+        Ok(RemovalRecord { id: removal, list, removed, undo_until })
+    }
+
+    async fn restore(&self, workshop: WorkshopId, removal: i64) -> StoreResult<(List, i64)> {
+        let mut tx = self.write(workshop).await?;
+        let row: Option<(String, String)> = sqlx::query_as(statements::REMOVAL)
+            .bind(removal)
+            .bind(workshop.0)
+            .bind(undo_since())
+            .fetch_optional(&mut *tx)
+            .await?;
+        let (list, removed) = row.ok_or(StoreError::NotFound)?;
+        let list = List::from_table(&list).ok_or(StoreError::Corrupt("removals.list"))?;
+        let removed: Removed = serde_json::from_str(&removed).map_err(|_| StoreError::Corrupt("removals.removed"))?;
+        let id = Self::put_back(&mut tx, workshop, list, &removed).await?;
+        Self::put_back_what_went(&mut tx, workshop, list, &removed, id).await?;
+        let entry = match list {
+            List::Areas => Entry::new(list.restored_action()).area(AreaId(id)),
+            List::Categories | List::Groups => Entry::new(list.restored_action()).subject(&removed.name),
+        };
+        Self::record(&mut tx, workshop, Actor::Facilitator, &[entry]).await?;
+        sqlx::query(statements::DELETE_REMOVAL).bind(removal).execute(&mut *tx).await?;
+        tx.commit().await?;
+        Ok((list, id))
     }
 
     async fn reorder(&self, workshop: WorkshopId, list: List, ids: &[i64]) -> StoreResult<()> {
@@ -894,6 +1149,11 @@ where
 
 fn found<DB: Dialect>(result: &DB::QueryResult) -> StoreResult<()> {
     if DB::rows_affected(result) == 0 { Err(StoreError::NotFound) } else { Ok(()) }
+}
+
+/// Removals made before this moment can no longer be undone.
+fn undo_since() -> String {
+    stamp(time::OffsetDateTime::now_utc() - time::Duration::minutes(kvadrant::limits::UNDO_MINUTES))
 }
 
 /// Refuses what would take a workshop past a list's limit; the error names the list.

@@ -27,8 +27,8 @@ statements! {
         scale_min, scale_max, potential_label, feasibility_label, potential_midline, feasibility_midline, language, \
         review_hash, review_generation, version FROM workshops WHERE id = $1";
     INSERT_WORKSHOP = "INSERT INTO workshops (code, title, description, secret_hash, review_hash, demo, scale_min, \
-        scale_max, potential_label, feasibility_label, potential_midline, feasibility_midline, language) \
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id";
+        scale_max, potential_label, feasibility_label, potential_midline, feasibility_midline, language, \
+        scoring_open) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id";
     COUNT_WORKSHOPS = "SELECT COUNT(*) FROM workshops";
     DEMO_CODE = "SELECT code FROM workshops WHERE demo ORDER BY id LIMIT 1";
     WORKSHOP_TEXT = "SELECT title, description FROM workshops WHERE id = $1";
@@ -102,6 +102,29 @@ statements! {
         VALUES ($1, $2, $3, $4, $5) RETURNING id";
     SET_SUGGESTION = "UPDATE suggestions SET status = $1, area_id = $2 WHERE id = $3";
 
+    /// A removal keeps what it took away until it is undone or the time to undo has passed.
+    INSERT_REMOVAL = "INSERT INTO removals (workshop_id, list, removed, removed_at) VALUES ($1, $2, $3, $4) \
+        RETURNING id";
+    REMOVAL = "SELECT list, removed FROM removals WHERE id = $1 AND workshop_id = $2 AND removed_at >= $3";
+    DELETE_REMOVAL = "DELETE FROM removals WHERE id = $1";
+    FORGET_REMOVALS = "DELETE FROM removals WHERE workshop_id = $1 AND removed_at < $2";
+    REMOVED_CATEGORY = "SELECT name, description, position FROM categories WHERE id = $1 AND workshop_id = $2";
+    REMOVED_AREA = "SELECT name, description, position, category_id FROM areas WHERE id = $1 AND workshop_id = $2";
+    REMOVED_GROUP = "SELECT name, position, link_key, joined FROM groups WHERE id = $1 AND workshop_id = $2";
+    AREAS_IN_CATEGORY = "SELECT id FROM areas WHERE category_id = $1";
+    RESTORE_CATEGORY = "INSERT INTO categories (id, workshop_id, name, description, position) \
+        VALUES ($1, $2, $3, $4, $5)";
+    RESTORE_AREA = "INSERT INTO areas (id, workshop_id, name, description, position, category_id) \
+        VALUES ($1, $2, $3, $4, $5, $6)";
+    RESTORE_GROUP = "INSERT INTO groups (id, workshop_id, name, position, link_key, joined) \
+        VALUES ($1, $2, $3, $4, $5, $6)";
+    RESTORE_SCORE = "INSERT INTO scores (group_id, area_id, axis, value, updated_at) VALUES ($1, $2, $3, $4, $5)";
+    RESTORE_COMMENT = "INSERT INTO comments (group_id, area_id, rationale, risks, timeframe, updated_at) \
+        VALUES ($1, $2, $3, $4, $5, $6)";
+    /// Areas that lost their category to a removal get it back, unless given another since.
+    RESTORE_AREA_CATEGORY = "UPDATE areas SET category_id = $1 WHERE id = $2 AND workshop_id = $3 \
+        AND category_id IS NULL";
+
     /// The last `$3` lines, of one area if `$2` names one.
     CHANGES = "SELECT at, actor, group_id, group_name, action, area_id, area_name, subject, field, old_value, \
         new_value FROM changes WHERE workshop_id = $1 AND (area_id = $2 OR $2 IS NULL) ORDER BY id DESC LIMIT $3";
@@ -125,6 +148,77 @@ pub(super) fn name_of(list: List) -> String {
 
 pub(super) fn delete(list: List) -> String {
     format!("DELETE FROM {} WHERE id = $1", list.table())
+}
+
+/// The rows of `table` that point at an item of `list` through their `{list}_id` column.
+pub(super) fn pointing_at(table: Pointing, list: List) -> String {
+    format!("SELECT id FROM {} WHERE {} = $1", table.table(), list.reference())
+}
+
+/// Points a row of `table` at an item of `list` again, if it still points nowhere.
+pub(super) fn point_again(table: Pointing, list: List) -> String {
+    let column = list.reference();
+    format!("UPDATE {} SET {column} = $1 WHERE id = $2 AND workshop_id = $3 AND {column} IS NULL", table.table())
+}
+
+/// The scores or comments of one area or one group.
+pub(super) fn cells_of(table: Cells, list: List) -> String {
+    let columns = match table {
+        Cells::Scores => "group_id, area_id, axis, value, updated_at",
+        Cells::Comments => "group_id, area_id, rationale, risks, timeframe, updated_at",
+    };
+    format!("SELECT {columns} FROM {} WHERE {} = $1", table.table(), list.reference())
+}
+
+/// Makes room at `$2` in a list, for an item put back where it was.
+pub(super) fn make_room_at(list: List) -> String {
+    format!("UPDATE {} SET position = position + 1 WHERE workshop_id = $1 AND position >= $2", list.table())
+}
+
+/// Whether a row of `list` has this id.
+pub(super) fn id_taken(list: List) -> String {
+    format!("SELECT COUNT(*) FROM {} WHERE id = $1", list.table())
+}
+
+/// How many of the workshop's rows in `list` other than `$3` have this name.
+pub(super) fn named(list: List) -> String {
+    format!("SELECT COUNT(*) FROM {} WHERE workshop_id = $1 AND name = $2 AND id <> $3", list.table())
+}
+
+/// Tables whose rows point at areas and groups and outlive them (the pointer turns NULL).
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Pointing {
+    Changes,
+    Suggestions,
+}
+
+impl Pointing {
+    const ALL: [Pointing; 2] = [Pointing::Changes, Pointing::Suggestions];
+
+    fn table(self) -> &'static str {
+        match self {
+            Pointing::Changes => "changes",
+            Pointing::Suggestions => "suggestions",
+        }
+    }
+}
+
+/// Tables of one group's entries on one area, which go with either.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Cells {
+    Scores,
+    Comments,
+}
+
+impl Cells {
+    const ALL: [Cells; 2] = [Cells::Scores, Cells::Comments];
+
+    fn table(self) -> &'static str {
+        match self {
+            Cells::Scores => "scores",
+            Cells::Comments => "comments",
+        }
+    }
 }
 
 /// A list a workshop may hold only so many rows of.
@@ -179,6 +273,18 @@ pub(in crate::store) fn common() -> Vec<(String, String)> {
         all.push((format!("reorder({table})"), reorder(list)));
         all.push((format!("name_of({table})"), name_of(list)));
         all.push((format!("delete({table})"), delete(list)));
+        all.push((format!("make_room_at({table})"), make_room_at(list)));
+        all.push((format!("id_taken({table})"), id_taken(list)));
+        all.push((format!("named({table})"), named(list)));
+    }
+    for list in [List::Areas, List::Groups] {
+        for table in Pointing::ALL {
+            all.push((format!("pointing_at({table:?}, {list:?})"), pointing_at(table, list)));
+            all.push((format!("point_again({table:?}, {list:?})"), point_again(table, list)));
+        }
+        for table in Cells::ALL {
+            all.push((format!("cells_of({table:?}, {list:?})"), cells_of(table, list)));
+        }
     }
     for counted in Counted::ALL {
         all.push((format!("count({})", counted.table), counted.count()));

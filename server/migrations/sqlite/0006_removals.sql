@@ -1,0 +1,11 @@
+-- What a removal took away, kept for a while so that the facilitator can undo it: the row,
+-- its scores, comments and tags, and which other rows pointed at it (JSON, read only by the
+-- server). Deleted when undone, and once the time to undo has passed.
+CREATE TABLE removals (
+    id          INTEGER PRIMARY KEY,
+    workshop_id INTEGER NOT NULL REFERENCES workshops (id) ON DELETE CASCADE,
+    list        TEXT    NOT NULL CHECK (list IN ('categories', 'areas', 'groups')),
+    removed     TEXT    NOT NULL,
+    removed_at  TEXT    NOT NULL
+);
+CREATE INDEX removals_by_workshop ON removals (workshop_id, removed_at);
