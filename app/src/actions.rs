@@ -227,14 +227,14 @@ pub async fn save_category(
     id: Option<i64>,
     name: String,
     description: String,
-) -> Result<(), AppError> {
+) -> Result<String, AppError> {
     let input = ItemInput { name, description, category_id: None };
     let key = key(code, secret);
-    match id {
-        Some(id) => backend()?.update_category(&key, CategoryId(id), input).await.map(drop)?,
-        None => backend()?.add_category(&key, input).await.map(drop)?,
-    }
-    Ok(())
+    let saved = match id {
+        Some(id) => backend()?.update_category(&key, CategoryId(id), input).await?,
+        None => backend()?.add_category(&key, input).await?,
+    };
+    Ok(saved.name)
 }
 
 /// A category chosen in a select; the empty choice means none.
@@ -255,14 +255,53 @@ pub async fn save_area(
     name: String,
     description: String,
     category: String,
-) -> Result<(), AppError> {
+) -> Result<String, AppError> {
     let input = ItemInput { name, description, category_id: chosen_category(&category)? };
     let key = key(code, secret);
-    match id {
-        Some(id) => backend()?.update_area(&key, AreaId(id), input).await.map(drop)?,
-        None => backend()?.add_area(&key, input).await.map(drop)?,
+    let saved = match id {
+        Some(id) => backend()?.update_area(&key, AreaId(id), input).await?,
+        None => backend()?.add_area(&key, input).await?,
+    };
+    Ok(saved.name)
+}
+
+/// Adds one area per non-empty line of `lines`; a line `Category: Area` puts the area in that
+/// category, made if the workshop has none of that name. Every line is checked before any is added.
+#[server]
+pub async fn add_areas(code: String, secret: String, lines: String) -> Result<usize, AppError> {
+    let backend = backend()?;
+    let key = key(code, secret);
+    let mut wanted = Vec::new();
+    for (i, line) in lines.lines().map(str::trim).filter(|line| !line.is_empty()).enumerate() {
+        let (category, name) = match line.split_once(':') {
+            Some((category, name)) => (Some(kvadrant::Name::parse(Field::Categories.at(i), category)?), name),
+            None => (None, line),
+        };
+        wanted.push((category, kvadrant::Name::parse(Field::Areas.at(i), name)?));
     }
-    Ok(())
+    if wanted.is_empty() {
+        return Err(Error::invalid(Field::Areas, Rule::Required).into());
+    }
+    let mut categories = backend.authorize(&key).await?.categories;
+    for (category, name) in &wanted {
+        let category_id = match category {
+            None => None,
+            Some(category) => match categories.iter().find(|c| c.name == category.as_str()) {
+                Some(known) => Some(known.id),
+                None => {
+                    let input =
+                        ItemInput { name: category.as_str().to_owned(), description: String::new(), category_id: None };
+                    let made = backend.add_category(&key, input).await?;
+                    let id = made.id;
+                    categories.push(made);
+                    Some(id)
+                }
+            },
+        };
+        let input = ItemInput { name: name.as_str().to_owned(), description: String::new(), category_id };
+        backend.add_area(&key, input).await?;
+    }
+    Ok(wanted.len())
 }
 
 /// Adds `count` groups, or one group per non-empty line of `names` when given.

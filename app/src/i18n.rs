@@ -275,6 +275,35 @@ pub struct Texts {
     pub loading: &'static str,
     /// When a request did not reach the server or its answer could not be read.
     pub unreachable: &'static str,
+    // The facilitator's parts, checklist, safe removal
+    pub parts_label: &'static str,
+    pub part_prepare: &'static str,
+    pub part_run: &'static str,
+    pub part_review: &'static str,
+    pub checklist_heading: &'static str,
+    pub check_areas: fn(usize) -> String,
+    pub check_areas_missing: &'static str,
+    pub check_groups: fn(usize) -> String,
+    pub check_groups_missing: &'static str,
+    pub check_open: &'static str,
+    pub check_open_missing: &'static str,
+    pub bulk_areas_label: &'static str,
+    pub add_areas: &'static str,
+    pub added: fn(&str) -> String,
+    pub areas_added: fn(usize) -> String,
+    pub removed: fn(&str, u32, u32) -> String,
+    pub undo: fn(&str) -> String,
+    pub undo_help: fn(i64) -> String,
+    pub restored: &'static str,
+    pub remove_area_takes: fn(u32, u32) -> String,
+    pub remove_group_takes: fn(u32, u32) -> String,
+    pub remove_category_takes: &'static str,
+    pub remove_for_good: fn(&str) -> String,
+    pub copy: &'static str,
+    pub copied: &'static str,
+    pub open_big_screen: &'static str,
+    pub description_summary: &'static str,
+    pub fullscreen_hint: &'static str,
 }
 
 impl Texts {
@@ -738,6 +767,44 @@ pub static NB: Texts = Texts {
     not_found: "Fant ikke siden.",
     loading: "Laster …",
     unreachable: "Fikk ikke kontakt med serveren. Sjekk nettet og prøv igjen.",
+    parts_label: "Workshopens deler",
+    part_prepare: "Forbered",
+    part_run: "Gjennomfør",
+    part_review: "Etterarbeid",
+    checklist_heading: "Før gruppene starter",
+    check_areas: |n| format!("{n} områder er lagt til."),
+    check_areas_missing: "Legg til områdene gruppene skal vurdere.",
+    check_groups: |n| format!("{n} grupper er klare."),
+    check_groups_missing: "Legg til gruppene.",
+    check_open: "Poenggivingen er åpen.",
+    check_open_missing: "Åpne poenggivingen når gruppene er klare (under Gjennomfør).",
+    bulk_areas_label: "Lim inn flere områder, ett per linje (eventuelt «Kategori: Område»)",
+    add_areas: "Legg til områdene",
+    added: |name| format!("«{name}» er lagt til."),
+    areas_added: |n| format!("{n} områder er lagt til."),
+    removed: |name, scores, comments| format!("«{name}» er fjernet, med {scores} poeng og {comments} kommentarer."),
+    undo: |name| format!("Angre fjerningen av «{name}»"),
+    undo_help: |minutes| format!("Kan angres i {minutes} minutter."),
+    restored: "Satt tilbake, med poeng og kommentarer.",
+    remove_area_takes: |groups, comments| match groups {
+        0 => "Ingen grupper har gitt poeng til dette området ennå.".to_owned(),
+        _ => format!(
+            "{groups} grupper har gitt poeng til dette området, og det har {comments} kommentarer. Alt følger med om du angrer."
+        ),
+    },
+    remove_group_takes: |areas, comments| match areas {
+        0 => "Gruppen har ikke gitt poeng ennå.".to_owned(),
+        _ => format!(
+            "Gruppen har gitt poeng til {areas} områder og skrevet {comments} kommentarer. Alt følger med om du angrer."
+        ),
+    },
+    remove_category_takes: "Områdene i kategorien blir værende, uten kategori.",
+    remove_for_good: |name| format!("Fjern «{name}»"),
+    copy: "Kopier",
+    copied: "Kopiert",
+    open_big_screen: "Åpne storskjermen",
+    description_summary: "Beskrivelse",
+    fullscreen_hint: "F: fullskjerm",
 };
 
 pub static EN: Texts = Texts {
@@ -1012,6 +1079,42 @@ pub static EN: Texts = Texts {
     not_found: "Page not found.",
     loading: "Loading …",
     unreachable: "Could not reach the server. Check the connection and try again.",
+    parts_label: "Parts of the workshop",
+    part_prepare: "Prepare",
+    part_run: "Run",
+    part_review: "Review",
+    checklist_heading: "Before the groups start",
+    check_areas: |n| format!("{n} areas added."),
+    check_areas_missing: "Add the areas the groups will score.",
+    check_groups: |n| format!("{n} groups ready."),
+    check_groups_missing: "Add the groups.",
+    check_open: "Scoring is open.",
+    check_open_missing: "Open scoring when the groups are ready (under Run).",
+    bulk_areas_label: "Paste several areas, one per line (optionally “Category: Area”)",
+    add_areas: "Add the areas",
+    added: |name| format!("“{name}” added."),
+    areas_added: |n| format!("{n} areas added."),
+    removed: |name, scores, comments| format!("“{name}” removed, with {scores} scores and {comments} comments."),
+    undo: |name| format!("Undo removing “{name}”"),
+    undo_help: |minutes| format!("Can be undone for {minutes} minutes."),
+    restored: "Put back, with its scores and comments.",
+    remove_area_takes: |groups, comments| match groups {
+        0 => "No group has scored this area yet.".to_owned(),
+        _ => {
+            format!("{groups} groups have scored this area, and it has {comments} comments. All come back if you undo.")
+        }
+    },
+    remove_group_takes: |areas, comments| match areas {
+        0 => "This group has not scored yet.".to_owned(),
+        _ => format!("This group has scored {areas} areas and written {comments} comments. All come back if you undo."),
+    },
+    remove_category_takes: "The category's areas stay, without a category.",
+    remove_for_good: |name| format!("Remove “{name}”"),
+    copy: "Copy",
+    copied: "Copied",
+    open_big_screen: "Open the big screen",
+    description_summary: "Description",
+    fullscreen_hint: "F: full screen",
 };
 
 #[cfg(test)]

@@ -25,7 +25,9 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 
 use crate::i18n::{current_lang, use_texts};
-use crate::pages::{GroupCardsPage, HomePage, JoinPage, ManagePage, NotFound, ResultsPage, ScreenPage, SheetPage};
+use crate::pages::{
+    GroupCardsPage, HomePage, JoinPage, ManagePage, NotFound, Part, ResultsPage, ScreenPage, SheetPage,
+};
 
 /// The HTML document around the app; only the server renders it.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -67,7 +69,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/w/:code/results") view=ResultsPage ssr=SsrMode::Async />
                     <Route path=path!("/w/:code/review/:secret") view=ResultsPage ssr=SsrMode::Async />
                     <Route path=path!("/w/:code/screen") view=ScreenPage ssr=SsrMode::Async />
-                    <Route path=path!("/w/:code/manage/:secret") view=ManagePage ssr=SsrMode::Async />
+                    <Route path=path!("/w/:code/manage/:secret") view=|| view! { <ManagePage part=Part::Prepare /> } ssr=SsrMode::Async />
+                    <Route path=path!("/w/:code/manage/:secret/run") view=|| view! { <ManagePage part=Part::Run /> } ssr=SsrMode::Async />
+                    <Route path=path!("/w/:code/manage/:secret/review") view=|| view! { <ManagePage part=Part::Review /> } ssr=SsrMode::Async />
                     <Route path=path!("/w/:code/manage/:secret/cards") view=GroupCardsPage ssr=SsrMode::Async />
                 </Routes>
             </main>

@@ -50,11 +50,14 @@ async fn results_page_is_complete_without_scripts_and_keeps_secrets() {
 async fn the_facilitator_page_needs_the_secret() {
     let server = support::start().await;
     let workshop = server.create_workshop("Privat side").await;
-    let own = server.client.get(server.url(&format!("/w/{}/manage/{}", workshop.code, workshop.secret))).send().await;
-    let own = own.unwrap();
-    assert_eq!(own.headers()["cache-control"], "no-store");
-    let own = own.text().await.unwrap();
-    assert!(own.contains("Steng poenggivingen") && own.contains(&workshop.code));
+    // Each of the three parts, at its own address.
+    for (part, shows) in [("", "Legg til område"), ("/run", "Steng poenggivingen"), ("/review", "Lag kopi")] {
+        let path = format!("/w/{}/manage/{}{part}", workshop.code, workshop.secret);
+        let own = server.client.get(server.url(&path)).send().await.unwrap();
+        assert_eq!(own.headers()["cache-control"], "no-store");
+        let own = own.text().await.unwrap();
+        assert!(own.contains(shows) && own.contains(&workshop.code), "{path}");
+    }
 
     let guess = server.client.get(server.url(&format!("/w/{}/manage/{}", workshop.code, "f".repeat(48)))).send().await;
     let guess = guess.unwrap();

@@ -57,7 +57,7 @@ async fn follow_live(server: TestServer, browser: Client) {
         browser,
         &server,
         [
-            format!("/w/{code}/manage/{}", workshop.secret),
+            format!("/w/{code}/manage/{}/run", workshop.secret),
             format!("/w/{code}/screen"),
             format!("/w/{code}/g/{first}/{first_key}"),
             format!("/w/{code}/g/{first}/{first_key}"),

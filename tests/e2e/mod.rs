@@ -4,6 +4,7 @@
 mod browser;
 mod live;
 mod toolkit;
+mod workspace;
 
 use std::path::Path;
 

@@ -76,6 +76,9 @@ async fn template_to_leaders(server: TestServer, browser: Client) {
             .clone();
     let group_ids: Vec<i64> = groups.as_array().unwrap().iter().map(|g| g["id"].as_i64().unwrap()).collect();
     for (group, role) in group_ids.iter().zip(["Administrasjon", "Folkevalgte"]) {
+        // Tags sit folded under each group's line.
+        let fold = format!("details:has(#group-{group}-tags) summary");
+        wait_for(&browser, &fold).await.click().await.unwrap();
         let tags = wait_for(&browser, &format!("#group-{group}-tags")).await;
         tags.send_keys(&format!("Rolle: {role}")).await.unwrap();
         let save = format!("form:has(#group-{group}-tags) button[type='submit']");
@@ -96,6 +99,13 @@ async fn template_to_leaders(server: TestServer, browser: Client) {
         w["settings"]["potential_label"] == "Nytte" && w["settings"]["potential_midline"] == 6.5
     })
     .await;
+
+    // An imported workshop starts closed: the checklist says so, and Run opens it.
+    wait_until_text(&browser, ".checklist li[data-state='missing']", |text| text.starts_with("Åpne poenggivingen"))
+        .await;
+    open_hydrated(&browser, &server.url(&format!("/w/{code}/manage/{}/run", workshop.secret))).await;
+    click_button(&browser, "Åpne poenggivingen").await;
+    wait_for_json(&server, &format!("/api/v1/workshops/{code}"), |w| w["scoring_open"] == true).await;
 
     // The home page now lists the workshop this browser facilitates, and not the template.
     open_hydrated(&browser, &server.url("/")).await;
@@ -171,7 +181,7 @@ async fn template_to_leaders(server: TestServer, browser: Client) {
         .await;
 
     // The facilitator sees the proposal live and puts it on the list under Næring.
-    open_hydrated(&browser, &server.url(&format!("/w/{code}/manage/{}", workshop.secret))).await;
+    open_hydrated(&browser, &server.url(&format!("/w/{code}/manage/{}/run", workshop.secret))).await;
     let proposal =
         wait_until_text(&browser, ".suggestions li.suggestion", |text| text.contains("Felles innkjøp")).await;
     let business =
@@ -185,7 +195,8 @@ async fn template_to_leaders(server: TestServer, browser: Client) {
     assert_eq!(listed["areas"][3]["category_id"].to_string(), business);
     wait_for(&browser, ".suggestions li.suggestion[data-status='accepted']").await;
 
-    // The leaders' link: both roles side by side, each with n = 1.
+    // The leaders' link, under Review: both roles side by side, each with n = 1.
+    open_hydrated(&browser, &server.url(&format!("/w/{code}/manage/{}/review", workshop.secret))).await;
     let review = wait_for_attr(&browser, "a.review-link", "href").await;
     open_hydrated(&browser, &server.url(&review)).await;
     wait_until_text(&browser, ".badge", |text| text == "Lesetilgang for ledere").await;
@@ -228,7 +239,7 @@ async fn template_to_leaders(server: TestServer, browser: Client) {
     assert!(comments.iter().flatten().any(|cell| string(cell) == rationale), "{comments:?}");
 
     // A copy for next year: the same areas, no groups.
-    open_hydrated(&browser, &server.url(&format!("/w/{code}/manage/{}", workshop.secret))).await;
+    open_hydrated(&browser, &server.url(&format!("/w/{code}/manage/{}/review", workshop.secret))).await;
     click_button(&browser, "Lag kopi").await;
     let copy = wait_for_manage_page(&browser, Some("")).await;
     assert_ne!(copy.code, code);

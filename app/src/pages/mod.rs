@@ -12,7 +12,7 @@ use leptos_router::hooks::use_params_map;
 pub use cards::GroupCardsPage;
 pub use home::HomePage;
 pub use join::JoinPage;
-pub use manage::ManagePage;
+pub use manage::{ManagePage, Part};
 pub use results::ResultsPage;
 pub use screen::ScreenPage;
 pub use sheet::SheetPage;

@@ -122,6 +122,7 @@ fn ReportHeading(results: Results, review: bool) -> impl IntoView {
         <DemoBadge demo=workshop.demo />
         {review.then(|| view! { <p class="badge">{t.review_badge}</p> })}
         <h1>{workshop.title.clone()}</h1>
+        {(!workshop.description.is_empty()).then(|| view! { <p class="description">{workshop.description.clone()}</p> })}
         <PrintedOn />
         <p class="meta">
             {t.results_heading}" · "{(t.groups_of)(workshop.groups.len())}" · "

@@ -1,6 +1,7 @@
 //! Pieces several pages share.
 
 mod comments;
+mod copy;
 mod matrix;
 mod panels;
 mod printed;
@@ -11,6 +12,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 pub use comments::Comments;
+pub use copy::CopyButton;
 #[cfg(feature = "ssr")]
 pub use matrix::standalone_svg;
 pub use matrix::{Legend, Matrix};

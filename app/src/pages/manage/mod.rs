@@ -1,29 +1,61 @@
+//! The facilitator's workspace, in three parts with their own addresses: Prepare (the
+//! workshop's lists), Run (the session itself) and Review (results, links and downloads).
+
 mod group_links;
 mod history;
+mod prepare;
+mod removal;
+mod review;
+mod run;
 mod settings;
 mod suggestions;
 
-use kvadrant::{Description, Name};
 use leptos::prelude::*;
 use leptos_meta::Title;
+use serde::{Deserialize, Serialize};
 
 use super::param;
 use crate::actions::{
-    AcceptSuggestion, AddGroups, DuplicateWorkshop, KeepSuggestion, MoveItem, RemoveItem, RenewCode, RenewGroupLink,
-    RenewReviewLink, RenewSecret, SaveArea, SaveCategory, SetResultsHidden, SetScoring, UpdateGroup, UpdateSettings,
-    UpdateWorkshop, load_managed, load_review_link,
+    AcceptSuggestion, AddAreas, AddGroups, DuplicateWorkshop, KeepSuggestion, MoveItem, RemoveItem, RenewCode,
+    RenewGroupLink, RenewReviewLink, RenewSecret, RestoreItem, SaveArea, SaveCategory, SetResultsHidden, SetScoring,
+    UpdateGroup, UpdateSettings, UpdateWorkshop, load_invite, load_managed, load_review_link, load_usage,
 };
 use crate::error::AppError;
 use crate::hydration::island_hydrated;
 use crate::i18n::use_texts;
-use crate::live;
-use crate::model::{Category, ListKind, ReviewLink, Workshop, results_path, workshop_api_path};
+use crate::model::{Category, Invite, ReviewLink, Usage, Workshop, manage_path};
 use crate::private_links::{self, PrivateLink};
-use crate::ui::{DemoBadge, ErrorNote, FormError, Loading, ProgressTable, ResultsPanels, last_error};
-use group_links::GroupLinks;
-use history::AreaHistory;
-use settings::SettingsForm;
-use suggestions::Suggestions;
+use crate::ui::{DemoBadge, ErrorNote, Loading};
+
+/// The parts of the workspace, each at its own address under the facilitator's link.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Part {
+    Prepare,
+    Run,
+    Review,
+}
+
+impl Part {
+    const ALL: [Part; 3] = [Part::Prepare, Part::Run, Part::Review];
+
+    /// What follows the facilitator's link for this part.
+    fn suffix(self) -> &'static str {
+        match self {
+            Part::Prepare => "",
+            Part::Run => "/run",
+            Part::Review => "/review",
+        }
+    }
+
+    fn name(self) -> &'static str {
+        let t = use_texts();
+        match self {
+            Part::Prepare => t.part_prepare,
+            Part::Run => t.part_run,
+            Part::Review => t.part_review,
+        }
+    }
+}
 
 /// Every change a facilitator can make; each is a plain form that also works before scripts load.
 #[derive(Clone, Copy)]
@@ -34,9 +66,11 @@ pub(super) struct Actions {
     pub(super) visibility: ServerAction<SetResultsHidden>,
     pub(super) save_category: ServerAction<SaveCategory>,
     pub(super) save_area: ServerAction<SaveArea>,
+    pub(super) add_areas: ServerAction<AddAreas>,
     pub(super) add_groups: ServerAction<AddGroups>,
     pub(super) update_group: ServerAction<UpdateGroup>,
     pub(super) remove: ServerAction<RemoveItem>,
+    pub(super) restore: ServerAction<RestoreItem>,
     pub(super) reorder: ServerAction<MoveItem>,
     pub(super) renew_review: ServerAction<RenewReviewLink>,
     pub(super) renew_group_link: ServerAction<RenewGroupLink>,
@@ -45,20 +79,27 @@ pub(super) struct Actions {
     pub(super) duplicate: ServerAction<DuplicateWorkshop>,
     pub(super) accept: ServerAction<AcceptSuggestion>,
     pub(super) keep: ServerAction<KeepSuggestion>,
+    /// Grows with every change that succeeded, so the page reloads the workshop then, and
+    /// only then: after a failure the forms keep what the facilitator typed.
+    saved: RwSignal<usize>,
+    /// What the last change did, in words, for screen readers and the eye.
+    pub(super) announcement: RwSignal<String>,
 }
 
 impl Actions {
     fn new() -> Actions {
-        Actions {
+        let actions = Actions {
             update: ServerAction::new(),
             settings: ServerAction::new(),
             scoring: ServerAction::new(),
             visibility: ServerAction::new(),
             save_category: ServerAction::new(),
             save_area: ServerAction::new(),
+            add_areas: ServerAction::new(),
             add_groups: ServerAction::new(),
             update_group: ServerAction::new(),
             remove: ServerAction::new(),
+            restore: ServerAction::new(),
             reorder: ServerAction::new(),
             renew_review: ServerAction::new(),
             renew_group_link: ServerAction::new(),
@@ -67,25 +108,46 @@ impl Actions {
             duplicate: ServerAction::new(),
             accept: ServerAction::new(),
             keep: ServerAction::new(),
-        }
+            saved: RwSignal::new(0),
+            announcement: RwSignal::new(String::new()),
+        };
+        let t = use_texts();
+        actions.count(actions.update, |_| None);
+        actions.count(actions.settings, |_| None);
+        actions.count(actions.scoring, |_| None);
+        actions.count(actions.visibility, |_| None);
+        actions.count(actions.save_category, |name| Some((t.added)(name)));
+        actions.count(actions.save_area, |name| Some((t.added)(name)));
+        actions.count(actions.add_areas, |count| Some((t.areas_added)(*count)));
+        actions.count(actions.add_groups, |_| None);
+        actions.count(actions.update_group, |_| None);
+        actions.count(actions.remove, |removal| Some((t.removed)(&removal.name, removal.scores, removal.comments)));
+        actions.count(actions.restore, |_| Some(t.restored.to_owned()));
+        actions.count(actions.reorder, |_| None);
+        actions.count(actions.renew_review, |_| None);
+        actions.count(actions.renew_group_link, |_| None);
+        actions.count(actions.accept, |_| None);
+        actions.count(actions.keep, |_| None);
+        actions
     }
 
-    /// Grows whenever any change completes, so the page reloads the workshop.
+    /// Counts the action's successes, and says what each did where `words` has something to say.
+    fn count<S>(self, action: ServerAction<S>, words: impl Fn(&S::Output) -> Option<String> + 'static)
+    where
+        S: leptos::server_fn::ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
+        S::Output: Clone + Send + Sync + 'static,
+    {
+        Effect::new(move |_| {
+            if let Some(Ok(output)) = action.value().get() {
+                self.saved.update(|n| *n += 1);
+                self.announcement.set(words(&output).unwrap_or_default());
+            }
+        });
+    }
+
+    /// Changes that succeeded so far: what the workspace's data is read again on.
     fn changes(&self) -> usize {
-        self.update.version().get()
-            + self.settings.version().get()
-            + self.scoring.version().get()
-            + self.visibility.version().get()
-            + self.save_category.version().get()
-            + self.save_area.version().get()
-            + self.add_groups.version().get()
-            + self.update_group.version().get()
-            + self.remove.version().get()
-            + self.reorder.version().get()
-            + self.renew_review.version().get()
-            + self.renew_group_link.version().get()
-            + self.accept.version().get()
-            + self.keep.version().get()
+        self.saved.get()
     }
 }
 
@@ -103,22 +165,28 @@ impl Credentials {
             <input type="hidden" name="secret" value=self.secret.get_value() />
         }
     }
+
+    /// The address of one part of the workspace.
+    fn path(self, part: Part) -> String {
+        format!("{}{}", manage_path(&self.code.get_value(), &self.secret.get_value()), part.suffix())
+    }
 }
 
+/// The facilitator's page, showing `part`.
 #[component]
-pub fn ManagePage() -> impl IntoView {
+pub fn ManagePage(part: Part) -> impl IntoView {
     #[cfg(feature = "ssr")]
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
         // The page and its address hold the secret: keep both out of shared caches and history stores.
         response.insert_header(http::header::CACHE_CONTROL, http::HeaderValue::from_static("no-store"));
     }
     let (code, secret) = (param("code"), param("secret"));
-    view! { <ManageWorkshop code=code() secret=secret() /> }
+    view! { <ManageWorkshop code=code() secret=secret() part /> }
 }
 
 /// The whole workspace, reloaded after every change the facilitator makes.
 #[island(lazy)]
-fn ManageWorkshop(code: String, secret: String) -> impl IntoView {
+fn ManageWorkshop(code: String, secret: String, part: Part) -> impl IntoView {
     let actions = Actions::new();
     let keys = Credentials { code: StoredValue::new(code), secret: StoredValue::new(secret) };
     // Every resource of the workspace is made here, as the island starts, so that the server
@@ -131,17 +199,35 @@ fn ManageWorkshop(code: String, secret: String) -> impl IntoView {
         changes: history::load(keys, actions),
         links: group_links::load(keys, actions),
         review: Resource::new(
-            move || (keys.code.get_value(), keys.secret.get_value(), actions.renew_review.version().get()),
+            move || (keys.code.get_value(), keys.secret.get_value(), actions.changes()),
             |(code, secret, _)| load_review_link(code, secret),
         ),
+        usage: Resource::new(
+            move || (keys.code.get_value(), keys.secret.get_value(), actions.changes()),
+            |(code, secret, _)| load_usage(code, secret),
+        ),
+        invite: Resource::new(move || (keys.code.get_value(), actions.changes()), |(code, _)| load_invite(code)),
     };
+    let t = use_texts();
     view! {
+        <nav class="parts" aria-label=t.parts_label>
+            <ul>
+                {Part::ALL.map(|each| view! {
+                    <li><a href=keys.path(each) aria-current=(each == part).then_some("page")>{each.name()}</a></li>
+                })}
+            </ul>
+        </nav>
+        <p class="announcement" role="status">{move || actions.announcement.get()}</p>
+        <removal::Undo keys actions />
         <Transition fallback=Loading>
             {move || {
                 Suspend::new(async move {
                     match workshop.await {
                         Err(error) => view! { <ErrorNote error /> }.into_any(),
-                        Ok(workshop) => view! { <Manage workshop keys actions loaded /> }.into_any(),
+                        Ok(workshop) => {
+                            let usage = loaded.usage.await.ok();
+                            view! { <Manage workshop usage keys actions loaded part /> }.into_any()
+                        }
                     }
                 })
             }}
@@ -155,228 +241,66 @@ struct Loaded {
     changes: history::Changes,
     links: group_links::Links,
     review: Resource<Result<ReviewLink, AppError>>,
+    usage: Resource<Result<Usage, AppError>>,
+    invite: Resource<Result<Invite, AppError>>,
 }
 
 #[component]
-fn Manage(workshop: Workshop, keys: Credentials, actions: Actions, loaded: Loaded) -> impl IntoView {
+fn Manage(
+    workshop: Workshop,
+    usage: Option<Usage>,
+    keys: Credentials,
+    actions: Actions,
+    loaded: Loaded,
+    part: Part,
+) -> impl IntoView {
     // Here, not in the island itself: the workspace hydrates once its data has been read.
     island_hydrated();
     let t = use_texts();
-    let code = workshop.code.clone();
-    let (title, description, open) = (workshop.title.clone(), workshop.description.clone(), workshop.scoring_open);
-    let hidden = workshop.results_hidden;
-    let link = PrivateLink { code: code.clone(), secret: keys.secret.get_value(), title: title.clone() };
+    let link =
+        PrivateLink { code: workshop.code.clone(), secret: keys.secret.get_value(), title: workshop.title.clone() };
     // The workshops home lists what this browser has opened as facilitator.
     Effect::new(move || private_links::remember(link.clone()));
+    let body = match part {
+        Part::Prepare => view! { <prepare::Prepare workshop=workshop.clone() usage keys actions loaded /> }.into_any(),
+        Part::Run => view! { <run::Run workshop=workshop.clone() keys actions loaded /> }.into_any(),
+        Part::Review => view! { <review::Review keys actions link=loaded.review /> }.into_any(),
+    };
     view! {
-        <Title text=format!("{} – {}", workshop.title, t.manage_heading) />
+        <Title text=format!("{} – {} – {}", workshop.title, part.name(), t.manage_heading) />
         <DemoBadge demo=workshop.demo />
-        <h1>{workshop.title.clone()}<span class="subtitle">{t.manage_heading}</span></h1>
+        <h1>{workshop.title.clone()}<span class="subtitle">{t.manage_heading}" · "{part.name()}</span></h1>
         <p class="notice">{t.manage_private}</p>
-        <FormError error=last_error(actions.reorder.value()) />
-        <FormError error=last_error(actions.remove.value()) />
-
-        <section class="card join-info">
-            <p>{t.join_code}": "<strong class="join-code">{code.clone()}</strong></p>
-            <p>{t.join_link}": "<a href=format!("/w/{code}")>{format!("/w/{code}")}</a></p>
-            <p>
-                <a href=results_path(&code)>{t.see_results}</a>" · "
-                <a href=format!("/w/{code}/screen") target="_blank">{t.big_screen}</a>
-            </p>
-        </section>
-
-        <section class="card">
-            <p class="status" role="status">
-                {if workshop.scoring_open { t.scoring_is_open } else { t.scoring_is_closed }}
-            </p>
-            <ActionForm action=actions.scoring>
-                {keys.fields()}
-                <input type="hidden" name="open" value=(!open).to_string() />
-                <button type="submit">{if open { t.close_scoring } else { t.open_scoring }}</button>
-            </ActionForm>
-            <FormError error=last_error(actions.scoring.value()) />
-            <p class="status">{if hidden { t.results_are_hidden } else { t.results_are_visible }}</p>
-            <ActionForm action=actions.visibility>
-                {keys.fields()}
-                <input type="hidden" name="hidden" value=(!hidden).to_string() />
-                <button type="submit">{if hidden { t.reveal_results } else { t.hide_results }}</button>
-            </ActionForm>
-            <FormError error=last_error(actions.visibility.value()) />
-        </section>
-
-        <Dashboard code=code.clone() keys actions />
-
-        <section class="card">
-            <h2>{t.details_heading}</h2>
-            <ActionForm action=actions.update>
-                {keys.fields()}
-                <label for="title">{t.title_label}</label>
-                <input id="title" name="title" required maxlength=kvadrant::Title::MAX_CHARS value=title />
-                <label for="description">{t.description_label}</label>
-                <textarea id="description" name="description" rows="3" maxlength=Description::MAX_CHARS>{description}</textarea>
-                <button type="submit">{t.save}</button>
-            </ActionForm>
-            <FormError error=last_error(actions.update.value()) />
-        </section>
-
-        <SettingsForm settings=workshop.settings.clone() keys actions />
-        <Categories workshop=workshop.clone() keys actions />
-        <Areas workshop=workshop.clone() keys actions changes=loaded.changes />
-        <Groups workshop=workshop.clone() keys actions />
-        <GroupLinks workshop keys actions links=loaded.links />
-        <Leaders keys actions link=loaded.review />
+        {(part != Part::Review).then(|| view! { <Checklist workshop=workshop.clone() keys /> })}
+        {body}
     }
     .into_any()
 }
 
-/// The leaders' read-only link, and a copy of the workshop to start the next one from.
+/// What is still missing before the groups can score, each with where to see to it.
 #[component]
-fn Leaders(keys: Credentials, actions: Actions, link: Resource<Result<ReviewLink, AppError>>) -> impl IntoView {
+fn Checklist(workshop: Workshop, keys: Credentials) -> impl IntoView {
     let t = use_texts();
-    // The secret reaches the download in the cookie the page set, never in the address.
-    let setup = format!("{}/setup", workshop_api_path(&keys.code.get_value()));
-    view! {
-        <section class="card leaders">
-            <h2>{t.review_heading}</h2>
-            <p class="hint">{t.review_help}</p>
-            <Transition fallback=Loading>
-                {move || Suspend::new(async move {
-                    match link.await {
-                        Ok(link) => view! {
-                            <p><a class="review-link" href=link.path.clone()>{link.path.clone()}</a></p>
-                        }.into_any(),
-                        Err(error) => view! { <ErrorNote error /> }.into_any(),
-                    }
-                })}
-            </Transition>
-            <ActionForm action=actions.renew_review>
-                {keys.fields()}
-                <button type="submit">{t.renew_review}</button>
-            </ActionForm>
-            <FormError error=last_error(actions.renew_review.value()) />
-            <p class="hint">{t.renew_facilitator_help}</p>
-            <ActionForm action=actions.renew_secret>
-                {keys.fields()}
-                <button type="submit">{t.renew_facilitator_link}</button>
-            </ActionForm>
-            <FormError error=last_error(actions.renew_secret.value()) />
-            <p class="hint">{t.renew_code_help}</p>
-            <ActionForm action=actions.renew_code>
-                {keys.fields()}
-                <button type="submit">{t.renew_code}</button>
-            </ActionForm>
-            <FormError error=last_error(actions.renew_code.value()) />
-            <h2>{t.duplicate_heading}</h2>
-            <p class="hint">{t.duplicate_help}</p>
-            <ActionForm action=actions.duplicate>
-                {keys.fields()}
-                <button type="submit">{t.duplicate_button}</button>
-            </ActionForm>
-            <FormError error=last_error(actions.duplicate.value()) />
-            <p><a href=setup rel="external" download="">{t.download_setup}</a></p>
-        </section>
+    let (areas, groups, open) = (workshop.areas.len(), workshop.groups.len(), workshop.scoring_open);
+    if areas > 0 && groups > 0 && open {
+        return ().into_any();
     }
-}
-
-/// The workshop as it happens: each group's progress, the matrix and the ranked list, hidden
-/// results included.
-#[component]
-fn Dashboard(code: String, keys: Credentials, actions: Actions) -> impl IntoView {
-    let t = use_texts();
-    let live = live::follow(format!("{}/live/private", workshop_api_path(&code)));
-    let results = live.results();
-    // Its own memo, so a half-made choice is not redrawn away by every score that arrives.
-    let suggestions = Memo::new(move |_| {
-        live.view.with(|view| view.as_ref().map(|view| (view.suggestions.clone(), view.workshop.categories.clone())))
-    });
-    view! {
-        {move || suggestions.get().map(|(suggestions, categories)| view! {
-            <Suggestions suggestions categories keys actions />
-        })}
-        <section class="card dashboard" aria-labelledby="live-heading">
-            <h2 id="live-heading">{t.live_heading}</h2>
-            {move || match live.view.get() {
-                None => view! { <p class="hint">{t.connecting}</p> }.into_any(),
-                Some(view) => view! {
-                    <ProgressTable view />
-                    {results.get().map(|results| view! { <ResultsPanels results /> })}
-                }
-                .into_any(),
-            }}
-        </section>
-    }
-}
-
-/// Up, down and remove for one item of a list.
-#[component]
-fn ItemControls(keys: Credentials, list: ListKind, id: i64, label: String, actions: Actions) -> impl IntoView {
-    let t = use_texts();
-    let list_value = list.as_str();
-    let step = |up: bool, text: &'static str, symbol: &'static str| {
-        let aria_label = format!("{text}: {label}");
+    let step = |done: bool, text: String, part: Part| {
+        let state = if done { "done" } else { "missing" };
         view! {
-            <ActionForm action=actions.reorder attr:class="inline">
-                {keys.fields()}
-                <input type="hidden" name="list" value=list_value />
-                <input type="hidden" name="id" value=id />
-                <input type="hidden" name="up" value=up.to_string() />
-                <button type="submit" class="icon" aria-label=aria_label title=text>{symbol}</button>
-            </ActionForm>
+            <li data-state=state>
+                {if done { text.into_any() } else { view! { <a href=keys.path(part)>{text}</a> }.into_any() }}
+            </li>
         }
     };
-    let steps = (list != ListKind::Groups).then(|| (step(true, t.move_up, "↑"), step(false, t.move_down, "↓")));
-    let remove_label = format!("{}: {label}", t.remove);
     view! {
-        <div class="controls">
-            {steps}
-            <ActionForm action=actions.remove attr:class="inline">
-                {keys.fields()}
-                <input type="hidden" name="list" value=list_value />
-                <input type="hidden" name="id" value=id />
-                <button type="submit" class="danger" aria-label=remove_label>{t.remove}</button>
-            </ActionForm>
-        </div>
-    }
-}
-
-#[component]
-fn Categories(workshop: Workshop, keys: Credentials, actions: Actions) -> impl IntoView {
-    let t = use_texts();
-    let empty = workshop.categories.is_empty();
-    let items = workshop
-        .categories
-        .into_iter()
-        .map(|category| {
-            let prefix = format!("category-{}", category.id);
-            let (name, label) = (category.name.clone(), category.name.clone());
-            view! {
-                <li class="item">
-                    <ActionForm action=actions.save_category attr:class="item-form">
-                        {keys.fields()}
-                        <input type="hidden" name="id" value=category.id.0 />
-                        <label for=format!("{prefix}-name")>{t.name_label}</label>
-                        <input id=format!("{prefix}-name") name="name" required maxlength=Name::MAX_CHARS value=name />
-                        <input type="hidden" name="description" value=category.description.clone() />
-                        <button type="submit">{t.save}</button>
-                    </ActionForm>
-                    <ItemControls keys list=ListKind::Categories id=category.id.0 label=label actions />
-                </li>
-            }
-        })
-        .collect_view();
-    view! {
-        <section class="card">
-            <h2>{t.categories_heading}</h2>
-            {empty.then(|| view! { <p class="hint">{t.empty_list}</p> })}
-            <ol class="items">{items}</ol>
-            <ActionForm action=actions.save_category attr:class="add-form">
-                {keys.fields()}
-                <label for="new-category-name">{t.add_category}</label>
-                <input id="new-category-name" name="name" required maxlength=Name::MAX_CHARS />
-                <input type="hidden" name="description" value="" />
-                <button type="submit">{t.add_category}</button>
-            </ActionForm>
-            <FormError error=last_error(actions.save_category.value()) />
+        <section class="card checklist" aria-labelledby="checklist-heading">
+            <h2 id="checklist-heading">{t.checklist_heading}</h2>
+            <ol>
+                {step(areas > 0, if areas > 0 { (t.check_areas)(areas) } else { t.check_areas_missing.to_owned() }, Part::Prepare)}
+                {step(groups > 0, if groups > 0 { (t.check_groups)(groups) } else { t.check_groups_missing.to_owned() }, Part::Prepare)}
+                {step(open, if open { t.check_open } else { t.check_open_missing }.to_owned(), Part::Run)}
+            </ol>
         </section>
     }
     .into_any()
@@ -393,113 +317,4 @@ pub(super) fn category_options(categories: &[Category], selected: Option<i64>) -
         <option value="" selected=selected.is_none()>{t.no_category}</option>
         {options}
     }
-}
-
-#[component]
-fn Areas(workshop: Workshop, keys: Credentials, actions: Actions, changes: history::Changes) -> impl IntoView {
-    let t = use_texts();
-    let categories = workshop.categories.clone();
-    let empty = workshop.areas.is_empty();
-    let settings = workshop.settings.clone();
-    let items = workshop
-        .areas
-        .into_iter()
-        .map(|area| {
-            let prefix = format!("area-{}", area.id);
-            let (name, label) = (area.name.clone(), area.name.clone());
-            let options = category_options(&categories, area.category_id.map(|c| c.0));
-            view! {
-                <li class="item">
-                    <ActionForm action=actions.save_area attr:class="item-form">
-                        {keys.fields()}
-                        <input type="hidden" name="id" value=area.id.0 />
-                        <label for=format!("{prefix}-name")>{t.name_label}</label>
-                        <input id=format!("{prefix}-name") name="name" required maxlength=Name::MAX_CHARS value=name />
-                        <label for=format!("{prefix}-category")>{t.category}</label>
-                        <select id=format!("{prefix}-category") name="category">
-                            {options}
-                        </select>
-                        <label for=format!("{prefix}-description")>{t.description_label}</label>
-                        <input id=format!("{prefix}-description") name="description" maxlength=Description::MAX_CHARS value=area.description.clone() />
-                        <button type="submit">{t.save}</button>
-                    </ActionForm>
-                    <ItemControls keys list=ListKind::Areas id=area.id.0 label=label actions />
-                    <AreaHistory area=area.id changes settings=settings.clone() />
-                </li>
-            }
-        })
-        .collect_view();
-    let new_options = category_options(&categories, None);
-    view! {
-        <section class="card">
-            <h2>{t.areas_heading}</h2>
-            {empty.then(|| view! { <p class="hint">{t.empty_list}</p> })}
-            <ol class="items">{items}</ol>
-            <ActionForm action=actions.save_area attr:class="add-form">
-                {keys.fields()}
-                <label for="new-area-name">{t.add_area}</label>
-                <input id="new-area-name" name="name" required maxlength=Name::MAX_CHARS />
-                <label for="new-area-category">{t.category}</label>
-                <select id="new-area-category" name="category">{new_options}</select>
-                <label for="new-area-description">{t.description_label}</label>
-                <input id="new-area-description" name="description" maxlength=Description::MAX_CHARS />
-                <button type="submit">{t.add_area}</button>
-            </ActionForm>
-            <FormError error=last_error(actions.save_area.value()) />
-        </section>
-    }
-    .into_any()
-}
-
-#[component]
-fn Groups(workshop: Workshop, keys: Credentials, actions: Actions) -> impl IntoView {
-    let t = use_texts();
-    let empty = workshop.groups.is_empty();
-    let items = workshop
-        .groups
-        .into_iter()
-        .map(|group| {
-            let id = format!("group-{}-name", group.id);
-            let tags_id = format!("group-{}-tags", group.id);
-            let (name, label) = (group.name.clone(), group.name.clone());
-            let tags: Vec<String> = group.tags.iter().map(|tag| format!("{}: {}", tag.dimension, tag.value)).collect();
-            let tags = tags.join("\n");
-            view! {
-                <li class="item">
-                    <ActionForm action=actions.update_group attr:class="item-form">
-                        {keys.fields()}
-                        <input type="hidden" name="id" value=group.id.0 />
-                        <label for=id.clone()>{t.name_label}</label>
-                        <input id=id name="name" required maxlength=Name::MAX_CHARS value=name />
-                        <label for=tags_id.clone()>{t.tags_label}</label>
-                        <textarea id=tags_id name="tags" rows="2" placeholder=t.tags_help>{tags}</textarea>
-                        <button type="submit">{t.save}</button>
-                    </ActionForm>
-                    <ItemControls keys list=ListKind::Groups id=group.id.0 label=label actions />
-                </li>
-            }
-        })
-        .collect_view();
-    view! {
-        <section class="card">
-            <h2>{t.groups_heading}</h2>
-            {if empty {
-                view! { <p class="hint">{t.empty_list}</p> }.into_any()
-            } else {
-                view! { <p class="hint">{t.remove_group_warning}</p> }.into_any()
-            }}
-            <ol class="items">{items}</ol>
-            <FormError error=last_error(actions.update_group.value()) />
-            <ActionForm action=actions.add_groups attr:class="add-form">
-                {keys.fields()}
-                <label for="group-count">{t.groups_count_label}</label>
-                <input id="group-count" name="count" type="number" min="1" max="100" value="9" inputmode="numeric" />
-                <label for="group-names">{t.groups_names_label}</label>
-                <textarea id="group-names" name="names" rows="3"></textarea>
-                <button type="submit">{t.add_groups}</button>
-            </ActionForm>
-            <FormError error=last_error(actions.add_groups.value()) />
-        </section>
-    }
-    .into_any()
 }
