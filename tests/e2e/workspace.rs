@@ -157,6 +157,47 @@ async fn measure(browser: &Client, script: &str) -> Value {
     browser.execute(script, vec![]).await.unwrap_or_else(|error| panic!("{script}: {error}"))
 }
 
+/// 16:9 projectors and a 4:3 one.
+const PROJECTORS: [(u32, u32); 4] = [(1280, 720), (1366, 768), (1920, 1080), (1024, 768)];
+
+/// The whole big screen in view at `width` × `height`: no scrolling, nothing cut off, the top
+/// five whole with their combined score, text readable at 1080p, and while `inviting` a QR code
+/// of at least a quarter of the height.
+async fn assert_fits(browser: &Client, width: u32, height: u32, inviting: bool) {
+    wait_for(browser, ".big-screen table.ranked tbody tr").await;
+    let fit = measure(
+        browser,
+        "const screen = document.querySelector('.big-screen');
+         const row = document.querySelector('.big-screen table.ranked tbody tr:last-child');
+         const cells = [...row.children].filter(cell => cell.offsetParent !== null);
+         const qr = document.querySelector('.big-screen .qr svg');
+         return {
+           page: document.documentElement.scrollHeight, inner: innerHeight, width: innerWidth,
+           wide: document.documentElement.scrollWidth,
+           inside: screen.scrollHeight <= screen.clientHeight && screen.scrollWidth <= screen.clientWidth,
+           lastRight: cells[cells.length - 1].getBoundingClientRect().right,
+           lastBottom: row.getBoundingClientRect().bottom,
+           qr: qr ? qr.getBoundingClientRect().height : 0,
+           rows: document.querySelectorAll('.big-screen table.ranked tbody tr').length,
+           body: parseFloat(getComputedStyle(screen).fontSize)
+         };",
+    )
+    .await;
+    let at = format!("{width}×{height}: {fit}");
+    assert!(fit["page"].as_f64() <= fit["inner"].as_f64(), "no vertical scroll at {at}");
+    assert!(fit["wide"].as_f64() <= fit["width"].as_f64(), "no sideways scroll at {at}");
+    assert_eq!(fit["inside"], true, "nothing cut off inside the screen at {at}");
+    assert!(fit["lastRight"].as_f64().unwrap() <= width as f64, "the combined score is in view at {at}");
+    assert!(fit["lastBottom"].as_f64().unwrap() <= height as f64, "the fifth row is in view at {at}");
+    assert_eq!(fit["rows"], 5);
+    if inviting {
+        assert!(fit["qr"].as_f64().unwrap() >= height as f64 / 4.0, "the QR code is a quarter of the height at {at}");
+    }
+    if height == 1080 {
+        assert!(fit["body"].as_f64().unwrap() >= 24.0, "body text readable from the back at {at}");
+    }
+}
+
 async fn screens_and_phones(server: TestServer, browser: Client) {
     let workshop = server.create_workshop("Prioritering av samarbeidsområder i Vestlandsregionen").await;
     let description = "Ni grupper vurderer tretten områder på potensial og gjennomførbarhet.";
@@ -188,46 +229,29 @@ async fn screens_and_phones(server: TestServer, browser: Client) {
     let screen = server.url(&format!("/w/{code}/screen"));
 
     // Open, results shown: the way in and the top five share the screen, and all of it fits.
-    for (width, height) in [(1280, 720), (1366, 768), (1920, 1080), (1024, 768)] {
+    for (width, height) in PROJECTORS {
         viewport(&browser, width, height).await;
         open_hydrated(&browser, &screen).await;
-        wait_for(&browser, ".big-screen table.ranked tbody tr").await;
-        let fit = measure(
-            &browser,
-            "const screen = document.querySelector('.big-screen');
-             const row = document.querySelector('.big-screen table.ranked tbody tr:last-child');
-             const cells = [...row.children].filter(cell => cell.offsetParent !== null);
-             const qr = document.querySelector('.big-screen .qr svg').getBoundingClientRect();
-             return {
-               page: document.documentElement.scrollHeight, inner: innerHeight, width: innerWidth,
-               wide: document.documentElement.scrollWidth,
-               inside: screen.scrollHeight <= screen.clientHeight,
-               lastRight: cells[cells.length - 1].getBoundingClientRect().right,
-               lastBottom: row.getBoundingClientRect().bottom,
-               qr: qr.height, rows: document.querySelectorAll('.big-screen table.ranked tbody tr').length,
-               body: parseFloat(getComputedStyle(screen).fontSize)
-             };",
-        )
-        .await;
-        let at = format!("{width}×{height}: {fit}");
-        assert!(fit["page"].as_f64() <= fit["inner"].as_f64(), "no vertical scroll at {at}");
-        assert!(fit["wide"].as_f64() <= fit["width"].as_f64(), "no sideways scroll at {at}");
-        assert_eq!(fit["inside"], true, "nothing cut off inside the screen at {at}");
-        assert!(fit["lastRight"].as_f64().unwrap() <= width as f64, "the combined score is in view at {at}");
-        assert!(fit["lastBottom"].as_f64().unwrap() <= height as f64, "the fifth row is in view at {at}");
-        assert!(fit["qr"].as_f64().unwrap() >= height as f64 / 4.0, "the QR code is a quarter of the height at {at}");
-        assert_eq!(fit["rows"], 5);
-        if height == 1080 {
-            assert!(fit["body"].as_f64().unwrap() >= 24.0, "body text readable from the back at {at}");
-        }
+        assert_fits(&browser, width, height, true).await;
     }
     wait_until_text(&browser, ".big-screen .description", |text| text == description).await;
 
-    // Closed: the screen says so, and stops inviting.
+    // Closed: the screen says so, stops inviting, and the matrix joins the top five.
     let closed = server.facilitate(&workshop, Method::PUT, "/scoring", json!({ "open": false })).await;
     assert_eq!(closed.status(), 200);
-    wait_until_text(&browser, ".big-screen .closed-note", |text| text == "Poenggivingen er stengt").await;
+    wait_until_text(&browser, ".big-screen .closed-note", |text| text == "Poenggivingen er stengt.").await;
     super::browser::absent(&browser, ".big-screen .invite").await;
+    for (width, height) in PROJECTORS {
+        viewport(&browser, width, height).await;
+        open_hydrated(&browser, &screen).await;
+        assert_fits(&browser, width, height, false).await;
+        let matrix = measure(
+            &browser,
+            "return document.querySelector('.big-screen .matrix svg').getBoundingClientRect().height",
+        )
+        .await;
+        assert!(matrix.as_f64().unwrap() >= height as f64 / 3.0, "the matrix is large at {width}×{height}: {matrix}");
+    }
 
     // The results page (and so its print) carries the description too.
     open_hydrated(&browser, &server.url(&format!("/w/{code}/results"))).await;
@@ -252,7 +276,15 @@ async fn screens_and_phones(server: TestServer, browser: Client) {
         format!("{manage}/cards"),
     ] {
         open_hydrated(&browser, &server.url(&path)).await;
-        let wide = measure(&browser, "return [document.documentElement.scrollWidth, innerWidth]").await;
+        let wide = measure(
+            &browser,
+            "const over = [...document.querySelectorAll('body *')]
+               .filter(e => e.getBoundingClientRect().right > innerWidth + 0.5 || e.scrollWidth > e.clientWidth + 1)
+               .filter(e => e.className != 'visually-hidden' && !e.closest('.table-wrap'))
+               .map(e => e.tagName + '.' + e.className).slice(0, 6);
+             return [document.documentElement.scrollWidth, innerWidth, over]",
+        )
+        .await;
         assert!(wide[0].as_u64() <= wide[1].as_u64(), "{path} scrolls sideways at 320 px: {wide}");
     }
 }

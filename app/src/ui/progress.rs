@@ -31,6 +31,7 @@ pub fn ProgressTable(view: LiveState) -> impl IntoView {
     view! {
         <h3>{t.progress_heading}</h3>
         <p class="summary">{(t.groups_done)(done, groups)}</p>
+        <div class="table-wrap">
         <table class="progress-table">
             <thead>
                 <tr>
@@ -41,6 +42,7 @@ pub fn ProgressTable(view: LiveState) -> impl IntoView {
             </thead>
             <tbody>{rows}</tbody>
         </table>
+        </div>
     }
     .into_any()
 }

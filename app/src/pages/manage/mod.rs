@@ -112,6 +112,12 @@ impl Actions {
             announcement: RwSignal::new(String::new()),
         };
         let t = use_texts();
+        // The lists are drawn again over the same elements, which keep what was typed in them:
+        // an add-form that succeeded is emptied here, or its text would go into the next item.
+        actions.clear_on_success(actions.save_category, "form.add-form.category");
+        actions.clear_on_success(actions.save_area, "form.add-form.area");
+        actions.clear_on_success(actions.add_areas, "form.add-form.bulk");
+        actions.clear_on_success(actions.add_groups, "form.add-form.groups");
         actions.count(actions.update, |_| None);
         actions.count(actions.settings, |_| None);
         actions.count(actions.scoring, |_| None);
@@ -142,6 +148,21 @@ impl Actions {
                 self.saved.update(|n| *n += 1);
                 self.announcement.set(words(&output).unwrap_or_default());
             }
+        });
+    }
+
+    /// Empties the forms matching `selector` each time `action` succeeds.
+    fn clear_on_success<S>(self, action: ServerAction<S>, selector: &'static str)
+    where
+        S: leptos::server_fn::ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
+        S::Output: Clone + Send + Sync + 'static,
+    {
+        Effect::new(move |_| {
+            if matches!(action.value().get(), Some(Ok(_))) {
+                #[cfg(feature = "hydrate")]
+                crate::hydration::reset_forms(selector);
+            }
+            let _ = selector;
         });
     }
 

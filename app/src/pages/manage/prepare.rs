@@ -94,7 +94,7 @@ fn Categories(workshop: Workshop, keys: Credentials, actions: Actions) -> impl I
             <h2 id="categories-heading">{t.categories_heading}</h2>
             {empty.then(|| view! { <p class="hint">{t.empty_list}</p> })}
             <ol class="items">{items}</ol>
-            <ActionForm action=actions.save_category attr:class="add-form" attr:autocomplete="off">
+            <ActionForm action=actions.save_category attr:class="add-form category" attr:autocomplete="off">
                 {keys.fields()}
                 <label for="new-category-name">{t.add_category}</label>
                 <input id="new-category-name" name="name" required maxlength=Name::MAX_CHARS />
@@ -157,7 +157,7 @@ fn Areas(
             <h2 id="areas-heading">{t.areas_heading}</h2>
             {empty.then(|| view! { <p class="hint">{t.empty_list}</p> })}
             <ol class="items">{items}</ol>
-            <ActionForm action=actions.save_area attr:class="add-form" attr:autocomplete="off">
+            <ActionForm action=actions.save_area attr:class="add-form area" attr:autocomplete="off">
                 {keys.fields()}
                 <label for="new-area-name">{t.add_area}</label>
                 <input id="new-area-name" name="name" required maxlength=Name::MAX_CHARS />
@@ -219,7 +219,7 @@ fn Groups(workshop: Workshop, keys: Credentials, actions: Actions, usage: Option
             {empty.then(|| view! { <p class="hint">{t.empty_list}</p> })}
             <ol class="items">{items}</ol>
             <FormError error=last_error(actions.update_group.value()) />
-            <ActionForm action=actions.add_groups attr:class="add-form" attr:autocomplete="off">
+            <ActionForm action=actions.add_groups attr:class="add-form groups" attr:autocomplete="off">
                 {keys.fields()}
                 <label for="group-count">{t.groups_count_label}</label>
                 <input id="group-count" name="count" type="number" min="1" max="100" value="9" inputmode="numeric" />
