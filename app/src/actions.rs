@@ -460,7 +460,10 @@ pub async fn save_area_scores(
         Ok(ScoreInput { area_id: AreaId(area), axis, value: whole_number(Field::Value, text)? })
     };
     let scores = vec![cell(Axis::Potential, &potential)?, cell(Axis::Feasibility, &feasibility)?];
-    backend()?.put_scores(&group_key(code, group, key), scores).await?;
+    backend()?.put_scores(&group_key(code.clone(), group, key.clone()), scores).await?;
+    // Back to the area just saved, which then says so, rather than to the top of the sheet.
+    let sheet = crate::model::sheet_path(&code, GroupId(group), &key);
+    leptos_axum::redirect(&format!("{sheet}?saved={area}#area-{area}"));
     Ok(())
 }
 

@@ -96,6 +96,8 @@ pub struct Texts {
     pub group_card_scan: &'static str,
     // Sheet
     pub sheet_intro: &'static str,
+    /// The same, before scripts run: each area is saved with its own button.
+    pub sheet_intro_plain: &'static str,
     pub scoring_closed_notice: &'static str,
     pub no_category: &'static str,
     pub not_set: &'static str,
@@ -535,6 +537,7 @@ pub static NB: Texts = Texts {
     group_cards_heading: "Gruppekort",
     group_card_scan: "Skann koden eller åpne lenken for å score:",
     sheet_intro: "Gi hvert område poeng fra lav til høy for potensial og gjennomførbarhet. Alt lagres med en gang, og alle i gruppen deler det samme arket.",
+    sheet_intro_plain: "Gi hvert område poeng fra lav til høy for potensial og gjennomførbarhet, og trykk «Lagre» ved området. Alle i gruppen deler det samme arket.",
     scoring_closed_notice: "Poenggivingen er stengt. Arket kan leses, men ikke endres.",
     no_category: "Uten kategori",
     not_set: "–",
@@ -847,6 +850,7 @@ pub static EN: Texts = Texts {
     group_cards_heading: "Group cards",
     group_card_scan: "Scan the code or open the link to score:",
     sheet_intro: "Score each area from low to high on potential and feasibility. Every change is saved at once, and everyone in the group shares this sheet.",
+    sheet_intro_plain: "Score each area from low to high on potential and feasibility, and press “Save” by the area. Everyone in the group shares this sheet.",
     scoring_closed_notice: "Scoring is closed. The sheet can be read but not changed.",
     no_category: "No category",
     not_set: "–",

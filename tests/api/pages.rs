@@ -126,6 +126,12 @@ async fn a_group_can_score_with_a_plain_form_before_scripts_load() {
         .await
         .unwrap();
     assert!(posted.status().is_redirection(), "a plain form post returns to the sheet");
+    // To the area just saved, which says so; the intro says how saving works without scripts.
+    let back = posted.headers()["location"].to_str().unwrap().to_owned();
+    assert_eq!(back, format!("{sheet_path}?saved={area}#area-{area}"));
+    let returned = server.client.get(server.url(&back)).send().await.unwrap().text().await.unwrap();
+    assert_eq!(returned.matches("saved-note").count(), 1, "one area says it was saved");
+    assert!(returned.contains("trykk «Lagre» ved området"));
     let scores = server.sheet(code, group).await;
     assert_eq!(scores["scores"], json!([{ "area_id": area, "axis": "potential", "value": 7 }]));
 }

@@ -113,6 +113,9 @@ async fn follow_live(server: TestServer, browser: Client) {
         wait_for_property(laptop, &potential, "disabled", "true").await;
         wait_for(laptop, ".notice.closed").await;
     }
+    // Closed, the scores read as plain text.
+    let laptop = windows.on(&windows.laptop_a).await;
+    wait_until_text(laptop, &format!("output.score-value[for='{potential}']"), |text| text == "8").await;
     absent(windows.on(&windows.screen).await, ".big-screen .invite").await;
 
     // A new join code: the big screen and the sheets move to it, the group's key unchanged.

@@ -31,6 +31,9 @@ pub fn SheetPage() -> impl IntoView {
         response.insert_header(http::header::CACHE_CONTROL, http::HeaderValue::from_static("no-store"));
     }
     let (code, group, key) = (param("code"), param("group"), param("key"));
+    // The area a save without scripts came back from.
+    let query = leptos_router::hooks::use_query_map();
+    let saved = move || query.read().get("saved").and_then(|area| area.parse().ok()).map(AreaId);
     let sheet = Resource::new(
         {
             let key = key.clone();
@@ -58,7 +61,7 @@ pub fn SheetPage() -> impl IntoView {
                                 <DemoBadge demo=workshop.demo />
                                 <p class="crumbs"><a href=format!("/w/{}", workshop.code)>{use_texts().back_to_groups}</a></p>
                                 <h1>{sheet.group.name.clone()}<span class="subtitle">{workshop.title.clone()}</span></h1>
-                                <SheetForm rows=SheetRows::of(&sheet) key />
+                                <SheetForm rows=SheetRows::of(&sheet, saved()) key />
                                 <GroupInvite link=invite />
                                 <p><a href=results>{use_texts().see_results}</a></p>
                             }
@@ -81,6 +84,8 @@ pub struct SheetRows {
     /// The lowest and highest score.
     scale: (u8, u8),
     sections: Vec<SheetSection>,
+    /// The area a save without scripts came back from, which says it was saved.
+    saved: Option<AreaId>,
 }
 
 /// A category's areas; `heading` is `None` for the areas without one.
@@ -101,7 +106,7 @@ struct SheetRow {
 }
 
 impl SheetRows {
-    fn of(sheet: &Sheet) -> SheetRows {
+    fn of(sheet: &Sheet, saved: Option<AreaId>) -> SheetRows {
         let workshop = &sheet.workshop;
         let sections = workshop
             .areas_by_category()
@@ -127,6 +132,7 @@ impl SheetRows {
             scoring_open: workshop.scoring_open,
             scale: (workshop.settings.scale_min, workshop.settings.scale_max),
             sections,
+            saved,
         }
     }
 
@@ -228,7 +234,7 @@ fn SheetForm(rows: SheetRows, key: String) -> impl IntoView {
         });
     });
 
-    let SheetRows { scoring_open, sections, .. } = rows;
+    let SheetRows { scoring_open, sections, saved, .. } = rows;
     let sections = sections
         .into_iter()
         .map(|section| {
@@ -254,6 +260,9 @@ fn SheetForm(rows: SheetRows, key: String) -> impl IntoView {
                                 {scoring_open.then(|| view! {
                                     <button type="submit" class="save-row">{t.save}</button>
                                 })}
+                                {(saved == Some(row.area)).then(|| view! {
+                                    <p class="save-row saved-note" role="status">{t.saved}</p>
+                                })}
                             </form>
                             <CommentForm context area=row.area area_name=row.name comment=row.comment live=live.sheet />
                         </li>
@@ -272,7 +281,10 @@ fn SheetForm(rows: SheetRows, key: String) -> impl IntoView {
     view! {
         <div role="status">
             {move || if open.get() {
-                view! { <p class="hint">{t.sheet_intro}</p> }.into_any()
+                view! {
+                    <p class="hint needs-script">{t.sheet_intro}</p>
+                    <p class="hint save-row">{t.sheet_intro_plain}</p>
+                }.into_any()
             } else {
                 view! { <p class="notice closed">{t.scoring_closed_notice}</p> }.into_any()
             }}
@@ -398,10 +410,14 @@ fn ScoreCell(context: SheetContext, area: AreaId, name_id: String, axis: Axis, c
     let options = (min..=max)
         .map(|n| view! { <option value=n.to_string() selected=move || value.get() == Some(n)>{n}</option> })
         .collect_view();
+    let shown = move || value.get().map_or_else(|| t.not_set.to_owned(), |n| n.to_string());
     view! {
         <div class="score-cell">
             <label for=id.clone() id=label_id.clone()>{label}</label>
+            // Closed, a score is text at full contrast, not a greyed-out control.
+            <output class="score-value" for=id.clone() aria-labelledby=format!("{label_id} {name_id}") hidden=move || context.open.get()>{shown}</output>
             <select
+                hidden=move || !context.open.get()
                 id=id
                 name=axis.as_str()
                 aria-labelledby=format!("{label_id} {name_id}")
