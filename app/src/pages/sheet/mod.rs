@@ -214,7 +214,7 @@ fn SheetForm(rows: SheetRows, key: String) -> impl IntoView {
         live.outline.with(|outline| {
             if let Some(workshop) = outline.as_ref().and_then(|outline| outline.workshop.as_ref()) {
                 // Only real changes notify: the forms below must not be redrawn by every score.
-                let changed = !workshop.areas.iter().map(|area| area.id).eq(list.iter().copied());
+                let changed = !same_areas(&list, workshop.areas.iter().map(|area| area.id));
                 open.maybe_update(|open| std::mem::replace(open, workshop.scoring_open) != *open);
                 list_changed.maybe_update(|shown| std::mem::replace(shown, changed) != *shown);
             }
@@ -299,6 +299,31 @@ fn SheetForm(rows: SheetRows, key: String) -> impl IntoView {
         })}
     }
     .into_any()
+}
+
+/// Whether the workshop still has the areas the sheet shows. The sheet groups them by category,
+/// the workshop lists them in its own order: only which areas there are counts.
+fn same_areas(shown: &[AreaId], now: impl Iterator<Item = AreaId>) -> bool {
+    let mut now: Vec<AreaId> = now.collect();
+    let mut shown = shown.to_vec();
+    now.sort_unstable_by_key(|area| area.0);
+    shown.sort_unstable_by_key(|area| area.0);
+    now == shown
+}
+
+#[cfg(test)]
+mod tests {
+    use kvadrant::AreaId;
+
+    use super::same_areas;
+
+    #[test]
+    fn a_sheet_grouped_by_category_still_shows_the_workshops_areas() {
+        let shown = [AreaId(3), AreaId(1), AreaId(2)];
+        assert!(same_areas(&shown, [1, 2, 3].map(AreaId).into_iter()));
+        assert!(!same_areas(&shown, [1, 2].map(AreaId).into_iter()), "one removed");
+        assert!(!same_areas(&shown, [1, 2, 3, 4].map(AreaId).into_iter()), "one added");
+    }
 }
 
 /// What every form on the sheet sends and checks: whose sheet it is, and whether scoring is open.
