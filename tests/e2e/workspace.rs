@@ -137,6 +137,8 @@ async fn prepare_and_undo(server: TestServer, browser: Client) {
         wait_until_text(&browser, "nav.parts a[aria-current='page']", |text| text == part).await;
         wait_for(&browser, marker).await;
     }
+    // Review has the groups' comments under the results.
+    wait_until_text(&browser, ".area-comments", |text| text.contains("Felles tilbud trengs")).await;
 }
 
 async fn absent_undo(browser: &Client) {

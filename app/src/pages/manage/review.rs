@@ -1,4 +1,4 @@
-//! Review: the results (with segments and comments on the results page), the leaders'
+//! Review: the results with the groups' comments (segments on the results page), the leaders'
 //! read-only link, every download, new links, and a copy to start the next workshop from.
 
 use leptos::prelude::*;
@@ -8,7 +8,7 @@ use crate::error::AppError;
 use crate::i18n::use_texts;
 use crate::live;
 use crate::model::{ReviewLink, results_path, workshop_api_path};
-use crate::ui::{CopyButton, ErrorNote, FormError, Loading, ResultsPanels, last_error};
+use crate::ui::{Comments, CopyButton, ErrorNote, FormError, Loading, ResultsPanels, last_error};
 
 #[component]
 pub fn Review(keys: Credentials, actions: Actions, link: Resource<Result<ReviewLink, AppError>>) -> impl IntoView {
@@ -20,7 +20,10 @@ pub fn Review(keys: Credentials, actions: Actions, link: Resource<Result<ReviewL
         <section class="card dashboard" aria-labelledby="results-heading">
             <h2 id="results-heading">{t.results_heading}</h2>
             <p><a href=results_path(&code)>{t.see_results}</a></p>
-            {move || results.get().map(|results| view! { <ResultsPanels results /> })}
+            {move || results.get().map(|results| view! {
+                <ResultsPanels results=results.clone() />
+                <Comments results />
+            })}
         </section>
         <Leaders keys actions link />
         <Downloads code />
