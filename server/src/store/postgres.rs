@@ -50,6 +50,9 @@ impl Dialect for Postgres {
         result.rows_affected()
     }
 
+    /// Read committed, each statement would see the changes committed before it.
+    const ONE_SNAPSHOT: Option<&'static str> = Some("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+
     async fn announce(store: &PostgresStore, workshops: &[WorkshopId]) -> StoreResult<()> {
         if workshops.is_empty() {
             return Ok(());

@@ -42,6 +42,9 @@ impl Dialect for Sqlite {
         result.rows_affected()
     }
 
+    /// A transaction reads one snapshot of the file already (write-ahead log).
+    const ONE_SNAPSHOT: Option<&'static str> = None;
+
     async fn announce(_: &SqliteStore, _: &[WorkshopId]) -> StoreResult<()> {
         Ok(())
     }

@@ -33,6 +33,10 @@ pub trait Dialect: Database {
 
     fn rows_affected(result: &Self::QueryResult) -> u64;
 
+    /// Run first in a read transaction so that each of its statements sees the same moment, if
+    /// the database does not do so already.
+    const ONE_SNAPSHOT: Option<&'static str>;
+
     /// Tells other instances sharing the database that these workshops changed.
     fn announce(store: &SqlStore<Self>, workshops: &[WorkshopId]) -> impl Future<Output = StoreResult<()>> + Send;
 
@@ -152,9 +156,41 @@ where
         Ok(())
     }
 
-    async fn find_by(&self, sql: &'static str, key: i64) -> StoreResult<Option<WorkshopRecord>> {
-        let row: Option<rows::WorkshopRow> = sqlx::query_as(sql).bind(key).fetch_optional(&self.pool).await?;
-        row.map(rows::workshop).transpose()
+    /// A read transaction in which every statement sees the same moment.
+    async fn read(&self) -> StoreResult<sqlx::Transaction<'static, DB>> {
+        let mut tx = self.pool.begin().await?;
+        if let Some(sql) = DB::ONE_SNAPSHOT {
+            sqlx::query(sql).execute(&mut *tx).await?;
+        }
+        Ok(tx)
+    }
+
+    async fn content_in(connection: &mut DB::Connection, workshop: WorkshopId) -> StoreResult<Content> {
+        let categories = sqlx::query_as(statements::CATEGORIES).bind(workshop.0).fetch_all(&mut *connection).await?;
+        let areas = sqlx::query_as(statements::AREAS).bind(workshop.0).fetch_all(&mut *connection).await?;
+        let groups = sqlx::query_as(statements::GROUPS).bind(workshop.0).fetch_all(&mut *connection).await?;
+        let tags = sqlx::query_as(statements::TAGS).bind(workshop.0).fetch_all(&mut *connection).await?;
+        Ok(rows::content(categories, areas, groups, tags))
+    }
+
+    async fn comments_in(connection: &mut DB::Connection, workshop: WorkshopId) -> StoreResult<Vec<CommentRecord>> {
+        rows::comments(sqlx::query_as(statements::COMMENTS).bind(workshop.0).fetch_all(connection).await?)
+    }
+
+    async fn suggestions_in(
+        connection: &mut DB::Connection,
+        workshop: WorkshopId,
+    ) -> StoreResult<Vec<SuggestionRecord>> {
+        rows::suggestions(sqlx::query_as(statements::SUGGESTIONS).bind(workshop.0).fetch_all(connection).await?)
+    }
+
+    async fn group_links_in(
+        connection: &mut DB::Connection,
+        workshop: WorkshopId,
+    ) -> StoreResult<Vec<(GroupId, String)>> {
+        let rows: Vec<(i64, String)> =
+            sqlx::query_as(statements::GROUP_LINKS).bind(workshop.0).fetch_all(connection).await?;
+        Ok(rows.into_iter().map(|(id, key)| (GroupId(id), key)).collect())
     }
 
     /// Bumps the version if scoring is open, and returns it with the scale.
@@ -600,14 +636,10 @@ where
     }
 
     async fn content(&self, workshop: WorkshopId) -> StoreResult<Content> {
-        // One transaction: on SQLite the lists come from one snapshot.
-        let mut tx = self.pool.begin().await?;
-        let categories = sqlx::query_as(statements::CATEGORIES).bind(workshop.0).fetch_all(&mut *tx).await?;
-        let areas = sqlx::query_as(statements::AREAS).bind(workshop.0).fetch_all(&mut *tx).await?;
-        let groups = sqlx::query_as(statements::GROUPS).bind(workshop.0).fetch_all(&mut *tx).await?;
-        let tags = sqlx::query_as(statements::TAGS).bind(workshop.0).fetch_all(&mut *tx).await?;
+        let mut tx = self.read().await?;
+        let content = Self::content_in(&mut tx, workshop).await?;
         tx.commit().await?;
-        Ok(rows::content(categories, areas, groups, tags))
+        Ok(content)
     }
 
     async fn update_workshop(&self, workshop: WorkshopId, title: &Title, description: &Description) -> StoreResult<()> {
@@ -953,9 +985,7 @@ where
     }
 
     async fn group_links(&self, workshop: WorkshopId) -> StoreResult<Vec<(GroupId, String)>> {
-        let rows: Vec<(i64, String)> =
-            sqlx::query_as(statements::GROUP_LINKS).bind(workshop.0).fetch_all(&self.pool).await?;
-        Ok(rows.into_iter().map(|(id, key)| (GroupId(id), key)).collect())
+        Self::group_links_in(&mut *self.pool.acquire().await?, workshop).await
     }
 
     async fn claim_group(&self, workshop: WorkshopId, group: GroupId) -> StoreResult<String> {
@@ -1035,8 +1065,7 @@ where
     }
 
     async fn comments(&self, workshop: WorkshopId) -> StoreResult<Vec<CommentRecord>> {
-        let rows = sqlx::query_as(statements::COMMENTS).bind(workshop.0).fetch_all(&self.pool).await?;
-        rows::comments(rows)
+        Self::comments_in(&mut *self.pool.acquire().await?, workshop).await
     }
 
     async fn insert_suggestion(
@@ -1063,8 +1092,7 @@ where
     }
 
     async fn suggestions(&self, workshop: WorkshopId) -> StoreResult<Vec<SuggestionRecord>> {
-        let rows = sqlx::query_as(statements::SUGGESTIONS).bind(workshop.0).fetch_all(&self.pool).await?;
-        rows::suggestions(rows)
+        Self::suggestions_in(&mut *self.pool.acquire().await?, workshop).await
     }
 
     async fn accept_suggestion(
@@ -1122,19 +1150,23 @@ where
     }
 
     async fn snapshot(&self, workshop: WorkshopId) -> StoreResult<Option<Snapshot>> {
-        // The version is read first: whatever is read after it includes every change up to it.
-        let Some(record) = self.find_by(statements::WORKSHOP_BY_ID, workshop.0).await? else {
+        // One read transaction: the version and everything read with it show the same moment,
+        // so that what a live view shows at a version is exactly that version.
+        let mut tx = self.read().await?;
+        let row: Option<rows::WorkshopRow> =
+            sqlx::query_as(statements::WORKSHOP_BY_ID).bind(workshop.0).fetch_optional(&mut *tx).await?;
+        let Some(record) = row.map(rows::workshop).transpose()? else {
             return Ok(None);
         };
-        let content = self.content(workshop).await?;
-        let rows = sqlx::query_as(statements::SCORES).bind(workshop.0).fetch_all(&self.pool).await?;
-        let scores = rows::scores(rows)?;
+        let content = Self::content_in(&mut tx, workshop).await?;
+        let scores = rows::scores(sqlx::query_as(statements::SCORES).bind(workshop.0).fetch_all(&mut *tx).await?)?;
         let activity: Vec<(i64, String)> =
-            sqlx::query_as(statements::ACTIVITY).bind(workshop.0).fetch_all(&self.pool).await?;
+            sqlx::query_as(statements::ACTIVITY).bind(workshop.0).fetch_all(&mut *tx).await?;
         let activity = activity.into_iter().map(|(group, at)| (GroupId(group), at)).collect();
-        let comments = self.comments(workshop).await?;
-        let suggestions = self.suggestions(workshop).await?;
-        let group_links = self.group_links(workshop).await?;
+        let comments = Self::comments_in(&mut tx, workshop).await?;
+        let suggestions = Self::suggestions_in(&mut tx, workshop).await?;
+        let group_links = Self::group_links_in(&mut tx, workshop).await?;
+        tx.commit().await?;
         Ok(Some(Snapshot { record, content, scores, activity, comments, suggestions, group_links }))
     }
 
