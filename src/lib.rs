@@ -1,6 +1,7 @@
 //! Kvadrant's domain: validated workshop values, aggregation of group scores,
 //! ranking and the quadrant matrix. Pure and synchronous; builds for wasm32 and native.
 
+pub mod certainty;
 pub mod comment;
 pub mod error;
 pub mod field;
