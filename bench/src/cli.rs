@@ -36,6 +36,8 @@ pub enum Command {
     /// How long the participant's pages take to become interactive in Chromium on an emulated
     /// slow link.
     SlowLink(crate::slow_link::SlowLinkArgs),
+    /// What rank bands cost for a very large workshop (run it built with `--release`).
+    Bands(crate::bands::BandsArgs),
 }
 
 #[derive(Debug, Args)]

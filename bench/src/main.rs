@@ -2,9 +2,11 @@
 //! Kvadrant and against a bare broadcast baseline; prints latency, throughput and memory. Beside
 //! the plain scoring run, two scenarios: every screen reconnecting at once, and many workshops.
 //! `kvadrant-bench weight` checks what each page loads against the front end's budgets;
-//! `kvadrant-bench slow-link` times the participant's pages in Chromium on an emulated slow link.
+//! `kvadrant-bench slow-link` times the participant's pages in Chromium on an emulated slow link;
+//! `kvadrant-bench bands` times the rank bands of a very large workshop.
 //! Run `kvadrant-bench --help` for the settings.
 
+mod bands;
 mod baseline;
 mod bench;
 mod cli;
@@ -39,6 +41,7 @@ async fn main() -> ExitCode {
         Some(Command::BaselineServer(args)) => baseline::serve(args).await,
         Some(Command::Weight(args)) => weight::run(args).await,
         Some(Command::SlowLink(args)) => slow_link::run(args).await,
+        Some(Command::Bands(args)) => bands::run(args),
         None => match cli.bench.plan() {
             Ok(plan) => bench::run(plan).await,
             Err(message) => {
