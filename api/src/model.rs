@@ -770,8 +770,9 @@ pub struct Removal {
     /// The removed category's, area's or group's id and name.
     pub item_id: i64,
     pub name: String,
-    /// Scores and comments that went with it; for a category, the areas that lost it.
-    pub scores: u32,
+    /// As in [`ItemUse`]: the groups that had scored the area, or the areas the group had
+    /// scored; the comments that went with it; for a category, the areas left without one.
+    pub scored: u32,
     pub comments: u32,
     pub areas: u32,
     /// UTC, ISO 8601 with milliseconds: the removal can be undone until then.

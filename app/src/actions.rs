@@ -282,7 +282,13 @@ pub async fn add_areas(code: String, secret: String, lines: String) -> Result<us
     if wanted.is_empty() {
         return Err(Error::invalid(Field::Areas, Rule::Required).into());
     }
-    let mut categories = backend.authorize(&key).await?.categories;
+    let workshop = backend.authorize(&key).await?;
+    // Refused whole rather than half added: the list's limit is checked before the first area.
+    let most = kvadrant::limits::MAX_AREAS;
+    if workshop.areas.len() + wanted.len() > most {
+        return Err(Error::invalid(Field::Areas, Rule::OutOfRange { min: 0, max: most as i64 }).into());
+    }
+    let mut categories = workshop.categories;
     for (category, name) in &wanted {
         let category_id = match category {
             None => None,

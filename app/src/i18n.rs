@@ -5,7 +5,7 @@ use kvadrant::{Entity, Error, Field, Format, Quadrant, Rule, Timeframe};
 
 use leptos::prelude::use_context;
 
-use crate::model::SuggestionStatus;
+use crate::model::{ListKind, Removal, SuggestionStatus};
 
 pub use kvadrant_api::lang::Lang;
 
@@ -293,7 +293,7 @@ pub struct Texts {
     pub add_areas: &'static str,
     pub added: fn(&str) -> String,
     pub areas_added: fn(usize) -> String,
-    pub removed: fn(&str, u32, u32) -> String,
+    pub removed: fn(&Removal) -> String,
     pub undo: fn(&str) -> String,
     pub undo_help: fn(i64) -> String,
     pub restored: &'static str,
@@ -785,7 +785,19 @@ pub static NB: Texts = Texts {
     add_areas: "Legg til områdene",
     added: |name| format!("«{name}» er lagt til."),
     areas_added: |n| format!("{n} områder er lagt til."),
-    removed: |name, scores, comments| format!("«{name}» er fjernet, med {scores} poeng og {comments} kommentarer."),
+    removed: |removal| match removal.list {
+        ListKind::Areas => format!(
+            "«{}» er fjernet, med poengene fra {} grupper og {} kommentarer.",
+            removal.name, removal.scored, removal.comments
+        ),
+        ListKind::Groups => format!(
+            "«{}» er fjernet, med poengene gruppen ga {} områder og {} kommentarer.",
+            removal.name, removal.scored, removal.comments
+        ),
+        ListKind::Categories => {
+            format!("«{}» er fjernet; {} områder står nå uten kategori.", removal.name, removal.areas)
+        }
+    },
     undo: |name| format!("Angre fjerningen av «{name}»"),
     undo_help: |minutes| format!("Kan angres i {minutes} minutter."),
     restored: "Satt tilbake, med poeng og kommentarer.",
@@ -1098,7 +1110,19 @@ pub static EN: Texts = Texts {
     add_areas: "Add the areas",
     added: |name| format!("“{name}” added."),
     areas_added: |n| format!("{n} areas added."),
-    removed: |name, scores, comments| format!("“{name}” removed, with {scores} scores and {comments} comments."),
+    removed: |removal| match removal.list {
+        ListKind::Areas => format!(
+            "“{}” removed, with the scores of {} groups and {} comments.",
+            removal.name, removal.scored, removal.comments
+        ),
+        ListKind::Groups => format!(
+            "“{}” removed, with the group's scores on {} areas and {} comments.",
+            removal.name, removal.scored, removal.comments
+        ),
+        ListKind::Categories => {
+            format!("“{}” removed; {} areas are now without a category.", removal.name, removal.areas)
+        }
+    },
     undo: |name| format!("Undo removing “{name}”"),
     undo_help: |minutes| format!("Can be undone for {minutes} minutes."),
     restored: "Put back, with its scores and comments.",

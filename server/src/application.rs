@@ -65,7 +65,8 @@ impl Application {
             Some(Engine::Postgres) => Arc::new(PostgresStore::connect(url).await?),
             None => return Err(StartError::UnsupportedDatabase(config.database_url)),
         };
-        let service = Arc::new(Service::start(store).await?);
+        let service = Arc::new(Service::start(store.clone()).await?);
+        tokio::spawn(forget_expired_removals(store));
         if config.demo && service.store().count_workshops().await.map_err(|e| StartError::Demo(e.into()))? == 0 {
             let manage_path = demo::seed(&service).await.map_err(StartError::Demo)?;
             tracing::info!("demo workshop created; its facilitator page is {manage_path}");
@@ -94,6 +95,18 @@ impl Application {
         // KiB with all the pages' routes), which a live stream holds for hours; a make-service
         // shares one table.
         serve::serve(self.listener, self.router, self.header_timeout, self.stopping, serve::signal()).await
+    }
+}
+
+/// Removals keep what they took (comments included) only while they can be undone: once a
+/// minute, whatever can no longer be undone is deleted, in workshops no one touches too.
+async fn forget_expired_removals(store: Arc<dyn Store>) {
+    let mut every_minute = tokio::time::interval(std::time::Duration::from_secs(60));
+    loop {
+        every_minute.tick().await;
+        if let Err(cause) = store.forget_expired_removals().await {
+            tracing::error!(%cause, "forgetting expired removals; trying again in a minute");
+        }
     }
 }
 

@@ -32,12 +32,15 @@ pub fn workshop(record: &WorkshopRecord, content: Content) -> Workshop {
 pub fn removal(record: RemovalRecord, list: ListKind) -> Removal {
     let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
     let removed = record.removed;
+    // The other side of each score: the groups of an area, the areas of a group.
+    let scored: HashSet<i64> =
+        removed.scores.iter().map(|(group, area, ..)| if list == ListKind::Groups { *area } else { *group }).collect();
     Removal {
         id: record.id,
         list,
         item_id: removed.id,
         name: removed.name,
-        scores: count(removed.scores.len()),
+        scored: count(scored.len()),
         comments: count(removed.comments.len()),
         areas: count(removed.areas.len()),
         undo_until: record.undo_until,

@@ -61,7 +61,7 @@ async fn a_removed_scored_area_comes_back_whole_where_it_was() {
     assert_eq!(removal["list"], "areas");
     assert_eq!(removal["item_id"], scored);
     assert_eq!(removal["name"], "Rus og psykiatri");
-    assert_eq!((removal["scores"].as_i64(), removal["comments"].as_i64()), (Some(6), Some(1)));
+    assert_eq!((removal["scored"].as_i64(), removal["comments"].as_i64()), (Some(3), Some(1)));
     assert!(removal["undo_until"].as_str().unwrap().ends_with('Z'));
     let view = server.get_json(&format!("/api/v1/workshops/{}", workshop.code)).await;
     assert_eq!(names(&view, "areas"), ["Innkjøp", "Reiseliv"]);
@@ -106,7 +106,7 @@ async fn a_removed_group_returns_with_its_link_scores_and_tags() {
     server.score(&workshop.code, group, json!([{ "area_id": area, "axis": "potential", "value": 7 }])).await;
 
     let removal = remove(&server, &workshop, &format!("/groups/{group}")).await;
-    assert_eq!(removal["scores"], 1);
+    assert_eq!(removal["scored"], 1);
     let sheet_path = format!("/api/v1/workshops/{}/groups/{group}/scores", workshop.code);
     assert_eq!(server.get_as(&key, &sheet_path).await.status(), StatusCode::NOT_FOUND);
 
@@ -187,4 +187,25 @@ async fn a_new_workshop_starts_with_scoring_closed() {
     let created: Value = response.unwrap().json().await.unwrap();
     let view = server.get_json(&format!("/api/v1/workshops/{}", created["code"].as_str().unwrap())).await;
     assert_eq!(view["scoring_open"], false);
+}
+
+#[tokio::test]
+async fn only_the_last_removal_can_be_undone_and_only_on_the_same_scale() {
+    let server = support::start().await;
+    let (workshop, area, group) = server.scorable_workshop("Én angring").await;
+    let other = server.add_id(&workshop, "/areas", json!({ "name": "Reiseliv" })).await;
+    server.score(&workshop.code, group, json!([{ "area_id": area, "axis": "potential", "value": 7 }])).await;
+
+    let first = remove(&server, &workshop, &format!("/areas/{other}")).await;
+    let second = remove(&server, &workshop, &format!("/areas/{area}")).await;
+    assert_eq!(restore(&server, &workshop, &first).await.status(), StatusCode::NOT_FOUND, "a later removal came");
+
+    // The scale changed meanwhile: the scores would mean something else, so nothing comes back.
+    let scale = json!({ "scale_min": 1, "scale_max": 5, "language": "nb" });
+    assert_eq!(server.facilitate(&workshop, Method::PUT, "/settings", scale).await.status(), StatusCode::OK);
+    let refused = restore(&server, &workshop, &second).await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(refused.json::<Value>().await.unwrap()["field"], "scale");
+    let view = server.get_json(&format!("/api/v1/workshops/{}", workshop.code)).await;
+    assert!(view["areas"].as_array().unwrap().is_empty());
 }

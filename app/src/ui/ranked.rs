@@ -32,7 +32,7 @@ pub fn RankedTable(results: Results) -> impl IntoView {
                     <td class="num">{t.number(row.potential.mean, 2)}</td>
                     <td class="num">{t.number(row.feasibility.mean, 2)}</td>
                     <td class="num combined">{t.number(row.combined, 1)}</td>
-                    <td class="num">{row.groups}</td>
+                    <td class="num groups">{row.groups}</td>
                     <td class="spread">
                         {format!(
                             "{} {} · {} {}",
@@ -71,8 +71,8 @@ pub fn RankedTable(results: Results) -> impl IntoView {
                                 <th scope="col">{t.potential}</th>
                                 <th scope="col">{t.feasibility}</th>
                                 <th scope="col">{t.combined}</th>
-                                <th scope="col">{t.groups_scored}</th>
-                                <th scope="col">{t.spread}<span class="hint">{t.spread_help}</span></th>
+                                <th scope="col" class="groups">{t.groups_scored}</th>
+                                <th scope="col" class="spread">{t.spread}<span class="hint">{t.spread_help}</span></th>
                             </tr>
                         </thead>
                         <tbody>{rows}</tbody>

@@ -417,12 +417,15 @@ pub trait Store: Send + Sync + 'static {
         tags: Option<&[Tag]>,
     ) -> StoreResult<()>;
     /// Removes a category, area or group with everything that goes with it, and keeps a copy
-    /// to undo the removal with for [`kvadrant::limits::UNDO_MINUTES`]; older copies of the
-    /// workshop's removals are forgotten.
+    /// to undo the removal with for [`kvadrant::limits::UNDO_MINUTES`]; the workshop's earlier
+    /// removals can no longer be undone.
     async fn remove(&self, workshop: WorkshopId, list: List, id: i64) -> StoreResult<RemovalRecord>;
     /// Puts back what a removal took away, as it was, where it was; [`StoreError::NotFound`]
-    /// once the time to undo has passed, a refusal naming `name` if another item took its name.
+    /// once the time to undo has passed or after a later removal, a refusal naming `name` if
+    /// another item took its name, [`StoreError::ScaleLocked`] if its scores were on another scale.
     async fn restore(&self, workshop: WorkshopId, removal: i64) -> StoreResult<(List, i64)>;
+    /// Forgets, in every workshop, removals that can no longer be undone; answers how many.
+    async fn forget_expired_removals(&self) -> StoreResult<u64>;
     /// `ids` is the whole list in its new order.
     async fn reorder(&self, workshop: WorkshopId, list: List, ids: &[i64]) -> StoreResult<()>;
     async fn set_results_hidden(&self, workshop: WorkshopId, hidden: bool) -> StoreResult<()>;

@@ -170,15 +170,19 @@ pub type StoredComment = (i64, i64, String, String, Option<String>, String);
 /// Everything a removal took away, enough to put the item back as it was: its row, the
 /// scores, comments and tags that went with it, and the rows that pointed at it.
 #[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct Removed {
     pub id: i64,
+    /// The workshop's scale when its scores were given: they come back only on the same one.
+    pub scale: (i16, i16),
     pub name: String,
     pub position: i64,
     /// A category's or an area's.
     pub description: String,
     /// An area's category.
     pub category: Option<i64>,
-    /// A group's link key and whether it was joined: its link works again once back.
+    /// A group's link key and whether it was joined: its link works again once it is back
+    /// under its own id.
     pub link_key: String,
     pub joined: bool,
     pub tags: Vec<(String, String)>,

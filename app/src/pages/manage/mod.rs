@@ -64,7 +64,9 @@ pub(super) struct Actions {
     pub(super) settings: ServerAction<UpdateSettings>,
     pub(super) scoring: ServerAction<SetScoring>,
     pub(super) visibility: ServerAction<SetResultsHidden>,
+    pub(super) add_category: ServerAction<SaveCategory>,
     pub(super) save_category: ServerAction<SaveCategory>,
+    pub(super) add_area: ServerAction<SaveArea>,
     pub(super) save_area: ServerAction<SaveArea>,
     pub(super) add_areas: ServerAction<AddAreas>,
     pub(super) add_groups: ServerAction<AddGroups>,
@@ -93,7 +95,9 @@ impl Actions {
             settings: ServerAction::new(),
             scoring: ServerAction::new(),
             visibility: ServerAction::new(),
+            add_category: ServerAction::new(),
             save_category: ServerAction::new(),
+            add_area: ServerAction::new(),
             save_area: ServerAction::new(),
             add_areas: ServerAction::new(),
             add_groups: ServerAction::new(),
@@ -114,20 +118,22 @@ impl Actions {
         let t = use_texts();
         // The lists are drawn again over the same elements, which keep what was typed in them:
         // an add-form that succeeded is emptied here, or its text would go into the next item.
-        actions.clear_on_success(actions.save_category, "form.add-form.category");
-        actions.clear_on_success(actions.save_area, "form.add-form.area");
+        actions.clear_on_success(actions.add_category, "form.add-form.category");
+        actions.clear_on_success(actions.add_area, "form.add-form.area");
         actions.clear_on_success(actions.add_areas, "form.add-form.bulk");
         actions.clear_on_success(actions.add_groups, "form.add-form.groups");
         actions.count(actions.update, |_| None);
         actions.count(actions.settings, |_| None);
         actions.count(actions.scoring, |_| None);
         actions.count(actions.visibility, |_| None);
-        actions.count(actions.save_category, |name| Some((t.added)(name)));
-        actions.count(actions.save_area, |name| Some((t.added)(name)));
+        actions.count(actions.add_category, |name| Some((t.added)(name)));
+        actions.count(actions.save_category, |_| None);
+        actions.count(actions.add_area, |name| Some((t.added)(name)));
+        actions.count(actions.save_area, |_| None);
         actions.count(actions.add_areas, |count| Some((t.areas_added)(*count)));
         actions.count(actions.add_groups, |_| None);
         actions.count(actions.update_group, |_| None);
-        actions.count(actions.remove, |removal| Some((t.removed)(&removal.name, removal.scores, removal.comments)));
+        actions.count(actions.remove, |removal| Some((t.removed)(removal)));
         actions.count(actions.restore, |_| Some(t.restored.to_owned()));
         actions.count(actions.reorder, |_| None);
         actions.count(actions.renew_review, |_| None);
@@ -223,9 +229,15 @@ fn ManageWorkshop(code: String, secret: String, part: Part) -> impl IntoView {
             move || (keys.code.get_value(), keys.secret.get_value(), actions.changes()),
             |(code, secret, _)| load_review_link(code, secret),
         ),
+        // Only Prepare, where items are removed, says what a removal would take.
         usage: Resource::new(
             move || (keys.code.get_value(), keys.secret.get_value(), actions.changes()),
-            |(code, secret, _)| load_usage(code, secret),
+            move |(code, secret, _)| async move {
+                match part {
+                    Part::Prepare => load_usage(code, secret).await,
+                    Part::Run | Part::Review => Ok(Usage::default()),
+                }
+            },
         ),
         invite: Resource::new(move || (keys.code.get_value(), actions.changes()), |(code, _)| load_invite(code)),
     };

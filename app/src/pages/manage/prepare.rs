@@ -94,14 +94,15 @@ fn Categories(workshop: Workshop, keys: Credentials, actions: Actions) -> impl I
             <h2 id="categories-heading">{t.categories_heading}</h2>
             {empty.then(|| view! { <p class="hint">{t.empty_list}</p> })}
             <ol class="items">{items}</ol>
-            <ActionForm action=actions.save_category attr:class="add-form category" attr:autocomplete="off">
+            <FormError error=last_error(actions.save_category.value()) />
+            <ActionForm action=actions.add_category attr:class="add-form category" attr:autocomplete="off">
                 {keys.fields()}
                 <label for="new-category-name">{t.add_category}</label>
                 <input id="new-category-name" name="name" required maxlength=Name::MAX_CHARS />
                 <input type="hidden" name="description" value="" />
                 <button type="submit">{t.add_category}</button>
             </ActionForm>
-            <FormError error=last_error(actions.save_category.value()) />
+            <FormError error=last_error(actions.add_category.value()) />
         </section>
     }
     .into_any()
@@ -157,7 +158,8 @@ fn Areas(
             <h2 id="areas-heading">{t.areas_heading}</h2>
             {empty.then(|| view! { <p class="hint">{t.empty_list}</p> })}
             <ol class="items">{items}</ol>
-            <ActionForm action=actions.save_area attr:class="add-form area" attr:autocomplete="off">
+            <FormError error=last_error(actions.save_area.value()) />
+            <ActionForm action=actions.add_area attr:class="add-form area" attr:autocomplete="off">
                 {keys.fields()}
                 <label for="new-area-name">{t.add_area}</label>
                 <input id="new-area-name" name="name" required maxlength=Name::MAX_CHARS />
@@ -167,7 +169,7 @@ fn Areas(
                 <input id="new-area-description" name="description" maxlength=Description::MAX_CHARS />
                 <button type="submit">{t.add_area}</button>
             </ActionForm>
-            <FormError error=last_error(actions.save_area.value()) />
+            <FormError error=last_error(actions.add_area.value()) />
             <ActionForm action=actions.add_areas attr:class="add-form bulk" attr:autocomplete="off">
                 {keys.fields()}
                 <label for="new-areas">{t.bulk_areas_label}</label>

@@ -24,7 +24,7 @@ pub fn Undo(keys: Credentials, actions: Actions) -> impl IntoView {
     view! {
         {move || offered().map(|removal: Removal| {
             let (undo, name) = ((t.undo)(&removal.name), (t.undo)(&removal.name));
-            let said = format!("{} {}", (t.removed)(&removal.name, removal.scores, removal.comments), (t.undo_help)(kvadrant::limits::UNDO_MINUTES));
+            let said = format!("{} {}", (t.removed)(&removal), (t.undo_help)(kvadrant::limits::UNDO_MINUTES));
             view! {
                 <section class="card undo" aria-label=name>
                     <p>{said}</p>

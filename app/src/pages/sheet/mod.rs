@@ -261,7 +261,7 @@ fn SheetForm(rows: SheetRows, key: String) -> impl IntoView {
                                     <button type="submit" class="save-row">{t.save}</button>
                                 })}
                                 {(saved == Some(row.area)).then(|| view! {
-                                    <p class="save-row saved-note" role="status">{t.saved}</p>
+                                    <p class="no-script saved-note" role="status">{t.saved}</p>
                                 })}
                             </form>
                             <CommentForm context area=row.area area_name=row.name comment=row.comment live=live.sheet />
@@ -283,7 +283,7 @@ fn SheetForm(rows: SheetRows, key: String) -> impl IntoView {
             {move || if open.get() {
                 view! {
                     <p class="hint needs-script">{t.sheet_intro}</p>
-                    <p class="hint save-row">{t.sheet_intro_plain}</p>
+                    <p class="hint no-script">{t.sheet_intro_plain}</p>
                 }.into_any()
             } else {
                 view! { <p class="notice closed">{t.scoring_closed_notice}</p> }.into_any()

@@ -385,7 +385,9 @@ where
         list: List,
         id: i64,
     ) -> StoreResult<Removed> {
-        let mut removed = Removed { id, ..Removed::default() };
+        let scale: (i16, i16) =
+            sqlx::query_as(statements::WORKSHOP_SCALE).bind(workshop.0).fetch_one(&mut *connection).await?;
+        let mut removed = Removed { id, scale, ..Removed::default() };
         match list {
             List::Categories => {
                 let row: Option<(String, String, i64)> = sqlx::query_as(statements::REMOVED_CATEGORY)
@@ -439,13 +441,30 @@ where
         if list != List::Areas {
             Self::name_free(&mut *connection, list, workshop, &removed.name, None, Field::Name.to_string()).await?;
         }
+        // Scores given on another scale would mean something else now.
+        let scale: (i16, i16) =
+            sqlx::query_as(statements::WORKSHOP_SCALE).bind(workshop.0).fetch_one(&mut *connection).await?;
+        if scale != removed.scale && !removed.scores.is_empty() {
+            return Err(StoreError::ScaleLocked);
+        }
+        // An area's category may have gone meanwhile: the area then comes back without one.
+        let category = match removed.category {
+            Some(category) => {
+                sqlx::query_scalar(statements::CATEGORY_OF_WORKSHOP)
+                    .bind(category)
+                    .bind(workshop.0)
+                    .fetch_optional(&mut *connection)
+                    .await?
+            }
+            None => None,
+        };
         let counted = match list {
             List::Categories => Counted::CATEGORIES,
             List::Areas => Counted::AREAS,
             List::Groups => Counted::GROUPS,
         };
         Self::make_room(&mut *connection, counted, workshop, 1).await?;
-        sqlx::query(&statements::make_room_at(list))
+        sqlx::query(&statements::shift_from(list))
             .bind(workshop.0)
             .bind(removed.position)
             .execute(&mut *connection)
@@ -456,9 +475,7 @@ where
         if taken > 0 {
             return match list {
                 List::Categories => Self::insert_category_row(connection, workshop, name, description, position).await,
-                List::Areas => {
-                    Self::insert_area_row(connection, workshop, removed.category, name, description, position).await
-                }
+                List::Areas => Self::insert_area_row(connection, workshop, category, name, description, position).await,
                 List::Groups => {
                     let id: i64 = sqlx::query_scalar(statements::INSERT_GROUP)
                         .bind(workshop.0)
@@ -484,7 +501,7 @@ where
                 .bind(name)
                 .bind(description)
                 .bind(position)
-                .bind(removed.category),
+                .bind(category),
             List::Groups => sqlx::query(statements::RESTORE_GROUP)
                 .bind(removed.id)
                 .bind(workshop.0)
@@ -869,7 +886,7 @@ where
 
     async fn remove(&self, workshop: WorkshopId, list: List, id: i64) -> StoreResult<RemovalRecord> {
         let mut tx = self.write(workshop).await?;
-        sqlx::query(statements::FORGET_REMOVALS).bind(workshop.0).bind(undo_since()).execute(&mut *tx).await?;
+        sqlx::query(statements::FORGET_REMOVALS).bind(workshop.0).execute(&mut *tx).await?;
         // Logged before the row goes, so that the log line still finds an area's name, and
         // is pointed at the area again if the removal is undone.
         let name: String = sqlx::query_scalar(&statements::name_of(list))
@@ -901,6 +918,7 @@ where
 
     async fn restore(&self, workshop: WorkshopId, removal: i64) -> StoreResult<(List, i64)> {
         let mut tx = self.write(workshop).await?;
+        sqlx::query(statements::FORGET_EXPIRED_REMOVALS).bind(undo_since()).execute(&mut *tx).await?;
         let row: Option<(String, String)> = sqlx::query_as(statements::REMOVAL)
             .bind(removal)
             .bind(workshop.0)
@@ -920,6 +938,11 @@ where
         sqlx::query(statements::DELETE_REMOVAL).bind(removal).execute(&mut *tx).await?;
         tx.commit().await?;
         Ok((list, id))
+    }
+
+    async fn forget_expired_removals(&self) -> StoreResult<u64> {
+        let forgotten = sqlx::query(statements::FORGET_EXPIRED_REMOVALS).bind(undo_since()).execute(&self.pool).await?;
+        Ok(DB::rows_affected(&forgotten))
     }
 
     async fn reorder(&self, workshop: WorkshopId, list: List, ids: &[i64]) -> StoreResult<()> {

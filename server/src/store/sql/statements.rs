@@ -107,7 +107,13 @@ statements! {
         RETURNING id";
     REMOVAL = "SELECT list, removed FROM removals WHERE id = $1 AND workshop_id = $2 AND removed_at >= $3";
     DELETE_REMOVAL = "DELETE FROM removals WHERE id = $1";
-    FORGET_REMOVALS = "DELETE FROM removals WHERE workshop_id = $1 AND removed_at < $2";
+    /// Only a workshop's last removal can be undone: a new one forgets the others, so that an
+    /// id SQLite hands out again cannot take another removal's scores.
+    FORGET_REMOVALS = "DELETE FROM removals WHERE workshop_id = $1";
+    /// What can no longer be undone goes, in every workshop: it may hold comments.
+    FORGET_EXPIRED_REMOVALS = "DELETE FROM removals WHERE removed_at < $1";
+    CATEGORY_OF_WORKSHOP = "SELECT id FROM categories WHERE id = $1 AND workshop_id = $2";
+    WORKSHOP_SCALE = "SELECT scale_min, scale_max FROM workshops WHERE id = $1";
     REMOVED_CATEGORY = "SELECT name, description, position FROM categories WHERE id = $1 AND workshop_id = $2";
     REMOVED_AREA = "SELECT name, description, position, category_id FROM areas WHERE id = $1 AND workshop_id = $2";
     REMOVED_GROUP = "SELECT name, position, link_key, joined FROM groups WHERE id = $1 AND workshop_id = $2";
@@ -170,8 +176,8 @@ pub(super) fn cells_of(table: Cells, list: List) -> String {
     format!("SELECT {columns} FROM {} WHERE {} = $1", table.table(), list.reference())
 }
 
-/// Makes room at `$2` in a list, for an item put back where it was.
-pub(super) fn make_room_at(list: List) -> String {
+/// Moves the items from position `$2` on one down, for an item put back where it was.
+pub(super) fn shift_from(list: List) -> String {
     format!("UPDATE {} SET position = position + 1 WHERE workshop_id = $1 AND position >= $2", list.table())
 }
 
@@ -273,7 +279,7 @@ pub(in crate::store) fn common() -> Vec<(String, String)> {
         all.push((format!("reorder({table})"), reorder(list)));
         all.push((format!("name_of({table})"), name_of(list)));
         all.push((format!("delete({table})"), delete(list)));
-        all.push((format!("make_room_at({table})"), make_room_at(list)));
+        all.push((format!("shift_from({table})"), shift_from(list)));
         all.push((format!("id_taken({table})"), id_taken(list)));
         all.push((format!("named({table})"), named(list)));
     }
