@@ -15,18 +15,6 @@ pub fn page_loaded() {
     browser::mark_when_all_hydrated();
 }
 
-/// Puts the forms matching `selector` back to their initial values.
-#[cfg(feature = "hydrate")]
-pub fn reset_forms(selector: &str) {
-    use wasm_bindgen::JsCast;
-    let Ok(forms) = leptos::prelude::document().query_selector_all(selector) else { return };
-    for index in 0..forms.length() {
-        if let Some(form) = forms.item(index).and_then(|node| node.dyn_into::<web_sys::HtmlFormElement>().ok()) {
-            form.reset();
-        }
-    }
-}
-
 #[cfg(feature = "hydrate")]
 mod browser {
     use std::sync::atomic::{AtomicU32, Ordering};

@@ -17,8 +17,7 @@ pub fn CopyButton(text: String, label: String, #[prop(optional)] absolute: bool)
                 true => format!("{}{text}", window().location().origin().unwrap_or_default()),
                 false => text.clone(),
             };
-            let written = browser::write(&whole);
-            leptos::task::spawn_local(async move { copied.set(written.await) });
+            copied.set(browser::write(&whole));
         }
         #[cfg(not(feature = "hydrate"))]
         let _ = (&text, absolute);
@@ -34,21 +33,15 @@ pub fn CopyButton(text: String, label: String, #[prop(optional)] absolute: bool)
 mod browser {
     use wasm_bindgen::{JsCast, JsValue};
 
-    /// `navigator.clipboard.writeText(text)`, where the browser offers it (only on secure
-    /// pages): whether the text reached the clipboard.
-    pub fn write(text: &str) -> impl Future<Output = bool> + use<> {
+    /// Hands `text` to `navigator.clipboard.writeText`, where the browser offers it (only on
+    /// secure pages). The copy itself finishes a moment later; awaiting it here would put the
+    /// futures' glue in every page's main module.
+    pub fn write(text: &str) -> bool {
         let navigator: JsValue = leptos::prelude::window().navigator().into();
         let clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into()).ok().filter(|c| !c.is_undefined());
-        let write = clipboard.as_ref().and_then(|clipboard| js_sys::Reflect::get(clipboard, &"writeText".into()).ok());
-        let written = match (clipboard, write.and_then(|write| write.dyn_into::<js_sys::Function>().ok())) {
-            (Some(clipboard), Some(write)) => write.call1(&clipboard, &text.into()).ok(),
-            _ => None,
-        };
-        async move {
-            match written.and_then(|promise| promise.dyn_into::<js_sys::Promise>().ok()) {
-                Some(promise) => wasm_bindgen_futures::JsFuture::from(promise).await.is_ok(),
-                None => false,
-            }
-        }
+        let Some(clipboard) = clipboard else { return false };
+        let write = js_sys::Reflect::get(&clipboard, &"writeText".into()).ok();
+        let Some(write) = write.and_then(|write| write.dyn_into::<js_sys::Function>().ok()) else { return false };
+        write.call1(&clipboard, &text.into()).is_ok()
     }
 }

@@ -166,7 +166,7 @@ impl Actions {
         Effect::new(move |_| {
             if matches!(action.value().get(), Some(Ok(_))) {
                 #[cfg(feature = "hydrate")]
-                crate::hydration::reset_forms(selector);
+                reset_forms(selector);
             }
             let _ = selector;
         });
@@ -175,6 +175,18 @@ impl Actions {
     /// Changes that succeeded so far: what the workspace's data is read again on.
     fn changes(&self) -> usize {
         self.saved.get()
+    }
+}
+
+/// Puts the forms matching `selector` back to their initial values.
+#[cfg(feature = "hydrate")]
+fn reset_forms(selector: &str) {
+    use wasm_bindgen::JsCast;
+    let Ok(forms) = document().query_selector_all(selector) else { return };
+    for index in 0..forms.length() {
+        if let Some(form) = forms.item(index).and_then(|node| node.dyn_into::<web_sys::HtmlFormElement>().ok()) {
+            form.reset();
+        }
     }
 }
 
