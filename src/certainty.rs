@@ -9,8 +9,9 @@ use std::collections::BTreeMap;
 
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
+use serde::{Deserialize, Serialize};
 
-use crate::{AreaId, Axis, Cell, GroupId, Scale};
+use crate::{AreaId, Axis, Cell, GroupId, Ranking, Scale};
 
 /// How many times the groups are drawn again for a rank band.
 pub const RESAMPLES: usize = 2_000;
@@ -21,6 +22,11 @@ pub const MIN_GROUPS_FOR_BAND: usize = 3;
 /// An axis is flagged as dissent when its standard deviation exceeds this share of the
 /// scale's range (the normalised SD rule); a workshop may choose another.
 pub const DISSENT_THRESHOLD: f64 = 0.3;
+/// The top places whose odds each band gives.
+pub const TOP: [u32; 2] = [3, 5];
+/// Bands are drawn where they cost at most this many group-area sums (resamples × scores):
+/// about 2 ms on one core. Larger workshops need them computed off the live path (not yet).
+pub const BAND_WORK: usize = 1_000_000;
 
 /// Each group's two scores per area, for the areas it scored on both axes.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -94,13 +100,124 @@ fn sample_sd(values: impl Iterator<Item = f64> + Clone) -> Option<f64> {
 }
 
 /// How much the groups agree on the order of the areas.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Agreement {
     /// Kendall's W with the correction for ties: 0 none, 1 complete.
     pub w: f64,
     /// The groups that scored every area counted, and the areas.
     pub groups: usize,
     pub areas: usize,
+    pub strength: Strength,
+}
+
+/// Kendall's W in words: weak below 0.3, moderate below 0.6, strong from there.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Strength {
+    Weak,
+    Moderate,
+    Strong,
+}
+
+impl Strength {
+    pub fn of(w: f64) -> Strength {
+        match w {
+            w if w < 0.3 => Strength::Weak,
+            w if w < 0.6 => Strength::Moderate,
+            _ => Strength::Strong,
+        }
+    }
+}
+
+/// Kendall's W on each axis and on the combined score.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+pub struct Agreements {
+    pub potential: Option<Agreement>,
+    pub feasibility: Option<Agreement>,
+    pub combined: Option<Agreement>,
+}
+
+/// How sure one ranked area's place is.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct AreaCertainty {
+    /// Each group's score, lowest first: the distribution behind the mean.
+    pub potential_scores: Vec<u8>,
+    pub feasibility_scores: Vec<u8>,
+    /// Each axis's standard deviation over the scale's range; absent below two groups.
+    pub potential_spread: Option<f64>,
+    pub feasibility_spread: Option<f64>,
+    /// The axes the groups disagree on, by the normalised-SD rule.
+    pub dissent: Vec<Axis>,
+    /// How far its rank could move; absent with too few groups, or where not drawn (see [`BAND_WORK`]).
+    pub band: Option<Band>,
+}
+
+/// A 90 % band of ranks and the odds of the top places.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Band {
+    pub best: u32,
+    pub worst: u32,
+    pub top: Vec<TopShare>,
+}
+
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct TopShare {
+    pub k: u32,
+    /// The share of resamples in which the area ranked k-th or better.
+    pub share: f64,
+}
+
+/// How sure `ranking` is, area by area (in its order) and as a whole, from the `cells` it was
+/// ranked from; bands drawn with `seed` where cheap enough.
+pub fn assess(ranking: &Ranking, cells: &[Cell], scale: Scale, seed: u64) -> (Vec<AreaCertainty>, Agreements) {
+    let sheets = Sheets::from_cells(cells);
+    let ranked: Vec<(AreaId, u32)> = ranking.ranked.iter().map(|r| (r.area, r.rank)).collect();
+    let work: usize = ranked.iter().map(|(area, _)| sheets.by_area.get(area).map_or(0, BTreeMap::len)).sum();
+    let bands =
+        if work * RESAMPLES <= BAND_WORK { rank_bands(&sheets, &ranked, &TOP, RESAMPLES, seed) } else { Vec::new() };
+    let areas = ranked
+        .iter()
+        .map(|&(area, _)| {
+            let mut potential_scores = sheets.values(area, Axis::Potential);
+            let mut feasibility_scores = sheets.values(area, Axis::Feasibility);
+            potential_scores.sort_unstable();
+            feasibility_scores.sort_unstable();
+            let (p, f) = (
+                dissent(&potential_scores, scale, DISSENT_THRESHOLD),
+                dissent(&feasibility_scores, scale, DISSENT_THRESHOLD),
+            );
+            let dissent = [(Axis::Potential, p), (Axis::Feasibility, f)]
+                .into_iter()
+                .filter_map(|(axis, d)| d.filter(|d| d.flagged).map(|_| axis))
+                .collect();
+            let band = bands.iter().find(|band| band.area == area).map(|band| Band {
+                best: band.best,
+                worst: band.worst,
+                top: band.top.iter().map(|&(k, share)| TopShare { k, share }).collect(),
+            });
+            AreaCertainty {
+                potential_scores,
+                feasibility_scores,
+                potential_spread: p.map(|d| d.normalised_sd),
+                feasibility_spread: f.map(|d| d.normalised_sd),
+                dissent,
+                band,
+            }
+        })
+        .collect();
+    let ids: Vec<AreaId> = ranked.iter().map(|(area, _)| *area).collect();
+    let agreements = Agreements {
+        potential: kendalls_w(&sheets, &ids, |(p, _)| f64::from(p)),
+        feasibility: kendalls_w(&sheets, &ids, |(_, f)| f64::from(f)),
+        combined: kendalls_w(&sheets, &ids, |(p, f)| f64::from(p) * f64::from(f)),
+    };
+    (areas, agreements)
 }
 
 /// Kendall's W over the groups that scored all of `areas`, each group's ranks taken from its
@@ -130,7 +247,10 @@ pub fn kendalls_w(sheets: &Sheets, areas: &[AreaId], score: impl Fn((u8, u8)) ->
     let mean = m * (n + 1.0) / 2.0;
     let s: f64 = rank_sums.iter().map(|r| (r - mean) * (r - mean)).sum();
     let denominator = m * m * (n * n * n - n) - m * ties;
-    (denominator > 0.0).then(|| Agreement { w: 12.0 * s / denominator, groups: complete.len(), areas: areas.len() })
+    (denominator > 0.0).then(|| {
+        let w = 12.0 * s / denominator;
+        Agreement { w, groups: complete.len(), areas: areas.len(), strength: Strength::of(w) }
+    })
 }
 
 /// Ranks of `scores`, highest first, ties sharing their mean rank; and Σ(t³ − t) over the ties.

@@ -1,5 +1,6 @@
 //! What the pages and the JSON API exchange: views of a workshop and the inputs that change it.
 
+use kvadrant::certainty::{Agreements, AreaCertainty};
 use kvadrant::{AreaId, Axis, AxisStats, CategoryId, GroupId, Quadrant, Ranking, SuggestionId, Timeframe};
 use serde::{Deserialize, Serialize};
 
@@ -235,6 +236,9 @@ pub struct RankedArea {
     pub feasibility: AxisStats,
     pub combined: f64,
     pub quadrant: Quadrant,
+    /// How sure its place is: the groups' scores, dissent, the band of its rank.
+    #[serde(default)]
+    pub certainty: AreaCertainty,
 }
 
 /// What one group wrote about one area beside its scores.
@@ -326,6 +330,9 @@ pub struct AcceptInput {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Standings {
     pub ranked: Vec<RankedArea>,
+    /// How much the groups agree on the order (Kendall's W).
+    #[serde(default)]
+    pub agreement: Agreements,
     /// Areas no group has scored on both axes yet.
     pub unscored: Vec<Area>,
     /// The groups' comments, in the workshop's order of areas, then of groups.
@@ -339,13 +346,17 @@ impl Standings {
     pub fn new(
         workshop: &Workshop,
         ranking: Ranking,
+        certainty: (Vec<AreaCertainty>, Agreements),
         mut comments: Vec<AreaComment>,
         suggestions: &[Suggestion],
     ) -> Standings {
+        let (certainties, agreement) = certainty;
+        let mut certainties = certainties.into_iter();
         let ranked = ranking
             .ranked
             .into_iter()
             .filter_map(|result| {
+                let certainty = certainties.next().unwrap_or_default();
                 let area = workshop.area(result.area)?;
                 let category_index =
                     area.category_id.and_then(|id| workshop.categories.iter().position(|c| c.id == id));
@@ -360,6 +371,7 @@ impl Standings {
                     feasibility: result.feasibility,
                     combined: result.combined,
                     quadrant: result.quadrant,
+                    certainty,
                 })
             })
             .collect();
@@ -373,7 +385,7 @@ impl Standings {
             .retain(|comment| workshop.area(comment.area_id).is_some() && workshop.group(comment.group_id).is_some());
         comments.sort_by_key(position);
         let raised = suggestions.iter().filter(|s| s.status == SuggestionStatus::Kept).cloned().collect();
-        Standings { ranked, unscored, comments, raised }
+        Standings { ranked, agreement, unscored, comments, raised }
     }
 }
 
@@ -393,6 +405,9 @@ pub struct Results {
     pub workshop: Workshop,
     pub segment: Segment,
     pub ranked: Vec<RankedArea>,
+    /// How much the groups agree on the order (Kendall's W).
+    #[serde(default)]
+    pub agreement: Agreements,
     /// Areas no group has scored on both axes yet.
     pub unscored: Vec<Area>,
     pub comments: Vec<AreaComment>,
@@ -401,8 +416,8 @@ pub struct Results {
 
 impl Results {
     pub fn new(workshop: Workshop, segment: Segment, standings: Standings) -> Results {
-        let Standings { ranked, unscored, comments, raised } = standings;
-        Results { workshop, segment, ranked, unscored, comments, raised }
+        let Standings { ranked, agreement, unscored, comments, raised } = standings;
+        Results { workshop, segment, ranked, agreement, unscored, comments, raised }
     }
 }
 

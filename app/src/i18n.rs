@@ -130,6 +130,12 @@ pub struct Texts {
     pub groups_scored: &'static str,
     pub spread: &'static str,
     pub spread_help: &'static str,
+    pub rank_band: &'static str,
+    pub rank_band_help: &'static str,
+    pub too_few_groups: &'static str,
+    /// The groups disagree on potential, on feasibility, on both.
+    pub dissent: [&'static str; 3],
+    pub agreement: fn(&str, kvadrant::certainty::Strength, usize) -> String,
     pub unscored_heading: &'static str,
     pub unscored_help: &'static str,
     pub nothing_scored: &'static str,
@@ -572,6 +578,22 @@ pub static NB: Texts = Texts {
     groups_scored: "Grupper",
     spread: "Spredning",
     spread_help: "sd (laveste–høyeste)",
+    rank_band: "Mulig plass",
+    rank_band_help: "90 % av trekningene",
+    too_few_groups: "for få grupper",
+    dissent: [
+        "Gruppene er uenige om potensialet.",
+        "Gruppene er uenige om gjennomførbarheten.",
+        "Gruppene er uenige om både potensial og gjennomførbarhet.",
+    ],
+    agreement: |w, strength, groups| {
+        let reading = match strength {
+            kvadrant::certainty::Strength::Weak => "svak",
+            kvadrant::certainty::Strength::Moderate => "moderat",
+            kvadrant::certainty::Strength::Strong => "sterk",
+        };
+        format!("Enighet om rekkefølgen (Kendalls W, {groups} grupper): {w}, {reading}.")
+    },
     unscored_heading: "Ikke vurdert ennå",
     unscored_help: "Ingen gruppe har gitt disse områdene begge poeng. De rangeres ikke.",
     nothing_scored: "Ingen områder har fått poeng ennå.",
@@ -897,6 +919,22 @@ pub static EN: Texts = Texts {
     groups_scored: "Groups",
     spread: "Spread",
     spread_help: "sd (lowest–highest)",
+    rank_band: "Possible place",
+    rank_band_help: "90 % of the draws",
+    too_few_groups: "too few groups",
+    dissent: [
+        "The groups disagree on potential.",
+        "The groups disagree on feasibility.",
+        "The groups disagree on both potential and feasibility.",
+    ],
+    agreement: |w, strength, groups| {
+        let reading = match strength {
+            kvadrant::certainty::Strength::Weak => "weak",
+            kvadrant::certainty::Strength::Moderate => "moderate",
+            kvadrant::certainty::Strength::Strong => "strong",
+        };
+        format!("Agreement on the order (Kendall's W, {groups} groups): {w}, {reading}.")
+    },
     unscored_heading: "Not scored yet",
     unscored_help: "No group has given these areas both scores. They are not ranked.",
     nothing_scored: "No area has been scored yet.",

@@ -3,6 +3,7 @@
 
 use std::collections::BTreeSet;
 
+use kvadrant::certainty::{assess, band_seed};
 use kvadrant::{AreaId, Cell, GroupId, Tag, rank_areas, segment};
 use kvadrant_api::model::{AreaComment, Group, GroupTag, Segment, Standings, Suggestion, Workshop};
 
@@ -49,7 +50,9 @@ impl Assembly {
         };
         let areas: Vec<AreaId> = workshop.areas.iter().map(|area| area.id).collect();
         let ranking = rank_areas(record.settings.midlines(), &areas, counted);
-        let standings = Standings::new(&workshop, ranking, comments, suggestions);
+        // Seeded by the workshop and its version: the same scores always show the same bands.
+        let certainty = assess(&ranking, counted, record.settings.scale, band_seed(record.id.0, record.version));
+        let standings = Standings::new(&workshop, ranking, certainty, comments, suggestions);
         let segment = Segment { tag: segment.map(GroupTag::from), groups: groups as u32 };
         Assembly { workshop, cells, segment, standings }
     }

@@ -1,5 +1,6 @@
 //! The JSON API and the server-rendered pages, over real HTTP.
 
+mod certainty;
 mod durability;
 mod errors;
 mod group_links;

@@ -67,6 +67,7 @@ mod tests {
         };
         let stats = AxisStats { mean: 7.5, sd: None, min: 7, max: 8 };
         let standings = Standings {
+            agreement: Default::default(),
             ranked: vec![RankedArea {
                 rank: 1,
                 area_id: AreaId(1),
@@ -78,6 +79,7 @@ mod tests {
                 feasibility: stats,
                 combined: 56.25,
                 quadrant: Quadrant::HighPotentialEasy,
+                certainty: Default::default(),
             }],
             unscored: Vec::new(),
             comments: Vec::new(),

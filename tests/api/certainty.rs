@@ -1,0 +1,100 @@
+//! How sure the ranking is, as the API gives it, against figures computed here independently.
+
+use serde_json::{Value, json};
+
+use crate::support;
+
+/// Five groups' (potential, feasibility) for three areas.
+const SCORES: [[(i64, i64); 3]; 5] = [
+    [(9, 8), (5, 5), (1, 6)],
+    [(8, 8), (6, 4), (10, 6)],
+    [(9, 7), (5, 6), (2, 5)],
+    [(10, 9), (4, 5), (9, 6)],
+    [(8, 9), (6, 5), (1, 7)],
+];
+
+/// Kendall's W on potential, with mid-ranks for ties, written out from its definition.
+fn kendalls_w(potential: &[Vec<f64>]) -> f64 {
+    let (m, n) = (potential.len() as f64, potential[0].len());
+    let mut sums = vec![0.0; n];
+    let mut ties = 0.0;
+    for row in potential {
+        for (i, &value) in row.iter().enumerate() {
+            let above = row.iter().filter(|&&v| v > value).count() as f64;
+            let equal = row.iter().filter(|&&v| v == value).count() as f64;
+            sums[i] += above + (equal + 1.0) / 2.0;
+        }
+        let mut seen: Vec<f64> = Vec::new();
+        for &value in row {
+            if !seen.contains(&value) {
+                seen.push(value);
+                let t = row.iter().filter(|&&v| v == value).count() as f64;
+                ties += t * t * t - t;
+            }
+        }
+    }
+    let n = n as f64;
+    let mean = m * (n + 1.0) / 2.0;
+    let s: f64 = sums.iter().map(|r| (r - mean).powi(2)).sum();
+    12.0 * s / (m * m * (n * n * n - n) - m * ties)
+}
+
+#[tokio::test]
+async fn spread_dissent_bands_and_agreement_match_an_independent_computation() {
+    let server = support::start().await;
+    let workshop = server.create_workshop("Hvor sikker").await;
+    let mut areas = Vec::new();
+    for name in ["Legevakt", "Innkjøp", "Reiseliv"] {
+        areas.push(server.add_id(&workshop, "/areas", json!({ "name": name })).await);
+    }
+    let groups = server.add(&workshop, "/groups", json!({ "count": SCORES.len() })).await;
+    for (group, sheet) in groups.as_array().unwrap().iter().zip(SCORES) {
+        let cells: Vec<Value> = areas
+            .iter()
+            .zip(sheet)
+            .flat_map(|(area, (p, f))| {
+                [
+                    json!({ "area_id": area, "axis": "potential", "value": p }),
+                    json!({ "area_id": area, "axis": "feasibility", "value": f }),
+                ]
+            })
+            .collect();
+        server.score(&workshop.code, group["id"].as_i64().unwrap(), json!(cells)).await;
+    }
+    let path = format!("/api/v1/workshops/{}/results", workshop.code);
+    let results = server.get_json(&path).await;
+
+    for row in results["ranked"].as_array().unwrap() {
+        let index = areas.iter().position(|a| *a == row["area_id"]).unwrap();
+        let mut potential: Vec<i64> = SCORES.iter().map(|sheet| sheet[index].0).collect();
+        potential.sort();
+        let certainty = &row["certainty"];
+        assert_eq!(certainty["potential_scores"], json!(potential));
+        // Normalised SD: the sample SD over the scale's range (9).
+        let mean = potential.iter().sum::<i64>() as f64 / 5.0;
+        let sd = (potential.iter().map(|&v| (v as f64 - mean).powi(2)).sum::<f64>() / 4.0).sqrt();
+        let spread = certainty["potential_spread"].as_f64().unwrap();
+        assert!((spread - sd / 9.0).abs() < 1e-9, "{spread} against {}", sd / 9.0);
+        let flagged = certainty["dissent"].as_array().unwrap().contains(&json!("potential"));
+        assert_eq!(flagged, sd / 9.0 > 0.3, "{}", row["area"]);
+        let band = &certainty["band"];
+        let rank = row["rank"].as_u64().unwrap();
+        assert!(band["best"].as_u64().unwrap() <= rank && rank <= band["worst"].as_u64().unwrap(), "{band}");
+        let shares: Vec<u64> = band["top"].as_array().unwrap().iter().map(|t| t["k"].as_u64().unwrap()).collect();
+        assert_eq!(shares, [3, 5]);
+    }
+    // Reiseliv: 1, 10, 2, 9, 1 on potential, the groups split.
+    let reiseliv = results["ranked"].as_array().unwrap().iter().find(|r| r["area"] == "Reiseliv").unwrap();
+    assert_eq!(reiseliv["certainty"]["dissent"], json!(["potential"]));
+
+    let by_group: Vec<Vec<f64>> = SCORES.iter().map(|sheet| sheet.iter().map(|&(p, _)| p as f64).collect()).collect();
+    let w = results["agreement"]["potential"]["w"].as_f64().unwrap();
+    assert!((w - kendalls_w(&by_group)).abs() < 1e-9, "{w} against {}", kendalls_w(&by_group));
+    assert_eq!(results["agreement"]["potential"]["groups"], 5);
+
+    // The same scores give the same bands, request after request.
+    assert_eq!(server.get_json(&path).await["ranked"], results["ranked"]);
+    let page = server.client.get(server.url(&format!("/w/{}/results", workshop.code))).send().await.unwrap();
+    let page = page.text().await.unwrap();
+    assert!(page.contains("Mulig plass") && page.contains("Gruppene er uenige om potensialet."), "the page shows them");
+}
