@@ -5,7 +5,7 @@ use kvadrant::{Entity, Error, Field, Format, Quadrant, Rule, Timeframe};
 
 use leptos::prelude::use_context;
 
-use crate::model::{ListKind, Removal, SuggestionStatus};
+use crate::model::{ListKind, RankedArea, Removal, SuggestionStatus};
 
 pub use kvadrant_api::lang::Lang;
 
@@ -133,8 +133,10 @@ pub struct Texts {
     pub rank_band: &'static str,
     pub rank_band_help: &'static str,
     pub too_few_groups: &'static str,
+    pub top_share: fn(u32) -> String,
     /// The groups disagree on potential, on feasibility, on both.
     pub dissent: [&'static str; 3],
+    pub dissent_heading: &'static str,
     pub agreement: fn(&str, kvadrant::certainty::Strength, usize) -> String,
     pub unscored_heading: &'static str,
     pub unscored_help: &'static str,
@@ -353,6 +355,26 @@ impl Texts {
     }
 
     /// A number with the language's decimal separator.
+    /// The band of an area's rank ("2–5", or the rank alone when it cannot move), or why there is none.
+    pub fn band(&self, row: &RankedArea) -> String {
+        match &row.certainty.band {
+            Some(band) if band.best == band.worst => band.best.to_string(),
+            Some(band) => format!("{}–{}", band.best, band.worst),
+            None => self.too_few_groups.to_owned(),
+        }
+    }
+
+    /// The axes the groups disagree on about an area, in words, if any.
+    pub fn dissent_of(&self, row: &RankedArea) -> Option<&'static str> {
+        let on = |axis| row.certainty.dissent.contains(&axis);
+        match (on(kvadrant::Axis::Potential), on(kvadrant::Axis::Feasibility)) {
+            (true, false) => Some(self.dissent[0]),
+            (false, true) => Some(self.dissent[1]),
+            (true, true) => Some(self.dissent[2]),
+            (false, false) => None,
+        }
+    }
+
     pub fn number(&self, value: f64, decimals: usize) -> String {
         let text = format!("{value:.decimals$}");
         if self.decimal_separator == '.' { text } else { text.replace('.', &self.decimal_separator.to_string()) }
@@ -581,11 +603,13 @@ pub static NB: Texts = Texts {
     rank_band: "Mulig plass",
     rank_band_help: "90 % av trekningene",
     too_few_groups: "for få grupper",
+    top_share: |k| format!("Sjanse for topp {k}"),
     dissent: [
         "Gruppene er uenige om potensialet.",
         "Gruppene er uenige om gjennomførbarheten.",
         "Gruppene er uenige om både potensial og gjennomførbarhet.",
     ],
+    dissent_heading: "Uenighet",
     agreement: |w, strength, groups| {
         let reading = match strength {
             kvadrant::certainty::Strength::Weak => "svak",
@@ -922,11 +946,13 @@ pub static EN: Texts = Texts {
     rank_band: "Possible place",
     rank_band_help: "90 % of the draws",
     too_few_groups: "too few groups",
+    top_share: |k| format!("Chance of top {k}"),
     dissent: [
         "The groups disagree on potential.",
         "The groups disagree on feasibility.",
         "The groups disagree on both potential and feasibility.",
     ],
+    dissent_heading: "Dissent",
     agreement: |w, strength, groups| {
         let reading = match strength {
             kvadrant::certainty::Strength::Weak => "weak",

@@ -92,7 +92,13 @@ async fn the_workbook_read_back_matches_the_api() {
         assert_eq!(float(&row[5]), expected["potential"]["sd"].as_f64().unwrap());
         assert_eq!(float(&row[8]), expected["feasibility"]["mean"].as_f64().unwrap());
         assert_eq!(float(&row[12]), expected["combined"].as_f64().unwrap());
+        let band = &expected["certainty"]["band"];
+        let (best, worst) = (band["best"].as_u64().unwrap(), band["worst"].as_u64().unwrap());
+        let shown = if best == worst { best.to_string() } else { format!("{best}–{worst}") };
+        assert_eq!(string(&row[14]), shown);
+        assert_eq!(float(&row[15]), band["top"][0]["share"].as_f64().unwrap());
     }
+    assert_eq!(string(&ranking[HEADER_ROW][14]), "Mulig plass (90 % av trekningene)");
     // A name that starts like a formula is a text cell, as it was written.
     assert!(ranking.iter().any(|row| row[1] == Data::String("=Innkjøp".into())));
 
@@ -159,6 +165,8 @@ async fn csv_for_norwegian_excel_uses_semicolons_decimal_commas_and_a_byte_order
     // Innkjøp: (9 + 7 + 2 + 6) / 4 = 6 and (9 + 8 + 3 + 6) / 4 = 6.5, combined 39.
     assert!(first.starts_with("1;'=Innkjøp;;ranked;4;6,000;"), "{first}");
     assert!(first.contains(";39,000;"), "{first}");
+    let header = text.lines().next().unwrap();
+    assert!(header.contains(";rank_best;rank_worst;top3_share;top5_share;dissent;comments"), "{header}");
     assert!(text.contains(";Legevakt;;raised;"));
 
     let bad = server.client.get(server.url(&format!("/api/v1/workshops/{}/results.csv?dialect=tsv", workshop.code)));

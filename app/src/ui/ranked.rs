@@ -1,34 +1,14 @@
+use kvadrant::AxisStats;
 use kvadrant::certainty::Agreements;
-use kvadrant::{Axis, AxisStats};
 use leptos::prelude::*;
 
 use crate::i18n::{Texts, use_texts};
-use crate::model::{RankedArea, Results};
+use crate::model::Results;
 use crate::ui::matrix::colour;
 
 fn spread(t: &Texts, stats: &AxisStats) -> String {
     let sd = stats.sd.map(|sd| t.number(sd, 1)).unwrap_or_else(|| "–".to_owned());
     format!("{sd} ({}–{})", stats.min, stats.max)
-}
-
-/// The band of a rank ("2–5", or the rank alone when it cannot move), or why there is none.
-fn band(t: &Texts, row: &RankedArea) -> String {
-    match &row.certainty.band {
-        Some(band) if band.best == band.worst => band.best.to_string(),
-        Some(band) => format!("{}–{}", band.best, band.worst),
-        None => t.too_few_groups.to_owned(),
-    }
-}
-
-/// The axes the groups disagree on, in words, if any.
-fn dissent(t: &Texts, row: &RankedArea) -> Option<&'static str> {
-    let on = |axis| row.certainty.dissent.contains(&axis);
-    match (on(Axis::Potential), on(Axis::Feasibility)) {
-        (true, false) => Some(t.dissent[0]),
-        (false, true) => Some(t.dissent[1]),
-        (true, true) => Some(t.dissent[2]),
-        (false, false) => None,
-    }
 }
 
 /// How much the groups agree on the order, in one sentence.
@@ -63,7 +43,7 @@ pub fn RankedTable(results: Results) -> impl IntoView {
                     <td class="num">{t.number(row.feasibility.mean, 2)}</td>
                     <td class="num combined">{t.number(row.combined, 1)}</td>
                     <td class="num groups">{row.groups}</td>
-                    <td class="num band">{band(t, row)}</td>
+                    <td class="num band">{t.band(row)}</td>
                     <td class="spread">
                         {format!(
                             "{} {} · {} {}",
@@ -72,7 +52,7 @@ pub fn RankedTable(results: Results) -> impl IntoView {
                             t.feasibility_short,
                             spread(t, &row.feasibility)
                         )}
-                        {dissent(t, row).map(|words| view! { <span class="dissent">{words}</span> })}
+                        {t.dissent_of(row).map(|words| view! { <span class="dissent">{words}</span> })}
                     </td>
                 </tr>
             }

@@ -6,7 +6,7 @@ use kvadrant_app::i18n::texts;
 
 use super::comment_line;
 
-const HEADER: [&str; 16] = [
+const HEADER: [&str; 21] = [
     "rank",
     "area",
     "category",
@@ -22,6 +22,11 @@ const HEADER: [&str; 16] = [
     "feasibility_max",
     "combined",
     "quadrant",
+    "rank_best",
+    "rank_worst",
+    "top3_share",
+    "top5_share",
+    "dissent",
     "comments",
 ];
 
@@ -107,6 +112,15 @@ pub fn csv(results: &Results, dialect: CsvDialect) -> Vec<u8> {
         record.extend(dialect.axis(&row.feasibility));
         record.push(dialect.number(row.combined));
         record.push(quadrant.unwrap_or_default());
+        let band = row.certainty.band.as_ref();
+        record.push(band.map(|b| b.best.to_string()).unwrap_or_default());
+        record.push(band.map(|b| b.worst.to_string()).unwrap_or_default());
+        for k in kvadrant::certainty::TOP {
+            let share = band.and_then(|b| b.top.iter().find(|t| t.k == k)).map(|t| dialect.number(t.share));
+            record.push(share.unwrap_or_default());
+        }
+        let dissent: Vec<&str> = row.certainty.dissent.iter().map(|axis| axis.as_str()).collect();
+        record.push(dissent.join(" "));
         record.push(comments(row.area_id));
         write(record);
     }

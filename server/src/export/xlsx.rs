@@ -97,6 +97,10 @@ pub fn xlsx(results: &Results, scores: &[GroupScores], changes: &[ChangeEntry]) 
         &format!("{feasibility} ({})", t.maximum),
         t.combined,
         t.quadrant_heading,
+        &format!("{} ({})", t.rank_band, t.rank_band_help),
+        &(t.top_share)(3),
+        &(t.top_share)(5),
+        t.dissent_heading,
     ];
     headings(ranking, &bold, &ranking_columns)?;
     ranking.set_column_width(1, 40)?;
@@ -113,6 +117,13 @@ pub fn xlsx(results: &Results, scores: &[GroupScores], changes: &[ChangeEntry]) 
         sheet.axis(8, &row.feasibility)?;
         sheet.number(12, row.combined)?;
         sheet.cell(13, (t.quadrant)(row.quadrant))?;
+        sheet.cell(14, &t.band(row))?;
+        if let Some(band) = &row.certainty.band {
+            for (column, share) in (15..).zip(&band.top) {
+                sheet.number(column, share.share)?;
+            }
+        }
+        sheet.cell(17, t.dissent_of(row).unwrap_or_default())?;
     }
     for area in &results.unscored {
         sheet.row += 1;
