@@ -171,6 +171,28 @@ pub struct TopShare {
     pub k: u32,
     /// The share of resamples in which the area ranked k-th or better.
     pub share: f64,
+    /// Where the band puts the area against the top k.
+    pub place: Place,
+}
+
+/// An area against a cut at the top k: its whole band above it, across it, or below it.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Place {
+    ClearlyAhead,
+    Uncertain,
+    ClearlyBehind,
+}
+
+impl Place {
+    pub fn of(best: u32, worst: u32, k: u32) -> Place {
+        match () {
+            () if worst <= k => Place::ClearlyAhead,
+            () if best > k => Place::ClearlyBehind,
+            () => Place::Uncertain,
+        }
+    }
 }
 
 /// How sure `ranking` is, area by area (in its order) and as a whole, from the `cells` it was
@@ -199,7 +221,11 @@ pub fn assess(ranking: &Ranking, cells: &[Cell], scale: Scale, seed: u64) -> (Ve
             let band = bands.iter().find(|band| band.area == area).map(|band| Band {
                 best: band.best,
                 worst: band.worst,
-                top: band.top.iter().map(|&(k, share)| TopShare { k, share }).collect(),
+                top: band
+                    .top
+                    .iter()
+                    .map(|&(k, share)| TopShare { k, share, place: Place::of(band.best, band.worst, k) })
+                    .collect(),
             });
             AreaCertainty {
                 potential_scores,
@@ -490,6 +516,13 @@ mod tests {
         let close = dissent(&[7, 8, 7, 8], Scale::ONE_TO_TEN, DISSENT_THRESHOLD).unwrap();
         assert!(!close.flagged, "{close:?}");
         assert_eq!(dissent(&[5], Scale::ONE_TO_TEN, DISSENT_THRESHOLD), None);
+    }
+
+    #[test]
+    fn a_band_is_ahead_of_across_or_behind_a_cut() {
+        assert_eq!(Place::of(1, 3, 3), Place::ClearlyAhead);
+        assert_eq!(Place::of(2, 4, 3), Place::Uncertain);
+        assert_eq!(Place::of(4, 6, 3), Place::ClearlyBehind);
     }
 
     #[test]

@@ -134,6 +134,8 @@ pub struct Texts {
     pub rank_band_help: &'static str,
     pub too_few_groups: &'static str,
     pub top_share: fn(u32) -> String,
+    /// An area against the top k: clearly ahead, uncertain, clearly behind.
+    pub place: fn(kvadrant::certainty::Place, u32) -> String,
     /// The groups disagree on potential, on feasibility, on both.
     pub dissent: [&'static str; 3],
     pub dissent_heading: &'static str,
@@ -362,6 +364,12 @@ impl Texts {
             Some(band) => format!("{}–{}", band.best, band.worst),
             None => self.too_few_groups.to_owned(),
         }
+    }
+
+    /// Where an area's band puts it against the widest top k, in words.
+    pub fn place_of(&self, row: &RankedArea) -> Option<String> {
+        let share = row.certainty.band.as_ref()?.top.last()?;
+        Some((self.place)(share.place, share.k))
     }
 
     /// The axes the groups disagree on about an area, in words, if any.
@@ -604,6 +612,11 @@ pub static NB: Texts = Texts {
     rank_band_help: "90 % av trekningene",
     too_few_groups: "for få grupper",
     top_share: |k| format!("Sjanse for topp {k}"),
+    place: |place, k| match place {
+        kvadrant::certainty::Place::ClearlyAhead => format!("sikkert blant topp {k}"),
+        kvadrant::certainty::Place::Uncertain => format!("usikkert om topp {k}"),
+        kvadrant::certainty::Place::ClearlyBehind => format!("utenfor topp {k}"),
+    },
     dissent: [
         "Gruppene er uenige om potensialet.",
         "Gruppene er uenige om gjennomførbarheten.",
@@ -947,6 +960,11 @@ pub static EN: Texts = Texts {
     rank_band_help: "90 % of the draws",
     too_few_groups: "too few groups",
     top_share: |k| format!("Chance of top {k}"),
+    place: |place, k| match place {
+        kvadrant::certainty::Place::ClearlyAhead => format!("clearly in the top {k}"),
+        kvadrant::certainty::Place::Uncertain => format!("uncertain for the top {k}"),
+        kvadrant::certainty::Place::ClearlyBehind => format!("outside the top {k}"),
+    },
     dissent: [
         "The groups disagree on potential.",
         "The groups disagree on feasibility.",

@@ -82,6 +82,16 @@ async fn spread_dissent_bands_and_agreement_match_an_independent_computation() {
         assert!(band["best"].as_u64().unwrap() <= rank && rank <= band["worst"].as_u64().unwrap(), "{band}");
         let shares: Vec<u64> = band["top"].as_array().unwrap().iter().map(|t| t["k"].as_u64().unwrap()).collect();
         assert_eq!(shares, [3, 5]);
+        // Against the top 3: the whole band above the cut, across it, or below it.
+        let (best, worst) = (band["best"].as_u64().unwrap(), band["worst"].as_u64().unwrap());
+        let place = if worst <= 3 {
+            "clearly_ahead"
+        } else if best > 3 {
+            "clearly_behind"
+        } else {
+            "uncertain"
+        };
+        assert_eq!(band["top"][0]["place"], place);
     }
     // Reiseliv: 1, 10, 2, 9, 1 on potential, the groups split.
     let reiseliv = results["ranked"].as_array().unwrap().iter().find(|r| r["area"] == "Reiseliv").unwrap();

@@ -43,7 +43,10 @@ pub fn RankedTable(results: Results) -> impl IntoView {
                     <td class="num">{t.number(row.feasibility.mean, 2)}</td>
                     <td class="num combined">{t.number(row.combined, 1)}</td>
                     <td class="num groups">{row.groups}</td>
-                    <td class="num band">{t.band(row)}</td>
+                    <td class="num band">
+                        {t.band(row)}
+                        {t.place_of(row).map(|place| view! { <span class="place">{place}</span> })}
+                    </td>
                     <td class="spread">
                         {format!(
                             "{} {} · {} {}",
