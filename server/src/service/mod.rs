@@ -391,7 +391,8 @@ impl Service {
                     .collect::<Result<_, _>>()?
             }
         };
-        let mut seen: HashSet<&str> = workshop.groups.iter().map(|g| g.name.as_str()).collect();
+        // Against the workshop's own groups the store checks, under the workshop's write lock.
+        let mut seen: HashSet<&str> = HashSet::new();
         for (i, name) in names.iter().enumerate() {
             if !seen.insert(name.as_str()) {
                 return Err(Error::invalid(Field::Names.at(i), Rule::Duplicate));
@@ -514,9 +515,6 @@ impl Backend for Service {
             .transpose()?;
         let record = self.authorized(key).await?;
         let workshop = self.view(&record).await?;
-        if workshop.groups.iter().any(|g| g.id != id && g.name == name.as_str()) {
-            return Err(Error::invalid(Field::Name, Rule::Duplicate));
-        }
         self.change(record.id, self.store.update_group(record.id, id, &name, tags.as_deref()))
             .await
             .map_err(|e| e.about(Entity::Group))?;
