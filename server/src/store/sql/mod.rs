@@ -239,12 +239,13 @@ where
         workshop: WorkshopId,
         name: &str,
         position: i64,
+        link_key: &str,
     ) -> StoreResult<GroupId> {
         let id = sqlx::query_scalar(statements::INSERT_GROUP)
             .bind(workshop.0)
             .bind(name)
             .bind(position)
-            .bind(crate::secret::group_key())
+            .bind(link_key)
             .fetch_one(connection)
             .await?;
         Ok(GroupId(id))
@@ -293,7 +294,8 @@ where
                 .await?;
         }
         for (position, (name, tags)) in (1_i64..).zip(&lists.groups) {
-            let id = Self::insert_group_row(connection, workshop, name.as_str(), position).await?;
+            let id = Self::insert_group_row(connection, workshop, name.as_str(), position, &crate::secret::group_key())
+                .await?;
             Self::insert_tags(connection, id, tags).await?;
         }
         Ok(())
@@ -396,8 +398,8 @@ where
                     .fetch_optional(&mut *connection)
                     .await?;
                 (removed.name, removed.description, removed.position) = row.ok_or(StoreError::NotFound)?;
-                removed.areas =
-                    sqlx::query_scalar(statements::AREAS_IN_CATEGORY).bind(id).fetch_all(&mut *connection).await?;
+                let sql = statements::pointing_at(Pointing::Areas, list);
+                removed.areas = sqlx::query_scalar(&sql).bind(id).fetch_all(&mut *connection).await?;
                 return Ok(removed);
             }
             List::Areas => {
@@ -477,14 +479,7 @@ where
                 List::Categories => Self::insert_category_row(connection, workshop, name, description, position).await,
                 List::Areas => Self::insert_area_row(connection, workshop, category, name, description, position).await,
                 List::Groups => {
-                    let id: i64 = sqlx::query_scalar(statements::INSERT_GROUP)
-                        .bind(workshop.0)
-                        .bind(name)
-                        .bind(position)
-                        .bind(removed.link_key.as_str())
-                        .fetch_one(&mut *connection)
-                        .await?;
-                    Ok(id)
+                    Ok(Self::insert_group_row(connection, workshop, name, position, &removed.link_key).await?.0)
                 }
             };
         }
@@ -524,13 +519,9 @@ where
         id: i64,
     ) -> StoreResult<()> {
         if list == List::Categories {
+            let sql = statements::point_again(Pointing::Areas, list);
             for area in &removed.areas {
-                sqlx::query(statements::RESTORE_AREA_CATEGORY)
-                    .bind(id)
-                    .bind(area)
-                    .bind(workshop.0)
-                    .execute(&mut *connection)
-                    .await?;
+                sqlx::query(&sql).bind(id).bind(area).bind(workshop.0).execute(&mut *connection).await?;
             }
             return Ok(());
         }
@@ -849,7 +840,8 @@ where
             Self::name_free(&mut tx, List::Groups, workshop, name.as_str(), None, Field::Names.at(i)).await?;
         }
         for (offset, name) in (0..).zip(names) {
-            ids.push(Self::insert_group_row(&mut tx, workshop, name.as_str(), first + offset).await?);
+            let key = crate::secret::group_key();
+            ids.push(Self::insert_group_row(&mut tx, workshop, name.as_str(), first + offset, &key).await?);
         }
         let entries: Vec<_> = names.iter().map(|name| Entry::new("group_added").subject(name.as_str())).collect();
         Self::record(&mut tx, workshop, Actor::Facilitator, &entries).await?;

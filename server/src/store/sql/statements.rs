@@ -117,7 +117,6 @@ statements! {
     REMOVED_CATEGORY = "SELECT name, description, position FROM categories WHERE id = $1 AND workshop_id = $2";
     REMOVED_AREA = "SELECT name, description, position, category_id FROM areas WHERE id = $1 AND workshop_id = $2";
     REMOVED_GROUP = "SELECT name, position, link_key, joined FROM groups WHERE id = $1 AND workshop_id = $2";
-    AREAS_IN_CATEGORY = "SELECT id FROM areas WHERE category_id = $1";
     RESTORE_CATEGORY = "INSERT INTO categories (id, workshop_id, name, description, position) \
         VALUES ($1, $2, $3, $4, $5)";
     RESTORE_AREA = "INSERT INTO areas (id, workshop_id, name, description, position, category_id) \
@@ -127,9 +126,6 @@ statements! {
     RESTORE_SCORE = "INSERT INTO scores (group_id, area_id, axis, value, updated_at) VALUES ($1, $2, $3, $4, $5)";
     RESTORE_COMMENT = "INSERT INTO comments (group_id, area_id, rationale, risks, timeframe, updated_at) \
         VALUES ($1, $2, $3, $4, $5, $6)";
-    /// Areas that lost their category to a removal get it back, unless given another since.
-    RESTORE_AREA_CATEGORY = "UPDATE areas SET category_id = $1 WHERE id = $2 AND workshop_id = $3 \
-        AND category_id IS NULL";
 
     /// The last `$3` lines, of one area if `$2` names one.
     CHANGES = "SELECT at, actor, group_id, group_name, action, area_id, area_name, subject, field, old_value, \
@@ -191,20 +187,30 @@ pub(super) fn named(list: List) -> String {
     format!("SELECT COUNT(*) FROM {} WHERE workshop_id = $1 AND name = $2 AND id <> $3", list.table())
 }
 
-/// Tables whose rows point at areas and groups and outlive them (the pointer turns NULL).
+/// Tables whose rows point at another list's items and outlive them (the pointer turns NULL):
+/// the change log and suggestions at areas and groups, areas at categories.
 #[derive(Debug, Clone, Copy)]
 pub(super) enum Pointing {
     Changes,
     Suggestions,
+    Areas,
 }
 
 impl Pointing {
-    const ALL: [Pointing; 2] = [Pointing::Changes, Pointing::Suggestions];
+    /// Every table with the lists its rows point at.
+    const ALL: [(Pointing, List); 5] = [
+        (Pointing::Changes, List::Areas),
+        (Pointing::Changes, List::Groups),
+        (Pointing::Suggestions, List::Areas),
+        (Pointing::Suggestions, List::Groups),
+        (Pointing::Areas, List::Categories),
+    ];
 
     fn table(self) -> &'static str {
         match self {
             Pointing::Changes => "changes",
             Pointing::Suggestions => "suggestions",
+            Pointing::Areas => "areas",
         }
     }
 }
@@ -283,11 +289,11 @@ pub(in crate::store) fn common() -> Vec<(String, String)> {
         all.push((format!("id_taken({table})"), id_taken(list)));
         all.push((format!("named({table})"), named(list)));
     }
+    for (table, list) in Pointing::ALL {
+        all.push((format!("pointing_at({table:?}, {list:?})"), pointing_at(table, list)));
+        all.push((format!("point_again({table:?}, {list:?})"), point_again(table, list)));
+    }
     for list in [List::Areas, List::Groups] {
-        for table in Pointing::ALL {
-            all.push((format!("pointing_at({table:?}, {list:?})"), pointing_at(table, list)));
-            all.push((format!("point_again({table:?}, {list:?})"), point_again(table, list)));
-        }
         for table in Cells::ALL {
             all.push((format!("cells_of({table:?}, {list:?})"), cells_of(table, list)));
         }
