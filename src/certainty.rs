@@ -11,7 +11,7 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use serde::{Deserialize, Serialize};
 
-use crate::{AreaId, Axis, Cell, GroupId, Ranking, Scale};
+use crate::{AreaId, Axis, GroupId, Ranking, Scale, Sheets};
 
 /// How many times the groups are drawn again for a rank band.
 pub const RESAMPLES: usize = 2_000;
@@ -27,51 +27,6 @@ pub const TOP: [u32; 2] = [3, 5];
 /// Bands are drawn where they cost at most this many group-area sums (resamples × scores):
 /// about 2 ms on one core. Larger workshops need them computed off the live path (not yet).
 pub const BAND_WORK: usize = 1_000_000;
-
-/// Each group's two scores per area, for the areas it scored on both axes.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Sheets {
-    /// Area → group → (potential, feasibility).
-    by_area: BTreeMap<AreaId, BTreeMap<GroupId, (u8, u8)>>,
-}
-
-impl Sheets {
-    /// The complete pairs among `cells`; a group with one axis only is left out of that area.
-    pub fn from_cells(cells: &[Cell]) -> Sheets {
-        let mut halves: BTreeMap<(AreaId, GroupId), [Option<u8>; 2]> = BTreeMap::new();
-        for cell in cells {
-            let slot = match cell.axis {
-                Axis::Potential => 0,
-                Axis::Feasibility => 1,
-            };
-            halves.entry((cell.area, cell.group)).or_default()[slot] = Some(cell.score.value());
-        }
-        let mut by_area: BTreeMap<AreaId, BTreeMap<GroupId, (u8, u8)>> = BTreeMap::new();
-        for ((area, group), [potential, feasibility]) in halves {
-            if let (Some(potential), Some(feasibility)) = (potential, feasibility) {
-                by_area.entry(area).or_default().insert(group, (potential, feasibility));
-            }
-        }
-        Sheets { by_area }
-    }
-
-    /// The groups' scores of `area` on `axis`, in the groups' order.
-    pub fn values(&self, area: AreaId, axis: Axis) -> Vec<u8> {
-        let pick = |&(potential, feasibility): &(u8, u8)| match axis {
-            Axis::Potential => potential,
-            Axis::Feasibility => feasibility,
-        };
-        self.by_area.get(&area).map(|groups| groups.values().map(pick).collect()).unwrap_or_default()
-    }
-
-    /// Every group that scored at least one area whole.
-    fn groups(&self) -> Vec<GroupId> {
-        let mut groups: Vec<GroupId> = self.by_area.values().flat_map(|groups| groups.keys().copied()).collect();
-        groups.sort();
-        groups.dedup();
-        groups
-    }
-}
 
 /// Whether the groups disagree on one axis of one area.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -195,14 +150,13 @@ impl Place {
     }
 }
 
-/// How sure `ranking` is, area by area (in its order) and as a whole, from the `cells` it was
+/// How sure `ranking` is, area by area (in its order) and as a whole, from the `sheets` it was
 /// ranked from; bands drawn with `seed` where cheap enough.
-pub fn assess(ranking: &Ranking, cells: &[Cell], scale: Scale, seed: u64) -> (Vec<AreaCertainty>, Agreements) {
-    let sheets = Sheets::from_cells(cells);
+pub fn assess(ranking: &Ranking, sheets: &Sheets, scale: Scale, seed: u64) -> (Vec<AreaCertainty>, Agreements) {
     let ranked: Vec<(AreaId, u32)> = ranking.ranked.iter().map(|r| (r.area, r.rank)).collect();
     let work: usize = ranked.iter().map(|(area, _)| sheets.by_area.get(area).map_or(0, BTreeMap::len)).sum();
     let bands =
-        if work * RESAMPLES <= BAND_WORK { rank_bands(&sheets, &ranked, &TOP, RESAMPLES, seed) } else { Vec::new() };
+        if work * RESAMPLES <= BAND_WORK { rank_bands(sheets, &ranked, &TOP, RESAMPLES, seed) } else { Vec::new() };
     let areas = ranked
         .iter()
         .map(|&(area, _)| {
@@ -239,9 +193,9 @@ pub fn assess(ranking: &Ranking, cells: &[Cell], scale: Scale, seed: u64) -> (Ve
         .collect();
     let ids: Vec<AreaId> = ranked.iter().map(|(area, _)| *area).collect();
     let agreements = Agreements {
-        potential: kendalls_w(&sheets, &ids, |(p, _)| f64::from(p)),
-        feasibility: kendalls_w(&sheets, &ids, |(_, f)| f64::from(f)),
-        combined: kendalls_w(&sheets, &ids, |(p, f)| f64::from(p) * f64::from(f)),
+        potential: kendalls_w(sheets, &ids, |(p, _)| f64::from(p)),
+        feasibility: kendalls_w(sheets, &ids, |(_, f)| f64::from(f)),
+        combined: kendalls_w(sheets, &ids, |(p, f)| f64::from(p) * f64::from(f)),
     };
     (areas, agreements)
 }
@@ -457,7 +411,7 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
-    use crate::{Midlines, Score, rank_areas};
+    use crate::{Cell, Midlines, Score, rank_areas};
 
     fn cells(sheets: &[(i64, i64, i64, i64)]) -> Vec<Cell> {
         sheets

@@ -25,7 +25,7 @@ pub use ids::{AreaId, CategoryId, GroupId, SuggestionId, WorkshopId};
 pub use join_code::JoinCode;
 pub use lang::Lang;
 pub use progress::areas_scored;
-pub use ranking::{AreaResult, AxisStats, Cell, Quadrant, Ranking, rank_areas};
+pub use ranking::{AreaResult, AxisStats, Cell, Quadrant, Ranking, Sheets, rank_areas, rank_sheets};
 pub use score::{Axis, Scale, Score};
 pub use segment::Tag;
 pub use settings::{Midline, Midlines};

@@ -141,23 +141,17 @@ impl Scored {
 /// quadrant `midlines` put it in. Cells for areas not listed are ignored; each (group,
 /// area, axis) is expected at most once.
 pub fn rank_areas(midlines: Midlines, areas: &[AreaId], cells: &[Cell]) -> Ranking {
-    let mut sheets: BTreeMap<(AreaId, GroupId), [Option<u8>; 2]> = BTreeMap::new();
-    for cell in cells {
-        let slot = match cell.axis {
-            Axis::Potential => 0,
-            Axis::Feasibility => 1,
-        };
-        sheets.entry((cell.area, cell.group)).or_default()[slot] = Some(cell.score.value());
-    }
+    rank_sheets(midlines, areas, &Sheets::from_cells(cells))
+}
 
+/// [`rank_areas`] for cells already paired into sheets, which the certainty of the ranking
+/// ([`crate::certainty::assess`]) reads too.
+pub fn rank_sheets(midlines: Midlines, areas: &[AreaId], sheets: &Sheets) -> Ranking {
     let mut scored = Vec::new();
     let mut unscored = Vec::new();
     for (position, &area) in areas.iter().enumerate() {
         let mut entry = Scored { area, position, potential: Tally::default(), feasibility: Tally::default() };
-        let complete = sheets
-            .range((area, GroupId(i64::MIN))..=(area, GroupId(i64::MAX)))
-            .filter_map(|(_, pair)| Some((pair[0]?, pair[1]?)));
-        for (potential, feasibility) in complete {
+        for (potential, feasibility) in sheets.pairs(area) {
             entry.potential.add(potential);
             entry.feasibility.add(feasibility);
         }
@@ -189,6 +183,56 @@ pub fn rank_areas(midlines: Midlines, areas: &[AreaId], cells: &[Cell]) -> Ranki
         });
     }
     Ranking { ranked, unscored }
+}
+
+/// Each group's two scores per area, for the areas it scored on both axes.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Sheets {
+    /// Area → group → (potential, feasibility).
+    pub(crate) by_area: BTreeMap<AreaId, BTreeMap<GroupId, (u8, u8)>>,
+}
+
+impl Sheets {
+    /// The complete pairs among `cells`; a group with one axis only is left out of that area.
+    pub fn from_cells(cells: &[Cell]) -> Sheets {
+        let mut halves: BTreeMap<(AreaId, GroupId), [Option<u8>; 2]> = BTreeMap::new();
+        for cell in cells {
+            let slot = match cell.axis {
+                Axis::Potential => 0,
+                Axis::Feasibility => 1,
+            };
+            halves.entry((cell.area, cell.group)).or_default()[slot] = Some(cell.score.value());
+        }
+        let mut by_area: BTreeMap<AreaId, BTreeMap<GroupId, (u8, u8)>> = BTreeMap::new();
+        for ((area, group), [potential, feasibility]) in halves {
+            if let (Some(potential), Some(feasibility)) = (potential, feasibility) {
+                by_area.entry(area).or_default().insert(group, (potential, feasibility));
+            }
+        }
+        Sheets { by_area }
+    }
+
+    /// The complete pairs of `area`, (potential, feasibility), in the groups' order.
+    fn pairs(&self, area: AreaId) -> impl Iterator<Item = (u8, u8)> + '_ {
+        self.by_area.get(&area).into_iter().flat_map(|groups| groups.values().copied())
+    }
+
+    /// The groups' scores of `area` on `axis`, in the groups' order.
+    pub fn values(&self, area: AreaId, axis: Axis) -> Vec<u8> {
+        let pick = |&(potential, feasibility): &(u8, u8)| match axis {
+            Axis::Potential => potential,
+            Axis::Feasibility => feasibility,
+        };
+        self.by_area.get(&area).map(|groups| groups.values().map(pick).collect()).unwrap_or_default()
+    }
+
+    /// Every group that scored at least one area whole.
+    pub(crate) fn groups(&self) -> Vec<GroupId> {
+        let mut groups: Vec<GroupId> = self.by_area.values().flat_map(|groups| groups.keys().copied()).collect();
+        groups.sort();
+        groups.dedup();
+        groups
+    }
 }
 
 #[cfg(test)]

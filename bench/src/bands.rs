@@ -5,8 +5,8 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::Args;
-use kvadrant::certainty::{RESAMPLES, Sheets, rank_bands};
-use kvadrant::{AreaId, Axis, Cell, GroupId, Midlines, Scale, Score, rank_areas};
+use kvadrant::certainty::{RESAMPLES, rank_bands};
+use kvadrant::{AreaId, Axis, Cell, GroupId, Midlines, Scale, Score, Sheets, rank_sheets};
 use rand::{Rng, SeedableRng};
 
 #[derive(Debug, Args)]
@@ -37,9 +37,9 @@ pub fn run(args: BandsArgs) -> ExitCode {
         }
     }
     let areas: Vec<AreaId> = (0..args.areas as i64).map(AreaId).collect();
-    let ranked: Vec<(AreaId, u32)> =
-        rank_areas(Midlines::default(), &areas, &cells).ranked.iter().map(|r| (r.area, r.rank)).collect();
     let sheets = Sheets::from_cells(&cells);
+    let ranked: Vec<(AreaId, u32)> =
+        rank_sheets(Midlines::default(), &areas, &sheets).ranked.iter().map(|r| (r.area, r.rank)).collect();
     let mut times = Vec::with_capacity(args.runs);
     for run in 0..args.runs {
         let started = Instant::now();

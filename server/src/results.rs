@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 
 use kvadrant::certainty::{assess, band_seed};
-use kvadrant::{AreaId, Cell, GroupId, Tag, rank_areas, segment};
+use kvadrant::{AreaId, Cell, GroupId, Sheets, Tag, rank_sheets, segment};
 use kvadrant_api::model::{AreaComment, Group, GroupTag, Segment, Standings, Suggestion, Workshop};
 
 use crate::store::{Content, WorkshopRecord};
@@ -49,9 +49,10 @@ impl Assembly {
             }
         };
         let areas: Vec<AreaId> = workshop.areas.iter().map(|area| area.id).collect();
-        let ranking = rank_areas(record.settings.midlines(), &areas, counted);
+        let sheets = Sheets::from_cells(counted);
+        let ranking = rank_sheets(record.settings.midlines(), &areas, &sheets);
         // Seeded by the workshop and its version: the same scores always show the same bands.
-        let certainty = assess(&ranking, counted, record.settings.scale, band_seed(record.id.0, record.version));
+        let certainty = assess(&ranking, &sheets, record.settings.scale, band_seed(record.id.0, record.version));
         let standings = Standings::new(&workshop, ranking, certainty, comments, suggestions);
         let segment = Segment { tag: segment.map(GroupTag::from), groups: groups as u32 };
         Assembly { workshop, cells, segment, standings }
