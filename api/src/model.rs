@@ -572,6 +572,11 @@ pub fn results_path(code: &str) -> String {
     format!("/w/{code}/results")
 }
 
+/// The big screen of a workshop, for the projector.
+pub fn screen_path(code: &str) -> String {
+    format!("/w/{code}/screen")
+}
+
 pub fn workshop_api_path(code: &str) -> String {
     format!("/api/v1/workshops/{code}")
 }

@@ -23,7 +23,8 @@ pub fn Undo(keys: Credentials, actions: Actions) -> impl IntoView {
     let offered = move || removal().filter(|removal| undone.get() != Some(removal.id));
     view! {
         {move || offered().map(|removal: Removal| {
-            let (undo, name) = ((t.undo)(&removal.name), (t.undo)(&removal.name));
+            let undo = (t.undo)(&removal.name);
+            let name = undo.clone();
             let said = format!("{} {}", (t.removed)(&removal), (t.undo_help)(kvadrant::limits::UNDO_MINUTES));
             view! {
                 <section class="card undo" aria-label=name>

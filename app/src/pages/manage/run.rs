@@ -8,7 +8,7 @@ use super::suggestions::Suggestions;
 use super::{Actions, Credentials, Loaded};
 use crate::i18n::use_texts;
 use crate::live;
-use crate::model::{Workshop, workshop_api_path};
+use crate::model::{Workshop, screen_path, workshop_api_path};
 use crate::ui::{CopyButton, ErrorNote, FormError, Loading, ProgressTable, ResultsPanels, last_error};
 
 #[component]
@@ -59,7 +59,7 @@ pub fn Run(workshop: Workshop, keys: Credentials, actions: Actions, loaded: Load
                     }
                 })}
             </Transition>
-            <p><a class="button" href=format!("/w/{code}/screen") target="_blank">{t.open_big_screen}</a></p>
+            <p><a class="button" href=screen_path(&code) target="_blank">{t.open_big_screen}</a></p>
         </section>
 
         <Dashboard code=code.clone() keys actions />
