@@ -24,9 +24,6 @@ pub const MIN_GROUPS_FOR_BAND: usize = 3;
 pub const DISSENT_THRESHOLD: f64 = 0.3;
 /// The top places whose odds each band gives.
 pub const TOP: [u32; 2] = [3, 5];
-/// Bands are drawn where they cost at most this many group-area sums (resamples × scores):
-/// about 2 ms on one core. Larger workshops need them computed off the live path (not yet).
-pub const BAND_WORK: usize = 1_000_000;
 
 /// Whether the groups disagree on one axis of one area.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -99,16 +96,37 @@ pub struct Agreements {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct AreaCertainty {
-    /// Each group's score, lowest first: the distribution behind the mean.
-    pub potential_scores: Vec<u8>,
-    pub feasibility_scores: Vec<u8>,
+    /// Each group's scores, in the groups' order: the distribution behind the means, and who
+    /// gave what.
+    pub scores: Vec<GroupScores>,
+    /// Each axis's median over the groups.
+    pub potential_median: f64,
+    pub feasibility_median: f64,
     /// Each axis's standard deviation over the scale's range; absent below two groups.
     pub potential_spread: Option<f64>,
     pub feasibility_spread: Option<f64>,
     /// The axes the groups disagree on, by the normalised-SD rule.
     pub dissent: Vec<Axis>,
-    /// How far its rank could move; absent with too few groups, or where not drawn (see [`BAND_WORK`]).
+    /// How far its rank could move; absent with too few groups, and until it is drawn.
     pub band: Option<Band>,
+}
+
+/// One group's scores of one area.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GroupScores {
+    pub group_id: GroupId,
+    pub potential: u8,
+    pub feasibility: u8,
+}
+
+impl GroupScores {
+    pub fn of(&self, axis: Axis) -> u8 {
+        match axis {
+            Axis::Potential => self.potential,
+            Axis::Feasibility => self.feasibility,
+        }
+    }
 }
 
 /// A 90 % band of ranks and the odds of the top places.
@@ -118,6 +136,17 @@ pub struct Band {
     pub best: u32,
     pub worst: u32,
     pub top: Vec<TopShare>,
+}
+
+impl Band {
+    pub fn of(band: &RankBand) -> Band {
+        let top = band
+            .top
+            .iter()
+            .map(|&(k, share)| TopShare { k, share, place: Place::of(band.best, band.worst, k) })
+            .collect();
+        Band { best: band.best, worst: band.worst, top }
+    }
 }
 
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -150,44 +179,39 @@ impl Place {
     }
 }
 
-/// How sure `ranking` is, area by area (in its order) and as a whole, from the `sheets` it was
-/// ranked from; bands drawn with `seed` where cheap enough.
-pub fn assess(ranking: &Ranking, sheets: &Sheets, scale: Scale, seed: u64) -> (Vec<AreaCertainty>, Agreements) {
-    let ranked: Vec<(AreaId, u32)> = ranking.ranked.iter().map(|r| (r.area, r.rank)).collect();
-    let work: usize = ranked.iter().map(|(area, _)| sheets.by_area.get(area).map_or(0, BTreeMap::len)).sum();
-    let bands =
-        if work * RESAMPLES <= BAND_WORK { rank_bands(sheets, &ranked, &TOP, RESAMPLES, seed) } else { Vec::new() };
+/// How far the groups spread and agree, area by area (in the order of `ranking`) and as a
+/// whole, from the `sheets` it was ranked from. Rank bands cost more and come apart, from
+/// [`rank_bands`].
+pub fn assess(ranking: &Ranking, sheets: &Sheets, scale: Scale) -> (Vec<AreaCertainty>, Agreements) {
+    let ranked = ranked_of(ranking);
     let areas = ranked
         .iter()
         .map(|&(area, _)| {
-            let mut potential_scores = sheets.values(area, Axis::Potential);
-            let mut feasibility_scores = sheets.values(area, Axis::Feasibility);
-            potential_scores.sort_unstable();
-            feasibility_scores.sort_unstable();
-            let (p, f) = (
-                dissent(&potential_scores, scale, DISSENT_THRESHOLD),
-                dissent(&feasibility_scores, scale, DISSENT_THRESHOLD),
-            );
+            let scores: Vec<GroupScores> = sheets
+                .by_area
+                .get(&area)
+                .into_iter()
+                .flatten()
+                .map(|(&group_id, &(potential, feasibility))| GroupScores { group_id, potential, feasibility })
+                .collect();
+            let (mut potential, mut feasibility) =
+                (sheets.values(area, Axis::Potential), sheets.values(area, Axis::Feasibility));
+            potential.sort_unstable();
+            feasibility.sort_unstable();
+            let (p, f) =
+                (dissent(&potential, scale, DISSENT_THRESHOLD), dissent(&feasibility, scale, DISSENT_THRESHOLD));
             let dissent = [(Axis::Potential, p), (Axis::Feasibility, f)]
                 .into_iter()
                 .filter_map(|(axis, d)| d.filter(|d| d.flagged).map(|_| axis))
                 .collect();
-            let band = bands.iter().find(|band| band.area == area).map(|band| Band {
-                best: band.best,
-                worst: band.worst,
-                top: band
-                    .top
-                    .iter()
-                    .map(|&(k, share)| TopShare { k, share, place: Place::of(band.best, band.worst, k) })
-                    .collect(),
-            });
             AreaCertainty {
-                potential_scores,
-                feasibility_scores,
+                scores,
+                potential_median: median(&potential),
+                feasibility_median: median(&feasibility),
                 potential_spread: p.map(|d| d.normalised_sd),
                 feasibility_spread: f.map(|d| d.normalised_sd),
                 dissent,
-                band,
+                band: None,
             }
         })
         .collect();
@@ -370,10 +394,39 @@ impl Sums {
     }
 }
 
-/// A seed for [`rank_bands`] from the workshop and the version of its scores: the same data
-/// always gives the same bands, and no two workshops share a sequence.
-pub fn band_seed(workshop: i64, version: i64) -> u64 {
-    (workshop as u64).rotate_left(32) ^ version as u64
+/// The areas of `ranking` with their ranks, as [`rank_bands`] takes them.
+pub fn ranked_of(ranking: &Ranking) -> Vec<(AreaId, u32)> {
+    ranking.ranked.iter().map(|r| (r.area, r.rank)).collect()
+}
+
+/// The median of `sorted` values; 0 for none.
+pub fn median(sorted: &[u8]) -> f64 {
+    match sorted.len() {
+        0 => 0.0,
+        n if n % 2 == 1 => f64::from(sorted[n / 2]),
+        n => (f64::from(sorted[n / 2 - 1]) + f64::from(sorted[n / 2])) / 2.0,
+    }
+}
+
+/// A seed for [`rank_bands`] from the workshop and the scores themselves: the same data always
+/// gives the same bands (whatever else changed, and in every release), and no two workshops
+/// share a sequence. It also names the data the bands were drawn from.
+pub fn band_seed(workshop: i64, sheets: &Sheets) -> u64 {
+    // SplitMix64's finaliser folded over every pair: stable, unlike the standard hasher.
+    let mix = |state: u64, value: u64| {
+        let mut z = (state ^ value).wrapping_add(0x9E37_79B9_7F4A_7C15);
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    };
+    let mut seed = mix(0, workshop as u64);
+    for (area, groups) in &sheets.by_area {
+        seed = mix(seed, area.0 as u64);
+        for (group, &(potential, feasibility)) in groups {
+            seed = mix(seed, (group.0 as u64) << 16 | u64::from(potential) << 8 | u64::from(feasibility));
+        }
+    }
+    seed
 }
 
 /// Each area's mean potential and feasibility with each group's own level taken out: a

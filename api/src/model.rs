@@ -333,6 +333,10 @@ pub struct Standings {
     /// How much the groups agree on the order (Kendall's W).
     #[serde(default)]
     pub agreement: Agreements,
+    /// Whether the rank bands shown are of earlier scores, or not drawn yet: a live view does
+    /// not wait for them, and shows new ones within a second or so.
+    #[serde(default)]
+    pub bands_behind: bool,
     /// Areas no group has scored on both axes yet.
     pub unscored: Vec<Area>,
     /// The groups' comments, in the workshop's order of areas, then of groups.
@@ -385,7 +389,7 @@ impl Standings {
             .retain(|comment| workshop.area(comment.area_id).is_some() && workshop.group(comment.group_id).is_some());
         comments.sort_by_key(position);
         let raised = suggestions.iter().filter(|s| s.status == SuggestionStatus::Kept).cloned().collect();
-        Standings { ranked, agreement, unscored, comments, raised }
+        Standings { ranked, agreement, bands_behind: true, unscored, comments, raised }
     }
 }
 
@@ -416,7 +420,7 @@ pub struct Results {
 
 impl Results {
     pub fn new(workshop: Workshop, segment: Segment, standings: Standings) -> Results {
-        let Standings { ranked, agreement, unscored, comments, raised } = standings;
+        let Standings { ranked, agreement, unscored, comments, raised, .. } = standings;
         Results { workshop, segment, ranked, agreement, unscored, comments, raised }
     }
 }

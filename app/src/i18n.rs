@@ -133,6 +133,9 @@ pub struct Texts {
     pub rank_band: &'static str,
     pub rank_band_help: &'static str,
     pub too_few_groups: &'static str,
+    /// A strip's title: axis, n, mean, median, sd, the values.
+    pub strip_summary: fn(&str, usize, &str, &str, &str, &str) -> String,
+    pub by_group: &'static str,
     pub top_share: fn(u32) -> String,
     /// An area against the top k: clearly ahead, uncertain, clearly behind.
     pub place: fn(kvadrant::certainty::Place, u32) -> String,
@@ -320,6 +323,13 @@ pub struct Texts {
 
 impl Texts {
     /// What the workshop calls `axis`: its own name if it gave one, else the usual one.
+    pub fn axis_short(&self, axis: kvadrant::Axis) -> &'static str {
+        match axis {
+            kvadrant::Axis::Potential => self.potential_short,
+            kvadrant::Axis::Feasibility => self.feasibility_short,
+        }
+    }
+
     pub fn axis_name<'a>(&'a self, settings: &'a crate::model::Settings, axis: kvadrant::Axis) -> &'a str {
         let (own, usual) = match axis {
             kvadrant::Axis::Potential => (&settings.potential_label, self.potential),
@@ -362,7 +372,9 @@ impl Texts {
         match &row.certainty.band {
             Some(band) if band.best == band.worst => band.best.to_string(),
             Some(band) => format!("{}–{}", band.best, band.worst),
-            None => self.too_few_groups.to_owned(),
+            None if (row.groups as usize) < kvadrant::certainty::MIN_GROUPS_FOR_BAND => self.too_few_groups.to_owned(),
+            // Drawn off the live path: it follows within a second or so.
+            None => "…".to_owned(),
         }
     }
 
@@ -607,10 +619,14 @@ pub static NB: Texts = Texts {
     combined: "Samlet (P × G)",
     groups_scored: "Grupper",
     spread: "Spredning",
-    spread_help: "sd (laveste–høyeste)",
+    spread_help: "én prikk per gruppe, strek = snitt, felt = ± sd",
     rank_band: "Mulig plass",
     rank_band_help: "90 % av trekningene",
     too_few_groups: "for få grupper",
+    strip_summary: |axis, n, mean, median, sd, values| {
+        format!("{axis}: {n} grupper, snitt {mean}, median {median}, sd {sd}. Poengene: {values}.")
+    },
+    by_group: "Hver gruppe",
     top_share: |k| format!("Sjanse for topp {k}"),
     place: |place, k| match place {
         kvadrant::certainty::Place::ClearlyAhead => format!("sikkert blant topp {k}"),
@@ -955,10 +971,14 @@ pub static EN: Texts = Texts {
     combined: "Combined (P × F)",
     groups_scored: "Groups",
     spread: "Spread",
-    spread_help: "sd (lowest–highest)",
+    spread_help: "one dot per group, tick = mean, band = ± sd",
     rank_band: "Possible place",
     rank_band_help: "90 % of the draws",
     too_few_groups: "too few groups",
+    strip_summary: |axis, n, mean, median, sd, values| {
+        format!("{axis}: {n} groups, mean {mean}, median {median}, sd {sd}. The scores: {values}.")
+    },
+    by_group: "Each group",
     top_share: |k| format!("Chance of top {k}"),
     place: |place, k| match place {
         kvadrant::certainty::Place::ClearlyAhead => format!("clearly in the top {k}"),

@@ -109,7 +109,8 @@ mod browser {
                 follow_code(&workshop.code);
             }
             view.maybe_update(|current| {
-                let newer = current.as_ref().is_none_or(|current| next.version > current.version);
+                // The same version comes again when its rank bands are drawn.
+                let newer = current.as_ref().is_none_or(|current| next.version >= current.version);
                 match LiveState::after(current.as_ref(), next).filter(|_| newer) {
                     Some(state) => {
                         *current = Some(state);

@@ -34,6 +34,11 @@ const SUMS: [(u32, u32); 13] = [
 /// How groups differ from the mean; sums to zero so the means stay exact.
 const SPREAD: [i32; GROUPS] = [-1, 1, 0, 1, -1, 0, 1, -1, 0];
 
+/// One area the groups split on, as real workshops do: Jordmor's potential (published 11th),
+/// rated near the top by most groups and near the bottom by three. Its sum is the one in
+/// [`SUMS`], so the ranking stays the published one; its spread is flagged as dissent.
+const SPLIT: (usize, Axis, [u8; GROUPS]) = (10, Axis::Potential, [10, 3, 10, 9, 2, 10, 3, 9, 10]);
+
 #[derive(Deserialize)]
 struct Source {
     workshop: SourceWorkshop,
@@ -65,6 +70,9 @@ pub fn published_ranking() -> Vec<SourceArea> {
 
 /// The nine scores of one axis for the area at `index` in the published order.
 pub fn group_values(index: usize, axis: Axis) -> [u8; GROUPS] {
+    if (index, axis) == (SPLIT.0, SPLIT.1) {
+        return SPLIT.2;
+    }
     let (potential, feasibility) = SUMS[index];
     let (sum, shift) = match axis {
         Axis::Potential => (potential, index),
@@ -171,5 +179,24 @@ mod tests {
         let expected: Vec<(u32, i64)> = published.iter().zip(1..).map(|(p, id)| (p.rank, id)).collect();
         assert_eq!(order, expected);
         assert!(ranking.ranked.iter().all(|r| r.potential.mean > 5.5 && r.feasibility.mean > 5.5));
+    }
+
+    /// The demo shows what the certainty figures are for: an area the groups split on, and
+    /// places that depend on which groups came.
+    #[test]
+    fn the_demo_has_a_dissent_area_and_an_uncertain_place() {
+        use kvadrant::certainty::{Band, Place, RESAMPLES, TOP, assess, band_seed, rank_bands, ranked_of};
+        let areas: Vec<AreaId> = (1..=13).map(AreaId).collect();
+        let groups: Vec<GroupId> = (1..=GROUPS as i64).map(GroupId).collect();
+        let sheets = kvadrant::Sheets::from_cells(&cells(&areas, &groups));
+        let ranking = kvadrant::rank_sheets(kvadrant::Midlines::default(), &areas, &sheets);
+        let (certainty, _) = assess(&ranking, &sheets, kvadrant::Scale::ONE_TO_TEN);
+        let flagged: Vec<usize> =
+            certainty.iter().enumerate().filter(|(_, c)| !c.dissent.is_empty()).map(|(i, _)| i).collect();
+        assert_eq!(flagged, [SPLIT.0], "only the split area is flagged");
+        let bands = rank_bands(&sheets, &ranked_of(&ranking), &TOP, RESAMPLES, band_seed(1, &sheets));
+        let places: Vec<Place> = bands.iter().map(|band| Band::of(band).top.last().expect("a top 5").place).collect();
+        assert!(places.contains(&Place::Uncertain), "{places:?}");
+        assert!(places.contains(&Place::ClearlyAhead) || places.contains(&Place::ClearlyBehind), "{places:?}");
     }
 }

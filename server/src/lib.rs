@@ -4,6 +4,7 @@
 pub mod api;
 pub mod application;
 pub mod assets;
+pub mod bands;
 pub mod config;
 pub mod demo;
 pub mod error;

@@ -3,10 +3,11 @@
 
 use std::collections::BTreeSet;
 
-use kvadrant::certainty::{assess, band_seed};
+use kvadrant::certainty::{Band, assess, band_seed, ranked_of};
 use kvadrant::{AreaId, Cell, GroupId, Sheets, Tag, rank_sheets, segment};
 use kvadrant_api::model::{AreaComment, Group, GroupTag, Segment, Standings, Suggestion, Workshop};
 
+use crate::bands::{BandJob, Drawn};
 use crate::store::{Content, WorkshopRecord};
 use crate::views;
 
@@ -19,13 +20,16 @@ pub struct Assembly {
     /// The groups the standings count: all of them, or one segment's.
     pub segment: Segment,
     /// The ranked areas, the unscored ones, the comments and the areas raised but not scored.
+    /// Their rank bands come apart: see [`Assembly::with_bands`].
     pub standings: Standings,
+    /// Names the scores the standings were ranked from, and so the bands that belong to them.
+    pub band_seed: u64,
 }
 
 impl Assembly {
     /// The standings of a workshop from what the store holds of it, counting only the groups
-    /// tagged `segment` if one is given. A request for results reads just these parts; a live
-    /// view takes them from its [`crate::store::Snapshot`].
+    /// tagged `segment` if one is given, and what drawing their rank bands takes. A request for
+    /// results reads just these parts; a live view takes them from its [`crate::store::Snapshot`].
     pub fn new(
         record: &WorkshopRecord,
         content: Content,
@@ -33,7 +37,7 @@ impl Assembly {
         mut comments: Vec<AreaComment>,
         suggestions: &[Suggestion],
         segment: Option<&Tag>,
-    ) -> Assembly {
+    ) -> (Assembly, BandJob) {
         let workshop = views::workshop(record, content);
         let members: Option<BTreeSet<GroupId>> = segment.map(|tag| {
             let tagged = |group: &&Group| group.tags.iter().any(|t| tag.is(&t.dimension, &t.value));
@@ -51,10 +55,24 @@ impl Assembly {
         let areas: Vec<AreaId> = workshop.areas.iter().map(|area| area.id).collect();
         let sheets = Sheets::from_cells(counted);
         let ranking = rank_sheets(record.settings.midlines(), &areas, &sheets);
-        // Seeded by the workshop and its version: the same scores always show the same bands.
-        let certainty = assess(&ranking, &sheets, record.settings.scale, band_seed(record.id.0, record.version));
+        let certainty = assess(&ranking, &sheets, record.settings.scale);
+        let band_seed = band_seed(record.id.0, &sheets);
+        let job =
+            BandJob { scope: (record.id, segment.cloned()), seed: band_seed, ranked: ranked_of(&ranking), sheets };
         let standings = Standings::new(&workshop, ranking, certainty, comments, suggestions);
         let segment = Segment { tag: segment.map(GroupTag::from), groups: groups as u32 };
-        Assembly { workshop, cells, segment, standings }
+        (Assembly { workshop, cells, segment, standings, band_seed }, job)
+    }
+
+    /// Puts `drawn` bands on the ranked areas; they may be of earlier scores (a live view shows
+    /// the latest until new ones are drawn), which the standings then say.
+    pub fn with_bands(mut self, drawn: Option<&Drawn>) -> Assembly {
+        let standings = &mut self.standings;
+        standings.bands_behind = drawn.is_none_or(|drawn| drawn.seed != self.band_seed);
+        for row in &mut standings.ranked {
+            let band = drawn.and_then(|drawn| drawn.bands.iter().find(|band| band.area == row.area_id));
+            row.certainty.band = band.map(Band::of);
+        }
+        self
     }
 }

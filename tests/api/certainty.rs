@@ -67,9 +67,20 @@ async fn spread_dissent_bands_and_agreement_match_an_independent_computation() {
     for row in results["ranked"].as_array().unwrap() {
         let index = areas.iter().position(|a| *a == row["area_id"]).unwrap();
         let mut potential: Vec<i64> = SCORES.iter().map(|sheet| sheet[index].0).collect();
-        potential.sort();
         let certainty = &row["certainty"];
-        assert_eq!(certainty["potential_scores"], json!(potential));
+        // Who gave what, in the groups' order.
+        let given: Vec<(i64, i64)> = certainty["scores"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| (s["potential"].as_i64().unwrap(), s["feasibility"].as_i64().unwrap()))
+            .collect();
+        assert_eq!(given, SCORES.iter().map(|sheet| sheet[index]).collect::<Vec<_>>());
+        let group_ids: Vec<&Value> = certainty["scores"].as_array().unwrap().iter().map(|s| &s["group_id"]).collect();
+        assert_eq!(group_ids, groups.as_array().unwrap().iter().map(|g| &g["id"]).collect::<Vec<_>>());
+        potential.sort();
+        let middle = potential[potential.len() / 2] as f64;
+        assert_eq!(certainty["potential_median"].as_f64().unwrap(), middle, "five groups: the third value");
         // Normalised SD: the sample SD over the scale's range (9).
         let mean = potential.iter().sum::<i64>() as f64 / 5.0;
         let sd = (potential.iter().map(|&v| (v as f64 - mean).powi(2)).sum::<f64>() / 4.0).sqrt();
@@ -107,4 +118,9 @@ async fn spread_dissent_bands_and_agreement_match_an_independent_computation() {
     let page = server.client.get(server.url(&format!("/w/{}/results", workshop.code))).send().await.unwrap();
     let page = page.text().await.unwrap();
     assert!(page.contains("Mulig plass") && page.contains("Gruppene er uenige om potensialet."), "the page shows them");
+    assert!(
+        page.contains("Hver gruppe") && page.contains("5 grupper, snitt"),
+        "who gave what, and each strip's figures"
+    );
+    assert!(page.contains("Slik leser du resultatet"), "how to read it");
 }

@@ -142,3 +142,38 @@ async fn each_stream_asks_for_its_own_reconnection_delay_so_screens_do_not_retur
     assert!(delays.iter().all(|delay| allowed.contains(delay)), "{delays:?}");
     assert!(delays.iter().any(|delay| *delay != delays[0]), "six streams drew the same delay: {delays:?}");
 }
+
+/// Rank bands are drawn off the live path: a view may come before them, and the bands of its
+/// very scores follow at the same version, matching what a request for results gives.
+#[tokio::test]
+async fn rank_bands_follow_the_scores_they_belong_to() {
+    let server = support::start().await;
+    let workshop = server.create_workshop("Bånd").await;
+    let mut areas = Vec::new();
+    for name in ["Legevakt", "Innkjøp", "Reiseliv"] {
+        areas.push(server.add_id(&workshop, "/areas", json!({ "name": name })).await);
+    }
+    let groups = server.add(&workshop, "/groups", json!({ "count": 4 })).await;
+    let mut screen = server.follow(&format!("/api/v1/workshops/{}/live", workshop.code)).await;
+    let mut last = 0;
+    for (g, group) in groups.as_array().unwrap().iter().enumerate() {
+        let cells: Vec<serde_json::Value> = areas
+            .iter()
+            .enumerate()
+            .flat_map(|(a, area)| {
+                let value = 1 + (a * 3 + g * 2) % 10;
+                [
+                    json!({ "area_id": area, "axis": "potential", "value": value }),
+                    json!({ "area_id": area, "axis": "feasibility", "value": 11 - value }),
+                ]
+            })
+            .collect();
+        last = server.score(&workshop.code, group["id"].as_i64().unwrap(), json!(cells)).await;
+    }
+    let drawn =
+        screen.until("view", |event| event.id >= last && event.data["standings"]["bands_behind"] == json!(false)).await;
+    assert_eq!(drawn.id, last, "no newer version was written");
+    let results = server.get_json(&format!("/api/v1/workshops/{}/results", workshop.code)).await;
+    assert_eq!(drawn.data["standings"]["ranked"], results["ranked"]);
+    assert!(results["ranked"].as_array().unwrap().iter().all(|row| row["certainty"]["band"]["best"].is_u64()));
+}

@@ -11,7 +11,10 @@ use crate::hydration::island_hydrated;
 use crate::i18n::use_texts;
 use crate::live;
 use crate::model::{Results, Segment};
-use crate::ui::{Comments, DemoBadge, ErrorNote, Loading, PrintedOn, ResultsPanels, answer_with, print_button};
+use crate::ui::{
+    Comments, DemoBadge, ErrorNote, Loading, PrintedOn, ReadingGuide, ResultsPanels, SpreadSwitch, answer_with,
+    print_button,
+};
 
 /// What a results page shows: whose link it is, and which segments.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -57,6 +60,7 @@ pub fn ResultsPage() -> impl IntoView {
         },
     );
     view! {
+        <SpreadSwitch />
         <Suspense fallback=Loading>
             {move || {
                 let query = key();
@@ -76,6 +80,7 @@ pub fn ResultsPage() -> impl IntoView {
                 })
             }}
         </Suspense>
+        <ReadingGuide />
     }
 }
 

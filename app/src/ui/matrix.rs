@@ -88,6 +88,24 @@ fn MatrixDrawing(results: Results) -> impl IntoView {
             </text>
         }
     };
+    // Each area's spread: ± one sd on each axis, crossing at its means; behind every marker.
+    let (low, high) = (f64::from(scale.min()), f64::from(scale.max()));
+    let crosses = results
+        .ranked
+        .iter()
+        .zip(&anchors)
+        .map(|(row, &(x, y))| {
+            let reach = |stats: &kvadrant::AxisStats| {
+                let sd = stats.sd.unwrap_or(0.0);
+                ((stats.mean - sd).max(low), (stats.mean + sd).min(high))
+            };
+            let ((left, right), (down, up)) = (reach(&row.feasibility), reach(&row.potential));
+            view! {
+                <line x1=plot.x(left) y1=y x2=plot.x(right) y2=y stroke=MUTED stroke-width="1.5" />
+                <line x1=x y1=plot.y(down) x2=x y2=plot.y(up) stroke=MUTED stroke-width="1.5" />
+            }
+        })
+        .collect_view();
     let markers = results
         .ranked
         .iter()
@@ -95,17 +113,23 @@ fn MatrixDrawing(results: Results) -> impl IntoView {
         .map(|(row, (&anchor, center))| {
             let (fill, ink) = colour(row.category_index);
             let moved = (anchor.0 - center.0).hypot(anchor.1 - center.1) > 1.0;
+            let dissent = t.dissent_of(row);
             let label = format!(
-                "{}. {} – {} {}, {} {}",
+                "{}. {} – {} {}, {} {}{}",
                 row.rank,
                 row.area,
                 potential,
                 t.number(row.potential.mean, 2),
                 feasibility,
-                t.number(row.feasibility.mean, 2)
+                t.number(row.feasibility.mean, 2),
+                dissent.map(|words| format!(". {words}")).unwrap_or_default()
             );
             view! {
                 <g class="marker" role="listitem" aria-label=label>
+                    {dissent.map(|_| view! {
+                        <circle cx=center.0 cy=center.1 r=MARKER_RADIUS + 4.0 fill="none" class="dissent-ring"
+                            stroke="#a40e26" stroke-width="2" stroke-dasharray="4 3" />
+                    })}
                     {moved.then(|| view! {
                         <line x1=anchor.0 y1=anchor.1 x2=center.0 y2=center.1 class="leader" stroke="#57606a" />
                         <circle cx=anchor.0 cy=anchor.1 r=2.5 class="anchor" fill=INK />
@@ -143,6 +167,7 @@ fn MatrixDrawing(results: Results) -> impl IntoView {
             </text>
             <text x=plot.left - 45.0 y=plot.top class="axis-end" font-size="12" fill=INK text-anchor="end"
                 transform=format!("rotate(-90 {} {})", plot.left - 45.0, plot.top)>{t.potential_high}</text>
+            <g class="spread" aria-hidden="true">{crosses}</g>
             <g role="list">{markers}</g>
         </svg>
     }

@@ -2,6 +2,7 @@
 
 mod comments;
 mod copy;
+mod guide;
 mod matrix;
 mod panels;
 mod printed;
@@ -13,6 +14,7 @@ use leptos_router::hooks::use_location;
 
 pub use comments::Comments;
 pub use copy::CopyButton;
+pub use guide::{ReadingGuide, SpreadSwitch};
 #[cfg(feature = "ssr")]
 pub use matrix::standalone_svg;
 pub use matrix::{Legend, Matrix};

@@ -1,14 +1,79 @@
-use kvadrant::AxisStats;
 use kvadrant::certainty::Agreements;
+use kvadrant::{Axis, Scale};
 use leptos::prelude::*;
 
-use crate::i18n::{Texts, use_texts};
-use crate::model::Results;
+use crate::i18n::use_texts;
+use crate::model::{RankedArea, Results, Workshop};
 use crate::ui::matrix::colour;
 
-fn spread(t: &Texts, stats: &AxisStats) -> String {
-    let sd = stats.sd.map(|sd| t.number(sd, 1)).unwrap_or_else(|| "–".to_owned());
-    format!("{sd} ({}–{})", stats.min, stats.max)
+/// One axis's scores as dots on a strip of the scale, the mean as a tick and ± one sd as a
+/// band; its title (the tooltip, and what a screen reader reads) gives n, mean, median, sd and
+/// the values.
+#[component]
+fn Strip(row: RankedArea, axis: Axis, scale: Scale) -> impl IntoView {
+    let t = use_texts();
+    let (stats, median) = match axis {
+        Axis::Potential => (row.potential, row.certainty.potential_median),
+        Axis::Feasibility => (row.feasibility, row.certainty.feasibility_median),
+    };
+    let mut values: Vec<u8> = row.certainty.scores.iter().map(|s| s.of(axis)).collect();
+    values.sort_unstable();
+    let (low, high) = (f64::from(scale.min()), f64::from(scale.max()));
+    let x = move |value: f64| 4.0 + (value.clamp(low, high) - low) / (high - low) * 92.0;
+    let sd = stats.sd.unwrap_or(0.0);
+    let sd_text = stats.sd.map(|sd| t.number(sd, 1)).unwrap_or_else(|| "–".to_owned());
+    let listed = values.iter().map(u8::to_string).collect::<Vec<_>>().join(", ");
+    let title = (t.strip_summary)(
+        t.axis_short(axis),
+        values.len(),
+        &t.number(stats.mean, 2),
+        &t.number(median, 1),
+        &sd_text,
+        &listed,
+    );
+    let dots = values
+        .into_iter()
+        .map(|value| view! { <circle cx=x(f64::from(value)) cy=8 r=3 class="score-dot" /> })
+        .collect_view();
+    view! {
+        <span class="strip">
+            <span class="axis" aria-hidden="true">{t.axis_short(axis)}</span>
+            <svg viewBox="0 0 100 16" width=100 height=16 role="img">
+                <title>{title}</title>
+                <line x1=4 y1=8 x2=96 y2=8 class="scale-line" />
+                <rect x=x(stats.mean - sd) y=3 width=x(stats.mean + sd) - x(stats.mean - sd) height=10 class="sd-band" />
+                {dots}
+                <line x1=x(stats.mean) y1=1 x2=x(stats.mean) y2=15 class="mean-tick" />
+            </svg>
+            <span class="sd">{sd_text}</span>
+        </span>
+    }
+}
+
+/// Which group gave what, folded away: who pulled an area up or down.
+#[component]
+fn ByGroup(row: RankedArea, workshop: Workshop) -> impl IntoView {
+    let t = use_texts();
+    let items = row
+        .certainty
+        .scores
+        .iter()
+        .map(|score| {
+            let name = workshop.groups.iter().find(|g| g.id == score.group_id).map(|g| g.name.clone());
+            view! {
+                <li>
+                    {name.unwrap_or_default()}": "{t.potential_short}" "{score.potential}" · "{t.feasibility_short}" "
+                    {score.feasibility}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <details class="by-group">
+            <summary>{t.by_group}</summary>
+            <ul>{items}</ul>
+        </details>
+    }
 }
 
 /// How much the groups agree on the order, in one sentence.
@@ -24,6 +89,7 @@ pub fn AgreementNote(agreement: Agreements) -> impl IntoView {
 #[component]
 pub fn RankedTable(results: Results) -> impl IntoView {
     let t = use_texts();
+    let scale = results.workshop.settings.scale();
     let rows = results
         .ranked
         .iter()
@@ -48,14 +114,10 @@ pub fn RankedTable(results: Results) -> impl IntoView {
                         {t.place_of(row).map(|place| view! { <span class="place">{place}</span> })}
                     </td>
                     <td class="spread">
-                        {format!(
-                            "{} {} · {} {}",
-                            t.potential_short,
-                            spread(t, &row.potential),
-                            t.feasibility_short,
-                            spread(t, &row.feasibility)
-                        )}
+                        <Strip row=row.clone() axis=Axis::Potential scale />
+                        <Strip row=row.clone() axis=Axis::Feasibility scale />
                         {t.dissent_of(row).map(|words| view! { <span class="dissent">{words}</span> })}
+                        <ByGroup row=row.clone() workshop=results.workshop.clone() />
                     </td>
                 </tr>
             }

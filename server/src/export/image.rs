@@ -68,6 +68,7 @@ mod tests {
         let stats = AxisStats { mean: 7.5, sd: None, min: 7, max: 8 };
         let standings = Standings {
             agreement: Default::default(),
+            bands_behind: false,
             ranked: vec![RankedArea {
                 rank: 1,
                 area_id: AreaId(1),

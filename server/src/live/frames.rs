@@ -9,6 +9,7 @@ use kvadrant_api::model::{AreaComment, GroupProgress, LiveComments, LiveSheet, L
 use serde::Serialize;
 
 use super::Role;
+use crate::bands::{BandJob, RankBands};
 use crate::results::Assembly;
 use crate::store::Snapshot;
 use crate::views;
@@ -24,6 +25,11 @@ struct View {
 #[derive(Debug)]
 pub struct Frames {
     version: i64,
+    /// Whether the rank bands shown are of earlier scores: the frames are made again once
+    /// the bands of these are drawn.
+    bands_behind: bool,
+    /// The scores the bands shown were drawn from (their seed), if any.
+    bands_shown: Option<u64>,
     /// Tells whether the workshop itself (title, lists, switches) changed between two versions.
     structure: u64,
     /// The facilitator's view: results always, and each group's progress.
@@ -56,7 +62,9 @@ pub struct Sent {
 }
 
 impl Frames {
-    pub fn build(snapshot: Snapshot) -> Frames {
+    /// The frames of `snapshot`, with the latest of its rank `bands`; if those are of earlier
+    /// scores, also what drawing the current ones takes.
+    pub fn build(snapshot: Snapshot, bands: &RankBands) -> (Frames, Option<BandJob>) {
         let cells = snapshot.cells();
         let Snapshot { record, content, scores, activity, comments, suggestions, group_links } = snapshot;
         let (comments, suggestions): (Vec<AreaComment>, Vec<Suggestion>) =
@@ -65,8 +73,11 @@ impl Frames {
         for comment in &comments {
             comments_of.entry(comment.group_id).or_default().push(comment.clone());
         }
-        let Assembly { workshop, cells, mut standings, .. } =
-            Assembly::new(&record, content, cells, comments, &suggestions, None);
+        let (assembly, job) = Assembly::new(&record, content, cells, comments, &suggestions, None);
+        let drawn = bands.latest(&job.scope);
+        let bands_shown = drawn.as_ref().map(|drawn| drawn.seed);
+        let Assembly { workshop, cells, mut standings, .. } = assembly.with_bands(drawn.as_ref());
+        let bands_behind = standings.bands_behind;
         let (version, hidden) = (record.version, record.results_hidden);
         let areas: Vec<AreaId> = workshop.areas.iter().map(|area| area.id).collect();
         let scored = areas_scored(&areas, &cells);
@@ -122,11 +133,32 @@ impl Frames {
             view.standings = None;
         }
         let public = View::of(&mut view);
-        Frames { version, structure, facilitator, public, comments, hidden, sheets, keys, secret }
+        let frames = Frames {
+            version,
+            bands_behind,
+            bands_shown,
+            structure,
+            facilitator,
+            public,
+            comments,
+            hidden,
+            sheets,
+            keys,
+            secret,
+        };
+        (frames, bands_behind.then_some(job))
     }
 
     pub fn version(&self) -> i64 {
         self.version
+    }
+
+    pub fn bands_behind(&self) -> bool {
+        self.bands_behind
+    }
+
+    pub fn bands_shown(&self) -> Option<u64> {
+        self.bands_shown
     }
 
     /// Whether a stream of `role` may go on at this version: one opened with a group's key or

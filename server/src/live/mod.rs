@@ -17,6 +17,7 @@ use tokio::sync::{Notify, watch};
 pub use frames::Frames;
 pub use stream::events;
 
+use crate::bands::{Pacer, RankBands};
 use crate::store::{Change, Store, StoreResult};
 
 /// How soon after one announcement to other instances the next may go.
@@ -41,11 +42,12 @@ pub enum Role {
 /// One workshop's latest frames and the wake-up for its refresher.
 struct Feed {
     frames: watch::Sender<Arc<Frames>>,
-    dirty: Notify,
+    dirty: Arc<Notify>,
 }
 
 pub struct Hub {
     store: Arc<dyn Store>,
+    bands: Arc<RankBands>,
     feeds: Mutex<HashMap<WorkshopId, Arc<Feed>>>,
     /// Workshops changed here and not yet announced to other instances.
     unannounced: Mutex<HashSet<WorkshopId>>,
@@ -56,10 +58,11 @@ pub struct Hub {
 impl Hub {
     /// Starts the hub; where the store is shared with other instances, it also listens for
     /// their changes and announces this instance's.
-    pub async fn start(store: Arc<dyn Store>) -> StoreResult<Arc<Hub>> {
+    pub async fn start(store: Arc<dyn Store>, bands: Arc<RankBands>) -> StoreResult<Arc<Hub>> {
         let changes = store.listen().await?;
         let hub = Arc::new(Hub {
             store,
+            bands,
             feeds: Mutex::default(),
             unannounced: Mutex::default(),
             announce: Notify::new(),
@@ -112,14 +115,15 @@ impl Hub {
         let Some(snapshot) = self.store.snapshot(workshop).await? else {
             return Ok(None);
         };
-        let frames = Arc::new(Frames::build(snapshot));
+        let (frames, _) = Frames::build(snapshot, &self.bands);
         let mut feeds = self.feeds.lock().expect("feeds lock");
         if let Some(feed) = feeds.get(&workshop) {
             return Ok(Some(feed.frames.subscribe()));
         }
-        let (sender, receiver) = watch::channel(frames);
-        let feed = Arc::new(Feed { frames: sender, dirty: Notify::new() });
-        // A change may have landed between the snapshot and now: look once more.
+        let (sender, receiver) = watch::channel(Arc::new(frames));
+        let feed = Arc::new(Feed { frames: sender, dirty: Arc::new(Notify::new()) });
+        // A change may have landed between the snapshot and now, and the bands may be behind:
+        // look once more.
         feed.dirty.notify_one();
         feeds.insert(workshop, feed.clone());
         tokio::spawn(refresh_feed(Arc::downgrade(self), workshop, feed));
@@ -140,11 +144,14 @@ impl Hub {
 }
 
 /// Reloads a workshop when it changes, at most once per [`coalescing_window`] for the screens
-/// following it, until no one follows it.
+/// following it, until no one follows it; and once more when rank bands of its newest scores
+/// are drawn, which it asks for at the [`Pacer`]'s pace.
 async fn refresh_feed(hub: Weak<Hub>, workshop: WorkshopId, feed: Arc<Feed>) {
+    let mut pacer = Pacer::default();
     loop {
         tokio::select! {
             () = feed.dirty.notified() => {}
+            () = pacer.due() => {}
             () = feed.frames.closed() => {
                 match hub.upgrade() {
                     Some(hub) if !hub.retire(workshop, &feed) => continue,
@@ -152,11 +159,19 @@ async fn refresh_feed(hub: Weak<Hub>, workshop: WorkshopId, feed: Arc<Feed>) {
                 }
             }
         }
-        let Some(store) = hub.upgrade().map(|hub| hub.store.clone()) else { return };
+        let Some((store, bands)) = hub.upgrade().map(|hub| (hub.store.clone(), hub.bands.clone())) else { return };
         match store.snapshot(workshop).await {
             Ok(Some(snapshot)) => {
-                if snapshot.record.version > feed.frames.borrow().version() {
-                    feed.frames.send_replace(Arc::new(Frames::build(snapshot)));
+                let shown = feed.frames.borrow().clone();
+                let newer = snapshot.record.version > shown.version();
+                if newer || shown.bands_behind() {
+                    let (frames, behind) = Frames::build(snapshot, &bands);
+                    if newer || frames.bands_shown() != shown.bands_shown() {
+                        feed.frames.send_replace(Arc::new(frames));
+                    }
+                    if let Some(job) = behind {
+                        pacer.offer(job, &bands, &feed.dirty);
+                    }
                 }
             }
             Ok(None) => return,

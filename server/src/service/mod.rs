@@ -22,6 +22,7 @@ use kvadrant_api::model::{
     SuggestionStatus, Usage, Workshop, WorkshopInput, manage_path, sheet_path,
 };
 
+use crate::bands::RankBands;
 use crate::live::{Frames, Hub, Role};
 use crate::results::Assembly;
 use crate::store::{
@@ -55,6 +56,7 @@ pub struct Service {
     scores: ScoreWriter,
     hub: Arc<Hub>,
     assembled: AssembledResults,
+    bands: Arc<RankBands>,
 }
 
 impl StoreError {
@@ -107,8 +109,10 @@ fn parse_item(input: &ItemInput) -> Result<(Name, Description), Error> {
 
 impl Service {
     pub async fn start(store: Arc<dyn Store>) -> StoreResult<Service> {
-        let hub = Hub::start(store.clone()).await?;
-        Ok(Service { scores: ScoreWriter::spawn(store.clone()), store, hub, assembled: AssembledResults::default() })
+        let bands = Arc::new(RankBands::default());
+        let hub = Hub::start(store.clone(), bands.clone()).await?;
+        let scores = ScoreWriter::spawn(store.clone());
+        Ok(Service { scores, store, hub, assembled: AssembledResults::default(), bands })
     }
 
     pub fn store(&self) -> &Arc<dyn Store> {
@@ -346,8 +350,9 @@ impl Service {
         let cells = self.store.cells(record.id, record.settings.scale).await?;
         let comments = views::all(self.store.comments(record.id).await?);
         let suggestions: Vec<Suggestion> = views::all(self.store.suggestions(record.id).await?);
-        let Assembly { workshop, segment: shown, standings, .. } =
-            Assembly::new(record, content, cells, comments, &suggestions, segment);
+        let (assembly, bands) = Assembly::new(record, content, cells, comments, &suggestions, segment);
+        let drawn = self.bands.draw(bands).await;
+        let Assembly { workshop, segment: shown, standings, .. } = assembly.with_bands(Some(&drawn));
         let results = Results::new(workshop, shown, standings);
         if segment.is_none() {
             self.assembled.keep(record.id, record.version, Arc::new(results.clone()));

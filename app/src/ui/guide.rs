@@ -1,0 +1,157 @@
+//! How to read the results: what each figure means and how it is computed, on the results
+//! page and in print. Rendered by the server only (no island holds it), so its text stays out
+//! of the browser's code.
+
+use kvadrant::certainty::{BAND, DISSENT_THRESHOLD, MIN_GROUPS_FOR_BAND, RESAMPLES};
+use kvadrant::lang::Lang;
+use leptos::prelude::*;
+
+use crate::i18n::{Texts, texts, use_lang};
+
+/// A term, and what it means given the texts that format its numbers.
+type Entry = (&'static str, fn(&Texts) -> String);
+
+struct Guide {
+    heading: &'static str,
+    spread_switch: &'static str,
+    entries: [Entry; 5],
+}
+
+fn percent(t: &Texts, share: f64) -> String {
+    format!("{} %", t.number(share * 100.0, 0))
+}
+
+static NB: Guide = Guide {
+    heading: "Slik leser du resultatet",
+    spread_switch: "Vis spredningen i matrisen (± 1 sd)",
+    entries: [
+        ("Samlet poeng", |_| {
+            "Hvert område får snittet av gruppenes poeng for potensial (P) og for gjennomførbarhet (G), \
+             over gruppene som har gitt begge. Samlet poeng er snitt P × snitt G, og plassen følger det."
+                .to_owned()
+        }),
+        ("Spredning", |_| {
+            "Hver prikk er én gruppes poeng. Streken er snittet, det lyse feltet snittet ± ett \
+             standardavvik (sd). I matrisen viser korset det samme på hver akse. Under «Hver gruppe» \
+             står hvem som ga hva."
+                .to_owned()
+        }),
+        ("Uenighet", |t| {
+            format!(
+                "Et område merkes når standardavviket på en akse er større enn {} av skalaens spenn \
+                 (sd / (høyeste − laveste) > {}): da har gruppene sett svært ulikt på det. I matrisen \
+                 har det en stiplet ring.",
+                percent(t, DISSENT_THRESHOLD),
+                t.number(DISSENT_THRESHOLD, 1)
+            )
+        }),
+        ("Mulig plass", |t| {
+            format!(
+                "Gruppene trekkes på nytt {} ganger, med tilbakelegging, som om andre grupper hadde \
+                 kommet; rangeringen regnes ut for hver trekning. Mulig plass er plassene området får i \
+                 {} av trekningene. Et smalt spenn er en sikker plass, et bredt en plass som avhenger \
+                 av hvilke grupper som var med. «Sikkert blant topp 5» betyr at hele spennet ligger \
+                 innenfor, «usikkert om topp 5» at det krysser grensen. Med færre enn {} grupper vises \
+                 ingen plass. De samme poengene gir alltid det samme spennet.",
+                t.number(RESAMPLES as f64, 0),
+                percent(t, BAND),
+                MIN_GROUPS_FOR_BAND
+            )
+        }),
+        ("Enighet", |_| {
+            "Kendalls W måler hvor like rekkefølger gruppene har gitt områdene, fra 0 (ingen enighet) \
+             til 1 (full enighet): svak under 0,3, moderat under 0,6, ellers sterk. Bare grupper som har \
+             vurdert alle områdene, teller."
+                .to_owned()
+        }),
+    ],
+};
+
+static EN: Guide = Guide {
+    heading: "How to read the results",
+    spread_switch: "Show the spread on the matrix (± 1 sd)",
+    entries: [
+        ("Combined score", |_| {
+            "Each area gets the mean of the groups' scores for potential (P) and for feasibility (F), \
+             over the groups that gave both. The combined score is mean P × mean F, and the rank \
+             follows it."
+                .to_owned()
+        }),
+        ("Spread", |_| {
+            "Each dot is one group's score. The tick is the mean, the light band the mean ± one \
+             standard deviation (sd). On the matrix the cross shows the same on each axis. \
+             \"Each group\" shows who gave what."
+                .to_owned()
+        }),
+        ("Dissent", |t| {
+            format!(
+                "An area is flagged when the standard deviation on an axis is more than {} of the \
+                 scale's range (sd / (highest − lowest) > {}): the groups then saw it very \
+                 differently. On the matrix it has a dashed ring.",
+                percent(t, DISSENT_THRESHOLD),
+                t.number(DISSENT_THRESHOLD, 1)
+            )
+        }),
+        ("Possible place", |t| {
+            format!(
+                "The groups are drawn again {} times, with replacement, as if other groups had come, \
+                 and the ranking is worked out for each draw. The possible place is the places the area \
+                 takes in {} of the draws. A narrow band is a sure place, a wide one a place that depends \
+                 on which groups took part. \"Clearly in the top 5\" means the whole band is inside it, \
+                 \"uncertain for the top 5\" that it crosses the cut. With fewer than {} groups no \
+                 place is shown. The same scores always give the same band.",
+                t.number(RESAMPLES as f64, 0),
+                percent(t, BAND),
+                MIN_GROUPS_FOR_BAND
+            )
+        }),
+        ("Agreement", |_| {
+            "Kendall's W measures how alike the orders the groups gave the areas are, from 0 (no \
+             agreement) to 1 (complete): weak below 0.3, moderate below 0.6, strong from there. Only \
+             groups that scored every area count."
+                .to_owned()
+        }),
+    ],
+};
+
+fn guide(lang: Lang) -> &'static Guide {
+    match lang {
+        Lang::Nb => &NB,
+        Lang::En => &EN,
+    }
+}
+
+/// Whether the matrix shows each area's spread; a plain checkbox that style rules follow, so
+/// it keeps its state while the results beside it change live.
+#[component]
+pub fn SpreadSwitch() -> impl IntoView {
+    let g = guide(use_lang());
+    view! {
+        <p class="view-options no-print">
+            <label><input type="checkbox" id="show-spread" checked />" "{g.spread_switch}</label>
+        </p>
+    }
+}
+
+/// What each figure means and how it is computed.
+#[component]
+pub fn ReadingGuide() -> impl IntoView {
+    let lang = use_lang();
+    let (g, t) = (guide(lang), texts(lang));
+    let entries = g
+        .entries
+        .iter()
+        .map(|(term, text)| {
+            view! {
+                <dt>{*term}</dt>
+                <dd>{text(t)}</dd>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="reading-guide">
+            <h2>{g.heading}</h2>
+            <dl>{entries}</dl>
+        </section>
+    }
+}
