@@ -11,6 +11,7 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use serde::{Deserialize, Serialize};
 
+use crate::settings::CertaintySettings;
 use crate::{AreaId, Axis, GroupId, Ranking, Scale, Sheets};
 
 /// How many times the groups are drawn again for a rank band.
@@ -20,9 +21,9 @@ pub const BAND: f64 = 0.90;
 /// Fewer groups than this give no band: "too few groups".
 pub const MIN_GROUPS_FOR_BAND: usize = 3;
 /// An axis is flagged as dissent when its standard deviation exceeds this share of the
-/// scale's range (the normalised SD rule); a workshop may choose another.
-pub const DISSENT_THRESHOLD: f64 = 0.3;
-/// The top places whose odds each band gives.
+/// scale's range, in per cent (the normalised SD rule), unless a workshop chooses another.
+pub const DISSENT_PERCENT: u8 = 30;
+/// The top places whose odds each band gives, unless a workshop chooses others.
 pub const TOP: [u32; 2] = [3, 5];
 
 /// Whether the groups disagree on one axis of one area.
@@ -98,7 +99,7 @@ pub struct Agreements {
 pub struct AreaCertainty {
     /// Each group's scores, in the groups' order: the distribution behind the means, and who
     /// gave what.
-    pub scores: Vec<GroupScores>,
+    pub scores: Vec<GroupPair>,
     /// Each axis's median over the groups.
     pub potential_median: f64,
     pub feasibility_median: f64,
@@ -114,13 +115,13 @@ pub struct AreaCertainty {
 /// One group's scores of one area.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct GroupScores {
+pub struct GroupPair {
     pub group_id: GroupId,
     pub potential: u8,
     pub feasibility: u8,
 }
 
-impl GroupScores {
+impl GroupPair {
     pub fn of(&self, axis: Axis) -> u8 {
         match axis {
             Axis::Potential => self.potential,
@@ -182,24 +183,29 @@ impl Place {
 /// How far the groups spread and agree, area by area (in the order of `ranking`) and as a
 /// whole, from the `sheets` it was ranked from. Rank bands cost more and come apart, from
 /// [`rank_bands`].
-pub fn assess(ranking: &Ranking, sheets: &Sheets, scale: Scale) -> (Vec<AreaCertainty>, Agreements) {
+pub fn assess(
+    ranking: &Ranking,
+    sheets: &Sheets,
+    scale: Scale,
+    reading: &CertaintySettings,
+) -> (Vec<AreaCertainty>, Agreements) {
+    let threshold = reading.dissent_threshold();
     let ranked = ranked_of(ranking);
     let areas = ranked
         .iter()
         .map(|&(area, _)| {
-            let scores: Vec<GroupScores> = sheets
+            let scores: Vec<GroupPair> = sheets
                 .by_area
                 .get(&area)
                 .into_iter()
                 .flatten()
-                .map(|(&group_id, &(potential, feasibility))| GroupScores { group_id, potential, feasibility })
+                .map(|(&group_id, &(potential, feasibility))| GroupPair { group_id, potential, feasibility })
                 .collect();
             let (mut potential, mut feasibility) =
                 (sheets.values(area, Axis::Potential), sheets.values(area, Axis::Feasibility));
             potential.sort_unstable();
             feasibility.sort_unstable();
-            let (p, f) =
-                (dissent(&potential, scale, DISSENT_THRESHOLD), dissent(&feasibility, scale, DISSENT_THRESHOLD));
+            let (p, f) = (dissent(&potential, scale, threshold), dissent(&feasibility, scale, threshold));
             let dissent = [(Axis::Potential, p), (Axis::Feasibility, f)]
                 .into_iter()
                 .filter_map(|(axis, d)| d.filter(|d| d.flagged).map(|_| axis))
@@ -408,10 +414,11 @@ pub fn median(sorted: &[u8]) -> f64 {
     }
 }
 
-/// A seed for [`rank_bands`] from the workshop and the scores themselves: the same data always
-/// gives the same bands (whatever else changed, and in every release), and no two workshops
-/// share a sequence. It also names the data the bands were drawn from.
-pub fn band_seed(workshop: i64, sheets: &Sheets) -> u64 {
+/// A seed for [`rank_bands`] from the workshop, the scores themselves and the `top` places
+/// whose odds are drawn: the same data always gives the same bands (whatever else changed, and
+/// in every release), and no two workshops share a sequence. It also names what the bands
+/// were drawn from.
+pub fn band_seed(workshop: i64, sheets: &Sheets, top: &[u32]) -> u64 {
     // SplitMix64's finaliser folded over every pair: stable, unlike the standard hasher.
     let mix = |state: u64, value: u64| {
         let mut z = (state ^ value).wrapping_add(0x9E37_79B9_7F4A_7C15);
@@ -419,7 +426,7 @@ pub fn band_seed(workshop: i64, sheets: &Sheets) -> u64 {
         z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
         z ^ (z >> 31)
     };
-    let mut seed = mix(0, workshop as u64);
+    let mut seed = top.iter().fold(mix(0, workshop as u64), |seed, &k| mix(seed, u64::from(k)));
     for (area, groups) in &sheets.by_area {
         seed = mix(seed, area.0 as u64);
         for (group, &(potential, feasibility)) in groups {
@@ -518,11 +525,11 @@ mod tests {
 
     #[test]
     fn dissent_follows_the_normalised_sd_rule() {
-        let split = dissent(&[1, 1, 10, 10], Scale::ONE_TO_TEN, DISSENT_THRESHOLD).unwrap();
+        let split = dissent(&[1, 1, 10, 10], Scale::ONE_TO_TEN, 0.3).unwrap();
         assert!(split.flagged && split.normalised_sd > 0.5, "{split:?}");
-        let close = dissent(&[7, 8, 7, 8], Scale::ONE_TO_TEN, DISSENT_THRESHOLD).unwrap();
+        let close = dissent(&[7, 8, 7, 8], Scale::ONE_TO_TEN, 0.3).unwrap();
         assert!(!close.flagged, "{close:?}");
-        assert_eq!(dissent(&[5], Scale::ONE_TO_TEN, DISSENT_THRESHOLD), None);
+        assert_eq!(dissent(&[5], Scale::ONE_TO_TEN, 0.3), None);
     }
 
     #[test]

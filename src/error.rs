@@ -92,6 +92,9 @@ pub enum Rule {
     Duplicate,
     #[error("must list every item exactly once")]
     Incomplete,
+    /// A segment smaller than the workshop shows: its groups could be told apart.
+    #[error("has fewer groups than the {min} a segment must have to be shown")]
+    TooFewGroups { min: i64 },
 }
 
 /// The shapes a malformed value was expected to have.

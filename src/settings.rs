@@ -3,7 +3,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Error, Rule, Scale};
+use crate::certainty::{DISSENT_PERCENT, TOP};
+use crate::limits::MAX_AREAS;
+use crate::{Error, Field, Rule, Scale};
 
 /// Where a matrix midline crosses its axis, in half steps of the scale: 11 is 5.5.
 /// Half steps keep quadrants exact: a mean is compared with it in whole numbers.
@@ -73,6 +75,68 @@ impl Default for Midlines {
     }
 }
 
+/// How a workshop reads the certainty of its ranking: how wide a spread counts as dissent,
+/// which top places bands give odds for, and how few groups a segment may have and still be
+/// shown on its own.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CertaintySettings {
+    /// Dissent: a standard deviation above this share of the scale's range, in per cent.
+    pub dissent_percent: u8,
+    /// The top places whose odds are given, ascending.
+    pub top_places: Vec<u32>,
+    /// Smaller segments are not shown: their groups could be told apart.
+    pub min_segment_groups: u8,
+}
+
+impl Default for CertaintySettings {
+    fn default() -> Self {
+        CertaintySettings { dissent_percent: DISSENT_PERCENT, top_places: TOP.to_vec(), min_segment_groups: 2 }
+    }
+}
+
+impl CertaintySettings {
+    pub const DISSENT_PERCENTS: std::ops::RangeInclusive<u8> = 10..=50;
+    pub const MOST_TOP_PLACES: usize = 3;
+    pub const MIN_SEGMENT_GROUPS: std::ops::RangeInclusive<u8> = 1..=20;
+
+    /// Checks each value; top places may come in any order, and are kept ascending.
+    pub fn parse(dissent_percent: i64, top_places: &[i64], min_segment_groups: i64) -> Result<Self, Error> {
+        let within = |field: Field, value: i64, range: std::ops::RangeInclusive<u8>| {
+            u8::try_from(value).ok().filter(|v| range.contains(v)).ok_or(Error::invalid(
+                field,
+                Rule::OutOfRange { min: i64::from(*range.start()), max: i64::from(*range.end()) },
+            ))
+        };
+        let most = Self::MOST_TOP_PLACES as i64;
+        if !(1..=most).contains(&(top_places.len() as i64)) {
+            return Err(Error::invalid(Field::TopPlaces, Rule::OutOfRange { min: 1, max: most }));
+        }
+        let mut places = Vec::with_capacity(top_places.len());
+        for (i, &k) in top_places.iter().enumerate() {
+            let place = u32::try_from(k)
+                .ok()
+                .filter(|k| (1..=MAX_AREAS as u32).contains(k))
+                .ok_or(Error::invalid(Field::TopPlaces.at(i), Rule::OutOfRange { min: 1, max: MAX_AREAS as i64 }))?;
+            if places.contains(&place) {
+                return Err(Error::invalid(Field::TopPlaces.at(i), Rule::Duplicate));
+            }
+            places.push(place);
+        }
+        places.sort_unstable();
+        Ok(CertaintySettings {
+            dissent_percent: within(Field::DissentPercent, dissent_percent, Self::DISSENT_PERCENTS)?,
+            top_places: places,
+            min_segment_groups: within(Field::MinSegmentGroups, min_segment_groups, Self::MIN_SEGMENT_GROUPS)?,
+        })
+    }
+
+    /// The dissent threshold as a share of the scale's range.
+    pub fn dissent_threshold(&self) -> f64 {
+        f64::from(self.dissent_percent) / 100.0
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -94,5 +158,19 @@ mod tests {
         for bad in [5.25, 0.5, 10.5, -1.0, f64::NAN, f64::INFINITY] {
             assert_eq!(Midline::parse("m", bad, scale), refused, "{bad}");
         }
+    }
+
+    #[test]
+    fn certainty_settings_are_checked_field_by_field() {
+        let parsed = CertaintySettings::parse(25, &[5, 1], 3).unwrap();
+        assert_eq!(parsed, CertaintySettings { dissent_percent: 25, top_places: vec![1, 5], min_segment_groups: 3 });
+        let range = |min, max| Rule::OutOfRange { min, max };
+        assert_eq!(CertaintySettings::parse(5, &[3], 2), Err(Error::invalid(Field::DissentPercent, range(10, 50))));
+        assert_eq!(CertaintySettings::parse(30, &[], 2), Err(Error::invalid(Field::TopPlaces, range(1, 3))));
+        assert_eq!(CertaintySettings::parse(30, &[1, 2, 3, 4], 2), Err(Error::invalid(Field::TopPlaces, range(1, 3))));
+        assert_eq!(CertaintySettings::parse(30, &[3, 0], 2), Err(Error::invalid("top_places[1]", range(1, 200))));
+        assert_eq!(CertaintySettings::parse(30, &[3, 3], 2), Err(Error::invalid("top_places[1]", Rule::Duplicate)));
+        assert_eq!(CertaintySettings::parse(30, &[3], 0), Err(Error::invalid(Field::MinSegmentGroups, range(1, 20))));
+        assert_eq!(CertaintySettings::default().dissent_threshold(), 0.3);
     }
 }

@@ -76,6 +76,9 @@ pub struct Settings {
     pub feasibility_midline: f64,
     /// The language the workshop's pages speak unless a visitor chooses another.
     pub language: Lang,
+    /// How the certainty of the ranking is read.
+    #[serde(default)]
+    pub certainty: kvadrant::CertaintySettings,
 }
 
 impl Default for Settings {
@@ -88,6 +91,7 @@ impl Default for Settings {
             potential_midline: 5.5,
             feasibility_midline: 5.5,
             language: Lang::Nb,
+            certainty: kvadrant::CertaintySettings::default(),
         }
     }
 }
@@ -122,6 +126,26 @@ pub struct SettingsInput {
     pub feasibility_midline: Option<f64>,
     #[cfg_attr(feature = "openapi", schema(value_type = Lang))]
     pub language: String,
+    /// Absent: 30 %, the top 3 and 5, segments of 2 groups or more.
+    #[serde(default)]
+    pub certainty: Option<CertaintyInput>,
+}
+
+/// How the certainty of the ranking is read, as sent to change it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CertaintyInput {
+    /// Dissent: a standard deviation above this share of the scale's range, in per cent.
+    #[cfg_attr(feature = "openapi", schema(schema_with = contract::dissent_percent))]
+    #[serde(deserialize_with = "kvadrant::whole_number::deserialize")]
+    pub dissent_percent: i64,
+    /// The top places whose odds are given, in any order.
+    #[cfg_attr(feature = "openapi", schema(schema_with = contract::top_places))]
+    pub top_places: Vec<i64>,
+    /// Smaller segments are not shown on their own.
+    #[cfg_attr(feature = "openapi", schema(schema_with = contract::min_segment_groups))]
+    #[serde(deserialize_with = "kvadrant::whole_number::deserialize")]
+    pub min_segment_groups: i64,
 }
 
 /// A workshop as anyone holding its join code sees it; lists are in the facilitator's order.

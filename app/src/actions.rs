@@ -14,8 +14,8 @@ use crate::model::{
 use crate::{
     backend::{GroupKey, Key, SharedBackend},
     model::{
-        AcceptInput, CommentInput, GroupInput, GroupTag, GroupsInput, ItemInput, ScoreInput, SettingsInput, Setup,
-        SuggestionInput, WorkshopInput,
+        AcceptInput, CertaintyInput, CommentInput, GroupInput, GroupTag, GroupsInput, ItemInput, ScoreInput,
+        SettingsInput, Setup, SuggestionInput, WorkshopInput,
     },
 };
 #[cfg(feature = "ssr")]
@@ -50,6 +50,16 @@ fn whole_number(field: Field, text: &str) -> Result<Option<i64>, Error> {
         text => {
             text.parse().map(Some).map_err(|_| Error::invalid(field, Rule::Malformed { expected: Format::WholeNumber }))
         }
+    }
+}
+
+/// A form field that must hold a whole number.
+#[cfg(feature = "ssr")]
+fn required(field: impl std::fmt::Display, text: &str) -> Result<i64, Error> {
+    let field = field.to_string();
+    match text.trim() {
+        "" => Err(Error::invalid(field, Rule::Required)),
+        text => text.parse().map_err(|_| Error::invalid(field, Rule::Malformed { expected: Format::WholeNumber })),
     }
 }
 
@@ -187,20 +197,34 @@ pub struct SettingsFields {
     pub potential_midline: String,
     pub feasibility_midline: String,
     pub language: String,
+    pub dissent_percent: String,
+    /// Comma-separated: "3, 5".
+    pub top_places: String,
+    pub min_segment_groups: String,
 }
 
 /// The scale, the axes' names, the midlines and the language.
 #[server]
 pub async fn update_settings(code: String, secret: String, settings: SettingsFields) -> Result<(), AppError> {
-    let scale_end = |field: Field, text: &str| whole_number(field, text)?.ok_or(Error::invalid(field, Rule::Required));
     let input = SettingsInput {
-        scale_min: scale_end(Field::ScaleMin, &settings.scale_min)?,
-        scale_max: scale_end(Field::ScaleMax, &settings.scale_max)?,
+        scale_min: required(Field::ScaleMin, &settings.scale_min)?,
+        scale_max: required(Field::ScaleMax, &settings.scale_max)?,
         potential_label: settings.potential_label,
         feasibility_label: settings.feasibility_label,
         potential_midline: decimal_number(Field::PotentialMidline, &settings.potential_midline)?,
         feasibility_midline: decimal_number(Field::FeasibilityMidline, &settings.feasibility_midline)?,
         language: settings.language,
+        certainty: Some(CertaintyInput {
+            dissent_percent: required(Field::DissentPercent, &settings.dissent_percent)?,
+            top_places: settings
+                .top_places
+                .split(',')
+                .enumerate()
+                .filter(|(_, place)| !place.trim().is_empty())
+                .map(|(i, place)| required(Field::TopPlaces.at(i), place))
+                .collect::<Result<_, _>>()?,
+            min_segment_groups: required(Field::MinSegmentGroups, &settings.min_segment_groups)?,
+        }),
     };
     backend()?.update_settings(&key(code, secret), input).await?;
     Ok(())

@@ -136,6 +136,7 @@ pub struct Texts {
     /// A strip's title: axis, n, mean, median, sd, the values.
     pub strip_summary: fn(&str, usize, &str, &str, &str, &str) -> String,
     pub by_group: &'static str,
+    pub too_few_to_show: &'static str,
     pub top_share: fn(u32) -> String,
     /// An area against the top k: clearly ahead, uncertain, clearly behind.
     pub place: fn(kvadrant::certainty::Place, u32) -> String,
@@ -258,6 +259,10 @@ pub struct Texts {
     pub feasibility_midline_label: &'static str,
     pub midline_help: &'static str,
     pub language_label: &'static str,
+    pub certainty_help: &'static str,
+    pub dissent_percent_label: &'static str,
+    pub top_places_label: &'static str,
+    pub min_segment_label: &'static str,
     pub tags_label: &'static str,
     pub tags_help: &'static str,
     pub review_heading: &'static str,
@@ -424,6 +429,7 @@ fn rule_nb(rule: &Rule) -> String {
         Rule::Foreign => "hører ikke til denne workshopen".into(),
         Rule::Duplicate => "finnes allerede".into(),
         Rule::Incomplete => "må ta med hvert element nøyaktig én gang".into(),
+        Rule::TooFewGroups { min } => format!("har færre enn de {min} gruppene et segment må ha for å vises"),
     }
 }
 
@@ -446,6 +452,9 @@ fn field_nb(path: &str) -> String {
         Field::PotentialLabel | Field::FeasibilityLabel => "Navnet på aksen",
         Field::PotentialMidline | Field::FeasibilityMidline => "Midtlinjen",
         Field::Language => "Språket",
+        Field::DissentPercent => "Grensen for uenighet",
+        Field::TopPlaces => "Toppgrensene",
+        Field::MinSegmentGroups => "Minste antall grupper i et segment",
         Field::Tags | Field::Dimension => "Merkelappen",
         Field::Rationale => "Begrunnelsen",
         Field::Risks => "Risikoen",
@@ -627,6 +636,7 @@ pub static NB: Texts = Texts {
         format!("{axis}: {n} grupper, snitt {mean}, median {median}, sd {sd}. Poengene: {values}.")
     },
     by_group: "Hver gruppe",
+    too_few_to_show: "for få grupper til å vises",
     top_share: |k| format!("Sjanse for topp {k}"),
     place: |place, k| match place {
         kvadrant::certainty::Place::ClearlyAhead => format!("sikkert blant topp {k}"),
@@ -815,6 +825,10 @@ pub static NB: Texts = Texts {
     feasibility_midline_label: "Midtlinje, vannrett akse",
     midline_help: "Tomt gir midten av skalaen. Hele eller halve tall.",
     language_label: "Språk i workshopen",
+    certainty_help: "Hvor sikker rangeringen er",
+    dissent_percent_label: "Uenighet ved sd over (% av skalaen)",
+    top_places_label: "Sjanse for topp (f.eks. 3, 5)",
+    min_segment_label: "Minste antall grupper i et segment som vises",
     tags_label: "Merkelapper",
     tags_help: "Én per linje, for eksempel «Rolle: Folkevalgte» eller «Kommune: Lierne».",
     review_heading: "Lenke for ledere",
@@ -979,6 +993,7 @@ pub static EN: Texts = Texts {
         format!("{axis}: {n} groups, mean {mean}, median {median}, sd {sd}. The scores: {values}.")
     },
     by_group: "Each group",
+    too_few_to_show: "too few groups to show",
     top_share: |k| format!("Chance of top {k}"),
     place: |place, k| match place {
         kvadrant::certainty::Place::ClearlyAhead => format!("clearly in the top {k}"),
@@ -1167,6 +1182,10 @@ pub static EN: Texts = Texts {
     feasibility_midline_label: "Midline, horizontal axis",
     midline_help: "Empty gives the middle of the scale. Whole or half numbers.",
     language_label: "Language of the workshop",
+    certainty_help: "How sure the ranking is",
+    dissent_percent_label: "Dissent when sd is above (% of the scale)",
+    top_places_label: "Odds of the top (e.g. 3, 5)",
+    min_segment_label: "Fewest groups a segment shown must have",
     tags_label: "Tags",
     tags_help: "One per line, for example 'Role: Elected' or 'Municipality: Lierne'.",
     review_heading: "Link for leaders",

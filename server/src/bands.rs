@@ -9,7 +9,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-use kvadrant::certainty::{RESAMPLES, RankBand, TOP, rank_bands};
+use kvadrant::certainty::{RESAMPLES, RankBand, rank_bands};
 use kvadrant::{AreaId, Sheets, Tag, WorkshopId};
 use tokio::sync::{Notify, Semaphore};
 use tokio::time::Instant;
@@ -29,12 +29,13 @@ pub struct Drawn {
     pub bands: Arc<Vec<RankBand>>,
 }
 
-/// What a drawing needs: the scores and the ranks they give.
+/// What a drawing needs: the scores, the ranks they give, and the top places given odds.
 pub struct BandJob {
     pub scope: Scope,
     pub seed: u64,
     pub sheets: Sheets,
     pub ranked: Vec<(AreaId, u32)>,
+    pub top: Vec<u32>,
 }
 
 pub struct RankBands {
@@ -66,8 +67,8 @@ impl RankBands {
         if let Some(drawn) = current(self.latest(&job.scope)) {
             return drawn;
         }
-        let BandJob { scope, seed, sheets, ranked } = job;
-        let bands = tokio::task::spawn_blocking(move || rank_bands(&sheets, &ranked, &TOP, RESAMPLES, seed))
+        let BandJob { scope, seed, sheets, ranked, top } = job;
+        let bands = tokio::task::spawn_blocking(move || rank_bands(&sheets, &ranked, &top, RESAMPLES, seed))
             .await
             .expect("drawing rank bands does not panic");
         let drawn = Drawn { seed, bands: Arc::new(bands) };
@@ -145,8 +146,9 @@ mod tests {
             .collect();
         let sheets = Sheets::from_cells(&cells);
         let ranking = rank_sheets(Midlines::default(), &areas, &sheets);
-        let seed = band_seed(workshop, &sheets);
-        BandJob { scope: (WorkshopId(workshop), None), seed, ranked: ranked_of(&ranking), sheets }
+        let top = vec![1, 2];
+        let seed = band_seed(workshop, &sheets, &top);
+        BandJob { scope: (WorkshopId(workshop), None), seed, ranked: ranked_of(&ranking), sheets, top }
     }
 
     #[tokio::test]

@@ -190,11 +190,12 @@ mod tests {
         let groups: Vec<GroupId> = (1..=GROUPS as i64).map(GroupId).collect();
         let sheets = kvadrant::Sheets::from_cells(&cells(&areas, &groups));
         let ranking = kvadrant::rank_sheets(kvadrant::Midlines::default(), &areas, &sheets);
-        let (certainty, _) = assess(&ranking, &sheets, kvadrant::Scale::ONE_TO_TEN);
+        let reading = kvadrant::CertaintySettings::default();
+        let (certainty, _) = assess(&ranking, &sheets, kvadrant::Scale::ONE_TO_TEN, &reading);
         let flagged: Vec<usize> =
             certainty.iter().enumerate().filter(|(_, c)| !c.dissent.is_empty()).map(|(i, _)| i).collect();
         assert_eq!(flagged, [SPLIT.0], "only the split area is flagged");
-        let bands = rank_bands(&sheets, &ranked_of(&ranking), &TOP, RESAMPLES, band_seed(1, &sheets));
+        let bands = rank_bands(&sheets, &ranked_of(&ranking), &TOP, RESAMPLES, band_seed(1, &sheets, &TOP));
         let places: Vec<Place> = bands.iter().map(|band| Band::of(band).top.last().expect("a top 5").place).collect();
         assert!(places.contains(&Place::Uncertain), "{places:?}");
         assert!(places.contains(&Place::ClearlyAhead) || places.contains(&Place::ClearlyBehind), "{places:?}");

@@ -55,10 +55,12 @@ impl Assembly {
         let areas: Vec<AreaId> = workshop.areas.iter().map(|area| area.id).collect();
         let sheets = Sheets::from_cells(counted);
         let ranking = rank_sheets(record.settings.midlines(), &areas, &sheets);
-        let certainty = assess(&ranking, &sheets, record.settings.scale);
-        let band_seed = band_seed(record.id.0, &sheets);
-        let job =
-            BandJob { scope: (record.id, segment.cloned()), seed: band_seed, ranked: ranked_of(&ranking), sheets };
+        let reading = &record.settings.certainty;
+        let certainty = assess(&ranking, &sheets, record.settings.scale, reading);
+        let top = reading.top_places.clone();
+        let band_seed = band_seed(record.id.0, &sheets, &top);
+        let scope = (record.id, segment.cloned());
+        let job = BandJob { scope, seed: band_seed, ranked: ranked_of(&ranking), sheets, top };
         let standings = Standings::new(&workshop, ranking, certainty, comments, suggestions);
         let segment = Segment { tag: segment.map(GroupTag::from), groups: groups as u32 };
         (Assembly { workshop, cells, segment, standings, band_seed }, job)

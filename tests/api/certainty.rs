@@ -123,4 +123,22 @@ async fn spread_dissent_bands_and_agreement_match_an_independent_computation() {
         "who gave what, and each strip's figures"
     );
     assert!(page.contains("Slik leser du resultatet"), "how to read it");
+
+    // The workshop's own reading: a wider dissent threshold, odds of the top 2 only.
+    let reading = json!({ "scale_min": 1, "scale_max": 10, "language": "nb",
+        "certainty": { "dissent_percent": 50, "top_places": [2], "min_segment_groups": 2 } });
+    let response = server.facilitate(&workshop, reqwest::Method::PUT, "/settings", reading).await;
+    assert_eq!(response.status(), 200);
+    let results = server.get_json(&path).await;
+    for row in results["ranked"].as_array().unwrap() {
+        let index = areas.iter().position(|a| *a == row["area_id"]).unwrap();
+        let potential: Vec<f64> = SCORES.iter().map(|sheet| sheet[index].0 as f64).collect();
+        let mean = potential.iter().sum::<f64>() / 5.0;
+        let sd = (potential.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / 4.0).sqrt();
+        let flagged = row["certainty"]["dissent"].as_array().unwrap().contains(&json!("potential"));
+        assert_eq!(flagged, sd / 9.0 > 0.5, "{}", row["area"]);
+        let ks: Vec<u64> =
+            row["certainty"]["band"]["top"].as_array().unwrap().iter().map(|t| t["k"].as_u64().unwrap()).collect();
+        assert_eq!(ks, [2]);
+    }
 }

@@ -1,4 +1,5 @@
-use serde_json::Value;
+use reqwest::Method;
+use serde_json::{Value, json};
 
 use super::tagged_workshop;
 use crate::support;
@@ -44,13 +45,28 @@ async fn a_segment_counts_only_its_groups_means_by_hand() {
 }
 
 #[tokio::test]
-async fn a_segment_no_group_has_is_empty_and_a_malformed_one_is_refused() {
+async fn a_segment_too_small_to_stay_anonymous_and_a_malformed_one_are_refused() {
     let server = support::start().await;
-    let (workshop, _, _) = tagged_workshop(&server).await;
-    let none = server.get_json(&format!("/api/v1/workshops/{}/results?segment=Rolle%3DRektor", workshop.code)).await;
-    assert_eq!(none["segment"]["groups"], 0);
-    assert!(none["ranked"].as_array().unwrap().is_empty());
-    assert_eq!(none["unscored"].as_array().unwrap().len(), 1);
+    let (workshop, _, groups) = tagged_workshop(&server).await;
+    let alone = json!({ "name": "Gruppe 1", "tags": [
+        { "dimension": "Rolle", "value": "Administrasjon" }, { "dimension": "Kommune", "value": "Grong" }
+    ]});
+    let response = server.facilitate(&workshop, Method::PUT, &format!("/groups/{}", groups[0]), alone).await;
+    assert_eq!(response.status(), 200);
+    // Fewer groups than the workshop's minimum (2 unless chosen): not shown on its own.
+    for small in ["Rolle%3DRektor", "Kommune%3DGrong"] {
+        let path = format!("/api/v1/workshops/{}/results?segment={small}", workshop.code);
+        let response = server.client.get(server.url(&path)).send().await.unwrap();
+        assert_eq!(response.status(), 422, "{small}");
+        let body: Value = response.json().await.unwrap();
+        assert_eq!(body["field"], "segment");
+        assert_eq!(body["rule"], json!({ "rule": "too_few_groups", "min": 2 }));
+    }
+    // The results page lists it, as too small to choose.
+    let page = server.client.get(server.url(&format!("/w/{}/results", workshop.code))).send().await.unwrap();
+    let page = page.text().await.unwrap();
+    assert!(page.contains("Kommune: Grong (for få grupper til å vises)"), "listed as too small");
+    assert!(page.contains("Kommune: Snåsa (n = 2)"));
 
     let response = server
         .client

@@ -15,19 +15,34 @@ async fn settings_change_the_scale_names_midlines_and_language() {
     assert_eq!(
         defaults,
         json!({ "scale_min": 1, "scale_max": 10, "potential_label": "", "feasibility_label": "",
-        "potential_midline": 5.5, "feasibility_midline": 5.5, "language": "nb" })
+        "potential_midline": 5.5, "feasibility_midline": 5.5, "language": "nb",
+        "certainty": { "dissent_percent": 30, "top_places": [3, 5], "min_segment_groups": 2 } })
     );
 
     let input = json!({ "scale_min": 0, "scale_max": 5, "potential_label": " Nytte ", "feasibility_label": "Kostnad",
-        "feasibility_midline": 2.0, "language": "en" });
+        "feasibility_midline": 2.0, "language": "en",
+        "certainty": { "dissent_percent": 20, "top_places": [10, 1], "min_segment_groups": 3 } });
     let response = server.facilitate(&workshop, Method::PUT, "/settings", input).await;
     assert_eq!(response.status(), 200);
     let shown: Value = response.json().await.unwrap();
     assert_eq!(
         shown["settings"],
         json!({ "scale_min": 0, "scale_max": 5, "potential_label": "Nytte",
-        "feasibility_label": "Kostnad", "potential_midline": 2.5, "feasibility_midline": 2.0, "language": "en" })
+        "feasibility_label": "Kostnad", "potential_midline": 2.5, "feasibility_midline": 2.0, "language": "en",
+        "certainty": { "dissent_percent": 20, "top_places": [1, 10], "min_segment_groups": 3 } })
     );
+    // A bad reading of certainty is named to the field and changes nothing.
+    let bad = json!({ "scale_min": 0, "scale_max": 5, "language": "en",
+        "certainty": { "dissent_percent": 20, "top_places": [3, 3], "min_segment_groups": 3 } });
+    let refused = server.facilitate(&workshop, Method::PUT, "/settings", bad).await;
+    assert_eq!(refused.status(), 422);
+    let error: Value = refused.json().await.unwrap();
+    assert_eq!(
+        (error["field"].as_str(), error["rule"]["rule"].as_str()),
+        (Some("certainty.top_places[1]"), Some("duplicate"))
+    );
+    let kept = super::workshop_json(&server, &workshop).await["settings"]["certainty"].clone();
+    assert_eq!(kept["top_places"], json!([1, 10]));
 
     // The workshop's pages speak its language unless the visitor chose another.
     let page = server.client.get(server.url(&format!("/w/{}", workshop.code))).send().await.unwrap();
@@ -120,6 +135,9 @@ async fn the_settings_form_works_before_scripts_load_and_reads_decimal_commas() 
             ("settings[potential_midline]", midline),
             ("settings[feasibility_midline]", ""),
             ("settings[language]", "en"),
+            ("settings[dissent_percent]", "25"),
+            ("settings[top_places]", "5, 3"),
+            ("settings[min_segment_groups]", "1"),
         ];
         server.client.post(server.url(&action)).header("accept", "application/json").form(&form).send()
     };
@@ -137,6 +155,7 @@ async fn the_settings_form_works_before_scripts_load_and_reads_decimal_commas() 
     assert_eq!(
         settings,
         json!({ "scale_min": 1, "scale_max": 10, "potential_label": "Nytte", "feasibility_label": "",
-        "potential_midline": 6.5, "feasibility_midline": 5.5, "language": "en" })
+        "potential_midline": 6.5, "feasibility_midline": 5.5, "language": "en",
+        "certainty": { "dissent_percent": 25, "top_places": [3, 5], "min_segment_groups": 1 } })
     );
 }

@@ -5,7 +5,7 @@ use std::ops::RangeInclusive;
 
 use kvadrant::limits::{MAX_AREAS, MAX_CATEGORIES, MAX_GROUPS, MAX_GROUPS_PER_REQUEST};
 use kvadrant::segment::MAX_TAGS;
-use kvadrant::{Name, Scale};
+use kvadrant::{CertaintySettings, Name, Scale};
 use utoipa::ToSchema;
 use utoipa::openapi::schema::SchemaType;
 use utoipa::openapi::{Array, ArrayBuilder, Object, ObjectBuilder, Ref, Type};
@@ -27,6 +27,23 @@ pub fn scale_min() -> Object {
 
 pub fn scale_max() -> Object {
     whole_numbers(Scale::MAXES)
+}
+
+pub fn dissent_percent() -> Object {
+    whole_numbers(CertaintySettings::DISSENT_PERCENTS)
+}
+
+pub fn top_places() -> Array {
+    ArrayBuilder::new()
+        .items(whole_numbers(1..=MAX_AREAS as i64))
+        .min_items(Some(1))
+        .max_items(Some(CertaintySettings::MOST_TOP_PLACES))
+        .unique_items(true)
+        .build()
+}
+
+pub fn min_segment_groups() -> Object {
+    whole_numbers(CertaintySettings::MIN_SEGMENT_GROUPS)
 }
 
 pub fn setup_format() -> Object {

@@ -179,6 +179,7 @@ fn segment_label(segment: &Segment, all: &str) -> String {
 fn SegmentPicker(query: Query, results: Results) -> impl IntoView {
     let t = use_texts();
     let segments = results.workshop.segments();
+    let min = usize::from(results.workshop.settings.certainty.min_segment_groups);
     if segments.is_empty() {
         return ().into_any();
     }
@@ -188,9 +189,14 @@ fn SegmentPicker(query: Query, results: Results) -> impl IntoView {
             .map(|(tag, n)| {
                 let pair = tag.pair();
                 let chosen = selected.as_deref() == Some(pair.as_str());
+                // Too small to stay anonymous: listed, and said why it cannot be chosen.
+                let (count, hidden) = match *n {
+                    n if n < min => (t.too_few_to_show.to_owned(), true),
+                    n => ((t.n_groups)(n), false),
+                };
                 view! {
-                    <option value=pair selected=chosen>
-                        {format!("{}: {} ({})", tag.dimension, tag.value, (t.n_groups)(*n))}
+                    <option value=pair selected=chosen disabled=hidden>
+                        {format!("{}: {} ({count})", tag.dimension, tag.value)}
                     </option>
                 }
             })

@@ -2,7 +2,7 @@
 //! page and in print. Rendered by the server only (no island holds it), so its text stays out
 //! of the browser's code.
 
-use kvadrant::certainty::{BAND, DISSENT_THRESHOLD, MIN_GROUPS_FOR_BAND, RESAMPLES};
+use kvadrant::certainty::{BAND, DISSENT_PERCENT, MIN_GROUPS_FOR_BAND, RESAMPLES};
 use kvadrant::lang::Lang;
 use leptos::prelude::*;
 
@@ -15,6 +15,10 @@ struct Guide {
     heading: &'static str,
     spread_switch: &'static str,
     entries: [Entry; 5],
+}
+
+fn threshold() -> f64 {
+    f64::from(DISSENT_PERCENT) / 100.0
 }
 
 fn percent(t: &Texts, share: f64) -> String {
@@ -39,10 +43,10 @@ static NB: Guide = Guide {
         ("Uenighet", |t| {
             format!(
                 "Et område merkes når standardavviket på en akse er større enn {} av skalaens spenn \
-                 (sd / (høyeste − laveste) > {}): da har gruppene sett svært ulikt på det. I matrisen \
-                 har det en stiplet ring.",
-                percent(t, DISSENT_THRESHOLD),
-                t.number(DISSENT_THRESHOLD, 1)
+                 (sd / (høyeste − laveste) > {}), med mindre workshopen har valgt en annen grense: da \
+                 har gruppene sett svært ulikt på det. I matrisen har det en stiplet ring.",
+                percent(t, threshold()),
+                t.number(threshold(), 2)
             )
         }),
         ("Mulig plass", |t| {
@@ -51,7 +55,8 @@ static NB: Guide = Guide {
                  kommet; rangeringen regnes ut for hver trekning. Mulig plass er plassene området får i \
                  {} av trekningene. Et smalt spenn er en sikker plass, et bredt en plass som avhenger \
                  av hvilke grupper som var med. «Sikkert blant topp 5» betyr at hele spennet ligger \
-                 innenfor, «usikkert om topp 5» at det krysser grensen. Med færre enn {} grupper vises \
+                 innenfor, «usikkert om topp 5» at det krysser grensen (topp 3 og 5 med mindre \
+                 workshopen har valgt andre). Med færre enn {} grupper vises \
                  ingen plass. De samme poengene gir alltid det samme spennet.",
                 t.number(RESAMPLES as f64, 0),
                 percent(t, BAND),
@@ -86,10 +91,10 @@ static EN: Guide = Guide {
         ("Dissent", |t| {
             format!(
                 "An area is flagged when the standard deviation on an axis is more than {} of the \
-                 scale's range (sd / (highest − lowest) > {}): the groups then saw it very \
-                 differently. On the matrix it has a dashed ring.",
-                percent(t, DISSENT_THRESHOLD),
-                t.number(DISSENT_THRESHOLD, 1)
+                 scale's range (sd / (highest − lowest) > {}), unless the workshop chose another \
+                 limit: the groups then saw it very differently. On the matrix it has a dashed ring.",
+                percent(t, threshold()),
+                t.number(threshold(), 2)
             )
         }),
         ("Possible place", |t| {
@@ -98,7 +103,8 @@ static EN: Guide = Guide {
                  and the ranking is worked out for each draw. The possible place is the places the area \
                  takes in {} of the draws. A narrow band is a sure place, a wide one a place that depends \
                  on which groups took part. \"Clearly in the top 5\" means the whole band is inside it, \
-                 \"uncertain for the top 5\" that it crosses the cut. With fewer than {} groups no \
+                 \"uncertain for the top 5\" that it crosses the cut (the top 3 and 5 unless the \
+                 workshop chose others). With fewer than {} groups no \
                  place is shown. The same scores always give the same band.",
                 t.number(RESAMPLES as f64, 0),
                 percent(t, BAND),

@@ -6,7 +6,8 @@ use kvadrant_app::i18n::texts;
 
 use super::comment_line;
 
-const HEADER: [&str; 21] = [
+/// The columns before the odds of each top place the workshop chose (`top3_share`, …).
+const HEADER: [&str; 17] = [
     "rank",
     "area",
     "category",
@@ -24,11 +25,9 @@ const HEADER: [&str; 21] = [
     "quadrant",
     "rank_best",
     "rank_worst",
-    "top3_share",
-    "top5_share",
-    "dissent",
-    "comments",
 ];
+/// The columns after them.
+const TRAILER: [&str; 2] = ["dissent", "comments"];
 
 /// Text a spreadsheet would run as a formula is prefixed with an apostrophe, which it shows as text.
 fn text(value: &str) -> String {
@@ -102,7 +101,15 @@ pub fn csv(results: &Results, dialect: CsvDialect) -> Vec<u8> {
         let lines = results.comments.iter().filter(|c| c.area_id == area).map(|c| comment_line(results, texts, c));
         text(&lines.collect::<Vec<_>>().join("\n"))
     };
-    write(HEADER.iter().map(|h| h.to_string()).collect());
+    let top = &results.workshop.settings.certainty.top_places;
+    let header: Vec<String> = HEADER
+        .iter()
+        .map(|h| h.to_string())
+        .chain(top.iter().map(|k| format!("top{k}_share")))
+        .chain(TRAILER.iter().map(|h| h.to_string()))
+        .collect();
+    let columns = header.len();
+    write(header);
     for row in &results.ranked {
         let quadrant = serde_json::to_value(row.quadrant).ok().and_then(|v| v.as_str().map(str::to_owned));
         let mut record = vec![row.rank.to_string(), text(&row.area), text(row.category.as_deref().unwrap_or_default())];
@@ -115,7 +122,7 @@ pub fn csv(results: &Results, dialect: CsvDialect) -> Vec<u8> {
         let band = row.certainty.band.as_ref();
         record.push(band.map(|b| b.best.to_string()).unwrap_or_default());
         record.push(band.map(|b| b.worst.to_string()).unwrap_or_default());
-        for k in kvadrant::certainty::TOP {
+        for &k in top {
             let share = band.and_then(|b| b.top.iter().find(|t| t.k == k)).map(|t| dialect.number(t.share));
             record.push(share.unwrap_or_default());
         }
@@ -127,13 +134,13 @@ pub fn csv(results: &Results, dialect: CsvDialect) -> Vec<u8> {
     for area in &results.unscored {
         let category = results.workshop.category(area.category_id).map(|c| c.name.as_str()).unwrap_or_default();
         let mut record = vec![String::new(), text(&area.name), text(category), "unscored".to_owned(), "0".to_owned()];
-        record.resize(HEADER.len() - 1, String::new());
+        record.resize(columns - 1, String::new());
         record.push(comments(area.id));
         write(record);
     }
     for suggestion in &results.raised {
         let mut record = vec![String::new(), text(&suggestion.name), String::new(), "raised".to_owned()];
-        record.resize(HEADER.len(), String::new());
+        record.resize(columns, String::new());
         write(record);
     }
     let body = writer.into_inner().expect("flushing to memory cannot fail");

@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 
 use kvadrant::{AreaId, Axis, AxisStats};
-use kvadrant_api::model::{ChangeEntry, Group, GroupScores, Results};
+use kvadrant_api::model::{ChangeEntry, Group, GroupScores, GroupTag, Results};
 use kvadrant_app::i18n::texts;
 use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 
@@ -61,12 +61,25 @@ fn dimensions(groups: &[Group]) -> Vec<String> {
     set.into_iter().map(str::to_owned).collect()
 }
 
-fn tag_of<'a>(group: &'a Group, dimension: &str) -> &'a str {
-    group.tags.iter().find(|t| t.dimension == dimension).map(|t| t.value.as_str()).unwrap_or_default()
+/// The segments too small to show (see `min_segment_groups`): their groups' values along that
+/// dimension are not given, or the rows would single them out.
+fn too_small(results: &Results) -> Vec<GroupTag> {
+    let min = usize::from(results.workshop.settings.certainty.min_segment_groups);
+    results.workshop.segments().into_iter().filter(|(_, n)| *n < min).map(|(tag, _)| tag).collect()
+}
+
+/// A group's value along `dimension`, or `hidden` if its segment is too small to show.
+fn tag_of<'a>(group: &'a Group, dimension: &str, small: &[GroupTag], hidden: &'a str) -> &'a str {
+    match group.tags.iter().find(|t| t.dimension == dimension) {
+        Some(tag) if small.contains(tag) => hidden,
+        Some(tag) => &tag.value,
+        None => "",
+    }
 }
 
 pub fn xlsx(results: &Results, scores: &[GroupScores], changes: &[ChangeEntry]) -> Result<Vec<u8>, XlsxError> {
     let t = texts(results.workshop.settings.language);
+    let small = too_small(results);
     let settings = &results.workshop.settings;
     let (potential, feasibility) = (t.axis_name(settings, Axis::Potential), t.axis_name(settings, Axis::Feasibility));
     let bold = Format::new().set_bold();
@@ -82,7 +95,9 @@ pub fn xlsx(results: &Results, scores: &[GroupScores], changes: &[ChangeEntry]) 
         None => format!("{} (n = {})", t.all_groups, results.segment.groups),
     };
     ranking.write_string(1, 0, counted)?;
-    let ranking_columns = [
+    let top = &settings.certainty.top_places;
+    let dissent_column = 15 + top.len() as u16;
+    let mut ranking_columns: Vec<String> = [
         t.rank,
         t.area,
         t.category,
@@ -98,11 +113,12 @@ pub fn xlsx(results: &Results, scores: &[GroupScores], changes: &[ChangeEntry]) 
         t.combined,
         t.quadrant_heading,
         &format!("{} ({})", t.rank_band, t.rank_band_help),
-        &(t.top_share)(3),
-        &(t.top_share)(5),
-        t.dissent_heading,
-    ];
-    headings(ranking, &bold, &ranking_columns)?;
+    ]
+    .map(str::to_owned)
+    .to_vec();
+    ranking_columns.extend(top.iter().map(|&k| (t.top_share)(k)));
+    ranking_columns.push(t.dissent_heading.to_owned());
+    headings(ranking, &bold, &ranking_columns.iter().map(String::as_str).collect::<Vec<_>>())?;
     ranking.set_column_width(1, 40)?;
     ranking.set_column_width(2, 24)?;
     ranking.set_column_width(13, 28)?;
@@ -123,7 +139,7 @@ pub fn xlsx(results: &Results, scores: &[GroupScores], changes: &[ChangeEntry]) 
                 sheet.number(column, share.share)?;
             }
         }
-        sheet.cell(17, t.dissent_of(row).unwrap_or_default())?;
+        sheet.cell(dissent_column, t.dissent_of(row).unwrap_or_default())?;
     }
     for area in &results.unscored {
         sheet.row += 1;
@@ -160,7 +176,7 @@ pub fn xlsx(results: &Results, scores: &[GroupScores], changes: &[ChangeEntry]) 
             sheet.row += 1;
             sheet.cell(0, &group.group.name)?;
             for (column, dimension) in (1u16..).zip(&dimensions) {
-                sheet.cell(column, tag_of(&group.group, dimension))?;
+                sheet.cell(column, tag_of(&group.group, dimension, &small, t.too_few_to_show))?;
             }
             sheet.cell(after_tags, &area.name)?;
             sheet.cell(after_tags + 1, category_name(area.id))?;
@@ -192,7 +208,7 @@ pub fn xlsx(results: &Results, scores: &[GroupScores], changes: &[ChangeEntry]) 
         sheet.cell(0, area_name(comment.area_id))?;
         sheet.cell(1, &group.name)?;
         for (column, dimension) in (2u16..).zip(&dimensions) {
-            sheet.cell(column, tag_of(group, dimension))?;
+            sheet.cell(column, tag_of(group, dimension, &small, t.too_few_to_show))?;
         }
         sheet.cell(after_tags, &comment.rationale)?;
         sheet.cell(after_tags + 1, &comment.risks)?;

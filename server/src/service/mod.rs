@@ -351,6 +351,11 @@ impl Service {
         let comments = views::all(self.store.comments(record.id).await?);
         let suggestions: Vec<Suggestion> = views::all(self.store.suggestions(record.id).await?);
         let (assembly, bands) = Assembly::new(record, content, cells, comments, &suggestions, segment);
+        // A segment so small that its groups could be told apart is not shown on its own.
+        let min = record.settings.certainty.min_segment_groups;
+        if segment.is_some() && assembly.segment.groups < u32::from(min) {
+            return Err(Error::invalid(Field::Segment, Rule::TooFewGroups { min: min.into() }));
+        }
         let drawn = self.bands.draw(bands).await;
         let Assembly { workshop, segment: shown, standings, .. } = assembly.with_bands(Some(&drawn));
         let results = Results::new(workshop, shown, standings);

@@ -3,10 +3,12 @@
 
 use std::collections::HashMap;
 
-use kvadrant::{AxisLabel, Description, Error, Field, Format, Midline, Name, Rule, Scale, Title, segment};
+use kvadrant::{
+    AxisLabel, CertaintySettings, Description, Error, Field, Format, Midline, Name, Rule, Scale, Title, segment,
+};
 use kvadrant_api::lang::Lang;
 use kvadrant_api::model::{
-    SETUP_FORMAT, Settings, SettingsInput, Setup, SetupArea, SetupCategory, SetupGroup, Workshop,
+    CertaintyInput, SETUP_FORMAT, Settings, SettingsInput, Setup, SetupArea, SetupCategory, SetupGroup, Workshop,
 };
 
 use kvadrant::limits::{MAX_AREAS, MAX_CATEGORIES, MAX_GROUPS};
@@ -44,6 +46,11 @@ pub fn parse_settings(input: &SettingsInput) -> Result<WorkshopSettings, Error> 
         feasibility_midline: midline(Field::FeasibilityMidline, input.feasibility_midline)?,
         language: Lang::from_code(&input.language)
             .ok_or(Error::invalid(Field::Language, Rule::Malformed { expected: Format::Language }))?,
+        certainty: match &input.certainty {
+            Some(c) => CertaintySettings::parse(c.dissent_percent, &c.top_places, c.min_segment_groups)
+                .map_err(|e| e.within("certainty"))?,
+            None => CertaintySettings::default(),
+        },
     })
 }
 
@@ -60,6 +67,11 @@ pub fn settings_input(settings: &Settings) -> SettingsInput {
         potential_midline: moved(settings.potential_midline),
         feasibility_midline: moved(settings.feasibility_midline),
         language: settings.language.code().to_owned(),
+        certainty: Some(CertaintyInput {
+            dissent_percent: settings.certainty.dissent_percent.into(),
+            top_places: settings.certainty.top_places.iter().map(|&k| k.into()).collect(),
+            min_segment_groups: settings.certainty.min_segment_groups.into(),
+        }),
     }
 }
 
@@ -195,6 +207,7 @@ mod tests {
             potential_midline: Some(5.5),
             feasibility_midline: None,
             language: "nb".into(),
+            certainty: None,
         });
         let rule = Rule::HalfStep { min: 1, max: 5 };
         assert_eq!(parse_setup(&bad).err(), Some(Error::invalid("settings.potential_midline", rule)));

@@ -11,8 +11,8 @@ mod sqlite;
 
 use async_trait::async_trait;
 use kvadrant::{
-    AreaId, Axis, AxisLabel, CategoryId, Cell, Comment, Description, GroupId, JoinCode, Lang, Midline, Midlines, Name,
-    Scale, Score, SuggestionId, Tag, Title, WorkshopId,
+    AreaId, Axis, AxisLabel, CategoryId, Cell, CertaintySettings, Comment, Description, GroupId, JoinCode, Lang,
+    Midline, Midlines, Name, Scale, Score, SuggestionId, Tag, Title, WorkshopId,
 };
 
 pub use batch::ScoreWriter;
@@ -149,6 +149,7 @@ pub struct WorkshopSettings {
     pub potential_midline: Option<Midline>,
     pub feasibility_midline: Option<Midline>,
     pub language: Lang,
+    pub certainty: CertaintySettings,
 }
 
 impl Default for WorkshopSettings {
@@ -161,6 +162,7 @@ impl Default for WorkshopSettings {
             potential_midline: None,
             feasibility_midline: None,
             language: Lang::default(),
+            certainty: CertaintySettings::default(),
         }
     }
 }
@@ -285,6 +287,8 @@ impl Entry {
 /// The log's lines for a change of settings: one per setting that changed.
 fn settings_changes(old: &WorkshopSettings, new: &WorkshopSettings) -> Vec<Entry> {
     let scale = |s: &WorkshopSettings| format!("{}–{}", s.scale.min(), s.scale.max());
+    let places =
+        |s: &WorkshopSettings| s.certainty.top_places.iter().map(u32::to_string).collect::<Vec<_>>().join(", ");
     let (old_lines, new_lines) = (old.midlines(), new.midlines());
     [
         ("scale", scale(old), scale(new)),
@@ -293,6 +297,13 @@ fn settings_changes(old: &WorkshopSettings, new: &WorkshopSettings) -> Vec<Entry
         ("potential_midline", old_lines.potential.value().to_string(), new_lines.potential.value().to_string()),
         ("feasibility_midline", old_lines.feasibility.value().to_string(), new_lines.feasibility.value().to_string()),
         ("language", old.language.code().to_owned(), new.language.code().to_owned()),
+        ("dissent_percent", old.certainty.dissent_percent.to_string(), new.certainty.dissent_percent.to_string()),
+        ("top_places", places(old), places(new)),
+        (
+            "min_segment_groups",
+            old.certainty.min_segment_groups.to_string(),
+            new.certainty.min_segment_groups.to_string(),
+        ),
     ]
     .into_iter()
     .filter_map(|(field, old, new)| Entry::edit("settings_changed", field, &old, &new))

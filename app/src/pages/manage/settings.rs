@@ -1,4 +1,4 @@
-use kvadrant::{AxisLabel, Scale};
+use kvadrant::{AxisLabel, CertaintySettings, Scale};
 use leptos::prelude::*;
 
 use super::{Actions, Credentials};
@@ -6,7 +6,8 @@ use crate::i18n::{Lang, use_texts};
 use crate::model::Settings;
 use crate::ui::{FormError, last_error};
 
-/// The scale, what the axes are called, where the matrix is divided and the workshop's language.
+/// The scale, what the axes are called, where the matrix is divided, how the certainty of the
+/// ranking is read, and the workshop's language.
 #[component]
 pub fn SettingsForm(settings: Settings, keys: Credentials, actions: Actions) -> impl IntoView {
     let t = use_texts();
@@ -18,6 +19,8 @@ pub fn SettingsForm(settings: Settings, keys: Credentials, actions: Actions) -> 
         value => t.number(value, 1),
     };
     let language = settings.language;
+    let certainty = settings.certainty.clone();
+    let top_places = certainty.top_places.iter().map(u32::to_string).collect::<Vec<_>>().join(", ");
     let languages = [(Lang::Nb, "Norsk bokmål"), (Lang::En, "English")].map(|(lang, name)| {
         view! { <option value=lang.code() selected=lang == language>{name}</option> }
     });
@@ -61,6 +64,25 @@ pub fn SettingsForm(settings: Settings, keys: Credentials, actions: Actions) -> 
                         <label for="feasibility-midline">{t.feasibility_midline_label}</label>
                         <input id="feasibility-midline" name="settings[feasibility_midline]" inputmode="decimal" size="4"
                             value=midline(settings.feasibility_midline) />
+                    </div>
+                </fieldset>
+                <fieldset>
+                    <legend>{t.certainty_help}</legend>
+                    <div class="field">
+                        <label for="dissent-percent">{t.dissent_percent_label}</label>
+                        <input id="dissent-percent" name="settings[dissent_percent]" type="number" required inputmode="numeric"
+                            min=*CertaintySettings::DISSENT_PERCENTS.start() max=*CertaintySettings::DISSENT_PERCENTS.end()
+                            value=certainty.dissent_percent />
+                    </div>
+                    <div class="field">
+                        <label for="top-places">{t.top_places_label}</label>
+                        <input id="top-places" name="settings[top_places]" required size="8" value=top_places />
+                    </div>
+                    <div class="field">
+                        <label for="min-segment-groups">{t.min_segment_label}</label>
+                        <input id="min-segment-groups" name="settings[min_segment_groups]" type="number" required inputmode="numeric"
+                            min=*CertaintySettings::MIN_SEGMENT_GROUPS.start() max=*CertaintySettings::MIN_SEGMENT_GROUPS.end()
+                            value=certainty.min_segment_groups />
                     </div>
                 </fieldset>
                 <div class="field">

@@ -620,6 +620,9 @@ where
             .bind(rows::stored_midline(settings.feasibility_midline))
             .bind(settings.language.code())
             .bind(new.scoring_open)
+            .bind(i16::from(settings.certainty.dissent_percent))
+            .bind(rows::stored_top_places(&settings.certainty.top_places))
+            .bind(i16::from(settings.certainty.min_segment_groups))
             .fetch_one(&mut *tx)
             .await?;
         let id = WorkshopId(id);
@@ -686,6 +689,9 @@ where
             .bind(rows::stored_midline(settings.feasibility_midline))
             .bind(settings.language.code())
             .bind(workshop.0)
+            .bind(i16::from(settings.certainty.dissent_percent))
+            .bind(rows::stored_top_places(&settings.certainty.top_places))
+            .bind(i16::from(settings.certainty.min_segment_groups))
             .execute(&mut *tx)
             .await?;
         if DB::rows_affected(&updated) == 0 {

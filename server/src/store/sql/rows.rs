@@ -4,7 +4,10 @@
 
 use std::collections::HashMap;
 
-use kvadrant::{AreaId, Axis, AxisLabel, CategoryId, GroupId, JoinCode, Lang, Midline, Scale, SuggestionId, Timeframe};
+use kvadrant::{
+    AreaId, Axis, AxisLabel, CategoryId, CertaintySettings, GroupId, JoinCode, Lang, Midline, Scale, SuggestionId,
+    Timeframe,
+};
 
 use crate::store::records::{
     ActorKind, AreaRecord, CategoryRecord, ChangeRecord, CommentRecord, GroupRecord, SuggestionRecord, SuggestionState,
@@ -28,6 +31,9 @@ pub(super) struct WorkshopRow {
     potential_midline: Option<i16>,
     feasibility_midline: Option<i16>,
     language: String,
+    dissent_percent: i16,
+    top_places: String,
+    min_segment_groups: i16,
     review_hash: Option<Vec<u8>>,
     review_generation: i64,
     version: i64,
@@ -48,6 +54,7 @@ pub(super) fn workshop(row: WorkshopRow) -> StoreResult<WorkshopRecord> {
             .transpose()
     };
     let label = |text: &str, place| AxisLabel::parse("", text).map_err(|_| StoreError::Corrupt(place));
+    let certainty = certainty(&row)?;
     Ok(WorkshopRecord {
         id: kvadrant::WorkshopId(row.id),
         code: JoinCode::parse(&row.code).map_err(|_| StoreError::Corrupt("workshops.code"))?,
@@ -64,11 +71,24 @@ pub(super) fn workshop(row: WorkshopRow) -> StoreResult<WorkshopRecord> {
             potential_midline: midline(row.potential_midline, "workshops.potential_midline")?,
             feasibility_midline: midline(row.feasibility_midline, "workshops.feasibility_midline")?,
             language: Lang::from_code(&row.language).ok_or(StoreError::Corrupt("workshops.language"))?,
+            certainty,
         },
         review_hash: row.review_hash,
         review_generation: row.review_generation,
         version: row.version,
     })
+}
+
+fn certainty(row: &WorkshopRow) -> StoreResult<CertaintySettings> {
+    let places: Option<Vec<i64>> = row.top_places.split(',').map(|k| k.parse().ok()).collect();
+    let places = places.ok_or(StoreError::Corrupt("workshops.top_places"))?;
+    CertaintySettings::parse(row.dissent_percent.into(), &places, row.min_segment_groups.into())
+        .map_err(|_| StoreError::Corrupt("workshops.dissent_percent, top_places or min_segment_groups"))
+}
+
+/// Top places as stored: ascending, comma-separated.
+pub(super) fn stored_top_places(places: &[u32]) -> String {
+    places.iter().map(u32::to_string).collect::<Vec<_>>().join(",")
 }
 
 /// A midline as stored: in half steps, or NULL at the scale's midpoint.
