@@ -91,12 +91,18 @@ async fn template_to_leaders(server: TestServer, browser: Client) {
         wait_for_property(&browser, &format!("group-{group}-tags"), "value", &format!("Rolle: {role}")).await;
     }
 
-    // The settings form: the vertical axis renamed and its midline moved, with a decimal comma.
+    // The settings form: the vertical axis renamed and its midline moved, with a decimal comma;
+    // segments of one group shown, as this workshop's groups each stand for a role.
     browser.find(Locator::Id("potential-label")).await.unwrap().send_keys("Nytte").await.unwrap();
     browser.find(Locator::Id("potential-midline")).await.unwrap().send_keys("6,5").await.unwrap();
+    let fewest = browser.find(Locator::Id("min-segment-groups")).await.unwrap();
+    fewest.clear().await.unwrap();
+    fewest.send_keys("1").await.unwrap();
     browser.find(Locator::Css(".settings-form button[type='submit']")).await.unwrap().click().await.unwrap();
     wait_for_json(&server, &format!("/api/v1/workshops/{code}"), |w| {
-        w["settings"]["potential_label"] == "Nytte" && w["settings"]["potential_midline"] == 6.5
+        w["settings"]["potential_label"] == "Nytte"
+            && w["settings"]["potential_midline"] == 6.5
+            && w["settings"]["certainty"]["min_segment_groups"] == 1
     })
     .await;
 
