@@ -12,7 +12,7 @@ use rand_chacha::ChaCha8Rng;
 use serde::{Deserialize, Serialize};
 
 use crate::settings::CertaintySettings;
-use crate::{AreaId, Axis, GroupId, Ranking, Scale, Sheets};
+use crate::{AreaId, AreaResult, Axis, AxisStats, GroupId, Midlines, Quadrant, Ranking, Scale, Sheets};
 
 /// How many times the groups are drawn again for a rank band.
 pub const RESAMPLES: usize = 2_000;
@@ -440,15 +440,9 @@ pub fn band_seed(workshop: i64, sheets: &Sheets, top: &[u32]) -> u64 {
 /// group's score minus its mean over the areas it scored, plus the mean of all scores, per
 /// axis. A group that rates everything high then weighs like one that uses the whole scale.
 pub fn normalised_means(sheets: &Sheets) -> BTreeMap<AreaId, (f64, f64)> {
-    let mut level: BTreeMap<GroupId, (f64, f64, f64)> = BTreeMap::new();
-    let (mut all_p, mut all_f, mut all_n) = (0.0, 0.0, 0.0);
-    for groups in sheets.by_area.values() {
-        for (group, &(p, f)) in groups {
-            let entry = level.entry(*group).or_default();
-            *entry = (entry.0 + f64::from(p), entry.1 + f64::from(f), entry.2 + 1.0);
-            (all_p, all_f, all_n) = (all_p + f64::from(p), all_f + f64::from(f), all_n + 1.0);
-        }
-    }
+    let level = group_levels(sheets);
+    let (all_p, all_f, all_n) =
+        level.values().fold((0.0, 0.0, 0.0), |(p, f, n), &(sum_p, sum_f, count)| (p + sum_p, f + sum_f, n + count));
     let grand = (all_p / all_n, all_f / all_n);
     sheets
         .by_area
@@ -464,6 +458,81 @@ pub fn normalised_means(sheets: &Sheets) -> BTreeMap<AreaId, (f64, f64)> {
             (*area, (p / n, f / n))
         })
         .collect()
+}
+
+/// The ranking with each group's own level taken out ([`normalised_means`]): an aid to reading
+/// the official one, not a result of its own. Each area's means are the normalised ones (its
+/// spread too; its lowest and highest are the scores as given), ranked by their product as
+/// floats, highest first; ties as in [`crate::rank_sheets`].
+pub fn normalised_ranking(midlines: Midlines, areas: &[AreaId], sheets: &Sheets) -> Ranking {
+    let (means, levels) = (normalised_means(sheets), group_levels(sheets));
+    let raw = crate::rank_sheets(midlines, areas, sheets);
+    let position = |area: AreaId| areas.iter().position(|a| *a == area);
+    let mut ranked: Vec<AreaResult> = raw
+        .ranked
+        .into_iter()
+        .map(|mut result| {
+            let (p, f) = means[&result.area];
+            // The same shift for every score of an area's group: the spread around the mean.
+            let shifted = |axis: Axis, mean: f64, stats: AxisStats| AxisStats {
+                mean,
+                sd: stats.sd.map(|_| normalised_sd(sheets, &levels, result.area, axis)),
+                ..stats
+            };
+            result.potential = shifted(Axis::Potential, p, result.potential);
+            result.feasibility = shifted(Axis::Feasibility, f, result.feasibility);
+            result.combined = p * f;
+            let high = |mean: f64, line: crate::Midline| mean >= line.value();
+            result.quadrant = match (high(p, midlines.potential), high(f, midlines.feasibility)) {
+                (true, true) => Quadrant::HighPotentialEasy,
+                (true, false) => Quadrant::HighPotentialHard,
+                (false, true) => Quadrant::LowPotentialEasy,
+                (false, false) => Quadrant::LowPotentialHard,
+            };
+            result
+        })
+        .collect();
+    ranked.sort_by(|a, b| {
+        b.combined
+            .total_cmp(&a.combined)
+            .then_with(|| b.potential.mean.total_cmp(&a.potential.mean))
+            .then_with(|| position(a.area).cmp(&position(b.area)))
+    });
+    let mut rank = 0;
+    let mut previous = None;
+    for result in &mut ranked {
+        if previous != Some(result.combined) {
+            rank += 1;
+        }
+        previous = Some(result.combined);
+        result.rank = rank;
+    }
+    Ranking { ranked, unscored: raw.unscored }
+}
+
+/// The sample standard deviation of an area's normalised scores on `axis`.
+fn normalised_sd(sheets: &Sheets, levels: &BTreeMap<GroupId, (f64, f64, f64)>, area: AreaId, axis: Axis) -> f64 {
+    let values = sheets.by_area[&area].iter().map(|(group, &(p, f))| {
+        let (sum_p, sum_f, n) = levels[group];
+        match axis {
+            Axis::Potential => f64::from(p) - sum_p / n,
+            Axis::Feasibility => f64::from(f) - sum_f / n,
+        }
+    });
+    // The grand mean added to every value moves none of them apart: left out.
+    sample_sd(values).unwrap_or(0.0)
+}
+
+/// Each group's sums of potential and feasibility over the areas it scored, and how many.
+fn group_levels(sheets: &Sheets) -> BTreeMap<GroupId, (f64, f64, f64)> {
+    let mut level: BTreeMap<GroupId, (f64, f64, f64)> = BTreeMap::new();
+    for groups in sheets.by_area.values() {
+        for (group, &(p, f)) in groups {
+            let entry = level.entry(*group).or_default();
+            *entry = (entry.0 + f64::from(p), entry.1 + f64::from(f), entry.2 + 1.0);
+        }
+    }
+    level
 }
 
 #[cfg(test)]
@@ -629,5 +698,33 @@ mod tests {
                 prop_assert!((np - p as f64).abs() < 1e-9 && (nf - f as f64).abs() < 1e-9);
             }
         }
+    }
+
+    #[test]
+    fn a_group_that_rates_everything_high_weighs_like_the_others_once_normalised() {
+        // Group 1 rates high and scored only areas 1 and 2; groups 2 and 3 scored all three.
+        let data = [
+            (1, 1, 10, 8),
+            (1, 2, 10, 8),
+            (2, 1, 7, 5),
+            (2, 2, 4, 5),
+            (2, 3, 7, 5),
+            (3, 1, 7, 5),
+            (3, 2, 4, 5),
+            (3, 3, 7, 5),
+        ];
+        let sheets = Sheets::from_cells(&cells(&data));
+        let areas: Vec<AreaId> = (1..=3).map(AreaId).collect();
+        let raw = rank_areas(Midlines::default(), &areas, &cells(&data));
+        let order = |ranking: &Ranking| ranking.ranked.iter().map(|r| (r.area.0, r.rank)).collect::<Vec<_>>();
+        assert_eq!(order(&raw), [(1, 1), (2, 2), (3, 3)], "raw: group 1's level lifts areas 1 and 2");
+        let normalised = normalised_ranking(Midlines::default(), &areas, &sheets);
+        assert_eq!(order(&normalised), [(3, 1), (1, 2), (2, 3)]);
+        // Levels on potential: group 1 10, the others 6; grand mean 7. Area 3: (1 + 1) / 2 + 7.
+        let first = &normalised.ranked[0];
+        assert!((first.potential.mean - 8.0).abs() < 1e-9, "{}", first.potential.mean);
+        assert!((first.feasibility.mean - 5.75).abs() < 1e-9, "feasibility: every group at its level");
+        assert!((first.combined - 46.0).abs() < 1e-9);
+        assert_eq!(first.potential.sd, Some(0.0), "both groups put it 1 above their level");
     }
 }

@@ -122,6 +122,8 @@ pub enum Format {
     Tag,
     #[error("'standard' or 'excel-no'")]
     CsvDialect,
+    #[error("'official' or 'normalised'")]
+    ResultsView,
 }
 
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -74,6 +74,8 @@ fields! {
     Ids = "ids",
     Limit = "limit",
     Dialect = "dialect",
+    /// Which ranking a results page shows.
+    View = "view",
     /// A request's body, path or query that did not read at all.
     Body = "body",
     Path = "path",

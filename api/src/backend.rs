@@ -8,8 +8,9 @@ use kvadrant::{AreaId, CategoryId, Error, GroupId, SuggestionId};
 
 use crate::model::{
     AcceptInput, Area, Category, ChangeEntry, CommentInput, CreatedWorkshop, Group, GroupCard, GroupInput, GroupLink,
-    GroupScores, GroupsInput, Invite, ItemInput, ListKind, ManageLink, QrLink, Removal, Results, ReviewLink, Saved,
-    ScoreInput, SettingsInput, Setup, Sheet, Suggestion, SuggestionInput, Usage, Workshop, WorkshopInput,
+    GroupScores, GroupsInput, Invite, ItemInput, ListKind, ManageLink, QrLink, Removal, Results, ResultsView,
+    ReviewLink, Saved, ScoreInput, SettingsInput, Setup, Sheet, Suggestion, SuggestionInput, Usage, Workshop,
+    WorkshopInput,
 };
 
 /// What proves the right to change a workshop: its join code and the facilitator's secret.
@@ -68,9 +69,15 @@ pub trait Backend: Send + Sync + 'static {
     async fn put_scores(&self, key: &GroupKey, scores: Vec<ScoreInput>) -> Result<Saved, Error>;
     /// Shows or hides the results from everyone but the facilitator.
     async fn set_results_hidden(&self, key: &Key, hidden: bool) -> Result<Workshop, Error>;
-    /// The results of every group, or of one `segment` (`dimension=value`). While they are
-    /// hidden, only `secret` being the facilitator's shows them.
-    async fn results(&self, code: &str, secret: Option<&str>, segment: Option<&str>) -> Result<Results, Error>;
+    /// The results of every group, or of one `segment` (`dimension=value`), ranked as `view`
+    /// says. While they are hidden, only `secret` being the facilitator's shows them.
+    async fn results(
+        &self,
+        code: &str,
+        secret: Option<&str>,
+        segment: Option<&str>,
+        view: ResultsView,
+    ) -> Result<Results, Error>;
     /// Every group's scores: for the facilitator and the leaders only.
     async fn group_scores(&self, code: &str, secret: &str) -> Result<Vec<GroupScores>, Error>;
     async fn update_settings(&self, key: &Key, input: SettingsInput) -> Result<Workshop, Error>;

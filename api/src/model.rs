@@ -260,9 +260,36 @@ pub struct RankedArea {
     pub feasibility: AxisStats,
     pub combined: f64,
     pub quadrant: Quadrant,
-    /// How sure its place is: the groups' scores, dissent, the band of its rank.
+    /// How sure its place is: the groups' scores, dissent, the band of its official rank.
     #[serde(default)]
     pub certainty: AreaCertainty,
+    /// Its place in the official ranking, where the results show another.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub official_rank: Option<u32>,
+}
+
+/// Which ranking results show: the official one, or one with each group's own level taken out
+/// (an aid to reading the official one; see `kvadrant::certainty::normalised_ranking`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ResultsView {
+    #[default]
+    Official,
+    Normalised,
+}
+
+impl ResultsView {
+    pub fn parse(text: Option<&str>) -> Result<ResultsView, kvadrant::Error> {
+        match text {
+            None | Some("official") => Ok(ResultsView::Official),
+            Some("normalised") => Ok(ResultsView::Normalised),
+            Some(_) => Err(kvadrant::Error::invalid(
+                kvadrant::Field::View,
+                kvadrant::Rule::Malformed { expected: kvadrant::Format::ResultsView },
+            )),
+        }
+    }
 }
 
 /// What one group wrote about one area beside its scores.
@@ -400,6 +427,7 @@ impl Standings {
                     combined: result.combined,
                     quadrant: result.quadrant,
                     certainty,
+                    official_rank: None,
                 })
             })
             .collect();
@@ -432,6 +460,8 @@ pub struct Segment {
 pub struct Results {
     pub workshop: Workshop,
     pub segment: Segment,
+    #[serde(default)]
+    pub view: ResultsView,
     pub ranked: Vec<RankedArea>,
     /// How much the groups agree on the order (Kendall's W).
     #[serde(default)]
@@ -443,9 +473,9 @@ pub struct Results {
 }
 
 impl Results {
-    pub fn new(workshop: Workshop, segment: Segment, standings: Standings) -> Results {
+    pub fn new(workshop: Workshop, segment: Segment, view: ResultsView, standings: Standings) -> Results {
         let Standings { ranked, agreement, unscored, comments, raised, .. } = standings;
-        Results { workshop, segment, ranked, agreement, unscored, comments, raised }
+        Results { workshop, segment, view, ranked, agreement, unscored, comments, raised }
     }
 }
 

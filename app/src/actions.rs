@@ -14,8 +14,8 @@ use crate::model::{
 use crate::{
     backend::{GroupKey, Key, SharedBackend},
     model::{
-        AcceptInput, CertaintyInput, CommentInput, GroupInput, GroupTag, GroupsInput, ItemInput, ScoreInput,
-        SettingsInput, Setup, SuggestionInput, WorkshopInput,
+        AcceptInput, CertaintyInput, CommentInput, GroupInput, GroupTag, GroupsInput, ItemInput, ResultsView,
+        ScoreInput, SettingsInput, Setup, SuggestionInput, WorkshopInput,
     },
 };
 #[cfg(feature = "ssr")]
@@ -497,12 +497,18 @@ pub async fn save_area_scores(
     Ok(())
 }
 
-/// The results, of one segment (`dimension=value`) if given; `secret` is the facilitator's
-/// (hidden results too) or the leaders'.
+/// The results, of one segment (`dimension=value`) if given, ranked as `view` says; `secret` is
+/// the facilitator's (hidden results too) or the leaders'.
 /// On the leaders' link, the secret also goes into a cookie for the downloads.
 #[server]
-pub async fn load_results(code: String, secret: Option<String>, segment: Option<String>) -> Result<Results, AppError> {
-    let results = backend()?.results(&code, secret.as_deref(), segment.as_deref()).await;
+pub async fn load_results(
+    code: String,
+    secret: Option<String>,
+    segment: Option<String>,
+    view: Option<String>,
+) -> Result<Results, AppError> {
+    let view = ResultsView::parse(view.as_deref())?;
+    let results = backend()?.results(&code, secret.as_deref(), segment.as_deref(), view).await;
     // Hidden results are refused once the secret is known to be the leaders'.
     if let (Some(secret), Ok(_) | Err(Error::ResultsHidden)) = (secret, &results) {
         set_secret_cookie(crate::model::LEADERS_COOKIE, secret, crate::model::workshop_api_path(&code));

@@ -421,6 +421,7 @@ fn rule_nb(rule: &Rule) -> String {
         Rule::Malformed { expected: Format::Timeframe } => "må være «short», «medium» eller «long»".into(),
         Rule::Malformed { expected: Format::Segment } => "må ha formen «dimensjon=verdi»".into(),
         Rule::Malformed { expected: Format::CsvDialect } => "må være «standard» eller «excel-no»".into(),
+        Rule::Malformed { expected: Format::ResultsView } => "må være «official» eller «normalised»".into(),
         Rule::Malformed { expected: Format::Tag } => {
             "må ha formen «dimensjon: verdi», for eksempel «Rolle: Folkevalgte»".into()
         }
@@ -455,6 +456,7 @@ fn field_nb(path: &str) -> String {
         Field::DissentPercent => "Grensen for uenighet",
         Field::TopPlaces => "Toppgrensene",
         Field::MinSegmentGroups => "Minste antall grupper i et segment",
+        Field::View => "Visningen",
         Field::Tags | Field::Dimension => "Merkelappen",
         Field::Rationale => "Begrunnelsen",
         Field::Risks => "Risikoen",

@@ -6,7 +6,7 @@ use kvadrant::AreaId;
 use leptos::prelude::*;
 use serde::Deserialize;
 
-use crate::model::{LiveSheet, LiveState, Results, Segment};
+use crate::model::{LiveSheet, LiveState, Results, ResultsView, Segment};
 
 /// The newest views of a workshop's live stream.
 #[derive(Clone, Copy)]
@@ -73,7 +73,7 @@ impl Live {
                 let view = view.as_ref()?;
                 let standings = view.standings.clone()?;
                 let segment = Segment { tag: None, groups: view.workshop.groups.len() as u32 };
-                Some(Results::new(view.workshop.clone(), segment, standings))
+                Some(Results::new(view.workshop.clone(), segment, ResultsView::Official, standings))
             })
         })
     }

@@ -14,8 +14,9 @@ use kvadrant_api::backend::{Backend, GroupKey, Key};
 use kvadrant_api::model::{
     AcceptInput, Area, Category, ChangeEntry, CommentInput, CreatedWorkshop, FACILITATOR_COOKIE, GROUP_KEY_COOKIE,
     Group, GroupInput, GroupLink, GroupScores, GroupTag, GroupsInput, ItemInput, LEADERS_COOKIE, ListKind,
-    LiveComments, LiveSheet, LiveView, ManageLink, Removal, Results, ReviewLink, Saved, ScoreInput, SettingsInput,
-    Setup, SetupArea, SetupCategory, SetupGroup, Sheet, Suggestion, SuggestionInput, Usage, Workshop, WorkshopInput,
+    LiveComments, LiveSheet, LiveView, ManageLink, Removal, Results, ResultsView, ReviewLink, Saved, ScoreInput,
+    SettingsInput, Setup, SetupArea, SetupCategory, SetupGroup, Sheet, Suggestion, SuggestionInput, Usage, Workshop,
+    WorkshopInput,
 };
 use serde::Deserialize;
 use utoipa::{OpenApi, ToSchema};
@@ -142,6 +143,24 @@ pub struct SegmentQuery {
     /// Only the groups tagged `dimension=value`.
     #[param(schema_with = kvadrant::segment::pair_schema)]
     pub segment: Option<String>,
+}
+
+#[derive(Deserialize, utoipa::IntoParams)]
+pub struct ResultsQuery {
+    /// Only the groups tagged `dimension=value`.
+    #[param(schema_with = kvadrant::segment::pair_schema)]
+    pub segment: Option<String>,
+    /// `normalised`: ranked with each group's own level taken out, each area with its
+    /// `official_rank`; an aid to reading the official ranking, not a result of its own.
+    #[param(schema_with = results_views)]
+    pub view: Option<String>,
+}
+
+fn results_views() -> utoipa::openapi::Object {
+    utoipa::openapi::ObjectBuilder::new()
+        .schema_type(utoipa::openapi::Type::String)
+        .enum_values(Some(["official", "normalised"]))
+        .build()
 }
 
 #[derive(Deserialize, utoipa::IntoParams)]
@@ -744,16 +763,17 @@ async fn changes(
 }
 
 /// The results, of one segment if asked; while hidden, only with the facilitator's secret.
-#[utoipa::path(get, path = "/api/v1/workshops/{code}/results", params(("code" = String, Path), SegmentQuery),
+#[utoipa::path(get, path = "/api/v1/workshops/{code}/results", params(("code" = String, Path), ResultsQuery),
     security((), ("facilitator" = []), ("leaders" = [])),
     responses((status = 200, body = Results), (status = 403, body = ErrorBody)))]
 async fn results(
     State(service): State<Arc<Service>>,
     ApiPath(code): ApiPath<String>,
     credential: Option<Credential>,
-    ApiQuery(query): ApiQuery<SegmentQuery>,
+    ApiQuery(query): ApiQuery<ResultsQuery>,
 ) -> ApiResult<Json<Results>> {
-    Ok(Json(visible_results(&service, &code, credential, query.segment.as_deref()).await?))
+    let view = ResultsView::parse(query.view.as_deref())?;
+    Ok(Json(visible_results(&service, &code, credential, query.segment.as_deref(), view).await?))
 }
 
 /// The results a request may see. A secret in a cookie that no longer holds (renewed since the
@@ -764,12 +784,13 @@ async fn visible_results(
     code: &str,
     credential: Option<Credential>,
     segment: Option<&str>,
+    view: ResultsView,
 ) -> Result<Results, Error> {
     let Some(Credential { secret, from_cookie }) = credential else {
-        return service.results(code, None, segment).await;
+        return service.results(code, None, segment, view).await;
     };
-    match service.results(code, Some(&secret), segment).await {
-        Err(Error::Forbidden) if from_cookie => service.results(code, None, segment).await,
+    match service.results(code, Some(&secret), segment, view).await {
+        Err(Error::Forbidden) if from_cookie => service.results(code, None, segment, view).await,
         other => other,
     }
 }
@@ -793,7 +814,7 @@ async fn results_csv(
     ApiQuery(query): ApiQuery<CsvQuery>,
 ) -> ApiResult<Response> {
     let dialect = CsvDialect::parse(query.dialect.as_deref())?;
-    let results = visible_results(&service, &code, credential, query.segment.as_deref()).await?;
+    let results = visible_results(&service, &code, credential, query.segment.as_deref(), ResultsView::Official).await?;
     let filename = format!("kvadrant-{code}{}.csv", dialect.suffix());
     Ok(attachment(&filename, "text/csv; charset=utf-8", export::csv(&results, dialect)))
 }
@@ -829,7 +850,7 @@ async fn matrix_svg(
     credential: Option<Credential>,
     ApiQuery(query): ApiQuery<SegmentQuery>,
 ) -> ApiResult<Response> {
-    let results = visible_results(&service, &code, credential, query.segment.as_deref()).await?;
+    let results = visible_results(&service, &code, credential, query.segment.as_deref(), ResultsView::Official).await?;
     Ok(attachment(&format!("kvadrant-{code}-matrix.svg"), "image/svg+xml", export::matrix_svg(&results)))
 }
 
@@ -844,7 +865,7 @@ async fn matrix_png(
     credential: Option<Credential>,
     ApiQuery(query): ApiQuery<SegmentQuery>,
 ) -> ApiResult<Response> {
-    let results = visible_results(&service, &code, credential, query.segment.as_deref()).await?;
+    let results = visible_results(&service, &code, credential, query.segment.as_deref(), ResultsView::Official).await?;
     let png = pictures.png(export::matrix_svg(&results)).await?;
     Ok(attachment(&format!("kvadrant-{code}-matrix.png"), "image/png", png))
 }

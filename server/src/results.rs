@@ -3,9 +3,9 @@
 
 use std::collections::BTreeSet;
 
-use kvadrant::certainty::{Band, assess, band_seed, ranked_of};
+use kvadrant::certainty::{Band, assess, band_seed, normalised_ranking, ranked_of};
 use kvadrant::{AreaId, Cell, GroupId, Sheets, Tag, rank_sheets, segment};
-use kvadrant_api::model::{AreaComment, Group, GroupTag, Segment, Standings, Suggestion, Workshop};
+use kvadrant_api::model::{AreaComment, Group, GroupTag, ResultsView, Segment, Standings, Suggestion, Workshop};
 
 use crate::bands::{BandJob, Drawn};
 use crate::store::{Content, WorkshopRecord};
@@ -37,6 +37,7 @@ impl Assembly {
         mut comments: Vec<AreaComment>,
         suggestions: &[Suggestion],
         segment: Option<&Tag>,
+        view: ResultsView,
     ) -> (Assembly, BandJob) {
         let workshop = views::workshop(record, content);
         let members: Option<BTreeSet<GroupId>> = segment.map(|tag| {
@@ -54,14 +55,26 @@ impl Assembly {
         };
         let areas: Vec<AreaId> = workshop.areas.iter().map(|area| area.id).collect();
         let sheets = Sheets::from_cells(counted);
-        let ranking = rank_sheets(record.settings.midlines(), &areas, &sheets);
+        let midlines = record.settings.midlines();
+        let official = rank_sheets(midlines, &areas, &sheets);
+        let official_ranks = ranked_of(&official);
+        // Bands are always of the official ranks: the other view is an aid to reading them.
+        let ranking = match view {
+            ResultsView::Official => official,
+            ResultsView::Normalised => normalised_ranking(midlines, &areas, &sheets),
+        };
         let reading = &record.settings.certainty;
         let certainty = assess(&ranking, &sheets, record.settings.scale, reading);
         let top = reading.top_places.clone();
         let band_seed = band_seed(record.id.0, &sheets, &top);
         let scope = (record.id, segment.cloned());
-        let job = BandJob { scope, seed: band_seed, ranked: ranked_of(&ranking), sheets, top };
-        let standings = Standings::new(&workshop, ranking, certainty, comments, suggestions);
+        let mut standings = Standings::new(&workshop, ranking, certainty, comments, suggestions);
+        if view == ResultsView::Normalised {
+            for row in &mut standings.ranked {
+                row.official_rank = official_ranks.iter().find(|(area, _)| *area == row.area_id).map(|(_, rank)| *rank);
+            }
+        }
+        let job = BandJob { scope, seed: band_seed, ranked: official_ranks, sheets, top };
         let segment = Segment { tag: segment.map(GroupTag::from), groups: groups as u32 };
         (Assembly { workshop, cells, segment, standings, band_seed }, job)
     }

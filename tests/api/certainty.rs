@@ -142,3 +142,64 @@ async fn spread_dissent_bands_and_agreement_match_an_independent_computation() {
         assert_eq!(ks, [2]);
     }
 }
+
+/// The normalised view takes each group's own level out: here group 1 rates high and scored
+/// only the first two areas, which lifts them in the official ranking and not in this one.
+#[tokio::test]
+async fn the_normalised_view_ranks_without_each_groups_level_beside_the_official_place() {
+    let server = support::start().await;
+    let workshop = server.create_workshop("Eget nivå").await;
+    let mut areas = Vec::new();
+    for name in ["Legevakt", "Innkjøp", "Reiseliv"] {
+        areas.push(server.add_id(&workshop, "/areas", json!({ "name": name })).await);
+    }
+    let groups = server.add(&workshop, "/groups", json!({ "count": 3 })).await;
+    let sheets: [&[(i64, i64)]; 3] = [&[(10, 8), (10, 8)], &[(7, 5), (4, 5), (7, 5)], &[(7, 5), (4, 5), (7, 5)]];
+    for (group, sheet) in groups.as_array().unwrap().iter().zip(sheets) {
+        let cells: Vec<Value> = areas
+            .iter()
+            .zip(sheet)
+            .flat_map(|(area, (p, f))| {
+                [
+                    json!({ "area_id": area, "axis": "potential", "value": p }),
+                    json!({ "area_id": area, "axis": "feasibility", "value": f }),
+                ]
+            })
+            .collect();
+        server.score(&workshop.code, group["id"].as_i64().unwrap(), json!(cells)).await;
+    }
+    let path = format!("/api/v1/workshops/{}/results", workshop.code);
+    let official = server.get_json(&path).await;
+    let order = |results: &Value| -> Vec<(String, u64, Option<u64>)> {
+        results["ranked"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| (r["area"].as_str().unwrap().to_owned(), r["rank"].as_u64().unwrap(), r["official_rank"].as_u64()))
+            .collect()
+    };
+    assert_eq!(official["view"], "official");
+    assert_eq!(order(&official), [("Legevakt".into(), 1, None), ("Innkjøp".into(), 2, None), ("Reiseliv".into(), 3, None)]);
+
+    let normalised = server.get_json(&format!("{path}?view=normalised")).await;
+    assert_eq!(normalised["view"], "normalised");
+    assert_eq!(
+        order(&normalised),
+        [("Reiseliv".into(), 1, Some(3)), ("Legevakt".into(), 2, Some(1)), ("Innkjøp".into(), 3, Some(2))]
+    );
+    // Levels on potential: group 1 10, the others 6, all scores 7 on average. Reiseliv: 1 above
+    // both levels; feasibility 5.75 for every area, as every group gave its own level.
+    let first = &normalised["ranked"][0];
+    assert!((first["potential"]["mean"].as_f64().unwrap() - 8.0).abs() < 1e-9);
+    assert!((first["combined"].as_f64().unwrap() - 46.0).abs() < 1e-9);
+
+    let response = server.client.get(server.url(&format!("{path}?view=flat"))).send().await.unwrap();
+    assert_eq!(response.status(), 422);
+    let body: Value = response.json().await.unwrap();
+    assert_eq!((body["field"].as_str(), body["rule"]["expected"].as_str()), (Some("view"), Some("results_view")));
+
+    let page = server.client.get(server.url(&format!("/w/{}/results?view=normalised", workshop.code))).send().await;
+    let page = page.unwrap().text().await.unwrap();
+    assert!(page.contains("ikke et resultat i seg selv"), "the page says what it is: {page}");
+    assert!(page.contains("class=\"official\""), "with the official place");
+}

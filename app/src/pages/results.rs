@@ -12,7 +12,7 @@ use crate::i18n::use_texts;
 use crate::live;
 use crate::model::{Results, Segment};
 use crate::ui::{
-    Comments, DemoBadge, ErrorNote, Loading, PrintedOn, ReadingGuide, ResultsPanels, SpreadSwitch, answer_with,
+    Comments, DemoBadge, ErrorNote, Loading, PrintedOn, ReadingGuide, ResultsPanels, ViewOptions, answer_with,
     print_button,
 };
 
@@ -24,6 +24,8 @@ struct Query {
     review: bool,
     segment: Option<String>,
     compare: Option<String>,
+    /// `normalised`: each group's own level taken out.
+    view: Option<String>,
 }
 
 /// The ranked result and the matrix; complete without scripts, printable, and live once
@@ -43,6 +45,7 @@ pub fn ResultsPage() -> impl IntoView {
             review: secret().is_some(),
             segment: chosen("segment"),
             compare: chosen("compare"),
+            view: chosen("view"),
         }
     };
     let results = Resource::new(
@@ -51,21 +54,23 @@ pub fn ResultsPage() -> impl IntoView {
             move || (key(), secret())
         },
         |(query, secret): (Query, Option<String>)| async move {
-            let first = load_results(query.code.clone(), secret.clone(), query.segment.clone()).await?;
+            let view = query.view.clone();
+            let first = load_results(query.code.clone(), secret.clone(), query.segment.clone(), view.clone()).await?;
             let second = match query.compare {
-                Some(compare) => Some(load_results(query.code, secret, Some(compare)).await?),
+                Some(compare) => Some(load_results(query.code, secret, Some(compare), view).await?),
                 None => None,
             };
             Ok::<_, AppError>((first, second))
         },
     );
     view! {
-        <SpreadSwitch />
+        <ViewOptions />
         <Suspense fallback=Loading>
             {move || {
                 let query = key();
                 Suspend::new(async move {
-                    let segmented = query.segment.is_some() || query.compare.is_some();
+                    // Segments and the normalised view are read as loaded, not live.
+                    let segmented = query.segment.is_some() || query.compare.is_some() || query.view.is_some();
                     match results.await {
                         Err(AppError::Domain(Error::ResultsHidden)) => {
                             answer_with(&AppError::Domain(Error::ResultsHidden));

@@ -5,6 +5,7 @@
 use kvadrant::certainty::{BAND, DISSENT_PERCENT, MIN_GROUPS_FOR_BAND, RESAMPLES};
 use kvadrant::lang::Lang;
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 
 use crate::i18n::{Texts, texts, use_lang};
 
@@ -14,6 +15,9 @@ type Entry = (&'static str, fn(&Texts) -> String);
 struct Guide {
     heading: &'static str,
     spread_switch: &'static str,
+    official: &'static str,
+    normalised: &'static str,
+    normalised_note: &'static str,
     entries: [Entry; 5],
 }
 
@@ -28,6 +32,12 @@ fn percent(t: &Texts, share: f64) -> String {
 static NB: Guide = Guide {
     heading: "Slik leser du resultatet",
     spread_switch: "Vis spredningen i matrisen (± 1 sd)",
+    official: "Offisiell rangering",
+    normalised: "Uten gruppenes eget nivå",
+    normalised_note: "Uten gruppenes eget nivå: hver gruppes poeng er regnet fra gruppens eget snitt, så en \
+        gruppe som gir alt 9–10 veier som en som bruker hele skalaen. Et hjelpemiddel for å lese den \
+        offisielle rangeringen, ikke et resultat i seg selv; plassen der står i parentes. Mulig plass \
+        gjelder den offisielle plassen.",
     entries: [
         ("Samlet poeng", |_| {
             "Hvert område får snittet av gruppenes poeng for potensial (P) og for gjennomførbarhet (G), \
@@ -75,6 +85,12 @@ static NB: Guide = Guide {
 static EN: Guide = Guide {
     heading: "How to read the results",
     spread_switch: "Show the spread on the matrix (± 1 sd)",
+    official: "Official ranking",
+    normalised: "Without each group's own level",
+    normalised_note: "Without each group's own level: each group's scores are taken from the group's own \
+        mean, so a group that gives everything 9–10 weighs like one that uses the whole scale. An aid to \
+        reading the official ranking, not a result of its own; the official place is in brackets. The \
+        possible place is of the official place.",
     entries: [
         ("Combined score", |_| {
             "Each area gets the mean of the groups' scores for potential (P) and for feasibility (F), \
@@ -127,15 +143,21 @@ fn guide(lang: Lang) -> &'static Guide {
     }
 }
 
-/// Whether the matrix shows each area's spread; a plain checkbox that style rules follow, so
-/// it keeps its state while the results beside it change live.
+/// How the results are shown: the official ranking or the normalised one (plain links), and
+/// whether the matrix shows each area's spread (a plain checkbox that style rules follow, so it
+/// keeps its state while the results beside it change live).
 #[component]
-pub fn SpreadSwitch() -> impl IntoView {
+pub fn ViewOptions() -> impl IntoView {
     let g = guide(use_lang());
+    let normalised = use_query_map().read().get("view").as_deref() == Some("normalised");
+    let current = |shown: bool| if shown { "page" } else { "false" };
     view! {
-        <p class="view-options no-print">
+        <nav class="view-options no-print">
+            <a href="?" aria-current=current(!normalised)>{g.official}</a>
+            <a href="?view=normalised" aria-current=current(normalised)>{g.normalised}</a>
             <label><input type="checkbox" id="show-spread" checked />" "{g.spread_switch}</label>
-        </p>
+        </nav>
+        {normalised.then(|| view! { <p class="notice normalised-note">{g.normalised_note}</p> })}
     }
 }
 

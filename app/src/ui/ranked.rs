@@ -97,7 +97,10 @@ pub fn RankedTable(results: Results) -> impl IntoView {
             let (fill, _) = colour(row.category_index);
             view! {
                 <tr>
-                    <td class="num">{row.rank}</td>
+                    <td class="num">
+                        {row.rank}
+                        {row.official_rank.map(|rank| view! { <span class="official">" ("{rank}")"</span> })}
+                    </td>
                     <th scope="row">{row.area.clone()}</th>
                     <td class="category">
                         <svg class="swatch" viewBox="0 0 12 12" aria-hidden="true">

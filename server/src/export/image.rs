@@ -81,12 +81,13 @@ mod tests {
                 combined: 56.25,
                 quadrant: Quadrant::HighPotentialEasy,
                 certainty: Default::default(),
+                official_rank: None,
             }],
             unscored: Vec::new(),
             comments: Vec::new(),
             raised: Vec::new(),
         };
-        Results::new(workshop, Segment { tag: None, groups: 2 }, standings)
+        Results::new(workshop, Segment { tag: None, groups: 2 }, Default::default(), standings)
     }
 
     #[test]

@@ -5,7 +5,9 @@ use std::hash::{Hash, Hasher};
 
 use axum::body::Bytes;
 use kvadrant::{AreaId, GroupId, areas_scored};
-use kvadrant_api::model::{AreaComment, GroupProgress, LiveComments, LiveSheet, LiveView, SheetScore, Suggestion};
+use kvadrant_api::model::{
+    AreaComment, GroupProgress, LiveComments, LiveSheet, LiveView, ResultsView, SheetScore, Suggestion,
+};
 use serde::Serialize;
 
 use super::Role;
@@ -73,7 +75,8 @@ impl Frames {
         for comment in &comments {
             comments_of.entry(comment.group_id).or_default().push(comment.clone());
         }
-        let (assembly, job) = Assembly::new(&record, content, cells, comments, &suggestions, None);
+        let (assembly, job) =
+            Assembly::new(&record, content, cells, comments, &suggestions, None, ResultsView::Official);
         let drawn = bands.latest(&job.scope);
         let bands_shown = drawn.as_ref().map(|drawn| drawn.seed);
         let Assembly { workshop, cells, mut standings, .. } = assembly.with_bands(drawn.as_ref());

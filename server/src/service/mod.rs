@@ -18,7 +18,7 @@ use kvadrant_api::backend::{Backend, GroupKey, Key};
 use kvadrant_api::model::{
     AcceptInput, Area, AreaComment, Category, ChangeEntry, CommentInput, CreatedWorkshop, Group, GroupCard, GroupInput,
     GroupLink, GroupScores, GroupTag, GroupsInput, Invite, ItemInput, ListKind, ManageLink, QrLink, Removal, Results,
-    ReviewLink, Saved, ScoreInput, SettingsInput, Setup, Sheet, SheetScore, Suggestion, SuggestionInput,
+    ResultsView, ReviewLink, Saved, ScoreInput, SettingsInput, Setup, Sheet, SheetScore, Suggestion, SuggestionInput,
     SuggestionStatus, Usage, Workshop, WorkshopInput, manage_path, sheet_path,
 };
 
@@ -246,7 +246,7 @@ impl Service {
         segment: Option<&str>,
     ) -> Result<(Results, Vec<GroupScores>, Vec<ChangeEntry>), Error> {
         let (record, viewer) = self.reviewer(code, secret).await?;
-        let results = self.visible_results(&record, viewer, segment).await?;
+        let results = self.visible_results(&record, viewer, segment, ResultsView::Official).await?;
         let scores = self.scores_of(&record, &results.workshop).await?;
         let changes = views::all(self.store.changes(record.id, None, None).await?);
         Ok((results, scores, changes))
@@ -274,10 +274,11 @@ impl Service {
         record: &WorkshopRecord,
         viewer: Viewer,
         segment: Option<&str>,
+        view: ResultsView,
     ) -> Result<Results, Error> {
         Self::may_see_results(record, viewer)?;
         let segment = segment.map(|pair| Tag::parse_pair(Field::Segment, pair)).transpose()?;
-        self.results_of(record, segment.as_ref()).await
+        self.results_of(record, segment.as_ref(), view).await
     }
 
     async fn review_link_at(&self, key: &Key, record: &WorkshopRecord, generation: i64) -> Result<ReviewLink, Error> {
@@ -340,17 +341,21 @@ impl Service {
 
     /// The workshop's results, of `segment` if one is given; those of all groups are assembled
     /// once per version.
-    async fn results_of(&self, record: &WorkshopRecord, segment: Option<&Tag>) -> Result<Results, Error> {
-        if segment.is_none()
-            && let Some(results) = self.assembled.at(record.id, record.version)
-        {
+    async fn results_of(
+        &self,
+        record: &WorkshopRecord,
+        segment: Option<&Tag>,
+        view: ResultsView,
+    ) -> Result<Results, Error> {
+        let kept = segment.is_none() && view == ResultsView::Official;
+        if kept && let Some(results) = self.assembled.at(record.id, record.version) {
             return Ok(Results::clone(&results));
         }
         let content = self.store.content(record.id).await?;
         let cells = self.store.cells(record.id, record.settings.scale).await?;
         let comments = views::all(self.store.comments(record.id).await?);
         let suggestions: Vec<Suggestion> = views::all(self.store.suggestions(record.id).await?);
-        let (assembly, bands) = Assembly::new(record, content, cells, comments, &suggestions, segment);
+        let (assembly, bands) = Assembly::new(record, content, cells, comments, &suggestions, segment, view);
         // A segment so small that its groups could be told apart is not shown on its own.
         let min = record.settings.certainty.min_segment_groups;
         if segment.is_some() && assembly.segment.groups < u32::from(min) {
@@ -358,8 +363,8 @@ impl Service {
         }
         let drawn = self.bands.draw(bands).await;
         let Assembly { workshop, segment: shown, standings, .. } = assembly.with_bands(Some(&drawn));
-        let results = Results::new(workshop, shown, standings);
-        if segment.is_none() {
+        let results = Results::new(workshop, shown, view, standings);
+        if kept {
             self.assembled.keep(record.id, record.version, Arc::new(results.clone()));
         }
         Ok(results)
@@ -665,9 +670,15 @@ impl Backend for Service {
         self.reloaded(key).await
     }
 
-    async fn results(&self, code: &str, secret: Option<&str>, segment: Option<&str>) -> Result<Results, Error> {
+    async fn results(
+        &self,
+        code: &str,
+        secret: Option<&str>,
+        segment: Option<&str>,
+        view: ResultsView,
+    ) -> Result<Results, Error> {
         let (record, viewer) = self.access(code, secret).await?;
-        self.visible_results(&record, viewer, segment).await
+        self.visible_results(&record, viewer, segment, view).await
     }
 
     async fn group_scores(&self, code: &str, secret: &str) -> Result<Vec<GroupScores>, Error> {
