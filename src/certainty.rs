@@ -12,7 +12,7 @@ use rand_chacha::ChaCha8Rng;
 use serde::{Deserialize, Serialize};
 
 use crate::settings::CertaintySettings;
-use crate::{AreaId, AreaResult, Axis, AxisStats, GroupId, Midlines, Quadrant, Ranking, Scale, Sheets};
+use crate::{Aggregate, AreaId, AreaResult, Axis, AxisStats, GroupId, Midlines, Quadrant, Ranking, Scale, Sheets};
 
 /// How many times the groups are drawn again for a rank band.
 pub const RESAMPLES: usize = 2_000;
@@ -301,9 +301,11 @@ pub struct RankBand {
 /// Rank bands for `ranked` (the areas as [`crate::rank_areas`] ranked them, with their ranks),
 /// by percentile bootstrap over the groups: `resamples` draws of as many groups as there are,
 /// with replacement, from a generator seeded with `seed`, so the same data always gives the
-/// same bands. Empty when fewer than [`MIN_GROUPS_FOR_BAND`] groups scored.
+/// same bands; each draw brought together by `aggregate` as the ranking was. Empty when fewer
+/// than [`MIN_GROUPS_FOR_BAND`] groups scored.
 pub fn rank_bands(
     sheets: &Sheets,
+    aggregate: Aggregate,
     ranked: &[(AreaId, u32)],
     top: &[u32],
     resamples: usize,
@@ -329,6 +331,22 @@ pub fn rank_bands(
             })
         })
         .collect();
+    // For medians: per area and axis, each scoring group's index and score, lowest first.
+    let sorted = |axis: usize| -> Vec<Vec<(usize, u64)>> {
+        areas
+            .iter()
+            .map(|scorers| {
+                let mut values: Vec<(usize, u64)> =
+                    scorers.iter().map(|&(g, p, f)| (g, if axis == 0 { p } else { f })).collect();
+                values.sort_unstable_by_key(|&(_, value)| value);
+                values
+            })
+            .collect()
+    };
+    let by_value = match aggregate {
+        Aggregate::Mean => None,
+        Aggregate::Median => Some((sorted(0), sorted(1))),
+    };
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let mut counts = vec![0u64; groups.len()];
     let mut ranks: Vec<Vec<u32>> = vec![Vec::with_capacity(resamples); ranked.len()];
@@ -339,13 +357,20 @@ pub fn rank_bands(
         for _ in 0..groups.len() {
             counts[rng.random_range(0..groups.len())] += 1;
         }
-        for (sum, scorers) in sums.iter_mut().zip(&areas) {
+        for (index, (sum, scorers)) in sums.iter_mut().zip(&areas).enumerate() {
             *sum = Sums::default();
             for &(group, potential, feasibility) in scorers {
                 let times = counts[group];
                 sum.n += times;
                 sum.potential += times * potential;
                 sum.feasibility += times * feasibility;
+            }
+            // A median compares as a mean of one: twice the medians stand for the sums.
+            if let Some((potential, feasibility)) = &by_value
+                && sum.n > 0
+            {
+                let doubled = |values: &[(usize, u64)]| doubled_weighted_median(values, &counts, sum.n);
+                *sum = Sums { n: 1, potential: doubled(&potential[index]), feasibility: doubled(&feasibility[index]) };
             }
         }
         // Ranked as the data itself is: exactly equal combined scores share a rank (dense).
@@ -372,6 +397,23 @@ pub fn rank_bands(
             RankBand { area, best: at(tail).min(rank), worst: at(1.0 - tail).max(rank), top }
         })
         .collect()
+}
+
+/// Twice the median of `values` (lowest first), each counted as often as its group was drawn;
+/// `n` draws in all.
+fn doubled_weighted_median(values: &[(usize, u64)], counts: &[u64], n: u64) -> u64 {
+    // The value at 0-based position `at` among the drawn values.
+    let value_at = |at: u64| {
+        let mut seen = 0;
+        for &(group, value) in values {
+            seen += counts[group];
+            if seen > at {
+                return value;
+            }
+        }
+        unreachable!("`at` is below the number of draws")
+    };
+    if n % 2 == 1 { 2 * value_at(n / 2) } else { value_at(n / 2 - 1) + value_at(n / 2) }
 }
 
 /// One area's sums over a resample: how many draws of its groups, and their scores' totals.
@@ -414,11 +456,11 @@ pub fn median(sorted: &[u8]) -> f64 {
     }
 }
 
-/// A seed for [`rank_bands`] from the workshop, the scores themselves and the `top` places
-/// whose odds are drawn: the same data always gives the same bands (whatever else changed, and
+/// A seed for [`rank_bands`] from the workshop, the scores themselves, the `top` places whose
+/// odds are drawn and how scores are brought together: the same data always gives the same bands (whatever else changed, and
 /// in every release), and no two workshops share a sequence. It also names what the bands
 /// were drawn from.
-pub fn band_seed(workshop: i64, sheets: &Sheets, top: &[u32]) -> u64 {
+pub fn band_seed(workshop: i64, sheets: &Sheets, top: &[u32], aggregate: Aggregate) -> u64 {
     // SplitMix64's finaliser folded over every pair: stable, unlike the standard hasher.
     let mix = |state: u64, value: u64| {
         let mut z = (state ^ value).wrapping_add(0x9E37_79B9_7F4A_7C15);
@@ -426,7 +468,8 @@ pub fn band_seed(workshop: i64, sheets: &Sheets, top: &[u32]) -> u64 {
         z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
         z ^ (z >> 31)
     };
-    let mut seed = top.iter().fold(mix(0, workshop as u64), |seed, &k| mix(seed, u64::from(k)));
+    let start = mix(mix(0, workshop as u64), aggregate as u64);
+    let mut seed = top.iter().fold(start, |seed, &k| mix(seed, u64::from(k)));
     for (area, groups) in &sheets.by_area {
         seed = mix(seed, area.0 as u64);
         for (group, &(potential, feasibility)) in groups {
@@ -466,7 +509,8 @@ pub fn normalised_means(sheets: &Sheets) -> BTreeMap<AreaId, (f64, f64)> {
 /// floats, highest first; ties as in [`crate::rank_sheets`].
 pub fn normalised_ranking(midlines: Midlines, areas: &[AreaId], sheets: &Sheets) -> Ranking {
     let (means, levels) = (normalised_means(sheets), group_levels(sheets));
-    let raw = crate::rank_sheets(midlines, areas, sheets);
+    // Normalising is defined on means, whichever way the workshop brings scores together.
+    let raw = crate::rank_sheets(midlines, Aggregate::Mean, areas, sheets);
     let position = |area: AreaId| areas.iter().position(|a| *a == area);
     let mut ranked: Vec<AreaResult> = raw
         .ranked
@@ -612,7 +656,7 @@ mod tests {
     fn too_few_groups_give_no_band() {
         let two = cells(&[(1, 1, 5, 5), (2, 1, 6, 6), (1, 2, 3, 3), (2, 2, 4, 4)]);
         let areas = [AreaId(1), AreaId(2)];
-        assert!(rank_bands(&Sheets::from_cells(&two), &ranked(&two, &areas), &[1], 200, 7).is_empty());
+        assert!(rank_bands(&Sheets::from_cells(&two), Aggregate::Mean, &ranked(&two, &areas), &[1], 200, 7).is_empty());
     }
 
     /// Up to 8 groups × 6 areas, every group scoring every area.
@@ -633,13 +677,15 @@ mod tests {
 
         #[test]
         fn bands_hold_the_rank_the_data_gives(data in workshops(), seed in any::<u64>()) {
-            let cells = cells(&data);
+            let sheets = Sheets::from_cells(&cells(&data));
             let areas: Vec<AreaId> = data.iter().map(|d| AreaId(d.1)).collect::<std::collections::BTreeSet<_>>().into_iter().collect();
-            let ranked = ranked(&cells, &areas);
-            for band in rank_bands(&Sheets::from_cells(&cells), &ranked, &[1, 3], 200, seed) {
-                let rank = ranked.iter().find(|(area, _)| *area == band.area).unwrap().1;
-                prop_assert!(band.best <= rank && rank <= band.worst, "{band:?} rank {rank}");
-                prop_assert!(band.top.iter().all(|&(_, share)| (0.0..=1.0).contains(&share)));
+            for aggregate in [Aggregate::Mean, Aggregate::Median] {
+                let ranked = ranked_of(&crate::rank_sheets(Midlines::default(), aggregate, &areas, &sheets));
+                for band in rank_bands(&sheets, aggregate, &ranked, &[1, 3], 200, seed) {
+                    let rank = ranked.iter().find(|(area, _)| *area == band.area).unwrap().1;
+                    prop_assert!(band.best <= rank && rank <= band.worst, "{band:?} rank {rank}");
+                    prop_assert!(band.top.iter().all(|&(_, share)| (0.0..=1.0).contains(&share)));
+                }
             }
         }
 
@@ -652,7 +698,7 @@ mod tests {
             let ids: Vec<AreaId> = (1..=areas.len() as i64).map(AreaId).collect();
             let ranked = ranked(&cells, &ids);
             let sheets = Sheets::from_cells(&cells);
-            for band in rank_bands(&sheets, &ranked, &[1], 100, 1) {
+            for band in rank_bands(&sheets, Aggregate::Mean, &ranked, &[1], 100, 1) {
                 let rank = ranked.iter().find(|(area, _)| *area == band.area).unwrap().1;
                 // Resampling identical groups changes nothing.
                 prop_assert!(band.best == rank && band.worst == rank, "{band:?} rank {rank}");
@@ -683,7 +729,10 @@ mod tests {
                 prop_assert!((a.0 - b.0).abs() < 1e-9 && (a.1 - b.1).abs() < 1e-9);
             }
             let ranked = ranked(&forward, &ids);
-            prop_assert_eq!(rank_bands(&one, &ranked, &[3], 100, seed), rank_bands(&other, &ranked, &[3], 100, seed));
+            prop_assert_eq!(
+                rank_bands(&one, Aggregate::Mean, &ranked, &[3], 100, seed),
+                rank_bands(&other, Aggregate::Mean, &ranked, &[3], 100, seed)
+            );
         }
 
         #[test]

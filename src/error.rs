@@ -124,6 +124,8 @@ pub enum Format {
     CsvDialect,
     #[error("'official' or 'normalised'")]
     ResultsView,
+    #[error("'mean' or 'median'")]
+    Aggregate,
 }
 
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -51,6 +51,7 @@ fields! {
     PotentialMidline = "potential_midline",
     FeasibilityMidline = "feasibility_midline",
     Language = "language",
+    Aggregate = "aggregate",
     DissentPercent = "dissent_percent",
     TopPlaces = "top_places",
     MinSegmentGroups = "min_segment_groups",

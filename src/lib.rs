@@ -28,5 +28,5 @@ pub use progress::areas_scored;
 pub use ranking::{AreaResult, AxisStats, Cell, Quadrant, Ranking, Sheets, rank_areas, rank_sheets};
 pub use score::{Axis, Scale, Score};
 pub use segment::Tag;
-pub use settings::{CertaintySettings, Midline, Midlines};
+pub use settings::{Aggregate, CertaintySettings, Midline, Midlines};
 pub use text::{AxisLabel, Description, Name, Note, TagText, Title};

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{AreaId, Axis, GroupId, Midline, Midlines, Score};
+use crate::{Aggregate, AreaId, Axis, GroupId, Midline, Midlines, Score};
 
 /// One group's score for one area on one axis.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,6 +38,8 @@ pub enum Quadrant {
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct AxisStats {
     pub mean: f64,
+    #[serde(default)]
+    pub median: f64,
     /// Sample standard deviation (n − 1); absent when only one group scored.
     pub sd: Option<f64>,
     pub min: u8,
@@ -54,7 +56,7 @@ pub struct AreaResult {
     pub groups: u32,
     pub potential: AxisStats,
     pub feasibility: AxisStats,
-    /// Mean potential × mean feasibility.
+    /// Potential × feasibility, each the mean of the groups' scores or their median.
     pub combined: f64,
     pub quadrant: Quadrant,
 }
@@ -93,7 +95,26 @@ impl Tally {
             let spread = self.n * self.sum_sq - self.sum * self.sum;
             (spread as f64 / (n * (n - 1.0))).sqrt()
         });
-        AxisStats { mean: self.sum as f64 / n, sd, min: self.min, max: self.max }
+        AxisStats { mean: self.sum as f64 / n, median: 0.0, sd, min: self.min, max: self.max }
+    }
+}
+
+impl AxisStats {
+    /// The value the workshop's `aggregate` brings the groups' scores to.
+    pub fn centre(&self, aggregate: Aggregate) -> f64 {
+        match aggregate {
+            Aggregate::Mean => self.mean,
+            Aggregate::Median => self.median,
+        }
+    }
+}
+
+/// Twice the median of `sorted` values, a whole number: medians of whole scores are whole or half.
+pub fn doubled_median(sorted: &[u8]) -> u64 {
+    match sorted.len() {
+        0 => 0,
+        n if n % 2 == 1 => 2 * u64::from(sorted[n / 2]),
+        n => u64::from(sorted[n / 2 - 1]) + u64::from(sorted[n / 2]),
     }
 }
 
@@ -102,6 +123,8 @@ struct Scored {
     position: usize,
     potential: Tally,
     feasibility: Tally,
+    /// Twice each axis's median.
+    medians: (u64, u64),
 }
 
 impl Scored {
@@ -109,26 +132,48 @@ impl Scored {
         u128::from(self.potential.n)
     }
 
-    /// Compares combined scores exactly: Σp·Σf / n² against the other's, cross-multiplied.
-    fn cmp_combined(&self, other: &Scored) -> Ordering {
-        let mine = u128::from(self.potential.sum) * u128::from(self.feasibility.sum);
-        let theirs = u128::from(other.potential.sum) * u128::from(other.feasibility.sum);
-        (mine * other.n() * other.n()).cmp(&(theirs * self.n() * self.n()))
+    /// Compares combined scores exactly: Σp·Σf / n² against the other's, cross-multiplied; or
+    /// the products of twice the medians.
+    fn cmp_combined(&self, other: &Scored, aggregate: Aggregate) -> Ordering {
+        match aggregate {
+            Aggregate::Mean => {
+                let mine = u128::from(self.potential.sum) * u128::from(self.feasibility.sum);
+                let theirs = u128::from(other.potential.sum) * u128::from(other.feasibility.sum);
+                (mine * other.n() * other.n()).cmp(&(theirs * self.n() * self.n()))
+            }
+            Aggregate::Median => (self.medians.0 * self.medians.1).cmp(&(other.medians.0 * other.medians.1)),
+        }
     }
 
-    /// Σp·Σf / n² in one division, so that exactly equal scores are equal floats too.
-    fn combined(&self) -> f64 {
-        let n = self.potential.n as f64;
-        (self.potential.sum * self.feasibility.sum) as f64 / (n * n)
+    /// Σp·Σf / n² (or the medians' product) in one division, so that exactly equal scores are
+    /// equal floats too.
+    fn combined(&self, aggregate: Aggregate) -> f64 {
+        match aggregate {
+            Aggregate::Mean => {
+                let n = self.potential.n as f64;
+                (self.potential.sum * self.feasibility.sum) as f64 / (n * n)
+            }
+            Aggregate::Median => (self.medians.0 * self.medians.1) as f64 / 4.0,
+        }
     }
 
-    fn cmp_potential(&self, other: &Scored) -> Ordering {
-        (u128::from(self.potential.sum) * other.n()).cmp(&(u128::from(other.potential.sum) * self.n()))
+    fn cmp_potential(&self, other: &Scored, aggregate: Aggregate) -> Ordering {
+        match aggregate {
+            Aggregate::Mean => {
+                (u128::from(self.potential.sum) * other.n()).cmp(&(u128::from(other.potential.sum) * self.n()))
+            }
+            Aggregate::Median => self.medians.0.cmp(&other.medians.0),
+        }
     }
 
-    fn quadrant(&self, midlines: Midlines) -> Quadrant {
-        let at_or_above = |tally: &Tally, line: Midline| 2 * tally.sum >= u64::from(line.doubled()) * tally.n;
-        match (at_or_above(&self.potential, midlines.potential), at_or_above(&self.feasibility, midlines.feasibility)) {
+    fn quadrant(&self, midlines: Midlines, aggregate: Aggregate) -> Quadrant {
+        let at_or_above = |tally: &Tally, median: u64, line: Midline| match aggregate {
+            Aggregate::Mean => 2 * tally.sum >= u64::from(line.doubled()) * tally.n,
+            Aggregate::Median => median >= u64::from(line.doubled()),
+        };
+        let high_potential = at_or_above(&self.potential, self.medians.0, midlines.potential);
+        let easy = at_or_above(&self.feasibility, self.medians.1, midlines.feasibility);
+        match (high_potential, easy) {
             (true, true) => Quadrant::HighPotentialEasy,
             (true, false) => Quadrant::HighPotentialHard,
             (false, true) => Quadrant::LowPotentialEasy,
@@ -137,20 +182,21 @@ impl Scored {
     }
 }
 
-/// Ranks `areas` (in the workshop's order) by the groups' `cells`, placing each in the
-/// quadrant `midlines` put it in. Cells for areas not listed are ignored; each (group,
+/// Ranks `areas` (in the workshop's order) by the means of the groups' `cells`, placing each
+/// in the quadrant `midlines` put it in. Cells for areas not listed are ignored; each (group,
 /// area, axis) is expected at most once.
 pub fn rank_areas(midlines: Midlines, areas: &[AreaId], cells: &[Cell]) -> Ranking {
-    rank_sheets(midlines, areas, &Sheets::from_cells(cells))
+    rank_sheets(midlines, Aggregate::Mean, areas, &Sheets::from_cells(cells))
 }
 
 /// [`rank_areas`] for cells already paired into sheets, which the certainty of the ranking
-/// ([`crate::certainty::assess`]) reads too.
-pub fn rank_sheets(midlines: Midlines, areas: &[AreaId], sheets: &Sheets) -> Ranking {
+/// ([`crate::certainty::assess`]) reads too, each axis brought together by `aggregate`.
+pub fn rank_sheets(midlines: Midlines, aggregate: Aggregate, areas: &[AreaId], sheets: &Sheets) -> Ranking {
     let mut scored = Vec::new();
     let mut unscored = Vec::new();
     for (position, &area) in areas.iter().enumerate() {
-        let mut entry = Scored { area, position, potential: Tally::default(), feasibility: Tally::default() };
+        let (potential, feasibility) = (Tally::default(), Tally::default());
+        let mut entry = Scored { area, position, potential, feasibility, medians: (0, 0) };
         for (potential, feasibility) in sheets.pairs(area) {
             entry.potential.add(potential);
             entry.feasibility.add(feasibility);
@@ -158,28 +204,37 @@ pub fn rank_sheets(midlines: Midlines, areas: &[AreaId], sheets: &Sheets) -> Ran
         if entry.potential.n == 0 {
             unscored.push(area);
         } else {
+            let median = |axis| {
+                let mut values = sheets.values(area, axis);
+                values.sort_unstable();
+                doubled_median(&values)
+            };
+            entry.medians = (median(Axis::Potential), median(Axis::Feasibility));
             scored.push(entry);
         }
     }
 
-    scored.sort_by(|a, b| b.cmp_combined(a).then_with(|| b.cmp_potential(a)).then_with(|| a.position.cmp(&b.position)));
+    scored.sort_by(|a, b| {
+        b.cmp_combined(a, aggregate)
+            .then_with(|| b.cmp_potential(a, aggregate))
+            .then_with(|| a.position.cmp(&b.position))
+    });
 
     let mut ranked: Vec<AreaResult> = Vec::with_capacity(scored.len());
     let mut rank = 0;
     for (index, entry) in scored.iter().enumerate() {
-        if index == 0 || scored[index - 1].cmp_combined(entry) != Ordering::Equal {
+        if index == 0 || scored[index - 1].cmp_combined(entry, aggregate) != Ordering::Equal {
             rank += 1;
         }
-        let potential = entry.potential.stats();
-        let feasibility = entry.feasibility.stats();
+        let with_median = |tally: &Tally, doubled: u64| AxisStats { median: doubled as f64 / 2.0, ..tally.stats() };
         ranked.push(AreaResult {
             area: entry.area,
             rank,
             groups: entry.potential.n as u32,
-            combined: entry.combined(),
-            potential,
-            feasibility,
-            quadrant: entry.quadrant(midlines),
+            combined: entry.combined(aggregate),
+            potential: with_median(&entry.potential, entry.medians.0),
+            feasibility: with_median(&entry.feasibility, entry.medians.1),
+            quadrant: entry.quadrant(midlines, aggregate),
         });
     }
     Ranking { ranked, unscored }
@@ -440,5 +495,34 @@ mod properties {
                 }
             }
         }
+    }
+
+    #[test]
+    fn medians_rank_by_the_product_of_the_medians_and_one_far_group_moves_them_not() {
+        // Area 1: potential 2, 8, 9 (mean 6.33, median 8); area 2: 7, 7, 7 (mean and median 7).
+        // Feasibility 6 everywhere.
+        let cells: Vec<Cell> = [(1, 1, 2), (2, 1, 8), (3, 1, 9), (1, 2, 7), (2, 2, 7), (3, 2, 7)]
+            .into_iter()
+            .flat_map(|(group, area, p)| {
+                [(Axis::Potential, p), (Axis::Feasibility, 6)].map(|(axis, value)| Cell {
+                    group: GroupId(group),
+                    area: AreaId(area),
+                    axis,
+                    score: Score::parse(value, Scale::ONE_TO_TEN).unwrap(),
+                })
+            })
+            .collect();
+        let areas = [AreaId(1), AreaId(2)];
+        let sheets = Sheets::from_cells(&cells);
+        let by_mean = rank_sheets(Midlines::default(), Aggregate::Mean, &areas, &sheets);
+        assert_eq!(by_mean.ranked.iter().map(|r| r.area.0).collect::<Vec<_>>(), [2, 1]);
+        let by_median = rank_sheets(Midlines::default(), Aggregate::Median, &areas, &sheets);
+        assert_eq!(by_median.ranked.iter().map(|r| r.area.0).collect::<Vec<_>>(), [1, 2]);
+        let first = &by_median.ranked[0];
+        assert_eq!((first.potential.median, first.combined), (8.0, 48.0));
+        assert!((first.potential.mean - 19.0 / 3.0).abs() < 1e-12, "the mean is still given");
+        // An even count: the median halfway between the middle two, on a half step.
+        assert_eq!(doubled_median(&[3, 4, 8, 9]), 12);
+        assert_eq!(doubled_median(&[5]), 10);
     }
 }

@@ -75,6 +75,34 @@ impl Default for Midlines {
     }
 }
 
+/// How the groups' scores of an area are brought together on each axis: their mean, or their
+/// median (which one group far from the rest cannot move).
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Aggregate {
+    #[default]
+    Mean,
+    Median,
+}
+
+impl Aggregate {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Aggregate::Mean => "mean",
+            Aggregate::Median => "median",
+        }
+    }
+
+    pub fn parse(text: &str) -> Result<Aggregate, Error> {
+        match text {
+            "mean" => Ok(Aggregate::Mean),
+            "median" => Ok(Aggregate::Median),
+            _ => Err(Error::invalid(Field::Aggregate, Rule::Malformed { expected: crate::Format::Aggregate })),
+        }
+    }
+}
+
 /// How a workshop reads the certainty of its ranking: how wide a spread counts as dissent,
 /// which top places bands give odds for, and how few groups a segment may have and still be
 /// shown on its own.

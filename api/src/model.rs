@@ -76,6 +76,9 @@ pub struct Settings {
     pub feasibility_midline: f64,
     /// The language the workshop's pages speak unless a visitor chooses another.
     pub language: Lang,
+    /// How each area's scores are brought together on an axis: `mean` or `median`.
+    #[serde(default)]
+    pub aggregate: kvadrant::Aggregate,
     /// How the certainty of the ranking is read.
     #[serde(default)]
     pub certainty: kvadrant::CertaintySettings,
@@ -91,6 +94,7 @@ impl Default for Settings {
             potential_midline: 5.5,
             feasibility_midline: 5.5,
             language: Lang::Nb,
+            aggregate: kvadrant::Aggregate::Mean,
             certainty: kvadrant::CertaintySettings::default(),
         }
     }
@@ -126,6 +130,10 @@ pub struct SettingsInput {
     pub feasibility_midline: Option<f64>,
     #[cfg_attr(feature = "openapi", schema(value_type = Lang))]
     pub language: String,
+    /// `mean` (absent) or `median`.
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<kvadrant::Aggregate>))]
+    pub aggregate: Option<String>,
     /// Absent: 30 %, the top 3 and 5, segments of 2 groups or more.
     #[serde(default)]
     pub certainty: Option<CertaintyInput>,

@@ -197,6 +197,7 @@ pub struct SettingsFields {
     pub potential_midline: String,
     pub feasibility_midline: String,
     pub language: String,
+    pub aggregate: String,
     pub dissent_percent: String,
     /// Comma-separated: "3, 5".
     pub top_places: String,
@@ -214,6 +215,7 @@ pub async fn update_settings(code: String, secret: String, settings: SettingsFie
         potential_midline: decimal_number(Field::PotentialMidline, &settings.potential_midline)?,
         feasibility_midline: decimal_number(Field::FeasibilityMidline, &settings.feasibility_midline)?,
         language: settings.language,
+        aggregate: Some(settings.aggregate),
         certainty: Some(CertaintyInput {
             dissent_percent: required(Field::DissentPercent, &settings.dissent_percent)?,
             top_places: settings

@@ -259,6 +259,10 @@ pub struct Texts {
     pub feasibility_midline_label: &'static str,
     pub midline_help: &'static str,
     pub language_label: &'static str,
+    pub aggregate_label: &'static str,
+    pub aggregate_name: fn(kvadrant::Aggregate) -> &'static str,
+    /// How the combined score is made, named on every results page.
+    pub combined_by: fn(kvadrant::Aggregate) -> &'static str,
     pub certainty_help: &'static str,
     pub dissent_percent_label: &'static str,
     pub top_places_label: &'static str,
@@ -422,6 +426,7 @@ fn rule_nb(rule: &Rule) -> String {
         Rule::Malformed { expected: Format::Segment } => "må ha formen «dimensjon=verdi»".into(),
         Rule::Malformed { expected: Format::CsvDialect } => "må være «standard» eller «excel-no»".into(),
         Rule::Malformed { expected: Format::ResultsView } => "må være «official» eller «normalised»".into(),
+        Rule::Malformed { expected: Format::Aggregate } => "må være «mean» eller «median»".into(),
         Rule::Malformed { expected: Format::Tag } => {
             "må ha formen «dimensjon: verdi», for eksempel «Rolle: Folkevalgte»".into()
         }
@@ -457,6 +462,7 @@ fn field_nb(path: &str) -> String {
         Field::TopPlaces => "Toppgrensene",
         Field::MinSegmentGroups => "Minste antall grupper i et segment",
         Field::View => "Visningen",
+        Field::Aggregate => "Sammenstillingen",
         Field::Tags | Field::Dimension => "Merkelappen",
         Field::Rationale => "Begrunnelsen",
         Field::Risks => "Risikoen",
@@ -827,6 +833,15 @@ pub static NB: Texts = Texts {
     feasibility_midline_label: "Midtlinje, vannrett akse",
     midline_help: "Tomt gir midten av skalaen. Hele eller halve tall.",
     language_label: "Språk i workshopen",
+    aggregate_label: "Gruppenes poeng slås sammen med",
+    aggregate_name: |aggregate| match aggregate {
+        kvadrant::Aggregate::Mean => "snitt",
+        kvadrant::Aggregate::Median => "median (én gruppe langt fra de andre flytter den ikke)",
+    },
+    combined_by: |aggregate| match aggregate {
+        kvadrant::Aggregate::Mean => "Samlet poeng = snitt potensial × snitt gjennomførbarhet",
+        kvadrant::Aggregate::Median => "Samlet poeng = median potensial × median gjennomførbarhet",
+    },
     certainty_help: "Hvor sikker rangeringen er",
     dissent_percent_label: "Uenighet ved sd over (% av skalaen)",
     top_places_label: "Sjanse for topp (f.eks. 3, 5)",
@@ -1184,6 +1199,15 @@ pub static EN: Texts = Texts {
     feasibility_midline_label: "Midline, horizontal axis",
     midline_help: "Empty gives the middle of the scale. Whole or half numbers.",
     language_label: "Language of the workshop",
+    aggregate_label: "The groups' scores are brought together by",
+    aggregate_name: |aggregate| match aggregate {
+        kvadrant::Aggregate::Mean => "mean",
+        kvadrant::Aggregate::Median => "median (one group far from the rest does not move it)",
+    },
+    combined_by: |aggregate| match aggregate {
+        kvadrant::Aggregate::Mean => "Combined score = mean potential × mean feasibility",
+        kvadrant::Aggregate::Median => "Combined score = median potential × median feasibility",
+    },
     certainty_help: "How sure the ranking is",
     dissent_percent_label: "Dissent when sd is above (% of the scale)",
     top_places_label: "Odds of the top (e.g. 3, 5)",

@@ -6,7 +6,7 @@ use std::time::Instant;
 
 use clap::Args;
 use kvadrant::certainty::{RESAMPLES, rank_bands};
-use kvadrant::{AreaId, Axis, Cell, GroupId, Midlines, Scale, Score, Sheets, rank_sheets};
+use kvadrant::{Aggregate, AreaId, Axis, Cell, GroupId, Midlines, Scale, Score, Sheets, rank_sheets};
 use rand::{Rng, SeedableRng};
 
 #[derive(Debug, Args)]
@@ -38,12 +38,15 @@ pub fn run(args: BandsArgs) -> ExitCode {
     }
     let areas: Vec<AreaId> = (0..args.areas as i64).map(AreaId).collect();
     let sheets = Sheets::from_cells(&cells);
-    let ranked: Vec<(AreaId, u32)> =
-        rank_sheets(Midlines::default(), &areas, &sheets).ranked.iter().map(|r| (r.area, r.rank)).collect();
+    let ranked: Vec<(AreaId, u32)> = rank_sheets(Midlines::default(), Aggregate::Mean, &areas, &sheets)
+        .ranked
+        .iter()
+        .map(|r| (r.area, r.rank))
+        .collect();
     let mut times = Vec::with_capacity(args.runs);
     for run in 0..args.runs {
         let started = Instant::now();
-        let bands = rank_bands(&sheets, &ranked, &[3, 5], args.resamples, run as u64);
+        let bands = rank_bands(&sheets, Aggregate::Mean, &ranked, &[3, 5], args.resamples, run as u64);
         times.push(started.elapsed());
         assert_eq!(bands.len(), ranked.len());
     }

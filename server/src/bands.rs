@@ -10,7 +10,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use kvadrant::certainty::{RESAMPLES, RankBand, rank_bands};
-use kvadrant::{AreaId, Sheets, Tag, WorkshopId};
+use kvadrant::{Aggregate, AreaId, Sheets, Tag, WorkshopId};
 use tokio::sync::{Notify, Semaphore};
 use tokio::time::Instant;
 
@@ -36,6 +36,7 @@ pub struct BandJob {
     pub sheets: Sheets,
     pub ranked: Vec<(AreaId, u32)>,
     pub top: Vec<u32>,
+    pub aggregate: Aggregate,
 }
 
 pub struct RankBands {
@@ -67,8 +68,8 @@ impl RankBands {
         if let Some(drawn) = current(self.latest(&job.scope)) {
             return drawn;
         }
-        let BandJob { scope, seed, sheets, ranked, top } = job;
-        let bands = tokio::task::spawn_blocking(move || rank_bands(&sheets, &ranked, &top, RESAMPLES, seed))
+        let BandJob { scope, seed, sheets, ranked, top, aggregate } = job;
+        let bands = tokio::task::spawn_blocking(move || rank_bands(&sheets, aggregate, &ranked, &top, RESAMPLES, seed))
             .await
             .expect("drawing rank bands does not panic");
         let drawn = Drawn { seed, bands: Arc::new(bands) };
@@ -125,7 +126,7 @@ impl Pacer {
 #[cfg(test)]
 mod tests {
     use kvadrant::certainty::{band_seed, ranked_of};
-    use kvadrant::{Cell, GroupId, Midlines, Scale, Score, rank_sheets};
+    use kvadrant::{Aggregate, Cell, GroupId, Midlines, Scale, Score, rank_sheets};
 
     use super::*;
 
@@ -145,10 +146,17 @@ mod tests {
             })
             .collect();
         let sheets = Sheets::from_cells(&cells);
-        let ranking = rank_sheets(Midlines::default(), &areas, &sheets);
+        let ranking = rank_sheets(Midlines::default(), Aggregate::Mean, &areas, &sheets);
         let top = vec![1, 2];
-        let seed = band_seed(workshop, &sheets, &top);
-        BandJob { scope: (WorkshopId(workshop), None), seed, ranked: ranked_of(&ranking), sheets, top }
+        let seed = band_seed(workshop, &sheets, &top, Aggregate::Mean);
+        BandJob {
+            scope: (WorkshopId(workshop), None),
+            seed,
+            ranked: ranked_of(&ranking),
+            sheets,
+            top,
+            aggregate: Aggregate::Mean,
+        }
     }
 
     #[tokio::test]

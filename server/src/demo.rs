@@ -185,17 +185,25 @@ mod tests {
     /// places that depend on which groups came.
     #[test]
     fn the_demo_has_a_dissent_area_and_an_uncertain_place() {
+        use kvadrant::Aggregate;
         use kvadrant::certainty::{Band, Place, RESAMPLES, TOP, assess, band_seed, rank_bands, ranked_of};
         let areas: Vec<AreaId> = (1..=13).map(AreaId).collect();
         let groups: Vec<GroupId> = (1..=GROUPS as i64).map(GroupId).collect();
         let sheets = kvadrant::Sheets::from_cells(&cells(&areas, &groups));
-        let ranking = kvadrant::rank_sheets(kvadrant::Midlines::default(), &areas, &sheets);
+        let ranking = kvadrant::rank_sheets(kvadrant::Midlines::default(), Aggregate::Mean, &areas, &sheets);
         let reading = kvadrant::CertaintySettings::default();
         let (certainty, _) = assess(&ranking, &sheets, kvadrant::Scale::ONE_TO_TEN, &reading);
         let flagged: Vec<usize> =
             certainty.iter().enumerate().filter(|(_, c)| !c.dissent.is_empty()).map(|(i, _)| i).collect();
         assert_eq!(flagged, [SPLIT.0], "only the split area is flagged");
-        let bands = rank_bands(&sheets, &ranked_of(&ranking), &TOP, RESAMPLES, band_seed(1, &sheets, &TOP));
+        let bands = rank_bands(
+            &sheets,
+            Aggregate::Mean,
+            &ranked_of(&ranking),
+            &TOP,
+            RESAMPLES,
+            band_seed(1, &sheets, &TOP, Aggregate::Mean),
+        );
         let places: Vec<Place> = bands.iter().map(|band| Band::of(band).top.last().expect("a top 5").place).collect();
         assert!(places.contains(&Place::Uncertain), "{places:?}");
         assert!(places.contains(&Place::ClearlyAhead) || places.contains(&Place::ClearlyBehind), "{places:?}");

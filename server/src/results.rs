@@ -56,7 +56,8 @@ impl Assembly {
         let areas: Vec<AreaId> = workshop.areas.iter().map(|area| area.id).collect();
         let sheets = Sheets::from_cells(counted);
         let midlines = record.settings.midlines();
-        let official = rank_sheets(midlines, &areas, &sheets);
+        let aggregate = record.settings.aggregate;
+        let official = rank_sheets(midlines, aggregate, &areas, &sheets);
         let official_ranks = ranked_of(&official);
         // Bands are always of the official ranks: the other view is an aid to reading them.
         let ranking = match view {
@@ -66,7 +67,7 @@ impl Assembly {
         let reading = &record.settings.certainty;
         let certainty = assess(&ranking, &sheets, record.settings.scale, reading);
         let top = reading.top_places.clone();
-        let band_seed = band_seed(record.id.0, &sheets, &top);
+        let band_seed = band_seed(record.id.0, &sheets, &top, aggregate);
         let scope = (record.id, segment.cloned());
         let mut standings = Standings::new(&workshop, ranking, certainty, comments, suggestions);
         if view == ResultsView::Normalised {
@@ -74,7 +75,7 @@ impl Assembly {
                 row.official_rank = official_ranks.iter().find(|(area, _)| *area == row.area_id).map(|(_, rank)| *rank);
             }
         }
-        let job = BandJob { scope, seed: band_seed, ranked: official_ranks, sheets, top };
+        let job = BandJob { scope, seed: band_seed, ranked: official_ranks, sheets, top, aggregate };
         let segment = Segment { tag: segment.map(GroupTag::from), groups: groups as u32 };
         (Assembly { workshop, cells, segment, standings, band_seed }, job)
     }

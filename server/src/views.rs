@@ -78,6 +78,7 @@ pub fn settings(settings: &WorkshopSettings) -> Settings {
         potential_midline: midlines.potential.value(),
         feasibility_midline: midlines.feasibility.value(),
         language: settings.language,
+        aggregate: settings.aggregate,
         certainty: settings.certainty.clone(),
     }
 }

@@ -179,7 +179,10 @@ async fn the_normalised_view_ranks_without_each_groups_level_beside_the_official
             .collect()
     };
     assert_eq!(official["view"], "official");
-    assert_eq!(order(&official), [("Legevakt".into(), 1, None), ("Innkjøp".into(), 2, None), ("Reiseliv".into(), 3, None)]);
+    assert_eq!(
+        order(&official),
+        [("Legevakt".into(), 1, None), ("Innkjøp".into(), 2, None), ("Reiseliv".into(), 3, None)]
+    );
 
     let normalised = server.get_json(&format!("{path}?view=normalised")).await;
     assert_eq!(normalised["view"], "normalised");
@@ -202,4 +205,57 @@ async fn the_normalised_view_ranks_without_each_groups_level_beside_the_official
     let page = page.unwrap().text().await.unwrap();
     assert!(page.contains("ikke et resultat i seg selv"), "the page says what it is: {page}");
     assert!(page.contains("class=\"official\""), "with the official place");
+}
+
+/// A workshop may bring scores together by their median: the combined score is then the
+/// product of the medians, and every page and export names the method.
+#[tokio::test]
+async fn by_median_the_combined_score_is_the_product_of_the_medians_and_says_so() {
+    let server = support::start().await;
+    let workshop = server.create_workshop("Median").await;
+    let mut areas = Vec::new();
+    for name in ["Legevakt", "Innkjøp", "Reiseliv"] {
+        areas.push(server.add_id(&workshop, "/areas", json!({ "name": name })).await);
+    }
+    let groups = server.add(&workshop, "/groups", json!({ "count": SCORES.len() })).await;
+    for (group, sheet) in groups.as_array().unwrap().iter().zip(SCORES) {
+        let cells: Vec<Value> = areas
+            .iter()
+            .zip(sheet)
+            .flat_map(|(area, (p, f))| {
+                [
+                    json!({ "area_id": area, "axis": "potential", "value": p }),
+                    json!({ "area_id": area, "axis": "feasibility", "value": f }),
+                ]
+            })
+            .collect();
+        server.score(&workshop.code, group["id"].as_i64().unwrap(), json!(cells)).await;
+    }
+    let settings = json!({ "scale_min": 1, "scale_max": 10, "language": "nb", "aggregate": "median" });
+    assert_eq!(server.facilitate(&workshop, reqwest::Method::PUT, "/settings", settings).await.status(), 200);
+    let results = server.get_json(&format!("/api/v1/workshops/{}/results", workshop.code)).await;
+    assert_eq!(results["workshop"]["settings"]["aggregate"], "median");
+    let median = |index: usize, axis: fn(&(i64, i64)) -> i64| {
+        let mut values: Vec<i64> = SCORES.iter().map(|sheet| axis(&sheet[index])).collect();
+        values.sort();
+        values[2] as f64
+    };
+    let mut expected: Vec<(f64, u64)> =
+        (0..areas.len()).map(|index| (median(index, |s| s.0) * median(index, |s| s.1), areas[index] as u64)).collect();
+    expected.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let got: Vec<(f64, u64)> = results["ranked"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| (r["combined"].as_f64().unwrap(), r["area_id"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(got, expected);
+
+    let csv = server.client.get(server.url(&format!("/api/v1/workshops/{}/results.csv", workshop.code))).send();
+    let csv = csv.await.unwrap().text().await.unwrap();
+    let header: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
+    let column = header.iter().position(|h| *h == "aggregate").unwrap();
+    assert!(csv.lines().skip(1).take(3).all(|line| line.split(',').nth(column) == Some("median")), "{csv}");
+    let page = server.client.get(server.url(&format!("/w/{}/results", workshop.code))).send().await.unwrap();
+    assert!(page.text().await.unwrap().contains("Samlet poeng = median potensial × median gjennomførbarhet"));
 }

@@ -79,7 +79,10 @@ async fn the_workbook_read_back_matches_the_api() {
 
     let ranking = rows(&mut book, "Rangering");
     assert_eq!(string(&ranking[0][0]), "Segmenter");
-    assert_eq!(string(&ranking[1][0]), "Alle grupper (n = 4)");
+    assert_eq!(
+        string(&ranking[1][0]),
+        "Alle grupper (n = 4) · Samlet poeng = snitt potensial × snitt gjennomførbarhet"
+    );
     assert_eq!(string(&ranking[HEADER_ROW][0]), "Plass");
     let ranked = results["ranked"].as_array().unwrap();
     assert_eq!(ranked.len(), 2);
@@ -144,7 +147,10 @@ async fn a_segments_workbook_ranks_that_segment_only() {
     let (workshop, _) = full_workshop(&server).await;
     let mut book = workbook(&server, &workshop, "?segment=Rolle%3DFolkevalgte").await;
     let ranking = rows(&mut book, "Rangering");
-    assert_eq!(string(&ranking[1][0]), "Utvalg: Rolle = Folkevalgte (n = 2)");
+    assert_eq!(
+        string(&ranking[1][0]),
+        "Utvalg: Rolle = Folkevalgte (n = 2) · Samlet poeng = snitt potensial × snitt gjennomførbarhet"
+    );
     // Folkevalgte: Jordmortjeneste 4 × 8 = 32, Innkjøp (2 + 6) / 2 × (3 + 6) / 2 = 18.
     let combined: Vec<f64> = ranking[HEADER_ROW + 1..].iter().map(|row| float(&row[12])).collect();
     assert_eq!(combined, [32.0, 18.0]);

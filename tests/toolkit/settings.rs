@@ -15,7 +15,7 @@ async fn settings_change_the_scale_names_midlines_and_language() {
     assert_eq!(
         defaults,
         json!({ "scale_min": 1, "scale_max": 10, "potential_label": "", "feasibility_label": "",
-        "potential_midline": 5.5, "feasibility_midline": 5.5, "language": "nb",
+        "potential_midline": 5.5, "feasibility_midline": 5.5, "language": "nb", "aggregate": "mean",
         "certainty": { "dissent_percent": 30, "top_places": [3, 5], "min_segment_groups": 2 } })
     );
 
@@ -29,7 +29,7 @@ async fn settings_change_the_scale_names_midlines_and_language() {
         shown["settings"],
         json!({ "scale_min": 0, "scale_max": 5, "potential_label": "Nytte",
         "feasibility_label": "Kostnad", "potential_midline": 2.5, "feasibility_midline": 2.0, "language": "en",
-        "certainty": { "dissent_percent": 20, "top_places": [1, 10], "min_segment_groups": 3 } })
+        "aggregate": "mean", "certainty": { "dissent_percent": 20, "top_places": [1, 10], "min_segment_groups": 3 } })
     );
     // A bad reading of certainty is named to the field and changes nothing.
     let bad = json!({ "scale_min": 0, "scale_max": 5, "language": "en",
@@ -135,6 +135,7 @@ async fn the_settings_form_works_before_scripts_load_and_reads_decimal_commas() 
             ("settings[potential_midline]", midline),
             ("settings[feasibility_midline]", ""),
             ("settings[language]", "en"),
+            ("settings[aggregate]", "median"),
             ("settings[dissent_percent]", "25"),
             ("settings[top_places]", "5, 3"),
             ("settings[min_segment_groups]", "1"),
@@ -155,7 +156,7 @@ async fn the_settings_form_works_before_scripts_load_and_reads_decimal_commas() 
     assert_eq!(
         settings,
         json!({ "scale_min": 1, "scale_max": 10, "potential_label": "Nytte", "feasibility_label": "",
-        "potential_midline": 6.5, "feasibility_midline": 5.5, "language": "en",
+        "potential_midline": 6.5, "feasibility_midline": 5.5, "language": "en", "aggregate": "median",
         "certainty": { "dissent_percent": 25, "top_places": [3, 5], "min_segment_groups": 1 } })
     );
 }

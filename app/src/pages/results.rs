@@ -138,6 +138,7 @@ fn ReportHeading(results: Results, review: bool) -> impl IntoView {
             {t.results_heading}" · "{(t.groups_of)(workshop.groups.len())}" · "
             {if workshop.scoring_open { t.scoring_is_open } else { t.scoring_is_closed }}
         </p>
+        <p class="meta method">{(t.combined_by)(workshop.settings.aggregate)}</p>
         {(!workshop.groups.is_empty()).then(|| view! {
             <p class="groups">{t.groups_heading}": "{group_names}</p>
         })}

@@ -66,12 +66,16 @@ fn MatrixDrawing(results: Results) -> impl IntoView {
     let (potential, feasibility) = (t.axis_name(settings, Axis::Potential), t.axis_name(settings, Axis::Feasibility));
     let (potential, feasibility) = (potential.to_owned(), feasibility.to_owned());
     let scale = settings.scale();
+    let aggregate = settings.aggregate;
     let plot = Plot { left: 70.0, top: 40.0, width: 610.0, height: 560.0, scale };
     let (right, bottom) = (plot.left + plot.width, plot.top + plot.height);
     let (mid_x, mid_y) = (plot.x(settings.feasibility_midline), plot.y(settings.potential_midline));
 
-    let anchors: Vec<(f64, f64)> =
-        results.ranked.iter().map(|r| (plot.x(r.feasibility.mean), plot.y(r.potential.mean))).collect();
+    let anchors: Vec<(f64, f64)> = results
+        .ranked
+        .iter()
+        .map(|r| (plot.x(r.feasibility.centre(aggregate)), plot.y(r.potential.centre(aggregate))))
+        .collect();
     let centers = place_markers(&plot, &anchors, MARKER_RADIUS);
 
     let ticks = scale.values().map(|value| {
@@ -97,7 +101,8 @@ fn MatrixDrawing(results: Results) -> impl IntoView {
         .map(|(row, &(x, y))| {
             let reach = |stats: &kvadrant::AxisStats| {
                 let sd = stats.sd.unwrap_or(0.0);
-                ((stats.mean - sd).max(low), (stats.mean + sd).min(high))
+                let centre = stats.centre(aggregate);
+                ((centre - sd).max(low), (centre + sd).min(high))
             };
             let ((left, right), (down, up)) = (reach(&row.feasibility), reach(&row.potential));
             view! {
@@ -119,9 +124,9 @@ fn MatrixDrawing(results: Results) -> impl IntoView {
                 row.rank,
                 row.area,
                 potential,
-                t.number(row.potential.mean, 2),
+                t.number(row.potential.centre(aggregate), 2),
                 feasibility,
-                t.number(row.feasibility.mean, 2),
+                t.number(row.feasibility.centre(aggregate), 2),
                 dissent.map(|words| format!(". {words}")).unwrap_or_default()
             );
             view! {

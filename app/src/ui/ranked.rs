@@ -1,5 +1,5 @@
 use kvadrant::certainty::Agreements;
-use kvadrant::{Axis, Scale};
+use kvadrant::{Aggregate, Axis, Scale};
 use leptos::prelude::*;
 
 use crate::i18n::use_texts;
@@ -10,7 +10,7 @@ use crate::ui::matrix::colour;
 /// band; its title (the tooltip, and what a screen reader reads) gives n, mean, median, sd and
 /// the values.
 #[component]
-fn Strip(row: RankedArea, axis: Axis, scale: Scale) -> impl IntoView {
+fn Strip(row: RankedArea, axis: Axis, scale: Scale, aggregate: Aggregate) -> impl IntoView {
     let t = use_texts();
     let (stats, median) = match axis {
         Axis::Potential => (row.potential, row.certainty.potential_median),
@@ -20,7 +20,7 @@ fn Strip(row: RankedArea, axis: Axis, scale: Scale) -> impl IntoView {
     values.sort_unstable();
     let (low, high) = (f64::from(scale.min()), f64::from(scale.max()));
     let x = move |value: f64| 4.0 + (value.clamp(low, high) - low) / (high - low) * 92.0;
-    let sd = stats.sd.unwrap_or(0.0);
+    let (sd, centre) = (stats.sd.unwrap_or(0.0), stats.centre(aggregate));
     let sd_text = stats.sd.map(|sd| t.number(sd, 1)).unwrap_or_else(|| "–".to_owned());
     let listed = values.iter().map(u8::to_string).collect::<Vec<_>>().join(", ");
     let title = (t.strip_summary)(
@@ -41,9 +41,9 @@ fn Strip(row: RankedArea, axis: Axis, scale: Scale) -> impl IntoView {
             <svg viewBox="0 0 100 16" width=100 height=16 role="img">
                 <title>{title}</title>
                 <line x1=4 y1=8 x2=96 y2=8 class="scale-line" />
-                <rect x=x(stats.mean - sd) y=3 width=x(stats.mean + sd) - x(stats.mean - sd) height=10 class="sd-band" />
+                <rect x=x(centre - sd) y=3 width=x(centre + sd) - x(centre - sd) height=10 class="sd-band" />
                 {dots}
-                <line x1=x(stats.mean) y1=1 x2=x(stats.mean) y2=15 class="mean-tick" />
+                <line x1=x(centre) y1=1 x2=x(centre) y2=15 class="mean-tick" />
             </svg>
             <span class="sd">{sd_text}</span>
         </span>
@@ -90,6 +90,7 @@ pub fn AgreementNote(agreement: Agreements) -> impl IntoView {
 pub fn RankedTable(results: Results) -> impl IntoView {
     let t = use_texts();
     let scale = results.workshop.settings.scale();
+    let aggregate = results.workshop.settings.aggregate;
     let rows = results
         .ranked
         .iter()
@@ -108,8 +109,8 @@ pub fn RankedTable(results: Results) -> impl IntoView {
                         </svg>
                         {row.category.clone().unwrap_or_else(|| t.no_category.to_owned())}
                     </td>
-                    <td class="num">{t.number(row.potential.mean, 2)}</td>
-                    <td class="num">{t.number(row.feasibility.mean, 2)}</td>
+                    <td class="num">{t.number(row.potential.centre(aggregate), 2)}</td>
+                    <td class="num">{t.number(row.feasibility.centre(aggregate), 2)}</td>
                     <td class="num combined">{t.number(row.combined, 1)}</td>
                     <td class="num groups">{row.groups}</td>
                     <td class="num band">
@@ -117,8 +118,8 @@ pub fn RankedTable(results: Results) -> impl IntoView {
                         {t.place_of(row).map(|place| view! { <span class="place">{place}</span> })}
                     </td>
                     <td class="spread">
-                        <Strip row=row.clone() axis=Axis::Potential scale />
-                        <Strip row=row.clone() axis=Axis::Feasibility scale />
+                        <Strip row=row.clone() axis=Axis::Potential scale aggregate />
+                        <Strip row=row.clone() axis=Axis::Feasibility scale aggregate />
                         {t.dissent_of(row).map(|words| view! { <span class="dissent">{words}</span> })}
                         <ByGroup row=row.clone() workshop=results.workshop.clone() />
                     </td>

@@ -7,20 +7,23 @@ use kvadrant_app::i18n::texts;
 use super::comment_line;
 
 /// The columns before the odds of each top place the workshop chose (`top3_share`, …).
-const HEADER: [&str; 17] = [
+const HEADER: [&str; 20] = [
     "rank",
     "area",
     "category",
     "status",
     "groups",
     "potential_mean",
+    "potential_median",
     "potential_sd",
     "potential_min",
     "potential_max",
     "feasibility_mean",
+    "feasibility_median",
     "feasibility_sd",
     "feasibility_min",
     "feasibility_max",
+    "aggregate",
     "combined",
     "quadrant",
     "rank_best",
@@ -75,9 +78,10 @@ impl CsvDialect {
         }
     }
 
-    fn axis(self, stats: &AxisStats) -> [String; 4] {
+    fn axis(self, stats: &AxisStats) -> [String; 5] {
         [
             self.number(stats.mean),
+            self.number(stats.median),
             stats.sd.map(|sd| self.number(sd)).unwrap_or_default(),
             stats.min.to_string(),
             stats.max.to_string(),
@@ -117,6 +121,8 @@ pub fn csv(results: &Results, dialect: CsvDialect) -> Vec<u8> {
         record.push(row.groups.to_string());
         record.extend(dialect.axis(&row.potential));
         record.extend(dialect.axis(&row.feasibility));
+        // How `combined` was made: of the means or of the medians.
+        record.push(results.workshop.settings.aggregate.as_str().to_owned());
         record.push(dialect.number(row.combined));
         record.push(quadrant.unwrap_or_default());
         let band = row.certainty.band.as_ref();

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use kvadrant::{AreaId, Axis, AxisStats};
+use kvadrant::{Aggregate, AreaId, Axis, AxisStats};
 use kvadrant_api::model::{ChangeEntry, Group, GroupScores, GroupTag, Results};
 use kvadrant_app::i18n::texts;
 use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
@@ -37,8 +37,9 @@ impl Sheet<'_> {
         Ok(())
     }
 
-    fn axis(&mut self, column: u16, stats: &AxisStats) -> Result<(), XlsxError> {
-        self.number(column, stats.mean)?;
+    /// The axis's centre (mean or median, as the workshop brings scores together), spread and range.
+    fn axis(&mut self, column: u16, stats: &AxisStats, aggregate: Aggregate) -> Result<(), XlsxError> {
+        self.number(column, stats.centre(aggregate))?;
         if let Some(sd) = stats.sd {
             self.number(column + 1, sd)?;
         }
@@ -94,7 +95,11 @@ pub fn xlsx(results: &Results, scores: &[GroupScores], changes: &[ChangeEntry]) 
         Some(tag) => format!("{}: {} = {} (n = {})", t.segment, tag.dimension, tag.value, results.segment.groups),
         None => format!("{} (n = {})", t.all_groups, results.segment.groups),
     };
-    ranking.write_string(1, 0, counted)?;
+    ranking.write_string(1, 0, format!("{counted} · {}", (t.combined_by)(settings.aggregate)))?;
+    let centre = match settings.aggregate {
+        Aggregate::Mean => t.mean,
+        Aggregate::Median => "median",
+    };
     let top = &settings.certainty.top_places;
     let dissent_column = 15 + top.len() as u16;
     let mut ranking_columns: Vec<String> = [
@@ -102,11 +107,11 @@ pub fn xlsx(results: &Results, scores: &[GroupScores], changes: &[ChangeEntry]) 
         t.area,
         t.category,
         t.groups_scored,
-        &format!("{potential} ({})", t.mean),
+        &format!("{potential} ({centre})"),
         &format!("{potential} ({})", t.spread.to_lowercase()),
         &format!("{potential} ({})", t.minimum),
         &format!("{potential} ({})", t.maximum),
-        &format!("{feasibility} ({})", t.mean),
+        &format!("{feasibility} ({centre})"),
         &format!("{feasibility} ({})", t.spread.to_lowercase()),
         &format!("{feasibility} ({})", t.minimum),
         &format!("{feasibility} ({})", t.maximum),
@@ -129,8 +134,8 @@ pub fn xlsx(results: &Results, scores: &[GroupScores], changes: &[ChangeEntry]) 
         sheet.cell(1, &row.area)?;
         sheet.cell(2, row.category.as_deref().unwrap_or_default())?;
         sheet.whole(3, row.groups)?;
-        sheet.axis(4, &row.potential)?;
-        sheet.axis(8, &row.feasibility)?;
+        sheet.axis(4, &row.potential, settings.aggregate)?;
+        sheet.axis(8, &row.feasibility, settings.aggregate)?;
         sheet.number(12, row.combined)?;
         sheet.cell(13, (t.quadrant)(row.quadrant))?;
         sheet.cell(14, &t.band(row))?;

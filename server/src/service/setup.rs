@@ -4,7 +4,8 @@
 use std::collections::HashMap;
 
 use kvadrant::{
-    AxisLabel, CertaintySettings, Description, Error, Field, Format, Midline, Name, Rule, Scale, Title, segment,
+    Aggregate, AxisLabel, CertaintySettings, Description, Error, Field, Format, Midline, Name, Rule, Scale, Title,
+    segment,
 };
 use kvadrant_api::lang::Lang;
 use kvadrant_api::model::{
@@ -46,6 +47,7 @@ pub fn parse_settings(input: &SettingsInput) -> Result<WorkshopSettings, Error> 
         feasibility_midline: midline(Field::FeasibilityMidline, input.feasibility_midline)?,
         language: Lang::from_code(&input.language)
             .ok_or(Error::invalid(Field::Language, Rule::Malformed { expected: Format::Language }))?,
+        aggregate: input.aggregate.as_deref().map(Aggregate::parse).transpose()?.unwrap_or_default(),
         certainty: match &input.certainty {
             Some(c) => CertaintySettings::parse(c.dissent_percent, &c.top_places, c.min_segment_groups)
                 .map_err(|e| e.within("certainty"))?,
@@ -67,6 +69,7 @@ pub fn settings_input(settings: &Settings) -> SettingsInput {
         potential_midline: moved(settings.potential_midline),
         feasibility_midline: moved(settings.feasibility_midline),
         language: settings.language.code().to_owned(),
+        aggregate: Some(settings.aggregate.as_str().to_owned()),
         certainty: Some(CertaintyInput {
             dissent_percent: settings.certainty.dissent_percent.into(),
             top_places: settings.certainty.top_places.iter().map(|&k| k.into()).collect(),
@@ -207,6 +210,7 @@ mod tests {
             potential_midline: Some(5.5),
             feasibility_midline: None,
             language: "nb".into(),
+            aggregate: None,
             certainty: None,
         });
         let rule = Rule::HalfStep { min: 1, max: 5 };

@@ -11,8 +11,8 @@ mod sqlite;
 
 use async_trait::async_trait;
 use kvadrant::{
-    AreaId, Axis, AxisLabel, CategoryId, Cell, CertaintySettings, Comment, Description, GroupId, JoinCode, Lang,
-    Midline, Midlines, Name, Scale, Score, SuggestionId, Tag, Title, WorkshopId,
+    Aggregate, AreaId, Axis, AxisLabel, CategoryId, Cell, CertaintySettings, Comment, Description, GroupId, JoinCode,
+    Lang, Midline, Midlines, Name, Scale, Score, SuggestionId, Tag, Title, WorkshopId,
 };
 
 pub use batch::ScoreWriter;
@@ -149,6 +149,7 @@ pub struct WorkshopSettings {
     pub potential_midline: Option<Midline>,
     pub feasibility_midline: Option<Midline>,
     pub language: Lang,
+    pub aggregate: Aggregate,
     pub certainty: CertaintySettings,
 }
 
@@ -162,6 +163,7 @@ impl Default for WorkshopSettings {
             potential_midline: None,
             feasibility_midline: None,
             language: Lang::default(),
+            aggregate: Aggregate::default(),
             certainty: CertaintySettings::default(),
         }
     }
@@ -297,6 +299,7 @@ fn settings_changes(old: &WorkshopSettings, new: &WorkshopSettings) -> Vec<Entry
         ("potential_midline", old_lines.potential.value().to_string(), new_lines.potential.value().to_string()),
         ("feasibility_midline", old_lines.feasibility.value().to_string(), new_lines.feasibility.value().to_string()),
         ("language", old.language.code().to_owned(), new.language.code().to_owned()),
+        ("aggregate", old.aggregate.as_str().to_owned(), new.aggregate.as_str().to_owned()),
         ("dissent_percent", old.certainty.dissent_percent.to_string(), new.certainty.dissent_percent.to_string()),
         ("top_places", places(old), places(new)),
         (

@@ -1,4 +1,4 @@
-use kvadrant::{AxisLabel, CertaintySettings, Scale};
+use kvadrant::{Aggregate, AxisLabel, CertaintySettings, Scale};
 use leptos::prelude::*;
 
 use super::{Actions, Credentials};
@@ -20,6 +20,11 @@ pub fn SettingsForm(settings: Settings, keys: Credentials, actions: Actions) -> 
     };
     let language = settings.language;
     let certainty = settings.certainty.clone();
+    let aggregates = [Aggregate::Mean, Aggregate::Median].map(|aggregate| {
+        view! {
+            <option value=aggregate.as_str() selected=aggregate == settings.aggregate>{(t.aggregate_name)(aggregate)}</option>
+        }
+    });
     let top_places = certainty.top_places.iter().map(u32::to_string).collect::<Vec<_>>().join(", ");
     let languages = [(Lang::Nb, "Norsk bokmål"), (Lang::En, "English")].map(|(lang, name)| {
         view! { <option value=lang.code() selected=lang == language>{name}</option> }
@@ -66,6 +71,10 @@ pub fn SettingsForm(settings: Settings, keys: Credentials, actions: Actions) -> 
                             value=midline(settings.feasibility_midline) />
                     </div>
                 </fieldset>
+                <div class="field">
+                    <label for="aggregate">{t.aggregate_label}</label>
+                    <select id="aggregate" name="settings[aggregate]">{aggregates}</select>
+                </div>
                 <fieldset>
                     <legend>{t.certainty_help}</legend>
                     <div class="field">

@@ -623,6 +623,7 @@ where
             .bind(i16::from(settings.certainty.dissent_percent))
             .bind(rows::stored_top_places(&settings.certainty.top_places))
             .bind(i16::from(settings.certainty.min_segment_groups))
+            .bind(settings.aggregate.as_str())
             .fetch_one(&mut *tx)
             .await?;
         let id = WorkshopId(id);
@@ -692,6 +693,7 @@ where
             .bind(i16::from(settings.certainty.dissent_percent))
             .bind(rows::stored_top_places(&settings.certainty.top_places))
             .bind(i16::from(settings.certainty.min_segment_groups))
+            .bind(settings.aggregate.as_str())
             .execute(&mut *tx)
             .await?;
         if DB::rows_affected(&updated) == 0 {

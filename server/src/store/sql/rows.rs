@@ -5,8 +5,8 @@
 use std::collections::HashMap;
 
 use kvadrant::{
-    AreaId, Axis, AxisLabel, CategoryId, CertaintySettings, GroupId, JoinCode, Lang, Midline, Scale, SuggestionId,
-    Timeframe,
+    Aggregate, AreaId, Axis, AxisLabel, CategoryId, CertaintySettings, GroupId, JoinCode, Lang, Midline, Scale,
+    SuggestionId, Timeframe,
 };
 
 use crate::store::records::{
@@ -31,6 +31,7 @@ pub(super) struct WorkshopRow {
     potential_midline: Option<i16>,
     feasibility_midline: Option<i16>,
     language: String,
+    aggregate: String,
     dissent_percent: i16,
     top_places: String,
     min_segment_groups: i16,
@@ -71,6 +72,7 @@ pub(super) fn workshop(row: WorkshopRow) -> StoreResult<WorkshopRecord> {
             potential_midline: midline(row.potential_midline, "workshops.potential_midline")?,
             feasibility_midline: midline(row.feasibility_midline, "workshops.feasibility_midline")?,
             language: Lang::from_code(&row.language).ok_or(StoreError::Corrupt("workshops.language"))?,
+            aggregate: Aggregate::parse(&row.aggregate).map_err(|_| StoreError::Corrupt("workshops.aggregate"))?,
             certainty,
         },
         review_hash: row.review_hash,

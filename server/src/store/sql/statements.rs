@@ -22,16 +22,16 @@ statements! {
         RETURNING version, scale_min, scale_max";
     WORKSHOP_BY_CODE = "SELECT id, code, title, description, secret_hash, scoring_open, results_hidden, demo, \
         scale_min, scale_max, potential_label, feasibility_label, potential_midline, feasibility_midline, language, \
-        dissent_percent, top_places, min_segment_groups, review_hash, review_generation, version \
+        aggregate, dissent_percent, top_places, min_segment_groups, review_hash, review_generation, version \
         FROM workshops WHERE code = $1";
     WORKSHOP_BY_ID = "SELECT id, code, title, description, secret_hash, scoring_open, results_hidden, demo, \
         scale_min, scale_max, potential_label, feasibility_label, potential_midline, feasibility_midline, language, \
-        dissent_percent, top_places, min_segment_groups, review_hash, review_generation, version \
+        aggregate, dissent_percent, top_places, min_segment_groups, review_hash, review_generation, version \
         FROM workshops WHERE id = $1";
     INSERT_WORKSHOP = "INSERT INTO workshops (code, title, description, secret_hash, review_hash, demo, scale_min, \
         scale_max, potential_label, feasibility_label, potential_midline, feasibility_midline, language, \
-        scoring_open, dissent_percent, top_places, min_segment_groups) \
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING id";
+        scoring_open, dissent_percent, top_places, min_segment_groups, aggregate) \
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING id";
     COUNT_WORKSHOPS = "SELECT COUNT(*) FROM workshops";
     DEMO_CODE = "SELECT code FROM workshops WHERE demo ORDER BY id LIMIT 1";
     WORKSHOP_TEXT = "SELECT title, description FROM workshops WHERE id = $1";
@@ -39,7 +39,7 @@ statements! {
     /// The scale may change only while no group has scored.
     UPDATE_SETTINGS = "UPDATE workshops SET scale_min = $1, scale_max = $2, potential_label = $3, \
         feasibility_label = $4, potential_midline = $5, feasibility_midline = $6, language = $7, \
-        dissent_percent = $9, top_places = $10, min_segment_groups = $11 \
+        dissent_percent = $9, top_places = $10, min_segment_groups = $11, aggregate = $12 \
         WHERE id = $8 AND ((scale_min = $1 AND scale_max = $2) OR NOT EXISTS ( \
         SELECT 1 FROM scores s JOIN groups g ON g.id = s.group_id WHERE g.workshop_id = $8))";
     SET_REVIEW = "UPDATE workshops SET review_hash = $1, review_generation = $2 WHERE id = $3";
