@@ -94,7 +94,8 @@ fn MatrixDrawing(results: Results) -> impl IntoView {
     };
     // Each area's spread: ± one sd on each axis, crossing at its means; behind every marker.
     let (low, high) = (f64::from(scale.min()), f64::from(scale.max()));
-    let crosses = results
+    // One path for all of them: a line per area and axis would cost the page's code dearly.
+    let crosses: String = results
         .ranked
         .iter()
         .zip(&anchors)
@@ -105,12 +106,9 @@ fn MatrixDrawing(results: Results) -> impl IntoView {
                 ((centre - sd).max(low), (centre + sd).min(high))
             };
             let ((left, right), (down, up)) = (reach(&row.feasibility), reach(&row.potential));
-            view! {
-                <line x1=plot.x(left) y1=y x2=plot.x(right) y2=y stroke=MUTED stroke-width="1.5" />
-                <line x1=x y1=plot.y(down) x2=x y2=plot.y(up) stroke=MUTED stroke-width="1.5" />
-            }
+            format!("M{:.1} {y:.1}H{:.1}M{x:.1} {:.1}V{:.1}", plot.x(left), plot.x(right), plot.y(down), plot.y(up))
         })
-        .collect_view();
+        .collect();
     let markers = results
         .ranked
         .iter()
@@ -172,7 +170,7 @@ fn MatrixDrawing(results: Results) -> impl IntoView {
             </text>
             <text x=plot.left - 45.0 y=plot.top class="axis-end" font-size="12" fill=INK text-anchor="end"
                 transform=format!("rotate(-90 {} {})", plot.left - 45.0, plot.top)>{t.potential_high}</text>
-            <g class="spread" aria-hidden="true">{crosses}</g>
+            <path class="spread" aria-hidden="true" d=crosses fill="none" stroke=MUTED stroke-width="1.5" />
             <g role="list">{markers}</g>
         </svg>
     }

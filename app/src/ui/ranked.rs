@@ -2,16 +2,15 @@ use kvadrant::certainty::Agreements;
 use kvadrant::{Aggregate, Axis, Scale};
 use leptos::prelude::*;
 
-use crate::i18n::use_texts;
+use crate::i18n::{Texts, use_texts};
 use crate::model::{RankedArea, Results, Workshop};
 use crate::ui::matrix::colour;
 
-/// One axis's scores as dots on a strip of the scale, the mean as a tick and ± one sd as a
-/// band; its title (the tooltip, and what a screen reader reads) gives n, mean, median, sd and
-/// the values.
-#[component]
-fn Strip(row: RankedArea, axis: Axis, scale: Scale, aggregate: Aggregate) -> impl IntoView {
-    let t = use_texts();
+/// One axis's scores as dots on a strip of the scale, the centre (mean or median) as a tick and
+/// ± one sd as a band; its title (the tooltip, and what a screen reader reads) gives n, mean,
+/// median, sd and the values. Written as markup: a strip per axis and area would otherwise cost
+/// the page's code an element type per shape.
+fn strip(t: &Texts, row: &RankedArea, axis: Axis, scale: Scale, aggregate: Aggregate) -> String {
     let (stats, median) = match axis {
         Axis::Potential => (row.potential, row.certainty.potential_median),
         Axis::Feasibility => (row.feasibility, row.certainty.feasibility_median),
@@ -19,7 +18,7 @@ fn Strip(row: RankedArea, axis: Axis, scale: Scale, aggregate: Aggregate) -> imp
     let mut values: Vec<u8> = row.certainty.scores.iter().map(|s| s.of(axis)).collect();
     values.sort_unstable();
     let (low, high) = (f64::from(scale.min()), f64::from(scale.max()));
-    let x = move |value: f64| 4.0 + (value.clamp(low, high) - low) / (high - low) * 92.0;
+    let x = |value: f64| 4.0 + (value.clamp(low, high) - low) / (high - low) * 92.0;
     let (sd, centre) = (stats.sd.unwrap_or(0.0), stats.centre(aggregate));
     let sd_text = stats.sd.map(|sd| t.number(sd, 1)).unwrap_or_else(|| "–".to_owned());
     let listed = values.iter().map(u8::to_string).collect::<Vec<_>>().join(", ");
@@ -30,24 +29,20 @@ fn Strip(row: RankedArea, axis: Axis, scale: Scale, aggregate: Aggregate) -> imp
         &t.number(median, 1),
         &sd_text,
         &listed,
-    );
-    let dots = values
-        .into_iter()
-        .map(|value| view! { <circle cx=x(f64::from(value)) cy=8 r=3 class="score-dot" /> })
-        .collect_view();
-    view! {
-        <span class="strip">
-            <span class="axis" aria-hidden="true">{t.axis_short(axis)}</span>
-            <svg viewBox="0 0 100 16" width=100 height=16 role="img">
-                <title>{title}</title>
-                <line x1=4 y1=8 x2=96 y2=8 class="scale-line" />
-                <rect x=x(centre - sd) y=3 width=x(centre + sd) - x(centre - sd) height=10 class="sd-band" />
-                {dots}
-                <line x1=x(centre) y1=1 x2=x(centre) y2=15 class="mean-tick" />
-            </svg>
-            <span class="sd">{sd_text}</span>
-        </span>
-    }
+    )
+    .replace('&', "&amp;")
+    .replace('<', "&lt;");
+    let dots: String = values
+        .iter()
+        .map(|&v| format!(r#"<circle cx="{:.1}" cy="8" r="3" class="score-dot"/>"#, x(f64::from(v))))
+        .collect();
+    format!(
+        r#"<span class="axis" aria-hidden="true">{axis}</span><svg viewBox="0 0 100 16" width="100" height="16" role="img"><title>{title}</title><line x1="4" y1="8" x2="96" y2="8" class="scale-line"/><rect x="{band:.1}" y="3" width="{width:.1}" height="10" class="sd-band"/>{dots}<line x1="{tick:.1}" y1="1" x2="{tick:.1}" y2="15" class="mean-tick"/></svg><span class="sd">{sd_text}</span>"#,
+        axis = t.axis_short(axis),
+        band = x(centre - sd),
+        width = x(centre + sd) - x(centre - sd),
+        tick = x(centre),
+    )
 }
 
 /// Which group gave what, folded away: who pulled an area up or down.
@@ -118,8 +113,8 @@ pub fn RankedTable(results: Results) -> impl IntoView {
                         {t.place_of(row).map(|place| view! { <span class="place">{place}</span> })}
                     </td>
                     <td class="spread">
-                        <Strip row=row.clone() axis=Axis::Potential scale aggregate />
-                        <Strip row=row.clone() axis=Axis::Feasibility scale aggregate />
+                        <span class="strip" inner_html=strip(t, row, Axis::Potential, scale, aggregate)></span>
+                        <span class="strip" inner_html=strip(t, row, Axis::Feasibility, scale, aggregate)></span>
                         {t.dissent_of(row).map(|words| view! { <span class="dissent">{words}</span> })}
                         <ByGroup row=row.clone() workshop=results.workshop.clone() />
                     </td>
