@@ -15,8 +15,14 @@ fn strip(t: &Texts, row: &RankedArea, axis: Axis, scale: Scale, aggregate: Aggre
         Axis::Potential => (row.potential, row.certainty.potential_median),
         Axis::Feasibility => (row.feasibility, row.certainty.feasibility_median),
     };
-    let mut values: Vec<u8> = row.certainty.scores.iter().map(|s| s.of(axis)).collect();
-    values.sort_unstable();
+    // Lowest first, counted along the scale: a sort would cost the page's code more.
+    let values: Vec<u8> = scale
+        .values()
+        .flat_map(|value| {
+            let times = row.certainty.scores.iter().filter(|s| s.of(axis) == value).count();
+            std::iter::repeat_n(value, times)
+        })
+        .collect();
     let (low, high) = (f64::from(scale.min()), f64::from(scale.max()));
     let x = |value: f64| 4.0 + (value.clamp(low, high) - low) / (high - low) * 92.0;
     let (sd, centre) = (stats.sd.unwrap_or(0.0), stats.centre(aggregate));
