@@ -149,6 +149,7 @@ pub struct CertaintyInput {
     pub dissent_percent: i64,
     /// The top places whose odds are given, in any order.
     #[cfg_attr(feature = "openapi", schema(schema_with = contract::top_places))]
+    #[serde(deserialize_with = "kvadrant::whole_number::list")]
     pub top_places: Vec<i64>,
     /// Smaller segments are not shown on their own.
     #[cfg_attr(feature = "openapi", schema(schema_with = contract::min_segment_groups))]
