@@ -97,8 +97,13 @@ pub struct Agreements {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct AreaCertainty {
-    /// Each group's scores, in the groups' order: the distribution behind the means, and who
-    /// gave what.
+    /// How many groups gave each value of the scale, lowest first, per axis: the distribution
+    /// behind the means, as small as the scale whatever the number of groups.
+    pub potential_counts: Vec<u32>,
+    pub feasibility_counts: Vec<u32>,
+    /// Each group's scores, in the groups' order: who gave what. Left empty where the caller
+    /// leaves it out (live screens while scoring is open; see the server's assembly).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub scores: Vec<GroupPair>,
     /// Each axis's median over the groups.
     pub potential_median: f64,
@@ -210,7 +215,12 @@ pub fn assess(
                 .into_iter()
                 .filter_map(|(axis, d)| d.filter(|d| d.flagged).map(|_| axis))
                 .collect();
+            let counts = |sorted: &[u8]| -> Vec<u32> {
+                scale.values().map(|value| sorted.iter().filter(|&&v| v == value).count() as u32).collect()
+            };
             AreaCertainty {
+                potential_counts: counts(&potential),
+                feasibility_counts: counts(&feasibility),
                 scores,
                 potential_median: median(&potential),
                 feasibility_median: median(&feasibility),

@@ -10,3 +10,7 @@ pub const MAX_SUGGESTIONS: usize = 200;
 pub const MAX_GROUPS_PER_REQUEST: usize = 100;
 /// How long a removed category, area or group can be put back, with its scores and comments.
 pub const UNDO_MINUTES: i64 = 10;
+/// While scoring is open, results say who gave what only in workshops with at most this many
+/// scored group-area pairs (a room of 20 groups and 15 areas): every screen receives every change,
+/// and at 500 groups the pairs would make each view 100 KB. Once scoring closes, always.
+pub const OPEN_PAIRS_SHOWN: usize = 300;

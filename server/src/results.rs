@@ -7,6 +7,8 @@ use kvadrant::certainty::{Band, assess, band_seed, normalised_ranking, ranked_of
 use kvadrant::{AreaId, Cell, GroupId, Sheets, Tag, rank_sheets, segment};
 use kvadrant_api::model::{AreaComment, Group, GroupTag, ResultsView, Segment, Standings, Suggestion, Workshop};
 
+use kvadrant::limits::OPEN_PAIRS_SHOWN;
+
 use crate::bands::{BandJob, Drawn};
 use crate::store::{Content, WorkshopRecord};
 use crate::views;
@@ -70,6 +72,13 @@ impl Assembly {
         let band_seed = band_seed(record.id.0, &sheets, &top, aggregate);
         let scope = (record.id, segment.cloned());
         let mut standings = Standings::new(&workshop, ranking, certainty, comments, suggestions);
+        // Who gave what grows each view with groups × areas: while scoring is open, and every
+        // screen follows every change, only in workshop-sized rooms. The strips' counts carry
+        // the distribution meanwhile.
+        let pairs: usize = standings.ranked.iter().map(|row| row.certainty.scores.len()).sum();
+        if record.scoring_open && pairs > OPEN_PAIRS_SHOWN {
+            standings.ranked.iter_mut().for_each(|row| row.certainty.scores.clear());
+        }
         if view == ResultsView::Normalised {
             for row in &mut standings.ranked {
                 row.official_rank = official_ranks.iter().find(|(area, _)| *area == row.area_id).map(|(_, rank)| *rank);

@@ -62,7 +62,14 @@ async fn spread_dissent_bands_and_agreement_match_an_independent_computation() {
         server.score(&workshop.code, group["id"].as_i64().unwrap(), json!(cells)).await;
     }
     let path = format!("/api/v1/workshops/{}/results", workshop.code);
+    // The distribution as counts along the scale.
     let results = server.get_json(&path).await;
+    for row in results["ranked"].as_array().unwrap() {
+        let index = areas.iter().position(|a| *a == row["area_id"]).unwrap();
+        let counts: Vec<u64> =
+            (1..=10).map(|v| SCORES.iter().filter(|sheet| sheet[index].0 == v).count() as u64).collect();
+        assert_eq!(row["certainty"]["potential_counts"], json!(counts));
+    }
 
     for row in results["ranked"].as_array().unwrap() {
         let index = areas.iter().position(|a| *a == row["area_id"]).unwrap();
@@ -258,4 +265,44 @@ async fn by_median_the_combined_score_is_the_product_of_the_medians_and_says_so(
     assert!(csv.lines().skip(1).take(3).all(|line| line.split(',').nth(column) == Some("median")), "{csv}");
     let page = server.client.get(server.url(&format!("/w/{}/results", workshop.code))).send().await.unwrap();
     assert!(page.text().await.unwrap().contains("Samlet poeng = median potensial × median gjennomførbarhet"));
+}
+
+/// Who gave what makes every live view grow with groups × areas: while scoring is open it is
+/// given only in workshop-sized rooms, and always once scoring closes.
+#[tokio::test]
+async fn who_gave_what_waits_for_scoring_to_close_in_a_large_workshop() {
+    let server = support::start().await;
+    let workshop = server.create_workshop("Stor samling").await;
+    let mut areas = Vec::new();
+    for name in ["Legevakt", "Innkjøp", "Reiseliv"] {
+        areas.push(server.add_id(&workshop, "/areas", json!({ "name": name })).await);
+    }
+    let mut groups = Vec::new();
+    for count in [100, 1] {
+        let added = server.add(&workshop, "/groups", json!({ "count": count })).await;
+        groups.extend(added.as_array().unwrap().iter().map(|g| g["id"].as_i64().unwrap()));
+    }
+    for (n, group) in groups.iter().enumerate() {
+        let value = 1 + n as i64 % 10;
+        let cells: Vec<Value> = areas
+            .iter()
+            .flat_map(|area| {
+                [
+                    json!({ "area_id": area, "axis": "potential", "value": value }),
+                    json!({ "area_id": area, "axis": "feasibility", "value": 11 - value }),
+                ]
+            })
+            .collect();
+        server.score(&workshop.code, *group, json!(cells)).await;
+    }
+    // 101 groups × 3 areas: more pairs than an open workshop's views carry.
+    let path = format!("/api/v1/workshops/{}/results", workshop.code);
+    let open = server.get_json(&path).await;
+    let first = &open["ranked"][0]["certainty"];
+    assert!(first.get("scores").is_none(), "{first}");
+    assert_eq!(first["potential_counts"].as_array().unwrap().iter().map(|c| c.as_u64().unwrap()).sum::<u64>(), 101);
+    let closed = server.facilitate(&workshop, reqwest::Method::PUT, "/scoring", json!({ "open": false })).await;
+    assert_eq!(closed.status(), 200);
+    let results = server.get_json(&path).await;
+    assert_eq!(results["ranked"][0]["certainty"]["scores"].as_array().unwrap().len(), 101);
 }

@@ -15,14 +15,13 @@ fn strip(t: &Texts, row: &RankedArea, axis: Axis, scale: Scale, aggregate: Aggre
         Axis::Potential => (row.potential, row.certainty.potential_median),
         Axis::Feasibility => (row.feasibility, row.certainty.feasibility_median),
     };
-    // Lowest first, counted along the scale: a sort would cost the page's code more.
-    let values: Vec<u8> = scale
-        .values()
-        .flat_map(|value| {
-            let times = row.certainty.scores.iter().filter(|s| s.of(axis) == value).count();
-            std::iter::repeat_n(value, times)
-        })
-        .collect();
+    let counts = match axis {
+        Axis::Potential => &row.certainty.potential_counts,
+        Axis::Feasibility => &row.certainty.feasibility_counts,
+    };
+    // Lowest first, as counted along the scale.
+    let values: Vec<u8> =
+        scale.values().zip(counts).flat_map(|(value, &times)| std::iter::repeat_n(value, times as usize)).collect();
     let (low, high) = (f64::from(scale.min()), f64::from(scale.max()));
     let x = |value: f64| 4.0 + (value.clamp(low, high) - low) / (high - low) * 92.0;
     let (sd, centre) = (stats.sd.unwrap_or(0.0), stats.centre(aggregate));
@@ -122,7 +121,8 @@ pub fn RankedTable(results: Results) -> impl IntoView {
                         <span class="strip" inner_html=strip(t, row, Axis::Potential, scale, aggregate)></span>
                         <span class="strip" inner_html=strip(t, row, Axis::Feasibility, scale, aggregate)></span>
                         {t.dissent_of(row).map(|words| view! { <span class="dissent">{words}</span> })}
-                        <ByGroup row=row.clone() workshop=results.workshop.clone() />
+                        {(!row.certainty.scores.is_empty())
+                            .then(|| view! { <ByGroup row=row.clone() workshop=results.workshop.clone() /> })}
                     </td>
                 </tr>
             }
