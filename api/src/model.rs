@@ -397,6 +397,10 @@ pub struct Standings {
     /// not wait for them, and shows new ones within a second or so.
     #[serde(default)]
     pub bands_behind: bool,
+    /// Whether a live view left each area's certainty out: it keeps pace with the rank bands
+    /// (at most once a second while scores come in), and a screen keeps what it had until then.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub certainty_omitted: bool,
     /// Areas no group has scored on both axes yet.
     pub unscored: Vec<Area>,
     /// The groups' comments, in the workshop's order of areas, then of groups.
@@ -450,7 +454,7 @@ impl Standings {
             .retain(|comment| workshop.area(comment.area_id).is_some() && workshop.group(comment.group_id).is_some());
         comments.sort_by_key(position);
         let raised = suggestions.iter().filter(|s| s.status == SuggestionStatus::Kept).cloned().collect();
-        Standings { ranked, agreement, bands_behind: true, unscored, comments, raised }
+        Standings { ranked, agreement, bands_behind: true, certainty_omitted: false, unscored, comments, raised }
     }
 }
 
@@ -553,7 +557,16 @@ impl LiveState {
     pub fn after(current: Option<&LiveState>, view: LiveView) -> Option<LiveState> {
         let workshop = view.workshop.or_else(|| current.map(|state| state.workshop.clone()))?;
         let comments = current.map(|state| state.comments.clone()).unwrap_or_default();
-        let standings = view.standings.map(|standings| Standings { comments: comments.clone(), ..standings });
+        let mut standings = view.standings.map(|standings| Standings { comments: comments.clone(), ..standings });
+        // A view without certainty keeps each area's from the screen's last one.
+        if let Some(standings) = standings.as_mut().filter(|standings| standings.certainty_omitted) {
+            let earlier = current.and_then(|state| state.standings.as_ref());
+            for row in &mut standings.ranked {
+                let kept = earlier.and_then(|e| e.ranked.iter().find(|r| r.area_id == row.area_id));
+                row.certainty = kept.map(|r| r.certainty.clone()).unwrap_or_default();
+            }
+            standings.certainty_omitted = false;
+        }
         Some(LiveState {
             version: view.version,
             workshop,
@@ -930,12 +943,67 @@ pub struct ChangeEntry {
 
 #[cfg(test)]
 mod tests {
-    use super::SuggestionStatus;
+    use super::*;
 
     #[test]
     fn a_suggestions_status_reads_as_the_api_spells_it() {
         for status in [SuggestionStatus::Pending, SuggestionStatus::Accepted, SuggestionStatus::Kept] {
             assert_eq!(serde_json::to_value(status).unwrap(), status.as_str());
         }
+    }
+
+    /// A live view that leaves the certainty out keeps each area's from the screen's last view.
+    #[test]
+    fn a_view_without_certainty_keeps_the_last_one() {
+        let workshop = Workshop {
+            code: "ABC123".into(),
+            title: "T".into(),
+            description: String::new(),
+            scoring_open: true,
+            results_hidden: false,
+            demo: false,
+            settings: Settings::default(),
+            categories: Vec::new(),
+            areas: Vec::new(),
+            groups: Vec::new(),
+        };
+        let stats = AxisStats { mean: 5.0, median: 5.0, sd: None, min: 5, max: 5 };
+        let row = |area: i64, counts: Vec<u32>| RankedArea {
+            rank: 1,
+            area_id: AreaId(area),
+            area: String::new(),
+            category: None,
+            category_index: None,
+            groups: 1,
+            potential: stats,
+            feasibility: stats,
+            combined: 25.0,
+            quadrant: Quadrant::LowPotentialHard,
+            certainty: AreaCertainty { potential_counts: counts, ..AreaCertainty::default() },
+            official_rank: None,
+        };
+        let view = |version: i64, rows: Vec<RankedArea>, omitted: bool| LiveView {
+            version,
+            workshop: Some(workshop.clone()),
+            standings: Some(Standings {
+                ranked: rows,
+                agreement: Agreements::default(),
+                bands_behind: omitted,
+                certainty_omitted: omitted,
+                unscored: Vec::new(),
+                comments: Vec::new(),
+                raised: Vec::new(),
+            }),
+            groups_done: 0,
+            progress: Vec::new(),
+            suggestions: Vec::new(),
+        };
+        let first = LiveState::after(None, view(1, vec![row(1, vec![1, 2])], false)).unwrap();
+        let next = view(2, vec![row(2, Vec::new()), row(1, Vec::new())], true);
+        let state = LiveState::after(Some(&first), next).unwrap();
+        let standings = state.standings.unwrap();
+        assert_eq!(standings.ranked[1].certainty.potential_counts, [1, 2], "area 1 keeps its certainty");
+        assert_eq!(standings.ranked[0].certainty, AreaCertainty::default(), "area 2 had none");
+        assert!(!standings.certainty_omitted);
     }
 }

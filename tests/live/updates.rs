@@ -99,7 +99,8 @@ async fn a_burst_of_writes_converges_on_the_last_version() {
     // Writes committed together share their version: each is after what the screen saw first.
     assert!(versions.iter().all(|&version| version > before), "{versions:?} after {before}");
     let last = *versions.iter().max().unwrap();
-    let seen = screen.view_at(last).await;
+    // The last version's view with its certainty: at once, or when its bands are drawn.
+    let seen = screen.until("view", |event| event.id >= last && event.data["standings"]["bands_behind"] == false).await;
     let results = server.get_json(&format!("/api/v1/workshops/{}/results", workshop.code)).await;
     assert_eq!(seen.data["standings"]["ranked"], results["ranked"]);
 }

@@ -69,6 +69,7 @@ mod tests {
         let standings = Standings {
             agreement: Default::default(),
             bands_behind: false,
+            certainty_omitted: false,
             ranked: vec![RankedArea {
                 rank: 1,
                 area_id: AreaId(1),

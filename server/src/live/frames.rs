@@ -129,13 +129,13 @@ impl Frames {
             progress,
             suggestions,
         };
-        let facilitator = View::of(&mut view);
+        let facilitator = View::of(&mut view, bands_behind);
         view.progress = Vec::new();
         view.suggestions = Vec::new();
         if hidden {
             view.standings = None;
         }
-        let public = View::of(&mut view);
+        let public = View::of(&mut view, bands_behind);
         let frames = Frames {
             version,
             bands_behind,
@@ -192,11 +192,25 @@ impl Frames {
 }
 
 impl View {
-    /// Both forms of `view`; it is left with its workshop.
-    fn of(view: &mut LiveView) -> View {
+    /// Both forms of `view`; it is left as it was. While its bands are `behind` its scores, the
+    /// lean form leaves each area's certainty out too: a screen that has the workshop has a
+    /// certainty to keep, and gets the new one with the bands, at most once a second. Each
+    /// area's certainty is as large as the rest of its row, and every screen receives every change.
+    fn of(view: &mut LiveView, behind: bool) -> View {
         let full = event("view", view.version, view);
         let workshop = view.workshop.take();
+        let kept = match view.standings.as_mut().filter(|_| behind) {
+            Some(standings) => {
+                standings.certainty_omitted = true;
+                standings.ranked.iter_mut().map(|row| std::mem::take(&mut row.certainty)).collect()
+            }
+            None => Vec::new(),
+        };
         let lean = event("view", view.version, view);
+        if let Some(standings) = view.standings.as_mut().filter(|_| behind) {
+            standings.certainty_omitted = false;
+            standings.ranked.iter_mut().zip(kept).for_each(|(row, certainty)| row.certainty = certainty);
+        }
         view.workshop = workshop;
         View { full, lean }
     }
