@@ -104,22 +104,24 @@ mod browser {
 
     pub fn follow_views(path: &str, view: WriteSignal<Option<LiveState>>) {
         let Some(source) = open(path) else { return };
-        listen(&source, "view", move |next: LiveView| {
-            if let Some(workshop) = &next.workshop {
-                follow_code(&workshop.code);
-            }
-            view.maybe_update(|current| {
-                // The same version comes again when its rank bands are drawn.
-                let newer = current.as_ref().is_none_or(|current| next.version >= current.version);
-                match LiveState::after(current.as_ref(), next).filter(|_| newer) {
-                    Some(state) => {
-                        *current = Some(state);
-                        true
-                    }
-                    None => false,
+        // A version's view, and the same again once its rank bands are drawn.
+        for name in ["view", "bands"] {
+            listen(&source, name, move |next: LiveView| {
+                if let Some(workshop) = &next.workshop {
+                    follow_code(&workshop.code);
                 }
+                view.maybe_update(|current| {
+                    let newer = current.as_ref().is_none_or(|current| next.version >= current.version);
+                    match LiveState::after(current.as_ref(), next).filter(|_| newer) {
+                        Some(state) => {
+                            *current = Some(state);
+                            true
+                        }
+                        None => false,
+                    }
+                });
             });
-        });
+        }
         // Comments follow the view of their version, and only when they changed.
         listen(&source, "comments", move |next: LiveComments| {
             view.maybe_update(|current| match current {

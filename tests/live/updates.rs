@@ -100,7 +100,7 @@ async fn a_burst_of_writes_converges_on_the_last_version() {
     assert!(versions.iter().all(|&version| version > before), "{versions:?} after {before}");
     let last = *versions.iter().max().unwrap();
     // The last version's view with its certainty: at once, or when its bands are drawn.
-    let seen = screen.until("view", |event| event.id >= last && event.data["standings"]["bands_behind"] == false).await;
+    let seen = screen.view_with_bands(last).await;
     let results = server.get_json(&format!("/api/v1/workshops/{}/results", workshop.code)).await;
     assert_eq!(seen.data["standings"]["ranked"], results["ranked"]);
 }
@@ -171,8 +171,7 @@ async fn rank_bands_follow_the_scores_they_belong_to() {
             .collect();
         last = server.score(&workshop.code, group["id"].as_i64().unwrap(), json!(cells)).await;
     }
-    let drawn =
-        screen.until("view", |event| event.id >= last && event.data["standings"]["bands_behind"] == json!(false)).await;
+    let drawn = screen.view_with_bands(last).await;
     assert_eq!(drawn.id, last, "no newer version was written");
     let results = server.get_json(&format!("/api/v1/workshops/{}/results", workshop.code)).await;
     assert_eq!(drawn.data["standings"]["ranked"], results["ranked"]);

@@ -77,6 +77,18 @@ impl EventStream {
         }
     }
 
+    /// The first view at `version` or later with its rank bands drawn: a `view`, or the same
+    /// version again as a `bands` event once they are.
+    pub async fn view_with_bands(&mut self, version: i64) -> Event {
+        loop {
+            let event = self.next().await;
+            let view = event.name == "view" || event.name == "bands";
+            if view && event.id >= version && event.data["standings"]["bands_behind"] == false {
+                return event;
+            }
+        }
+    }
+
     /// The first `view` at `version` or later.
     pub async fn view_at(&mut self, version: i64) -> Event {
         self.until("view", |event| event.id >= version).await

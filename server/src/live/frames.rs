@@ -16,11 +16,14 @@ use crate::results::Assembly;
 use crate::store::Snapshot;
 use crate::views;
 
-/// A view event with the workshop in it, and one without for streams that have it already.
+/// A view event with the workshop in it, and one without for streams that have it already;
+/// and the lean one as a `bands` event, for streams that have this version's view already and
+/// get it again when its rank bands are drawn.
 #[derive(Debug)]
 struct View {
     full: Bytes,
     lean: Bytes,
+    bands: Bytes,
 }
 
 /// One version's events: shared by every subscriber, cloned by reference count.
@@ -59,6 +62,7 @@ struct Comments {
 /// What a stream has been sent so far, which decides what the next version adds.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Sent {
+    version: Option<i64>,
     structure: Option<u64>,
     comments: Option<u64>,
 }
@@ -182,12 +186,16 @@ impl Frames {
             Role::Audience => (&self.public, None),
             Role::Group { group, .. } => (&self.public, self.sheets.get(&group)),
         };
+        // The same version again: its rank bands were drawn; nothing else changed.
+        if sent.version.replace(self.version) == Some(self.version) {
+            return vec![view.bands.clone()].into_iter();
+        }
         let with_workshop = sent.structure.replace(self.structure) != Some(self.structure);
         let view = if with_workshop { &view.full } else { &view.lean };
         let sees_comments = matches!(role, Role::Facilitator { .. }) || !self.hidden;
         let comments = (sees_comments && sent.comments.replace(self.comments.hash) != Some(self.comments.hash))
             .then(|| self.comments.event.clone());
-        std::iter::once(view.clone()).chain(comments).chain(sheet.cloned())
+        std::iter::once(view.clone()).chain(comments).chain(sheet.cloned()).collect::<Vec<_>>().into_iter()
     }
 }
 
@@ -207,12 +215,13 @@ impl View {
             None => Vec::new(),
         };
         let lean = event("view", view.version, view);
+        let bands = event("bands", view.version, view);
         if let Some(standings) = view.standings.as_mut().filter(|_| behind) {
             standings.certainty_omitted = false;
             standings.ranked.iter_mut().zip(kept).for_each(|(row, certainty)| row.certainty = certainty);
         }
         view.workshop = workshop;
-        View { full, lean }
+        View { full, lean, bands }
     }
 }
 
