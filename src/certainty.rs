@@ -105,9 +105,6 @@ pub struct AreaCertainty {
     /// leaves it out (live screens while scoring is open; see the server's assembly).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub scores: Vec<GroupPair>,
-    /// Each axis's median over the groups.
-    pub potential_median: f64,
-    pub feasibility_median: f64,
     /// Each axis's standard deviation over the scale's range; absent below two groups.
     pub potential_spread: Option<f64>,
     pub feasibility_spread: Option<f64>,
@@ -222,8 +219,6 @@ pub fn assess(
                 potential_counts: counts(&potential),
                 feasibility_counts: counts(&feasibility),
                 scores,
-                potential_median: median(&potential),
-                feasibility_median: median(&feasibility),
                 potential_spread: p.map(|d| d.normalised_sd),
                 feasibility_spread: f.map(|d| d.normalised_sd),
                 dissent,
@@ -455,15 +450,6 @@ impl Sums {
 /// The areas of `ranking` with their ranks, as [`rank_bands`] takes them.
 pub fn ranked_of(ranking: &Ranking) -> Vec<(AreaId, u32)> {
     ranking.ranked.iter().map(|r| (r.area, r.rank)).collect()
-}
-
-/// The median of `sorted` values; 0 for none.
-pub fn median(sorted: &[u8]) -> f64 {
-    match sorted.len() {
-        0 => 0.0,
-        n if n % 2 == 1 => f64::from(sorted[n / 2]),
-        n => (f64::from(sorted[n / 2 - 1]) + f64::from(sorted[n / 2])) / 2.0,
-    }
 }
 
 /// A seed for [`rank_bands`] from the workshop, the scores themselves, the `top` places whose

@@ -87,7 +87,7 @@ async fn spread_dissent_bands_and_agreement_match_an_independent_computation() {
         assert_eq!(group_ids, groups.as_array().unwrap().iter().map(|g| &g["id"]).collect::<Vec<_>>());
         potential.sort();
         let middle = potential[potential.len() / 2] as f64;
-        assert_eq!(certainty["potential_median"].as_f64().unwrap(), middle, "five groups: the third value");
+        assert_eq!(row["potential"]["median"].as_f64().unwrap(), middle, "five groups: the third value");
         // Normalised SD: the sample SD over the scale's range (9).
         let mean = potential.iter().sum::<i64>() as f64 / 5.0;
         let sd = (potential.iter().map(|&v| (v as f64 - mean).powi(2)).sum::<f64>() / 4.0).sqrt();

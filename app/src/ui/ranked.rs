@@ -11,9 +11,9 @@ use crate::ui::matrix::colour;
 /// median, sd and the values. Written as markup: a strip per axis and area would otherwise cost
 /// the page's code an element type per shape.
 fn strip(t: &Texts, row: &RankedArea, axis: Axis, scale: Scale, aggregate: Aggregate) -> String {
-    let (stats, median) = match axis {
-        Axis::Potential => (row.potential, row.certainty.potential_median),
-        Axis::Feasibility => (row.feasibility, row.certainty.feasibility_median),
+    let stats = match axis {
+        Axis::Potential => row.potential,
+        Axis::Feasibility => row.feasibility,
     };
     let counts = match axis {
         Axis::Potential => &row.certainty.potential_counts,
@@ -31,7 +31,7 @@ fn strip(t: &Texts, row: &RankedArea, axis: Axis, scale: Scale, aggregate: Aggre
         t.axis_short(axis),
         values.len(),
         &t.number(stats.mean, 2),
-        &t.number(median, 1),
+        &t.number(stats.median, 1),
         &sd_text,
         &listed,
     )
