@@ -188,14 +188,14 @@ impl Frames {
         };
         // The same version again: its rank bands were drawn; nothing else changed.
         if sent.version.replace(self.version) == Some(self.version) {
-            return vec![view.bands.clone()].into_iter();
+            return std::iter::once(view.bands.clone()).chain(None).chain(None);
         }
         let with_workshop = sent.structure.replace(self.structure) != Some(self.structure);
         let view = if with_workshop { &view.full } else { &view.lean };
         let sees_comments = matches!(role, Role::Facilitator { .. }) || !self.hidden;
         let comments = (sees_comments && sent.comments.replace(self.comments.hash) != Some(self.comments.hash))
             .then(|| self.comments.event.clone());
-        std::iter::once(view.clone()).chain(comments).chain(sheet.cloned()).collect::<Vec<_>>().into_iter()
+        std::iter::once(view.clone()).chain(comments).chain(sheet.cloned())
     }
 }
 
