@@ -95,6 +95,9 @@ pub enum Rule {
     /// A segment smaller than the workshop shows: its groups could be told apart.
     #[error("has fewer groups than the {min} a segment must have to be shown")]
     TooFewGroups { min: i64 },
+    /// A new round begins only after the groups have scored the current one.
+    #[error("has no scores yet: a new round begins once the groups have scored this one")]
+    NothingScored,
 }
 
 /// The shapes a malformed value was expected to have.

@@ -77,6 +77,8 @@ fields! {
     Dialect = "dialect",
     /// Which ranking a results page shows.
     View = "view",
+    /// A round of scoring: one to show, or the next to begin.
+    Round = "round",
     /// A request's body, path or query that did not read at all.
     Body = "body",
     Path = "path",

@@ -12,6 +12,7 @@ pub mod limits;
 pub mod matrix;
 pub mod progress;
 pub mod ranking;
+pub mod rounds;
 pub mod score;
 pub mod segment;
 pub mod settings;

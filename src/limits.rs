@@ -14,3 +14,5 @@ pub const UNDO_MINUTES: i64 = 10;
 /// scored group-area pairs (a room of 20 groups and 15 areas): every screen receives every change,
 /// and at 500 groups the pairs would make each view 100 KB. Once scoring closes, always.
 pub const OPEN_PAIRS_SHOWN: usize = 300;
+/// Rounds per workshop: a workshop scores once, and again after discussing, seldom more.
+pub const MAX_ROUNDS: u32 = 9;

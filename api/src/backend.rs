@@ -8,7 +8,7 @@ use kvadrant::{AreaId, CategoryId, Error, GroupId, SuggestionId};
 
 use crate::model::{
     AcceptInput, Area, Category, ChangeEntry, CommentInput, CreatedWorkshop, Group, GroupCard, GroupInput, GroupLink,
-    GroupScores, GroupsInput, Invite, ItemInput, ListKind, ManageLink, QrLink, Removal, Results, ResultsView,
+    GroupScores, GroupsInput, Invite, ItemInput, ListKind, ManageLink, QrLink, Removal, Results, ResultsChoice,
     ReviewLink, Saved, ScoreInput, SettingsInput, Setup, Sheet, Suggestion, SuggestionInput, Usage, Workshop,
     WorkshopInput,
 };
@@ -69,15 +69,12 @@ pub trait Backend: Send + Sync + 'static {
     async fn put_scores(&self, key: &GroupKey, scores: Vec<ScoreInput>) -> Result<Saved, Error>;
     /// Shows or hides the results from everyone but the facilitator.
     async fn set_results_hidden(&self, key: &Key, hidden: bool) -> Result<Workshop, Error>;
-    /// The results of every group, or of one `segment` (`dimension=value`), ranked as `view`
-    /// says. While they are hidden, only `secret` being the facilitator's shows them.
-    async fn results(
-        &self,
-        code: &str,
-        secret: Option<&str>,
-        segment: Option<&str>,
-        view: ResultsView,
-    ) -> Result<Results, Error>;
+    /// The results `choice` names. While they are hidden, only `secret` being the facilitator's
+    /// shows them.
+    async fn results(&self, code: &str, secret: Option<&str>, choice: &ResultsChoice) -> Result<Results, Error>;
+    /// Keeps the current round's scores for good and opens the next round with empty sheets,
+    /// each group seeing its scores of the round before.
+    async fn start_round(&self, key: &Key) -> Result<Workshop, Error>;
     /// Every group's scores: for the facilitator and the leaders only.
     async fn group_scores(&self, code: &str, secret: &str) -> Result<Vec<GroupScores>, Error>;
     async fn update_settings(&self, key: &Key, input: SettingsInput) -> Result<Workshop, Error>;

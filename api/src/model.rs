@@ -173,6 +173,13 @@ pub struct Workshop {
     pub categories: Vec<Category>,
     pub areas: Vec<Area>,
     pub groups: Vec<Group>,
+    /// The round being scored: 1, until the facilitator begins another after discussing.
+    #[serde(default = "first_round")]
+    pub round: u32,
+}
+
+fn first_round() -> u32 {
+    1
 }
 
 impl Workshop {
@@ -245,11 +252,25 @@ pub struct Sheet {
     /// The group's own comments.
     #[serde(default)]
     pub comments: Vec<AreaComment>,
+    /// The group's scores in the round before this one, shown beside the new ones.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub previous: Vec<SheetScore>,
 }
 
 impl Sheet {
     pub fn value(&self, area: AreaId, axis: Axis) -> Option<u8> {
-        self.scores.iter().find(|score| score.area_id == area && score.axis == axis).map(|score| score.value)
+        SheetScore::find(&self.scores, area, axis)
+    }
+
+    /// The group's score in the round before this one.
+    pub fn previous(&self, area: AreaId, axis: Axis) -> Option<u8> {
+        SheetScore::find(&self.previous, area, axis)
+    }
+}
+
+impl SheetScore {
+    fn find(scores: &[SheetScore], area: AreaId, axis: Axis) -> Option<u8> {
+        scores.iter().find(|score| score.area_id == area && score.axis == axis).map(|score| score.value)
     }
 }
 
@@ -275,6 +296,21 @@ pub struct RankedArea {
     /// Its place in the official ranking, where the results show another.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub official_rank: Option<u32>,
+    /// Where it stood in each earlier round it was ranked in, first round first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub earlier: Vec<EarlierPlace>,
+}
+
+/// An area's place in an earlier round: its rank, the centre of each axis (by the workshop's
+/// aggregate) and its combined score then.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct EarlierPlace {
+    pub round: u32,
+    pub rank: u32,
+    pub potential: f64,
+    pub feasibility: f64,
+    pub combined: f64,
 }
 
 /// Which ranking results show: the official one, or one with each group's own level taken out
@@ -441,6 +477,7 @@ impl Standings {
                     quadrant: result.quadrant,
                     certainty,
                     official_rank: None,
+                    earlier: Vec::new(),
                 })
             })
             .collect();
@@ -475,6 +512,9 @@ pub struct Results {
     pub segment: Segment,
     #[serde(default)]
     pub view: ResultsView,
+    /// The round these are the results of: the workshop's current one, or an earlier one.
+    #[serde(default = "first_round")]
+    pub round: u32,
     pub ranked: Vec<RankedArea>,
     /// How much the groups agree on the order (Kendall's W).
     #[serde(default)]
@@ -486,9 +526,25 @@ pub struct Results {
 }
 
 impl Results {
-    pub fn new(workshop: Workshop, segment: Segment, view: ResultsView, standings: Standings) -> Results {
+    pub fn new(workshop: Workshop, segment: Segment, view: ResultsView, round: u32, standings: Standings) -> Results {
         let Standings { ranked, agreement, unscored, comments, raised, .. } = standings;
-        Results { workshop, segment, view, ranked, agreement, unscored, comments, raised }
+        Results { workshop, segment, view, round, ranked, agreement, unscored, comments, raised }
+    }
+}
+
+/// Which results to show: of every group or of one segment (`dimension=value`), ranked as
+/// `view` says, of the current round or of an earlier one.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ResultsChoice {
+    pub segment: Option<String>,
+    pub view: ResultsView,
+    pub round: Option<u32>,
+}
+
+impl ResultsChoice {
+    /// The official results of the current round, of every group or of one segment.
+    pub fn of_segment(segment: Option<String>) -> ResultsChoice {
+        ResultsChoice { segment, ..ResultsChoice::default() }
     }
 }
 
@@ -966,6 +1022,7 @@ mod tests {
             categories: Vec::new(),
             areas: Vec::new(),
             groups: Vec::new(),
+            round: 1,
         };
         let stats = AxisStats { mean: 5.0, median: 5.0, sd: None, min: 5, max: 5 };
         let row = |area: i64, counts: Vec<u32>| RankedArea {
@@ -981,6 +1038,7 @@ mod tests {
             quadrant: Quadrant::LowPotentialHard,
             certainty: AreaCertainty { potential_counts: counts, ..AreaCertainty::default() },
             official_rank: None,
+            earlier: Vec::new(),
         };
         let view = |version: i64, rows: Vec<RankedArea>, omitted: bool| LiveView {
             version,

@@ -14,8 +14,8 @@ use crate::model::{
 use crate::{
     backend::{GroupKey, Key, SharedBackend},
     model::{
-        AcceptInput, CertaintyInput, CommentInput, GroupInput, GroupTag, GroupsInput, ItemInput, ResultsView,
-        ScoreInput, SettingsInput, Setup, SuggestionInput, WorkshopInput,
+        AcceptInput, CertaintyInput, CommentInput, GroupInput, GroupTag, GroupsInput, ItemInput, ResultsChoice,
+        ResultsView, ScoreInput, SettingsInput, Setup, SuggestionInput, WorkshopInput,
     },
 };
 #[cfg(feature = "ssr")]
@@ -242,6 +242,13 @@ pub async fn set_results_hidden(code: String, secret: String, hidden: bool) -> R
 #[server]
 pub async fn set_scoring(code: String, secret: String, open: bool) -> Result<(), AppError> {
     backend()?.set_scoring_open(&key(code, secret), open).await?;
+    Ok(())
+}
+
+/// Keeps this round's scores for good and opens the next round.
+#[server]
+pub async fn start_round(code: String, secret: String) -> Result<(), AppError> {
+    backend()?.start_round(&key(code, secret)).await?;
     Ok(())
 }
 
@@ -499,8 +506,8 @@ pub async fn save_area_scores(
     Ok(())
 }
 
-/// The results, of one segment (`dimension=value`) if given, ranked as `view` says; `secret` is
-/// the facilitator's (hidden results too) or the leaders'.
+/// The results, of one segment (`dimension=value`) if given, ranked as `view` says, of the
+/// current round or of `round`; `secret` is the facilitator's (hidden results too) or the leaders'.
 /// On the leaders' link, the secret also goes into a cookie for the downloads.
 #[server]
 pub async fn load_results(
@@ -508,9 +515,15 @@ pub async fn load_results(
     secret: Option<String>,
     segment: Option<String>,
     view: Option<String>,
+    round: Option<String>,
 ) -> Result<Results, AppError> {
     let view = ResultsView::parse(view.as_deref())?;
-    let results = backend()?.results(&code, secret.as_deref(), segment.as_deref(), view).await;
+    let round = round
+        .map(|round| round.parse::<u32>())
+        .transpose()
+        .map_err(|_| Error::invalid(Field::Round, Rule::Malformed { expected: Format::WholeNumber }))?;
+    let choice = ResultsChoice { segment, view, round };
+    let results = backend()?.results(&code, secret.as_deref(), &choice).await;
     // Hidden results are refused once the secret is known to be the leaders'.
     if let (Some(secret), Ok(_) | Err(Error::ResultsHidden)) = (secret, &results) {
         set_secret_cookie(crate::model::LEADERS_COOKIE, secret, crate::model::workshop_api_path(&code));

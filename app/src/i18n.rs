@@ -106,6 +106,10 @@ pub struct Texts {
     pub save_failed: &'static str,
     pub retry: &'static str,
     pub scored_count: fn(usize, usize) -> String,
+    /// A round by its number.
+    pub round_of: fn(u32) -> String,
+    /// The group's scores in the round before: its name, then P and G.
+    pub previous_scores: &'static str,
     pub back_to_groups: &'static str,
     // Axes and matrix
     pub potential: &'static str,
@@ -120,6 +124,10 @@ pub struct Texts {
     pub quadrant: fn(Quadrant) -> &'static str,
     pub matrix_title: &'static str,
     pub matrix_moved_note: &'static str,
+    /// Under a matrix with arrows: the round they start from.
+    pub moves_note: fn(u32) -> String,
+    /// An area's place in an earlier round: the round, the rank.
+    pub rank_in_round: fn(u32, u32) -> String,
     // Results
     pub results_heading: &'static str,
     pub ranked_heading: &'static str,
@@ -160,6 +168,10 @@ pub struct Texts {
     pub scoring_is_closed: &'static str,
     pub open_scoring: &'static str,
     pub close_scoring: &'static str,
+    pub start_round: fn(u32) -> String,
+    pub start_round_help: &'static str,
+    pub rounds_label: &'static str,
+    pub current_round: &'static str,
     pub details_heading: &'static str,
     pub save: &'static str,
     pub remove: &'static str,
@@ -436,6 +448,9 @@ fn rule_nb(rule: &Rule) -> String {
         Rule::Duplicate => "finnes allerede".into(),
         Rule::Incomplete => "må ta med hvert element nøyaktig én gang".into(),
         Rule::TooFewGroups { min } => format!("har færre enn de {min} gruppene et segment må ha for å vises"),
+        Rule::NothingScored => {
+            "har ingen poeng ennå: en ny runde kan begynne når gruppene har gitt poeng i denne".into()
+        }
     }
 }
 
@@ -462,6 +477,7 @@ fn field_nb(path: &str) -> String {
         Field::TopPlaces => "Toppgrensene",
         Field::MinSegmentGroups => "Minste antall grupper i et segment",
         Field::View => "Visningen",
+        Field::Round => "Runden",
         Field::Aggregate => "Sammenstillingen",
         Field::Tags | Field::Dimension => "Merkelappen",
         Field::Rationale => "Begrunnelsen",
@@ -611,6 +627,8 @@ pub static NB: Texts = Texts {
     save_failed: "Ikke lagret.",
     retry: "Prøv igjen",
     scored_count: |done, total| format!("{done} av {total} områder har fått begge poeng"),
+    round_of: |n| format!("Runde {n}"),
+    previous_scores: "Forrige runde",
     back_to_groups: "Bytt gruppe",
     potential: "Potensial",
     feasibility: "Gjennomførbarhet",
@@ -628,6 +646,8 @@ pub static NB: Texts = Texts {
     },
     matrix_title: "Prioriteringsmatrise",
     matrix_moved_note: "Tallene er plassering i rangeringen. Der punkter ligger tett, er merket flyttet litt, med en strek til det egentlige punktet.",
+    moves_note: |round| format!("Pilene går fra der områdene sto i runde {round}, til der de står nå."),
+    rank_in_round: |round, rank| format!("runde {round}: {rank}."),
     results_heading: "Resultat",
     ranked_heading: "Rangering",
     rank: "Plass",
@@ -680,6 +700,11 @@ pub static NB: Texts = Texts {
     scoring_is_closed: "Poenggivingen er stengt.",
     open_scoring: "Åpne poenggivingen",
     close_scoring: "Steng poenggivingen",
+    start_round: |n| format!("Start runde {n}"),
+    start_round_help: "Poengene fra denne runden tas vare på slik de er, og resultatet av hver runde kan ses \
+        etterpå. Arkene tømmes, og hver gruppe ser sine forrige poeng mens den gir nye. Kan ikke angres.",
+    rounds_label: "Runder",
+    current_round: "nå",
     details_heading: "Om workshopen",
     save: "Lagre",
     remove: "Fjern",
@@ -977,6 +1002,8 @@ pub static EN: Texts = Texts {
     save_failed: "Not saved.",
     retry: "Try again",
     scored_count: |done, total| format!("{done} of {total} areas have both scores"),
+    round_of: |n| format!("Round {n}"),
+    previous_scores: "Previous round",
     back_to_groups: "Change group",
     potential: "Potential",
     feasibility: "Feasibility",
@@ -994,6 +1021,8 @@ pub static EN: Texts = Texts {
     },
     matrix_title: "Priority matrix",
     matrix_moved_note: "Numbers are places in the ranking. Where points crowd, a marker is moved a little, with a line to its true point.",
+    moves_note: |round| format!("Arrows run from where the areas stood in round {round} to where they stand now."),
+    rank_in_round: |round, rank| format!("round {round}: {rank}"),
     results_heading: "Result",
     ranked_heading: "Ranking",
     rank: "Rank",
@@ -1046,6 +1075,12 @@ pub static EN: Texts = Texts {
     scoring_is_closed: "Scoring is closed.",
     open_scoring: "Open scoring",
     close_scoring: "Close scoring",
+    start_round: |n| format!("Start round {n}"),
+    start_round_help: "This round's scores are kept as they are, and each round's results can be read \
+        afterwards. The sheets are emptied, and each group sees its previous scores while scoring again. \
+        Cannot be undone.",
+    rounds_label: "Rounds",
+    current_round: "now",
     details_heading: "About the workshop",
     save: "Save",
     remove: "Remove",

@@ -73,7 +73,8 @@ impl Live {
                 let view = view.as_ref()?;
                 let standings = view.standings.clone()?;
                 let segment = Segment { tag: None, groups: view.workshop.groups.len() as u32 };
-                Some(Results::new(view.workshop.clone(), segment, ResultsView::Official, standings))
+                let round = view.workshop.round;
+                Some(Results::new(view.workshop.clone(), segment, ResultsView::Official, round, standings))
             })
         })
     }
@@ -219,6 +220,7 @@ mod tests {
                 })
                 .into(),
             groups: vec![Group { id: GroupId(1), name: "Gruppe 1".into(), tags: Vec::new(), joined: true }],
+            round: 1,
         }
     }
 

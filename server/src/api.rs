@@ -14,9 +14,9 @@ use kvadrant_api::backend::{Backend, GroupKey, Key};
 use kvadrant_api::model::{
     AcceptInput, Area, Category, ChangeEntry, CommentInput, CreatedWorkshop, FACILITATOR_COOKIE, GROUP_KEY_COOKIE,
     Group, GroupInput, GroupLink, GroupScores, GroupTag, GroupsInput, ItemInput, LEADERS_COOKIE, ListKind,
-    LiveComments, LiveSheet, LiveView, ManageLink, Removal, Results, ResultsView, ReviewLink, Saved, ScoreInput,
-    SettingsInput, Setup, SetupArea, SetupCategory, SetupGroup, Sheet, Suggestion, SuggestionInput, Usage, Workshop,
-    WorkshopInput,
+    LiveComments, LiveSheet, LiveView, ManageLink, Removal, Results, ResultsChoice, ResultsView, ReviewLink, Saved,
+    ScoreInput, SettingsInput, Setup, SetupArea, SetupCategory, SetupGroup, Sheet, Suggestion, SuggestionInput, Usage,
+    Workshop, WorkshopInput,
 };
 use serde::Deserialize;
 use utoipa::{OpenApi, ToSchema};
@@ -154,6 +154,9 @@ pub struct ResultsQuery {
     /// `official_rank`; an aid to reading the official ranking, not a result of its own.
     #[param(schema_with = results_views)]
     pub view: Option<String>,
+    /// An earlier round's results; the current round's if not given.
+    #[param(minimum = 1)]
+    pub round: Option<u32>,
 }
 
 fn results_views() -> utoipa::openapi::Object {
@@ -204,6 +207,7 @@ pub fn routes() -> (Router<Arc<Service>>, utoipa::openapi::OpenApi) {
         .routes(routes!(import_setup))
         .routes(routes!(get_workshop, update_workshop))
         .routes(routes!(set_scoring))
+        .routes(routes!(start_round))
         .routes(routes!(set_results_hidden))
         .routes(routes!(follow_workshop))
         .routes(routes!(follow_private))
@@ -291,6 +295,20 @@ async fn set_scoring(
     ApiJson(input): ApiJson<ScoringInput>,
 ) -> ApiResult<Json<Workshop>> {
     Ok(Json(service.set_scoring_open(&bearer.key(code), input.open).await?))
+}
+
+/// Keeps the current round's scores for good and opens the next round for scoring, every
+/// group's sheet empty and showing its scores of the round before; refused while no group has
+/// scored the current round.
+#[utoipa::path(post, path = "/api/v1/workshops/{code}/rounds", params(("code" = String, Path)),
+    security(("facilitator" = [])),
+    responses((status = 200, body = Workshop), (status = 422, body = ErrorBody)))]
+async fn start_round(
+    State(service): State<Arc<Service>>,
+    ApiPath(code): ApiPath<String>,
+    bearer: Bearer,
+) -> ApiResult<Json<Workshop>> {
+    Ok(Json(service.start_round(&bearer.key(code)).await?))
 }
 
 /// Hides the results from everyone but the facilitator (`true`), or reveals them.
@@ -773,7 +791,8 @@ async fn results(
     ApiQuery(query): ApiQuery<ResultsQuery>,
 ) -> ApiResult<Json<Results>> {
     let view = ResultsView::parse(query.view.as_deref())?;
-    Ok(Json(visible_results(&service, &code, credential, query.segment.as_deref(), view).await?))
+    let choice = ResultsChoice { segment: query.segment, view, round: query.round };
+    Ok(Json(visible_results(&service, &code, credential, &choice).await?))
 }
 
 /// The results a request may see. A secret in a cookie that no longer holds (renewed since the
@@ -783,14 +802,13 @@ async fn visible_results(
     service: &Service,
     code: &str,
     credential: Option<Credential>,
-    segment: Option<&str>,
-    view: ResultsView,
+    choice: &ResultsChoice,
 ) -> Result<Results, Error> {
     let Some(Credential { secret, from_cookie }) = credential else {
-        return service.results(code, None, segment, view).await;
+        return service.results(code, None, choice).await;
     };
-    match service.results(code, Some(&secret), segment, view).await {
-        Err(Error::Forbidden) if from_cookie => service.results(code, None, segment, view).await,
+    match service.results(code, Some(&secret), choice).await {
+        Err(Error::Forbidden) if from_cookie => service.results(code, None, choice).await,
         other => other,
     }
 }
@@ -814,7 +832,7 @@ async fn results_csv(
     ApiQuery(query): ApiQuery<CsvQuery>,
 ) -> ApiResult<Response> {
     let dialect = CsvDialect::parse(query.dialect.as_deref())?;
-    let results = visible_results(&service, &code, credential, query.segment.as_deref(), ResultsView::Official).await?;
+    let results = visible_results(&service, &code, credential, &ResultsChoice::of_segment(query.segment)).await?;
     let filename = format!("kvadrant-{code}{}.csv", dialect.suffix());
     Ok(attachment(&filename, "text/csv; charset=utf-8", export::csv(&results, dialect)))
 }
@@ -850,7 +868,7 @@ async fn matrix_svg(
     credential: Option<Credential>,
     ApiQuery(query): ApiQuery<SegmentQuery>,
 ) -> ApiResult<Response> {
-    let results = visible_results(&service, &code, credential, query.segment.as_deref(), ResultsView::Official).await?;
+    let results = visible_results(&service, &code, credential, &ResultsChoice::of_segment(query.segment)).await?;
     Ok(attachment(&format!("kvadrant-{code}-matrix.svg"), "image/svg+xml", export::matrix_svg(&results)))
 }
 
@@ -865,7 +883,7 @@ async fn matrix_png(
     credential: Option<Credential>,
     ApiQuery(query): ApiQuery<SegmentQuery>,
 ) -> ApiResult<Response> {
-    let results = visible_results(&service, &code, credential, query.segment.as_deref(), ResultsView::Official).await?;
+    let results = visible_results(&service, &code, credential, &ResultsChoice::of_segment(query.segment)).await?;
     let png = pictures.png(export::matrix_svg(&results)).await?;
     Ok(attachment(&format!("kvadrant-{code}-matrix.png"), "image/png", png))
 }

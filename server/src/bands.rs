@@ -14,8 +14,8 @@ use kvadrant::{Aggregate, AreaId, Sheets, Tag, WorkshopId};
 use tokio::sync::{Notify, Semaphore};
 use tokio::time::Instant;
 
-/// Whose bands: a workshop's, of all its groups or of one segment.
-pub type Scope = (WorkshopId, Option<Tag>);
+/// Whose bands: a workshop's, of all its groups or of one segment, in one round.
+pub type Scope = (WorkshopId, Option<Tag>, u32);
 
 /// Workshops and segments whose latest bands are kept: a regional day's, with a few segments each.
 const SCOPES: usize = 1024;
@@ -150,7 +150,7 @@ mod tests {
         let top = vec![1, 2];
         let seed = band_seed(workshop, &sheets, &top, Aggregate::Mean);
         BandJob {
-            scope: (WorkshopId(workshop), None),
+            scope: (WorkshopId(workshop), None, 1),
             seed,
             ranked: ranked_of(&ranking),
             sheets,
@@ -168,8 +168,8 @@ mod tests {
         assert_eq!(first.bands.len(), 3);
         let other = bands.draw(job(1, 1)).await;
         assert_ne!(other.seed, first.seed);
-        assert_eq!(bands.latest(&(WorkshopId(1), None)).map(|d| d.seed), Some(other.seed));
-        assert!(bands.latest(&(WorkshopId(2), None)).is_none(), "each workshop its own");
+        assert_eq!(bands.latest(&(WorkshopId(1), None, 1)).map(|d| d.seed), Some(other.seed));
+        assert!(bands.latest(&(WorkshopId(2), None, 1)).is_none(), "each workshop its own");
     }
 
     #[tokio::test]
@@ -179,14 +179,14 @@ mod tests {
         let started = Instant::now();
         pacer.offer(job(1, 0), &bands, &done);
         done.notified().await;
-        assert_eq!(bands.latest(&(WorkshopId(1), None)).map(|d| d.seed), Some(job(1, 0).seed));
+        assert_eq!(bands.latest(&(WorkshopId(1), None, 1)).map(|d| d.seed), Some(job(1, 0).seed));
         // New scores right after: held back until a pace after the first drawing began.
         pacer.offer(job(1, 1), &bands, &done);
-        assert_eq!(bands.latest(&(WorkshopId(1), None)).map(|d| d.seed), Some(job(1, 0).seed));
+        assert_eq!(bands.latest(&(WorkshopId(1), None, 1)).map(|d| d.seed), Some(job(1, 0).seed));
         pacer.due().await;
         assert!(started.elapsed() >= PACE);
         pacer.offer(job(1, 1), &bands, &done);
         done.notified().await;
-        assert_eq!(bands.latest(&(WorkshopId(1), None)).map(|d| d.seed), Some(job(1, 1).seed));
+        assert_eq!(bands.latest(&(WorkshopId(1), None, 1)).map(|d| d.seed), Some(job(1, 1).seed));
     }
 }

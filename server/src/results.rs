@@ -4,8 +4,11 @@
 use std::collections::BTreeSet;
 
 use kvadrant::certainty::{Band, assess, band_seed, normalised_ranking, ranked_of};
+use kvadrant::rounds::FinishedRound;
 use kvadrant::{AreaId, Cell, GroupId, Sheets, Tag, rank_sheets, segment};
-use kvadrant_api::model::{AreaComment, Group, GroupTag, ResultsView, Segment, Standings, Suggestion, Workshop};
+use kvadrant_api::model::{
+    AreaComment, EarlierPlace, Group, GroupTag, ResultsView, Segment, Standings, Suggestion, Workshop,
+};
 
 use kvadrant::limits::OPEN_PAIRS_SHOWN;
 
@@ -13,11 +16,33 @@ use crate::bands::{BandJob, Drawn};
 use crate::store::{Content, WorkshopRecord};
 use crate::views;
 
+/// A workshop's scores: the current round's, and each finished round's as it was kept.
+pub struct RoundScores {
+    pub current: Vec<Cell>,
+    pub finished: Vec<FinishedRound>,
+}
+
+/// Which results to assemble, checked: of every group or of one segment, ranked officially or
+/// with each group's own level taken out, of one round.
+pub struct Shown {
+    pub segment: Option<Tag>,
+    pub view: ResultsView,
+    pub round: u32,
+}
+
+impl Shown {
+    /// The official results of every group in the current round: what the live views show.
+    pub fn live(record: &WorkshopRecord) -> Shown {
+        Shown { segment: None, view: ResultsView::Official, round: record.round }
+    }
+}
+
 /// A workshop version as its results show it.
 pub struct Assembly {
     /// The workshop as its viewers see it.
     pub workshop: Workshop,
-    /// Every group's valid scores (a stored score outside the scale is logged and left out).
+    /// Every group's valid scores in the round shown (a stored score outside the scale is
+    /// logged and left out).
     pub cells: Vec<Cell>,
     /// The groups the standings count: all of them, or one segment's.
     pub segment: Segment,
@@ -29,40 +54,45 @@ pub struct Assembly {
 }
 
 impl Assembly {
-    /// The standings of a workshop from what the store holds of it, counting only the groups
-    /// tagged `segment` if one is given, and what drawing their rank bands takes. A request for
+    /// The standings `shown` asks for from what the store holds of a workshop, each area with
+    /// its places in the rounds before, and what drawing their rank bands takes. A request for
     /// results reads just these parts; a live view takes them from its [`crate::store::Snapshot`].
     pub fn new(
         record: &WorkshopRecord,
         content: Content,
-        cells: Vec<Cell>,
+        scores: RoundScores,
         mut comments: Vec<AreaComment>,
         suggestions: &[Suggestion],
-        segment: Option<&Tag>,
-        view: ResultsView,
+        shown: &Shown,
     ) -> (Assembly, BandJob) {
         let workshop = views::workshop(record, content);
-        let members: Option<BTreeSet<GroupId>> = segment.map(|tag| {
+        let members: Option<BTreeSet<GroupId>> = shown.segment.as_ref().map(|tag| {
             let tagged = |group: &&Group| group.tags.iter().any(|t| tag.is(&t.dimension, &t.value));
             workshop.groups.iter().filter(tagged).map(|group| group.id).collect()
         });
-        let in_segment;
-        let (counted, groups) = match &members {
-            None => (&cells[..], workshop.groups.len()),
-            Some(members) => {
-                in_segment = segment::cells_of(&cells, members);
-                comments.retain(|comment| members.contains(&comment.group_id));
-                (&in_segment[..], members.len())
+        if let Some(members) = &members {
+            comments.retain(|comment| members.contains(&comment.group_id));
+        }
+        let counted_of = |cells: &[Cell]| -> Sheets {
+            match &members {
+                None => Sheets::from_cells(cells),
+                Some(members) => Sheets::from_cells(&segment::cells_of(cells, members)),
             }
         };
+        let groups = members.as_ref().map_or(workshop.groups.len(), BTreeSet::len);
+        let RoundScores { current, finished } = scores;
+        let cells = match finished.iter().find(|round| round.number == shown.round) {
+            Some(round) => round.cells.clone(),
+            None => current,
+        };
         let areas: Vec<AreaId> = workshop.areas.iter().map(|area| area.id).collect();
-        let sheets = Sheets::from_cells(counted);
+        let sheets = counted_of(&cells);
         let midlines = record.settings.midlines();
         let aggregate = record.settings.aggregate;
         let official = rank_sheets(midlines, aggregate, &areas, &sheets);
         let official_ranks = ranked_of(&official);
         // Bands are always of the official ranks: the other view is an aid to reading them.
-        let ranking = match view {
+        let ranking = match shown.view {
             ResultsView::Official => official,
             ResultsView::Normalised => normalised_ranking(midlines, &areas, &sheets),
         };
@@ -70,7 +100,7 @@ impl Assembly {
         let certainty = assess(&ranking, &sheets, record.settings.scale, reading);
         let top = reading.top_places.clone();
         let band_seed = band_seed(record.id.0, &sheets, &top, aggregate);
-        let scope = (record.id, segment.cloned());
+        let scope = (record.id, shown.segment.clone(), shown.round);
         let mut standings = Standings::new(&workshop, ranking, certainty, comments, suggestions);
         // Who gave what grows each view with groups × areas: while scoring is open, and every
         // screen follows every change, only in workshop-sized rooms. The strips' counts carry
@@ -79,13 +109,27 @@ impl Assembly {
         if record.scoring_open && pairs > OPEN_PAIRS_SHOWN {
             standings.ranked.iter_mut().for_each(|row| row.certainty.scores.clear());
         }
-        if view == ResultsView::Normalised {
+        if shown.view == ResultsView::Normalised {
             for row in &mut standings.ranked {
                 row.official_rank = official_ranks.iter().find(|(area, _)| *area == row.area_id).map(|(_, rank)| *rank);
             }
         }
+        for round in finished.iter().filter(|round| round.number < shown.round) {
+            let ranking = rank_sheets(midlines, aggregate, &areas, &counted_of(&round.cells));
+            for place in ranking.ranked {
+                if let Some(row) = standings.ranked.iter_mut().find(|row| row.area_id == place.area) {
+                    row.earlier.push(EarlierPlace {
+                        round: round.number,
+                        rank: place.rank,
+                        potential: place.potential.centre(aggregate),
+                        feasibility: place.feasibility.centre(aggregate),
+                        combined: place.combined,
+                    });
+                }
+            }
+        }
         let job = BandJob { scope, seed: band_seed, ranked: official_ranks, sheets, top, aggregate };
-        let segment = Segment { tag: segment.map(GroupTag::from), groups: groups as u32 };
+        let segment = Segment { tag: shown.segment.as_ref().map(GroupTag::from), groups: groups as u32 };
         (Assembly { workshop, cells, segment, standings, band_seed }, job)
     }
 

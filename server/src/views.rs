@@ -26,6 +26,7 @@ pub fn workshop(record: &WorkshopRecord, content: Content) -> Workshop {
         categories: content.categories.into_iter().map(Category::from).collect(),
         areas: content.areas.into_iter().map(Area::from).collect(),
         groups: content.groups.into_iter().map(Group::from).collect(),
+        round: record.round,
     }
 }
 

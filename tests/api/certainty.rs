@@ -4,29 +4,6 @@ use serde_json::{Value, json};
 
 use crate::support::{self, TestServer, Workshop};
 
-/// Each of `groups` (as the API added them) scores `areas` with its sheet of (potential, feasibility).
-async fn score_sheets<'a>(
-    server: &TestServer,
-    workshop: &Workshop,
-    areas: &[i64],
-    groups: &Value,
-    sheets: impl IntoIterator<Item = &'a [(i64, i64)]>,
-) {
-    for (group, sheet) in groups.as_array().unwrap().iter().zip(sheets) {
-        let cells: Vec<Value> = areas
-            .iter()
-            .zip(sheet)
-            .flat_map(|(area, (p, f))| {
-                [
-                    json!({ "area_id": area, "axis": "potential", "value": p }),
-                    json!({ "area_id": area, "axis": "feasibility", "value": f }),
-                ]
-            })
-            .collect();
-        server.score(&workshop.code, group["id"].as_i64().unwrap(), json!(cells)).await;
-    }
-}
-
 /// Five groups' (potential, feasibility) for three areas.
 const SCORES: [[(i64, i64); 3]; 5] = [
     [(9, 8), (5, 5), (1, 6)],
@@ -71,7 +48,7 @@ async fn spread_dissent_bands_and_agreement_match_an_independent_computation() {
         areas.push(server.add_id(&workshop, "/areas", json!({ "name": name })).await);
     }
     let groups = server.add(&workshop, "/groups", json!({ "count": SCORES.len() })).await;
-    score_sheets(&server, &workshop, &areas, &groups, SCORES.iter().map(|s| &s[..])).await;
+    server.score_sheets(&workshop, &areas, &groups, SCORES.iter().map(|s| &s[..])).await;
     let path = format!("/api/v1/workshops/{}/results", workshop.code);
     // The distribution as counts along the scale.
     let results = server.get_json(&path).await;
@@ -173,7 +150,7 @@ async fn the_normalised_view_ranks_without_each_groups_level_beside_the_official
     }
     let groups = server.add(&workshop, "/groups", json!({ "count": 3 })).await;
     let sheets: [&[(i64, i64)]; 3] = [&[(10, 8), (10, 8)], &[(7, 5), (4, 5), (7, 5)], &[(7, 5), (4, 5), (7, 5)]];
-    score_sheets(&server, &workshop, &areas, &groups, sheets.iter().map(|s| &s[..])).await;
+    server.score_sheets(&workshop, &areas, &groups, sheets.iter().map(|s| &s[..])).await;
     let path = format!("/api/v1/workshops/{}/results", workshop.code);
     let official = server.get_json(&path).await;
     let order = |results: &Value| -> Vec<(String, u64, Option<u64>)> {
@@ -224,7 +201,7 @@ async fn by_median_the_combined_score_is_the_product_of_the_medians_and_says_so(
         areas.push(server.add_id(&workshop, "/areas", json!({ "name": name })).await);
     }
     let groups = server.add(&workshop, "/groups", json!({ "count": SCORES.len() })).await;
-    score_sheets(&server, &workshop, &areas, &groups, SCORES.iter().map(|s| &s[..])).await;
+    server.score_sheets(&workshop, &areas, &groups, SCORES.iter().map(|s| &s[..])).await;
     let settings = json!({ "scale_min": 1, "scale_max": 10, "language": "nb", "aggregate": "median" });
     assert_eq!(server.facilitate(&workshop, reqwest::Method::PUT, "/settings", settings).await.status(), 200);
     let results = server.get_json(&format!("/api/v1/workshops/{}/results", workshop.code)).await;

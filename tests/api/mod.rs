@@ -10,6 +10,7 @@ mod limits;
 mod pages;
 mod pictures;
 mod removals;
+mod rounds;
 mod score_batches;
 mod serving;
 mod setup;

@@ -248,6 +248,29 @@ impl TestServer {
         (workshop, area, group)
     }
 
+    /// Each of `groups` (as the API added them) scores `areas` with its sheet of (potential, feasibility).
+    pub async fn score_sheets<'a>(
+        &self,
+        workshop: &Workshop,
+        areas: &[i64],
+        groups: &Value,
+        sheets: impl IntoIterator<Item = &'a [(i64, i64)]>,
+    ) {
+        for (group, sheet) in groups.as_array().unwrap().iter().zip(sheets) {
+            let cells: Vec<Value> = areas
+                .iter()
+                .zip(sheet)
+                .flat_map(|(area, (p, f))| {
+                    [
+                        json!({ "area_id": area, "axis": "potential", "value": p }),
+                        json!({ "area_id": area, "axis": "feasibility", "value": f }),
+                    ]
+                })
+                .collect();
+            self.score(&workshop.code, group["id"].as_i64().unwrap(), json!(cells)).await;
+        }
+    }
+
     /// The leaders' read-only secret of `workshop`.
     pub async fn review_secret(&self, workshop: &Workshop) -> String {
         let response = self.facilitate(workshop, reqwest::Method::GET, "/review-link", Value::Null).await;

@@ -26,6 +26,8 @@ struct Query {
     compare: Option<String>,
     /// `normalised`: each group's own level taken out.
     view: Option<String>,
+    /// An earlier round; the current one if not given.
+    round: Option<String>,
 }
 
 /// The ranked result and the matrix; complete without scripts, printable, and live once
@@ -46,6 +48,7 @@ pub fn ResultsPage() -> impl IntoView {
             segment: chosen("segment"),
             compare: chosen("compare"),
             view: chosen("view"),
+            round: chosen("round"),
         }
     };
     let results = Resource::new(
@@ -54,10 +57,11 @@ pub fn ResultsPage() -> impl IntoView {
             move || (key(), secret())
         },
         |(query, secret): (Query, Option<String>)| async move {
-            let view = query.view.clone();
-            let first = load_results(query.code.clone(), secret.clone(), query.segment.clone(), view.clone()).await?;
+            let (view, round) = (query.view.clone(), query.round.clone());
+            let (code, segment) = (query.code.clone(), query.segment.clone());
+            let first = load_results(code, secret.clone(), segment, view.clone(), round.clone()).await?;
             let second = match query.compare {
-                Some(compare) => Some(load_results(query.code, secret, Some(compare), view).await?),
+                Some(compare) => Some(load_results(query.code, secret, Some(compare), view, round).await?),
                 None => None,
             };
             Ok::<_, AppError>((first, second))
@@ -69,18 +73,27 @@ pub fn ResultsPage() -> impl IntoView {
             {move || {
                 let query = key();
                 Suspend::new(async move {
-                    // Segments and the normalised view are read as loaded, not live.
-                    let segmented = query.segment.is_some() || query.compare.is_some() || query.view.is_some();
+                    // Segments, earlier rounds and the normalised view are read as loaded, not live.
+                    let segmented = query.segment.is_some()
+                        || query.compare.is_some()
+                        || query.view.is_some()
+                        || query.round.is_some();
                     match results.await {
                         Err(AppError::Domain(Error::ResultsHidden)) => {
                             answer_with(&AppError::Domain(Error::ResultsHidden));
                             view! { <LiveReport query initial=None /> }.into_any()
                         }
                         Err(error) => view! { <ErrorNote error /> }.into_any(),
-                        Ok((results, None)) if !segmented => {
-                            view! { <LiveReport query initial=Some(results) /> }.into_any()
+                        Ok((results, None)) if !segmented => view! {
+                            <RoundPicker query=query.clone() current=results.workshop.round shown=results.round />
+                            <LiveReport query initial=Some(results) />
                         }
-                        Ok((first, second)) => view! { <SegmentReport query first second /> }.into_any(),
+                        .into_any(),
+                        Ok((first, second)) => view! {
+                            <RoundPicker query=query.clone() current=first.workshop.round shown=first.round />
+                            <SegmentReport query first second />
+                        }
+                        .into_any(),
                     }
                 })
             }}
@@ -137,6 +150,7 @@ fn ReportHeading(results: Results, review: bool) -> impl IntoView {
         <p class="meta">
             {t.results_heading}" · "{(t.groups_of)(workshop.groups.len())}" · "
             {if workshop.scoring_open { t.scoring_is_open } else { t.scoring_is_closed }}
+            {(workshop.round > 1).then(|| format!(" · {}", (t.round_of)(results.round)))}
         </p>
         <p class="meta method">{(t.combined_by)(workshop.settings.aggregate)}</p>
         {(!workshop.groups.is_empty()).then(|| view! {
@@ -174,6 +188,35 @@ fn SegmentReport(query: Query, first: Results, second: Option<Results>) -> impl 
         </article>
     }
     .into_any()
+}
+
+/// Links to each round's results, once there is more than one: server-rendered, and the same
+/// page with only the round changed.
+#[component]
+fn RoundPicker(query: Query, current: u32, shown: u32) -> impl IntoView {
+    let t = use_texts();
+    let kept: Vec<String> = [("segment", &query.segment), ("compare", &query.compare), ("view", &query.view)]
+        .into_iter()
+        .filter_map(|(name, value)| {
+            value.as_ref().map(|value| format!("{name}={}", leptos_router::location::Url::escape(value)))
+        })
+        .collect();
+    let link = move |round: u32| {
+        let round = (round != current).then(|| format!("round={round}"));
+        let all: Vec<&str> = kept.iter().map(String::as_str).chain(round.as_deref()).collect();
+        format!("?{}", all.join("&"))
+    };
+    let items = (1..=current)
+        .map(|round| {
+            let label = match round == current {
+                true => format!("{} ({})", (t.round_of)(round), t.current_round),
+                false => (t.round_of)(round),
+            };
+            let here = (round == shown).then_some("page");
+            view! { <li><a href=link(round) aria-current=here>{label}</a></li> }
+        })
+        .collect_view();
+    (current > 1).then(|| view! { <nav class="rounds no-print" aria-label=t.rounds_label><ul>{items}</ul></nav> })
 }
 
 fn segment_label(segment: &Segment, all: &str) -> String {

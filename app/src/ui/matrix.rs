@@ -36,10 +36,11 @@ pub fn colour(category_index: Option<usize>) -> (&'static str, &'static str) {
 #[component]
 pub fn Matrix(results: Results) -> impl IntoView {
     let t = use_texts();
+    let first = results.ranked.iter().find_map(|row| row.earlier.first()).map(|place| place.round);
     view! {
         <figure class="matrix">
             <MatrixDrawing results />
-            <figcaption>{t.matrix_moved_note}</figcaption>
+            <figcaption>{t.matrix_moved_note}{first.map(|round| format!(" {}", (t.moves_note)(round)))}</figcaption>
         </figure>
     }
 }
@@ -109,6 +110,16 @@ fn MatrixDrawing(results: Results) -> impl IntoView {
             format!("M{:.1} {y:.1}H{:.1}M{x:.1} {:.1}V{:.1}", plot.x(left), plot.x(right), plot.y(down), plot.y(up))
         })
         .collect();
+    // Each area's movement since the first round it was ranked in: an arrow to where it is now.
+    let moves: String = results
+        .ranked
+        .iter()
+        .zip(&anchors)
+        .filter_map(|(row, &(x, y))| {
+            let first = row.earlier.first()?;
+            Some(format!("M{:.1} {:.1}L{x:.1} {y:.1}", plot.x(first.feasibility), plot.y(first.potential)))
+        })
+        .collect();
     let markers = results
         .ranked
         .iter()
@@ -171,6 +182,12 @@ fn MatrixDrawing(results: Results) -> impl IntoView {
             <text x=plot.left - 45.0 y=plot.top class="axis-end" font-size="12" fill=INK text-anchor="end"
                 transform=format!("rotate(-90 {} {})", plot.left - 45.0, plot.top)>{t.potential_high}</text>
             <path class="spread" aria-hidden="true" d=crosses fill="none" stroke=MUTED stroke-width="1.5" />
+            {(!moves.is_empty()).then(|| view! {
+                <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto">
+                    <path d="M0 0L10 5L0 10z" fill=INK />
+                </marker>
+                <path class="moves" aria-hidden="true" d=moves fill="none" stroke=INK stroke-width="1.5" marker-end="url(#arrow)" />
+            })}
             <g role="list">{markers}</g>
         </svg>
     }

@@ -101,6 +101,9 @@ pub fn RankedTable(results: Results) -> impl IntoView {
                     <td class="num">
                         {row.rank}
                         {row.official_rank.map(|rank| view! { <span class="official">" ("{rank}")"</span> })}
+                        {row.earlier.first().map(|first| view! {
+                            <span class="earlier">{(t.rank_in_round)(first.round, first.rank)}</span>
+                        })}
                     </td>
                     <th scope="row">{row.area.clone()}</th>
                     <td class="category">

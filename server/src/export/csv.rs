@@ -106,10 +106,13 @@ pub fn csv(results: &Results, dialect: CsvDialect) -> Vec<u8> {
         text(&lines.collect::<Vec<_>>().join("\n"))
     };
     let top = &results.workshop.settings.certainty.top_places;
+    // The rounds before the one shown, each with the area's rank and combined score then.
+    let earlier = 1..results.round;
     let header: Vec<String> = HEADER
         .iter()
         .map(|h| h.to_string())
         .chain(top.iter().map(|k| format!("top{k}_share")))
+        .chain(earlier.clone().flat_map(|round| [format!("round{round}_rank"), format!("round{round}_combined")]))
         .chain(TRAILER.iter().map(|h| h.to_string()))
         .collect();
     let columns = header.len();
@@ -131,6 +134,11 @@ pub fn csv(results: &Results, dialect: CsvDialect) -> Vec<u8> {
         for &k in top {
             let share = band.and_then(|b| b.top.iter().find(|t| t.k == k)).map(|t| dialect.number(t.share));
             record.push(share.unwrap_or_default());
+        }
+        for round in earlier.clone() {
+            let place = row.earlier.iter().find(|place| place.round == round);
+            record.push(place.map(|place| place.rank.to_string()).unwrap_or_default());
+            record.push(place.map(|place| dialect.number(place.combined)).unwrap_or_default());
         }
         let dissent: Vec<&str> = row.certainty.dissent.iter().map(|axis| axis.as_str()).collect();
         record.push(dissent.join(" "));

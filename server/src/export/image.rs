@@ -48,7 +48,7 @@ pub fn png(svg: &str) -> Result<Vec<u8>, ImageError> {
 #[cfg(test)]
 mod tests {
     use kvadrant::{AreaId, AxisStats, CategoryId, Quadrant};
-    use kvadrant_api::model::{Area, Category, RankedArea, Segment, Settings, Standings, Workshop};
+    use kvadrant_api::model::{Area, Category, EarlierPlace, RankedArea, Segment, Settings, Standings, Workshop};
 
     use super::*;
 
@@ -64,6 +64,7 @@ mod tests {
             categories: vec![Category { id: CategoryId(1), name: "Helse".into(), description: String::new() }],
             areas: vec![Area { id: AreaId(1), name: "Jordmor".into(), description: String::new(), category_id: None }],
             groups: Vec::new(),
+            round: 2,
         };
         let stats = AxisStats { mean: 7.5, median: 7.5, sd: None, min: 7, max: 8 };
         let standings = Standings {
@@ -83,12 +84,13 @@ mod tests {
                 quadrant: Quadrant::HighPotentialEasy,
                 certainty: Default::default(),
                 official_rank: None,
+                earlier: vec![EarlierPlace { round: 1, rank: 1, potential: 5.0, feasibility: 4.0, combined: 20.0 }],
             }],
             unscored: Vec::new(),
             comments: Vec::new(),
             raised: Vec::new(),
         };
-        Results::new(workshop, Segment { tag: None, groups: 2 }, Default::default(), standings)
+        Results::new(workshop, Segment { tag: None, groups: 2 }, Default::default(), 2, standings)
     }
 
     #[test]
@@ -96,6 +98,8 @@ mod tests {
         let svg = matrix_svg(&results());
         assert!(svg.starts_with("<?xml"));
         assert!(svg.contains("Nytte &lt;for&gt; innbyggerne"), "{svg}");
+        // The area moved since round 1: an arrow from (4, 5) in round 1 to where it is now.
+        assert!(svg.contains(r#"class="moves""#) && svg.contains(r#"marker-end="url(#arrow)""#), "{svg}");
         let tree = usvg::Tree::from_str(&svg, &usvg::Options::default()).expect("valid SVG");
         assert_eq!(tree.size().width(), 720.0);
     }

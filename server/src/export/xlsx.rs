@@ -95,7 +95,11 @@ pub fn xlsx(results: &Results, scores: &[GroupScores], changes: &[ChangeEntry]) 
         Some(tag) => format!("{}: {} = {} (n = {})", t.segment, tag.dimension, tag.value, results.segment.groups),
         None => format!("{} (n = {})", t.all_groups, results.segment.groups),
     };
-    ranking.write_string(1, 0, format!("{counted} · {}", (t.combined_by)(settings.aggregate)))?;
+    let round = match results.workshop.round {
+        1 => String::new(),
+        _ => format!(" · {}", (t.round_of)(results.round)),
+    };
+    ranking.write_string(1, 0, format!("{counted} · {}{round}", (t.combined_by)(settings.aggregate)))?;
     let centre = match settings.aggregate {
         Aggregate::Mean => t.mean,
         Aggregate::Median => "median",
@@ -123,6 +127,12 @@ pub fn xlsx(results: &Results, scores: &[GroupScores], changes: &[ChangeEntry]) 
     .to_vec();
     ranking_columns.extend(top.iter().map(|&k| (t.top_share)(k)));
     ranking_columns.push(t.dissent_heading.to_owned());
+    // The rounds before the one shown: the area's rank and combined score in each.
+    let earlier = 1..results.round;
+    for round in earlier.clone() {
+        let round_name = (t.round_of)(round);
+        ranking_columns.extend([format!("{} – {round_name}", t.rank), format!("{} – {round_name}", t.combined)]);
+    }
     headings(ranking, &bold, &ranking_columns.iter().map(String::as_str).collect::<Vec<_>>())?;
     ranking.set_column_width(1, 40)?;
     ranking.set_column_width(2, 24)?;
@@ -145,6 +155,12 @@ pub fn xlsx(results: &Results, scores: &[GroupScores], changes: &[ChangeEntry]) 
             }
         }
         sheet.cell(dissent_column, t.dissent_of(row).unwrap_or_default())?;
+        for (column, round) in (dissent_column + 1..).step_by(2).zip(earlier.clone()) {
+            if let Some(place) = row.earlier.iter().find(|place| place.round == round) {
+                sheet.whole(column, place.rank)?;
+                sheet.number(column + 1, place.combined)?;
+            }
+        }
     }
     for area in &results.unscored {
         sheet.row += 1;

@@ -5,14 +5,12 @@ use std::hash::{Hash, Hasher};
 
 use axum::body::Bytes;
 use kvadrant::{AreaId, GroupId, areas_scored};
-use kvadrant_api::model::{
-    AreaComment, GroupProgress, LiveComments, LiveSheet, LiveView, ResultsView, SheetScore, Suggestion,
-};
+use kvadrant_api::model::{AreaComment, GroupProgress, LiveComments, LiveSheet, LiveView, SheetScore, Suggestion};
 use serde::Serialize;
 
 use super::Role;
 use crate::bands::{BandJob, RankBands};
-use crate::results::Assembly;
+use crate::results::{Assembly, RoundScores, Shown};
 use crate::store::Snapshot;
 use crate::views;
 
@@ -72,15 +70,15 @@ impl Frames {
     /// scores, also what drawing the current ones takes.
     pub fn build(snapshot: Snapshot, bands: &RankBands) -> (Frames, Option<BandJob>) {
         let cells = snapshot.cells();
-        let Snapshot { record, content, scores, activity, comments, suggestions, group_links } = snapshot;
+        let Snapshot { record, content, scores, finished, activity, comments, suggestions, group_links } = snapshot;
         let (comments, suggestions): (Vec<AreaComment>, Vec<Suggestion>) =
             (views::all(comments), views::all(suggestions));
         let mut comments_of: HashMap<GroupId, Vec<AreaComment>> = HashMap::new();
         for comment in &comments {
             comments_of.entry(comment.group_id).or_default().push(comment.clone());
         }
-        let (assembly, job) =
-            Assembly::new(&record, content, cells, comments, &suggestions, None, ResultsView::Official);
+        let rounds = RoundScores { current: cells, finished };
+        let (assembly, job) = Assembly::new(&record, content, rounds, comments, &suggestions, &Shown::live(&record));
         let drawn = bands.latest(&job.scope);
         let bands_shown = drawn.as_ref().map(|drawn| drawn.seed);
         let Assembly { workshop, cells, mut standings, .. } = assembly.with_bands(drawn.as_ref());

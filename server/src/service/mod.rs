@@ -12,19 +12,19 @@ use tokio::sync::watch;
 use async_trait::async_trait;
 use kvadrant::{
     AreaId, CategoryId, Comment, Description, Entity, Error, Field, GroupId, JoinCode, Name, Rule, Score, SuggestionId,
-    Tag, Title, WorkshopId, segment,
+    Tag, Title, WorkshopId, rounds, segment,
 };
 use kvadrant_api::backend::{Backend, GroupKey, Key};
 use kvadrant_api::model::{
     AcceptInput, Area, AreaComment, Category, ChangeEntry, CommentInput, CreatedWorkshop, Group, GroupCard, GroupInput,
     GroupLink, GroupScores, GroupTag, GroupsInput, Invite, ItemInput, ListKind, ManageLink, QrLink, Removal, Results,
-    ResultsView, ReviewLink, Saved, ScoreInput, SettingsInput, Setup, Sheet, SheetScore, Suggestion, SuggestionInput,
+    ResultsChoice, ReviewLink, Saved, ScoreInput, SettingsInput, Setup, Sheet, SheetScore, Suggestion, SuggestionInput,
     SuggestionStatus, Usage, Workshop, WorkshopInput, manage_path, sheet_path,
 };
 
 use crate::bands::RankBands;
 use crate::live::{Frames, Hub, Role};
-use crate::results::Assembly;
+use crate::results::{Assembly, RoundScores, Shown};
 use crate::store::{
     Actor, GroupAccess, NewLists, NewWorkshop, ScoreSubmission, ScoreWrite, ScoreWriter, Store, StoreError,
     StoreResult, WorkshopRecord, WorkshopSettings,
@@ -246,7 +246,8 @@ impl Service {
         segment: Option<&str>,
     ) -> Result<(Results, Vec<GroupScores>, Vec<ChangeEntry>), Error> {
         let (record, viewer) = self.reviewer(code, secret).await?;
-        let results = self.visible_results(&record, viewer, segment, ResultsView::Official).await?;
+        let choice = ResultsChoice::of_segment(segment.map(str::to_owned));
+        let results = self.visible_results(&record, viewer, &choice).await?;
         let scores = self.scores_of(&record, &results.workshop).await?;
         let changes = views::all(self.store.changes(record.id, None, None).await?);
         Ok((results, scores, changes))
@@ -273,12 +274,12 @@ impl Service {
         &self,
         record: &WorkshopRecord,
         viewer: Viewer,
-        segment: Option<&str>,
-        view: ResultsView,
+        choice: &ResultsChoice,
     ) -> Result<Results, Error> {
         Self::may_see_results(record, viewer)?;
-        let segment = segment.map(|pair| Tag::parse_pair(Field::Segment, pair)).transpose()?;
-        self.results_of(record, segment.as_ref(), view).await
+        let segment = choice.segment.as_deref().map(|pair| Tag::parse_pair(Field::Segment, pair)).transpose()?;
+        let round = rounds::shown(choice.round.map(i64::from), record.round)?;
+        self.results_of(record, Shown { segment, view: choice.view, round }).await
     }
 
     async fn review_link_at(&self, key: &Key, record: &WorkshopRecord, generation: i64) -> Result<ReviewLink, Error> {
@@ -339,31 +340,32 @@ impl Service {
         self.view(&record).await
     }
 
-    /// The workshop's results, of `segment` if one is given; those of all groups are assembled
-    /// once per version.
-    async fn results_of(
-        &self,
-        record: &WorkshopRecord,
-        segment: Option<&Tag>,
-        view: ResultsView,
-    ) -> Result<Results, Error> {
-        let kept = segment.is_none() && view == ResultsView::Official;
+    /// The results `shown` names; the live ones (official, of all groups, in the current round)
+    /// are assembled once per version.
+    async fn results_of(&self, record: &WorkshopRecord, shown: Shown) -> Result<Results, Error> {
+        let live = Shown::live(record);
+        let kept = shown.segment.is_none() && shown.view == live.view && shown.round == live.round;
         if kept && let Some(results) = self.assembled.at(record.id, record.version) {
             return Ok(Results::clone(&results));
         }
         let content = self.store.content(record.id).await?;
-        let cells = self.store.cells(record.id, record.settings.scale).await?;
+        let current = self.store.cells(record.id, record.settings.scale).await?;
+        let finished = match record.round {
+            1 => Vec::new(),
+            _ => self.store.finished_rounds(record.id, record.settings.scale).await?,
+        };
         let comments = views::all(self.store.comments(record.id).await?);
         let suggestions: Vec<Suggestion> = views::all(self.store.suggestions(record.id).await?);
-        let (assembly, bands) = Assembly::new(record, content, cells, comments, &suggestions, segment, view);
+        let scores = RoundScores { current, finished };
+        let (assembly, bands) = Assembly::new(record, content, scores, comments, &suggestions, &shown);
         // A segment so small that its groups could be told apart is not shown on its own.
         let min = record.settings.certainty.min_segment_groups;
-        if segment.is_some() && assembly.segment.groups < u32::from(min) {
+        if shown.segment.is_some() && assembly.segment.groups < u32::from(min) {
             return Err(Error::invalid(Field::Segment, Rule::TooFewGroups { min: min.into() }));
         }
         let drawn = self.bands.draw(bands).await;
-        let Assembly { workshop, segment: shown, standings, .. } = assembly.with_bands(Some(&drawn));
-        let results = Results::new(workshop, shown, view, standings);
+        let Assembly { workshop, segment, standings, .. } = assembly.with_bands(Some(&drawn));
+        let results = Results::new(workshop, segment, shown.view, shown.round, standings);
         if kept {
             self.assembled.keep(record.id, record.version, Arc::new(results.clone()));
         }
@@ -652,7 +654,11 @@ impl Backend for Service {
         let scores = views::all(self.store.group_scores(record.id, group.id).await?);
         let mut comments: Vec<AreaComment> = views::all(self.store.comments(record.id).await?);
         comments.retain(|comment| comment.group_id == group.id);
-        Ok(Sheet { workshop, group, scores, comments })
+        let previous = match record.round {
+            1 => Vec::new(),
+            round => views::all(self.store.group_earlier_scores(group.id, round - 1).await?),
+        };
+        Ok(Sheet { workshop, group, scores, comments, previous })
     }
 
     async fn put_scores(&self, key: &GroupKey, scores: Vec<ScoreInput>) -> Result<Saved, Error> {
@@ -670,15 +676,16 @@ impl Backend for Service {
         self.reloaded(key).await
     }
 
-    async fn results(
-        &self,
-        code: &str,
-        secret: Option<&str>,
-        segment: Option<&str>,
-        view: ResultsView,
-    ) -> Result<Results, Error> {
+    async fn results(&self, code: &str, secret: Option<&str>, choice: &ResultsChoice) -> Result<Results, Error> {
         let (record, viewer) = self.access(code, secret).await?;
-        self.visible_results(&record, viewer, segment, view).await
+        self.visible_results(&record, viewer, choice).await
+    }
+
+    async fn start_round(&self, key: &Key) -> Result<Workshop, Error> {
+        let record = self.authorized(key).await?;
+        let next = rounds::next(record.round)?;
+        self.change(record.id, self.store.start_round(record.id, next)).await?;
+        self.reloaded(key).await
     }
 
     async fn group_scores(&self, code: &str, secret: &str) -> Result<Vec<GroupScores>, Error> {

@@ -12,7 +12,7 @@ mod sqlite;
 use async_trait::async_trait;
 use kvadrant::{
     Aggregate, AreaId, Axis, AxisLabel, CategoryId, Cell, CertaintySettings, Comment, Description, GroupId, JoinCode,
-    Lang, Midline, Midlines, Name, Scale, Score, SuggestionId, Tag, Title, WorkshopId,
+    Lang, Midline, Midlines, Name, Scale, Score, SuggestionId, Tag, Title, WorkshopId, rounds::FinishedRound,
 };
 
 pub use batch::ScoreWriter;
@@ -105,6 +105,16 @@ fn stamp(at: time::OffsetDateTime) -> String {
     at.to_offset(time::UtcOffset::UTC).format(FORMAT).expect("a time formats")
 }
 
+/// Finished rounds' scores (round, score) as cells on `scale`, round by round, as [`cells`] reads them.
+fn finished(scores: Vec<(u32, StoredScore)>, scale: Scale) -> Vec<FinishedRound> {
+    let mut rounds: Vec<FinishedRound> = Vec::new();
+    for chunk in scores.chunk_by(|a, b| a.0 == b.0) {
+        let stored: Vec<StoredScore> = chunk.iter().map(|(_, score)| *score).collect();
+        rounds.push(FinishedRound { number: chunk[0].0, cells: cells(&stored, scale) });
+    }
+    rounds
+}
+
 /// The scores as cells on `scale`. A stored value outside it (which writes refuse, so only a
 /// database changed by hand holds one) is logged and left out, on every path that reads scores.
 fn cells(scores: &[StoredScore], scale: Scale) -> Vec<Cell> {
@@ -135,6 +145,8 @@ pub struct WorkshopRecord {
     pub review_hash: Option<Vec<u8>>,
     /// How many times the leaders' link was renewed: the secret is derived from it.
     pub review_generation: i64,
+    /// The round being scored: 1 until the facilitator begins another (see [`kvadrant::rounds`]).
+    pub round: u32,
     /// Bumped by every change; a view read at version `v` includes every change up to `v`.
     pub version: i64,
 }
@@ -345,6 +357,8 @@ pub struct Snapshot {
     pub record: WorkshopRecord,
     pub content: Content,
     pub scores: Vec<StoredScore>,
+    /// The scores of each finished round, as they were kept.
+    pub finished: Vec<FinishedRound>,
     /// When each group last changed a score (ISO 8601, UTC); groups that never scored are absent.
     pub activity: Vec<(GroupId, String)>,
     pub comments: Vec<CommentRecord>,
@@ -393,6 +407,10 @@ pub trait Store: Send + Sync + 'static {
     /// Replaces the facilitator's secret, and with it the leaders', which derives from it.
     async fn set_secret(&self, workshop: WorkshopId, secret_hash: &[u8], review_hash: &[u8]) -> StoreResult<()>;
     async fn set_scoring_open(&self, workshop: WorkshopId, open: bool) -> StoreResult<()>;
+    /// Keeps the current round's scores for good as round `next - 1`'s, empties every sheet and
+    /// opens round `next` for scoring; refused if no group has scored, a conflict if another round
+    /// began meanwhile.
+    async fn start_round(&self, workshop: WorkshopId, next: u32) -> StoreResult<()>;
     async fn insert_category(
         &self,
         workshop: WorkshopId,
@@ -486,6 +504,10 @@ pub trait Store: Send + Sync + 'static {
     async fn keep_suggestion(&self, workshop: WorkshopId, id: SuggestionId) -> StoreResult<()>;
     async fn group_scores(&self, workshop: WorkshopId, group: GroupId) -> StoreResult<Vec<StoredScore>>;
     async fn cells(&self, workshop: WorkshopId, scale: Scale) -> StoreResult<Vec<Cell>>;
+    /// Every finished round's scores, round by round.
+    async fn finished_rounds(&self, workshop: WorkshopId, scale: Scale) -> StoreResult<Vec<FinishedRound>>;
+    /// One group's scores in one finished round.
+    async fn group_earlier_scores(&self, group: GroupId, round: u32) -> StoreResult<Vec<StoredScore>>;
     /// The last `limit` changes (all without one), of one area if given, oldest first.
     async fn changes(
         &self,

@@ -187,6 +187,8 @@ pub struct Removed {
     pub joined: bool,
     pub tags: Vec<(String, String)>,
     pub scores: Vec<StoredCell>,
+    /// Its scores in finished rounds: group, area, axis, value and round.
+    pub earlier_scores: Vec<(i64, i64, String, i16, i16)>,
     pub comments: Vec<StoredComment>,
     /// Lines of the change log and suggestions that named the area or group.
     pub changes: Vec<i64>,

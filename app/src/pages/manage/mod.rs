@@ -18,7 +18,7 @@ use super::param;
 use crate::actions::{
     AcceptSuggestion, AddAreas, AddGroups, DuplicateWorkshop, KeepSuggestion, MoveItem, RemoveItem, RenewCode,
     RenewGroupLink, RenewReviewLink, RenewSecret, RestoreItem, SaveArea, SaveCategory, SetResultsHidden, SetScoring,
-    UpdateGroup, UpdateSettings, UpdateWorkshop, load_invite, load_managed, load_review_link, load_usage,
+    StartRound, UpdateGroup, UpdateSettings, UpdateWorkshop, load_invite, load_managed, load_review_link, load_usage,
 };
 use crate::error::AppError;
 use crate::hydration::island_hydrated;
@@ -64,6 +64,7 @@ pub(super) struct Actions {
     pub(super) settings: ServerAction<UpdateSettings>,
     pub(super) scoring: ServerAction<SetScoring>,
     pub(super) visibility: ServerAction<SetResultsHidden>,
+    pub(super) round: ServerAction<StartRound>,
     pub(super) add_category: ServerAction<SaveCategory>,
     pub(super) save_category: ServerAction<SaveCategory>,
     pub(super) add_area: ServerAction<SaveArea>,
@@ -95,6 +96,7 @@ impl Actions {
             settings: ServerAction::new(),
             scoring: ServerAction::new(),
             visibility: ServerAction::new(),
+            round: ServerAction::new(),
             add_category: ServerAction::new(),
             save_category: ServerAction::new(),
             add_area: ServerAction::new(),
@@ -126,6 +128,7 @@ impl Actions {
         actions.count(actions.settings, |_| None);
         actions.count(actions.scoring, |_| None);
         actions.count(actions.visibility, |_| None);
+        actions.count(actions.round, |_| None);
         actions.count(actions.add_category, |name| Some((t.added)(name)));
         actions.count(actions.save_category, |_| None);
         actions.count(actions.add_area, |name| Some((t.added)(name)));

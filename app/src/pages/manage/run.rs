@@ -32,6 +32,17 @@ pub fn Run(workshop: Workshop, keys: Credentials, actions: Actions, loaded: Load
                 <button type="submit">{if hidden { t.reveal_results } else { t.hide_results }}</button>
             </ActionForm>
             <FormError error=last_error(actions.visibility.value()) />
+            <p class="status">{(t.round_of)(workshop.round)}</p>
+            // Two steps, also without scripts: the round's scores are kept for good.
+            <details class="next-round">
+                <summary>{(t.start_round)(workshop.round + 1)}</summary>
+                <p class="hint">{t.start_round_help}</p>
+                <ActionForm action=actions.round>
+                    {keys.fields()}
+                    <button type="submit">{(t.start_round)(workshop.round + 1)}</button>
+                </ActionForm>
+            </details>
+            <FormError error=last_error(actions.round.value()) />
         </section>
 
         <section class="card join-info" aria-labelledby="join-heading">

@@ -102,12 +102,24 @@ struct SheetRow {
     description: String,
     potential: Option<u8>,
     feasibility: Option<u8>,
+    /// The group's scores in the round before, as the sheet says them.
+    previous: Option<String>,
     comment: Option<AreaComment>,
 }
 
 impl SheetRows {
     fn of(sheet: &Sheet, saved: Option<AreaId>) -> SheetRows {
+        let t = use_texts();
         let workshop = &sheet.workshop;
+        let previous = |area: AreaId| {
+            let (potential, feasibility) =
+                (sheet.previous(area, Axis::Potential), sheet.previous(area, Axis::Feasibility));
+            let shown = |value: Option<u8>| value.map_or_else(|| "–".to_owned(), |value| value.to_string());
+            (potential.is_some() || feasibility.is_some()).then(|| {
+                let (p, g) = (t.potential_short, t.feasibility_short);
+                format!("{}: {p} {} · {g} {}", t.previous_scores, shown(potential), shown(feasibility))
+            })
+        };
         let sections = workshop
             .areas_by_category()
             .into_iter()
@@ -121,6 +133,7 @@ impl SheetRows {
                         description: area.description.clone(),
                         potential: sheet.value(area.id, Axis::Potential),
                         feasibility: sheet.value(area.id, Axis::Feasibility),
+                        previous: previous(area.id),
                         comment: sheet.comments.iter().find(|c| c.area_id == area.id).cloned(),
                     })
                     .collect(),
@@ -253,6 +266,7 @@ fn SheetForm(rows: SheetRows, key: String) -> impl IntoView {
                                 <div class="area-text">
                                     <span class="area-name" id=name_id.clone()>{row.name.clone()}</span>
                                     {(!row.description.is_empty()).then(|| view! { <span class="hint">{row.description}</span> })}
+                                    {row.previous.map(|previous| view! { <span class="hint previous">{previous}</span> })}
                                 </div>
                                 {Axis::ALL.map(|axis| view! {
                                     <ScoreCell context area=row.area name_id=name_id.clone() axis cell=cell(row.area, axis) />

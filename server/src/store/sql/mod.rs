@@ -12,7 +12,7 @@ use std::future::Future;
 use async_trait::async_trait;
 use kvadrant::{
     AreaId, CategoryId, Cell, Comment, Description, Field, GroupId, JoinCode, Name, Scale, SuggestionId, Tag,
-    Timeframe, Title, WorkshopId,
+    Timeframe, Title, WorkshopId, rounds::FinishedRound,
 };
 use sqlx::{Acquire, ColumnIndex, Database, Decode, Encode, Executor, IntoArguments, Pool, Type};
 use tokio::sync::mpsc;
@@ -24,7 +24,7 @@ use super::{
     Actor, Change, Content, Entry, GroupAccess, NewLists, NewWorkshop, RemovalRecord, Removed, ScoreSubmission,
     Snapshot, Store, StoreError, StoreResult, StoredScore, WorkshopRecord, WorkshopSettings,
 };
-use crate::store::{cells, now, settings_changes, stamp};
+use crate::store::{cells, finished, now, settings_changes, stamp};
 
 /// What differs between the databases the store runs on.
 pub trait Dialect: Database {
@@ -424,6 +424,8 @@ where
         let (scores, comments) =
             (statements::cells_of(Cells::Scores, list), statements::cells_of(Cells::Comments, list));
         removed.scores = sqlx::query_as(&scores).bind(id).fetch_all(&mut *connection).await?;
+        let earlier = statements::cells_of(Cells::EarlierScores, list);
+        removed.earlier_scores = sqlx::query_as(&earlier).bind(id).fetch_all(&mut *connection).await?;
         removed.comments = sqlx::query_as(&comments).bind(id).fetch_all(&mut *connection).await?;
         let (changes, suggestions) =
             (statements::pointing_at(Pointing::Changes, list), statements::pointing_at(Pointing::Suggestions, list));
@@ -446,7 +448,7 @@ where
         // Scores given on another scale would mean something else now.
         let scale: (i16, i16) =
             sqlx::query_as(statements::WORKSHOP_SCALE).bind(workshop.0).fetch_one(&mut *connection).await?;
-        if scale != removed.scale && !removed.scores.is_empty() {
+        if scale != removed.scale && !(removed.scores.is_empty() && removed.earlier_scores.is_empty()) {
             return Err(StoreError::ScaleLocked);
         }
         // An area's category may have gone meanwhile: the area then comes back without one.
@@ -555,6 +557,18 @@ where
                     .bind(axis.as_str())
                     .bind(*value)
                     .bind(updated_at.as_str())
+                    .execute(&mut *connection)
+                    .await?;
+            }
+        }
+        for (group, area, axis, value, round) in &removed.earlier_scores {
+            if let Some((group, area)) = cell(*group, *area) {
+                sqlx::query(statements::RESTORE_EARLIER_SCORE)
+                    .bind(group)
+                    .bind(area)
+                    .bind(axis.as_str())
+                    .bind(*value)
+                    .bind(*round)
                     .execute(&mut *connection)
                     .await?;
             }
@@ -731,6 +745,26 @@ where
     async fn set_scoring_open(&self, workshop: WorkshopId, open: bool) -> StoreResult<()> {
         let action = if open { "scoring_opened" } else { "scoring_closed" };
         self.set_switch(workshop, Switch::ScoringOpen, open, action).await
+    }
+
+    async fn start_round(&self, workshop: WorkshopId, next: u32) -> StoreResult<()> {
+        let (next, finished) = match (i16::try_from(next), i16::try_from(next.saturating_sub(1))) {
+            (Ok(next), Ok(finished)) if finished >= 1 => (next, finished),
+            _ => return Err(StoreError::NotFound),
+        };
+        let mut tx = self.write(workshop).await?;
+        let begun = sqlx::query(statements::NEXT_ROUND).bind(workshop.0).bind(next).execute(&mut *tx).await?;
+        if DB::rows_affected(&begun) == 0 {
+            return Err(StoreError::Conflict);
+        }
+        let kept = sqlx::query(statements::KEEP_ROUND).bind(workshop.0).bind(finished).execute(&mut *tx).await?;
+        if DB::rows_affected(&kept) == 0 {
+            return Err(StoreError::Refused(kvadrant::Error::invalid(Field::Round, kvadrant::Rule::NothingScored)));
+        }
+        sqlx::query(statements::CLEAR_SHEETS).bind(workshop.0).execute(&mut *tx).await?;
+        let entry = Entry::new("round_started").new_value(next.to_string());
+        Self::record(&mut tx, workshop, Actor::Facilitator, &[entry]).await?;
+        Ok(tx.commit().await?)
     }
 
     async fn insert_category(
@@ -1157,6 +1191,18 @@ where
         Ok(cells(&rows::scores(rows)?, scale))
     }
 
+    async fn finished_rounds(&self, workshop: WorkshopId, scale: Scale) -> StoreResult<Vec<FinishedRound>> {
+        let rows = sqlx::query_as(statements::EARLIER_SCORES).bind(workshop.0).fetch_all(&self.pool).await?;
+        Ok(finished(rows::earlier_scores(rows)?, scale))
+    }
+
+    async fn group_earlier_scores(&self, group: GroupId, round: u32) -> StoreResult<Vec<StoredScore>> {
+        let round = i16::try_from(round).map_err(|_| StoreError::NotFound)?;
+        let rows =
+            sqlx::query_as(statements::GROUP_EARLIER_SCORES).bind(group.0).bind(round).fetch_all(&self.pool).await?;
+        rows::scores(rows)
+    }
+
     async fn changes(
         &self,
         workshop: WorkshopId,
@@ -1183,6 +1229,8 @@ where
         };
         let content = Self::content_in(&mut tx, workshop).await?;
         let scores = rows::scores(sqlx::query_as(statements::SCORES).bind(workshop.0).fetch_all(&mut *tx).await?)?;
+        let earlier = sqlx::query_as(statements::EARLIER_SCORES).bind(workshop.0).fetch_all(&mut *tx).await?;
+        let finished = finished(rows::earlier_scores(earlier)?, record.settings.scale);
         let activity: Vec<(i64, String)> =
             sqlx::query_as(statements::ACTIVITY).bind(workshop.0).fetch_all(&mut *tx).await?;
         let activity = activity.into_iter().map(|(group, at)| (GroupId(group), at)).collect();
@@ -1190,7 +1238,7 @@ where
         let suggestions = Self::suggestions_in(&mut tx, workshop).await?;
         let group_links = Self::group_links_in(&mut tx, workshop).await?;
         tx.commit().await?;
-        Ok(Some(Snapshot { record, content, scores, activity, comments, suggestions, group_links }))
+        Ok(Some(Snapshot { record, content, scores, finished, activity, comments, suggestions, group_links }))
     }
 
     async fn announce(&self, workshops: &[WorkshopId]) -> StoreResult<()> {

@@ -37,6 +37,7 @@ pub(super) struct WorkshopRow {
     min_segment_groups: i16,
     review_hash: Option<Vec<u8>>,
     review_generation: i64,
+    round: i16,
     version: i64,
 }
 
@@ -77,6 +78,10 @@ pub(super) fn workshop(row: WorkshopRow) -> StoreResult<WorkshopRecord> {
         },
         review_hash: row.review_hash,
         review_generation: row.review_generation,
+        round: u32::try_from(row.round)
+            .ok()
+            .filter(|round| *round >= 1)
+            .ok_or(StoreError::Corrupt("workshops.round"))?,
         version: row.version,
     })
 }
@@ -147,6 +152,17 @@ pub(super) fn scores(rows: Vec<(i64, i64, String, i16)>) -> StoreResult<Vec<Stor
                 axis: Axis::parse(&axis).map_err(|_| StoreError::Corrupt("scores.axis"))?,
                 value: small(value).ok_or(StoreError::Corrupt("scores.value"))?,
             })
+        })
+        .collect()
+}
+
+/// Finished rounds' scores: round, group, area, axis and value.
+pub(super) fn earlier_scores(rows: Vec<(i16, i64, i64, String, i16)>) -> StoreResult<Vec<(u32, StoredScore)>> {
+    rows.into_iter()
+        .map(|(round, group, area, axis, value)| {
+            let round = u32::try_from(round).map_err(|_| StoreError::Corrupt("earlier_scores.round"))?;
+            let [score] = scores(vec![(group, area, axis, value)])?.try_into().expect("one row makes one score");
+            Ok((round, score))
         })
         .collect()
 }

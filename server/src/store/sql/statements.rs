@@ -22,11 +22,11 @@ statements! {
         RETURNING version, scale_min, scale_max";
     WORKSHOP_BY_CODE = "SELECT id, code, title, description, secret_hash, scoring_open, results_hidden, demo, \
         scale_min, scale_max, potential_label, feasibility_label, potential_midline, feasibility_midline, language, \
-        aggregate, dissent_percent, top_places, min_segment_groups, review_hash, review_generation, version \
+        aggregate, dissent_percent, top_places, min_segment_groups, review_hash, review_generation, round, version \
         FROM workshops WHERE code = $1";
     WORKSHOP_BY_ID = "SELECT id, code, title, description, secret_hash, scoring_open, results_hidden, demo, \
         scale_min, scale_max, potential_label, feasibility_label, potential_midline, feasibility_midline, language, \
-        aggregate, dissent_percent, top_places, min_segment_groups, review_hash, review_generation, version \
+        aggregate, dissent_percent, top_places, min_segment_groups, review_hash, review_generation, round, version \
         FROM workshops WHERE id = $1";
     INSERT_WORKSHOP = "INSERT INTO workshops (code, title, description, secret_hash, review_hash, demo, scale_min, \
         scale_max, potential_label, feasibility_label, potential_midline, feasibility_midline, language, \
@@ -36,12 +36,13 @@ statements! {
     DEMO_CODE = "SELECT code FROM workshops WHERE demo ORDER BY id LIMIT 1";
     WORKSHOP_TEXT = "SELECT title, description FROM workshops WHERE id = $1";
     UPDATE_WORKSHOP_TEXT = "UPDATE workshops SET title = $1, description = $2 WHERE id = $3";
-    /// The scale may change only while no group has scored.
+    /// The scale may change only while no group has scored, in this round or an earlier one.
     UPDATE_SETTINGS = "UPDATE workshops SET scale_min = $1, scale_max = $2, potential_label = $3, \
         feasibility_label = $4, potential_midline = $5, feasibility_midline = $6, language = $7, \
         dissent_percent = $9, top_places = $10, min_segment_groups = $11, aggregate = $12 \
-        WHERE id = $8 AND ((scale_min = $1 AND scale_max = $2) OR NOT EXISTS ( \
-        SELECT 1 FROM scores s JOIN groups g ON g.id = s.group_id WHERE g.workshop_id = $8))";
+        WHERE id = $8 AND ((scale_min = $1 AND scale_max = $2) OR (NOT EXISTS ( \
+        SELECT 1 FROM scores s JOIN groups g ON g.id = s.group_id WHERE g.workshop_id = $8) AND NOT EXISTS ( \
+        SELECT 1 FROM earlier_scores e JOIN groups g ON g.id = e.group_id WHERE g.workshop_id = $8)))";
     SET_REVIEW = "UPDATE workshops SET review_hash = $1, review_generation = $2 WHERE id = $3";
     SET_SECRET = "UPDATE workshops SET secret_hash = $1, review_hash = $2 WHERE id = $3";
     SET_CODE = "UPDATE workshops SET code = $1 WHERE id = $2";
@@ -85,6 +86,20 @@ statements! {
         JOIN groups g ON g.id = s.group_id WHERE g.workshop_id = $1 AND s.group_id = $2";
     /// A group's whole sheet, as a write needs it to tell changed cells from kept ones.
     SHEET = "SELECT area_id, axis, value FROM scores WHERE group_id = $1";
+    /// Every finished round's scores, round by round.
+    EARLIER_SCORES = "SELECT e.round, e.group_id, e.area_id, e.axis, e.value FROM earlier_scores e \
+        JOIN groups g ON g.id = e.group_id WHERE g.workshop_id = $1 ORDER BY e.round";
+    /// One group's scores in one finished round: what its sheet shows beside the new ones.
+    GROUP_EARLIER_SCORES = "SELECT group_id, area_id, axis, value FROM earlier_scores \
+        WHERE group_id = $1 AND round = $2";
+    /// Begins round `$2` after round `$2 - 1`, open for scoring; none if another began meanwhile.
+    NEXT_ROUND = "UPDATE workshops SET round = $2, scoring_open = TRUE WHERE id = $1 AND round = $2 - 1";
+    /// Keeps the current round's scores as round `$2`'s, for good.
+    KEEP_ROUND = "INSERT INTO earlier_scores (round, group_id, area_id, axis, value) \
+        SELECT $2, s.group_id, s.area_id, s.axis, s.value FROM scores s \
+        JOIN groups g ON g.id = s.group_id WHERE g.workshop_id = $1";
+    /// Empties every sheet for the next round, once the round's scores are kept.
+    CLEAR_SHEETS = "DELETE FROM scores WHERE group_id IN (SELECT id FROM groups WHERE workshop_id = $1)";
     ACTIVITY = "SELECT s.group_id, MAX(s.updated_at) FROM scores s \
         JOIN groups g ON g.id = s.group_id WHERE g.workshop_id = $1 GROUP BY s.group_id";
 
@@ -128,6 +143,8 @@ statements! {
     RESTORE_GROUP = "INSERT INTO groups (id, workshop_id, name, position, link_key, joined) \
         VALUES ($1, $2, $3, $4, $5, $6)";
     RESTORE_SCORE = "INSERT INTO scores (group_id, area_id, axis, value, updated_at) VALUES ($1, $2, $3, $4, $5)";
+    RESTORE_EARLIER_SCORE = "INSERT INTO earlier_scores (group_id, area_id, axis, value, round) \
+        VALUES ($1, $2, $3, $4, $5)";
     RESTORE_COMMENT = "INSERT INTO comments (group_id, area_id, rationale, risks, timeframe, updated_at) \
         VALUES ($1, $2, $3, $4, $5, $6)";
 
@@ -172,6 +189,7 @@ pub(super) fn cells_of(table: Cells, list: List) -> String {
     let columns = match table {
         Cells::Scores => "group_id, area_id, axis, value, updated_at",
         Cells::Comments => "group_id, area_id, rationale, risks, timeframe, updated_at",
+        Cells::EarlierScores => "group_id, area_id, axis, value, round",
     };
     format!("SELECT {columns} FROM {} WHERE {} = $1", table.table(), list.reference())
 }
@@ -224,15 +242,17 @@ impl Pointing {
 pub(super) enum Cells {
     Scores,
     Comments,
+    EarlierScores,
 }
 
 impl Cells {
-    const ALL: [Cells; 2] = [Cells::Scores, Cells::Comments];
+    const ALL: [Cells; 3] = [Cells::Scores, Cells::Comments, Cells::EarlierScores];
 
     fn table(self) -> &'static str {
         match self {
             Cells::Scores => "scores",
             Cells::Comments => "comments",
+            Cells::EarlierScores => "earlier_scores",
         }
     }
 }
