@@ -46,6 +46,8 @@ pub struct OutlineWorkshop {
     pub code: String,
     pub scoring_open: bool,
     pub areas: Vec<OutlineArea>,
+    #[serde(default)]
+    pub round: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]

@@ -177,3 +177,39 @@ async fn rank_bands_follow_the_scores_they_belong_to() {
     assert_eq!(drawn.data["standings"]["ranked"], results["ranked"]);
     assert!(results["ranked"].as_array().unwrap().iter().all(|row| row["certainty"]["band"]["best"].is_u64()));
 }
+
+/// A new round reaches every screen at once: the sheets empty, the round named, and the
+/// matrix's arrows from where each area stood in round 1.
+#[tokio::test]
+async fn a_new_round_empties_the_sheets_and_shows_where_areas_stood() {
+    let server = support::start().await;
+    let (workshop, area, group) = server.scorable_workshop("Ny runde").await;
+    let scores = json!([
+        { "area_id": area, "axis": "potential", "value": 8 },
+        { "area_id": area, "axis": "feasibility", "value": 6 },
+    ]);
+    let scored = server.score(&workshop.code, group, scores).await;
+    let mut screen = server.follow(&format!("/api/v1/workshops/{}/live", workshop.code)).await;
+    let mut member = server.follow_sheet(&workshop.code, group).await;
+    member.until("sheet", |event| event.id >= scored && event.data["scores"].as_array().unwrap().len() == 2).await;
+
+    let started = server.facilitate(&workshop, reqwest::Method::POST, "/rounds", json!(null)).await;
+    assert_eq!(started.status(), StatusCode::OK);
+    let seen = screen.until("view", |event| event.data["workshop"]["round"] == 2).await;
+    assert_eq!(seen.data["standings"]["ranked"], json!([]), "round 2 has no scores yet");
+    let sheet = member.until("sheet", |event| event.id >= seen.id).await;
+    assert_eq!(sheet.data["scores"], json!([]));
+
+    let scores = json!([
+        { "area_id": area, "axis": "potential", "value": 4 },
+        { "area_id": area, "axis": "feasibility", "value": 5 },
+    ]);
+    let version = server.score(&workshop.code, group, scores).await;
+    let seen = screen.view_at(version).await;
+    let ranked = &seen.data["standings"]["ranked"][0];
+    assert_eq!(ranked["combined"], 20.0);
+    assert_eq!(
+        ranked["earlier"],
+        json!([{ "round": 1, "rank": 1, "potential": 8.0, "feasibility": 6.0, "combined": 48.0 }])
+    );
+}

@@ -81,6 +81,7 @@ pub struct SheetRows {
     code: String,
     group: i64,
     scoring_open: bool,
+    round: u32,
     /// The lowest and highest score.
     scale: (u8, u8),
     sections: Vec<SheetSection>,
@@ -143,6 +144,7 @@ impl SheetRows {
             code: workshop.code.clone(),
             group: sheet.group.id.0,
             scoring_open: workshop.scoring_open,
+            round: workshop.round,
             scale: (workshop.settings.scale_min, workshop.settings.scale_max),
             sections,
             saved,
@@ -222,14 +224,20 @@ fn SheetForm(rows: SheetRows, key: String) -> impl IntoView {
 
     let live = live::follow_sheet(sheet_live_path(&rows.code, GroupId(rows.group)));
     let list: Vec<AreaId> = rows.rows().map(|row| row.area).collect();
-    let list_changed = RwSignal::new(false);
+    let round = rows.round;
+    // Why the page should be loaded again, if it should: the list or the round changed.
+    let reload = RwSignal::new(None::<&'static str>);
     Effect::new(move || {
         live.outline.with(|outline| {
             if let Some(workshop) = outline.as_ref().and_then(|outline| outline.workshop.as_ref()) {
                 // Only real changes notify: the forms below must not be redrawn by every score.
-                let changed = !same_areas(&list, workshop.areas.iter().map(|area| area.id));
+                let why = match () {
+                    _ if workshop.round != round => Some(t.new_round_notice),
+                    _ if !same_areas(&list, workshop.areas.iter().map(|area| area.id)) => Some(t.list_changed),
+                    _ => None,
+                };
                 open.maybe_update(|open| std::mem::replace(open, workshop.scoring_open) != *open);
-                list_changed.maybe_update(|shown| std::mem::replace(shown, changed) != *shown);
+                reload.maybe_update(|shown| std::mem::replace(shown, why) != *shown);
             }
         });
     });
@@ -302,8 +310,8 @@ fn SheetForm(rows: SheetRows, key: String) -> impl IntoView {
             } else {
                 view! { <p class="notice closed">{t.scoring_closed_notice}</p> }.into_any()
             }}
-            {move || list_changed.get().then(|| view! {
-                <p class="notice">{t.list_changed}" "<a href="" rel="external">{t.reload}</a></p>
+            {move || reload.get().map(|why| view! {
+                <p class="notice">{why}" "<a href="" rel="external">{t.reload}</a></p>
             })}
         </div>
         <p class="progress" aria-live="polite">{move || (t.scored_count)(done(), total)}</p>
