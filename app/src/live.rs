@@ -248,6 +248,7 @@ mod tests {
             code: "ABC234".into(),
             scoring_open: true,
             areas: vec![OutlineArea { id: AreaId(7) }, OutlineArea { id: AreaId(3) }],
+            round: 1,
         };
         assert_eq!(outline(&view), Outline { version: 12, workshop: Some(expected) });
         view.workshop = None;

@@ -2,7 +2,7 @@
 
 use serde_json::{Value, json};
 
-use crate::support::{self, TestServer, Workshop};
+use crate::support;
 
 /// Five groups' (potential, feasibility) for three areas.
 const SCORES: [[(i64, i64); 3]; 5] = [
