@@ -98,6 +98,12 @@ async fn a_second_round_keeps_the_first_as_it_was_and_shows_how_areas_moved() {
     expected.sort();
     assert_eq!(previous, expected);
 
+    // The sheet's page says them beside each area.
+    let page = server.client.get(server.url(&format!("/w/{}/g/{group}/{key}", workshop.code))).send().await.unwrap();
+    let page = page.text().await.unwrap();
+    let (p, f) = FIRST[0][0];
+    assert!(page.contains(&format!("Forrige runde: P {p} · G {f}")), "{page}");
+
     // The scale was used in round 1: it is locked even while round 2 has no scores.
     let scale = json!({ "scale_min": 0, "scale_max": 10, "language": "nb" });
     let (status, body) = refusal(server.facilitate(&workshop, Method::PUT, "/settings", scale).await).await;
@@ -152,6 +158,11 @@ async fn a_second_round_keeps_the_first_as_it_was_and_shows_how_areas_moved() {
         assert_eq!(body["field"], "round");
         assert_eq!(body["rule"], json!({ "rule": "out_of_range", "min": 1, "max": 2 }));
     }
+
+    // The current round's page draws where each area moved from.
+    let page = server.client.get(server.url(&format!("/w/{}/results", workshop.code))).send().await.unwrap();
+    let page = page.text().await.unwrap();
+    assert!(page.contains(r#"class="moves""#) && page.contains("runde 1: "), "arrows and earlier places");
 
     // The results page offers each round, and shows round 1 as it was.
     let page = server.client.get(server.url(&format!("/w/{}/results?round=1", workshop.code))).send().await.unwrap();
