@@ -114,6 +114,13 @@ pub struct AreaCertainty {
     pub band: Option<Band>,
 }
 
+impl AreaCertainty {
+    /// Whether nothing was assessed: a ranked area has at least one group's scores to count.
+    pub fn is_omitted(&self) -> bool {
+        self.potential_counts.is_empty() && self.feasibility_counts.is_empty()
+    }
+}
+
 /// One group's scores of one area.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

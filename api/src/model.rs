@@ -291,7 +291,8 @@ pub struct RankedArea {
     pub combined: f64,
     pub quadrant: Quadrant,
     /// How sure its place is: the groups' scores, dissent, the band of its official rank.
-    #[serde(default)]
+    /// Absent only where a live view left it out (see [`Standings::certainty_omitted`]).
+    #[serde(default, skip_serializing_if = "AreaCertainty::is_omitted")]
     pub certainty: AreaCertainty,
     /// Its place in the official ranking, where the results show another.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1057,7 +1058,10 @@ mod tests {
             suggestions: Vec::new(),
         };
         let first = LiveState::after(None, view(1, vec![row(1, vec![1, 2])], false)).unwrap();
-        let next = view(2, vec![row(2, Vec::new()), row(1, Vec::new())], true);
+        // As it travels: a row without its certainty carries none of its fields.
+        let next = serde_json::to_string(&view(2, vec![row(2, Vec::new()), row(1, Vec::new())], true)).unwrap();
+        assert!(!next.contains("potential_counts"), "{next}");
+        let next: LiveView = serde_json::from_str(&next).unwrap();
         let state = LiveState::after(Some(&first), next).unwrap();
         let standings = state.standings.unwrap();
         assert_eq!(standings.ranked[1].certainty.potential_counts, [1, 2], "area 1 keeps its certainty");
