@@ -261,6 +261,7 @@ fn SegmentPicker(query: Query, results: Results) -> impl IntoView {
             <select id="segment" name="segment">{options(query.segment.clone(), t.all_groups)}</select>
             <label for="compare">{t.compare_with}</label>
             <select id="compare" name="compare">{options(query.compare.clone(), t.no_comparison)}</select>
+            {query.round.clone().map(|round| view! { <input type="hidden" name="round" value=round /> })}
             <button type="submit">{t.show}</button>
         </form>
     }

@@ -18,7 +18,7 @@ struct Guide {
     official: &'static str,
     normalised: &'static str,
     normalised_note: &'static str,
-    entries: [Entry; 5],
+    entries: [Entry; 6],
 }
 
 fn threshold() -> f64 {
@@ -79,6 +79,13 @@ static NB: Guide = Guide {
              vurdert alle områdene, teller."
                 .to_owned()
         }),
+        ("Runder", |_| {
+            "Etter å ha diskutert resultatet kan fasilitatoren starte en ny runde, der gruppene gir poeng \
+             på nytt og ser sine poeng fra runden før. Hver runde tas vare på slik den var og kan ses \
+             under «Runder». Pilene i matrisen går fra der et område sto i runde 1 til der det står nå, \
+             og lista viser plassen i runde 1 under plassen nå."
+                .to_owned()
+        }),
     ],
 };
 
@@ -133,6 +140,13 @@ static EN: Guide = Guide {
              groups that scored every area count."
                 .to_owned()
         }),
+        ("Rounds", |_| {
+            "After discussing the results the facilitator can start another round, in which the groups \
+             score again, seeing their scores of the round before. Each round is kept as it was and can \
+             be read under \"Rounds\". The matrix's arrows run from where an area stood in round 1 to \
+             where it stands now, and the list gives its place in round 1 under its place now."
+                .to_owned()
+        }),
     ],
 };
 
@@ -149,12 +163,23 @@ fn guide(lang: Lang) -> &'static Guide {
 #[component]
 pub fn ViewOptions() -> impl IntoView {
     let g = guide(use_lang());
-    let normalised = use_query_map().read().get("view").as_deref() == Some("normalised");
+    let query = use_query_map();
+    let normalised = query.read().get("view").as_deref() == Some("normalised");
+    // The round shown stays shown in either view.
+    let round: Vec<String> = query
+        .read()
+        .get("round")
+        .map(|round| format!("round={}", leptos_router::location::Url::escape(&round)))
+        .into_iter()
+        .collect();
+    let link = |view: Option<&str>| {
+        format!("?{}", view.into_iter().chain(round.iter().map(String::as_str)).collect::<Vec<_>>().join("&"))
+    };
     let current = |shown: bool| if shown { "page" } else { "false" };
     view! {
         <nav class="view-options no-print">
-            <a href="?" aria-current=current(!normalised)>{g.official}</a>
-            <a href="?view=normalised" aria-current=current(normalised)>{g.normalised}</a>
+            <a href=link(None) aria-current=current(!normalised)>{g.official}</a>
+            <a href=link(Some("view=normalised")) aria-current=current(normalised)>{g.normalised}</a>
             <label><input type="checkbox" id="show-spread" checked />" "{g.spread_switch}</label>
         </nav>
         {normalised.then(|| view! { <p class="notice normalised-note">{g.normalised_note}</p> })}
