@@ -214,6 +214,12 @@ impl Workshop {
         counts.into_iter().map(|(tag, n)| (tag.clone(), n)).collect()
     }
 
+    /// Whether a segment of `groups` groups may be shown on its own: a smaller one's groups could
+    /// be told apart (`min_segment_groups`).
+    pub fn shows_segment(&self, groups: usize) -> bool {
+        groups >= usize::from(self.settings.certainty.min_segment_groups)
+    }
+
     /// Categories in order, each with its areas, then areas without a category (if any) under `None`.
     pub fn areas_by_category(&self) -> Vec<(Option<&Category>, Vec<&Area>)> {
         let mut sections: Vec<(Option<&Category>, Vec<&Area>)> = self

@@ -10,7 +10,7 @@ use crate::error::AppError;
 use crate::hydration::island_hydrated;
 use crate::i18n::use_texts;
 use crate::live;
-use crate::model::{Results, Segment};
+use crate::model::{GroupTag, Results, Segment};
 use crate::ui::{
     Comments, DemoBadge, ErrorNote, Loading, PrintedOn, ReadingGuide, ResultsPanels, ViewOptions, answer_with,
     print_button,
@@ -227,22 +227,20 @@ fn segment_label(segment: &Segment, all: &str) -> String {
 #[component]
 fn SegmentPicker(query: Query, results: Results) -> impl IntoView {
     let t = use_texts();
-    let segments = results.workshop.segments();
-    let min = usize::from(results.workshop.settings.certainty.min_segment_groups);
+    let segments: Vec<(GroupTag, usize, bool)> =
+        results.workshop.segments().into_iter().map(|(tag, n)| (tag, n, results.workshop.shows_segment(n))).collect();
     if segments.is_empty() {
         return ().into_any();
     }
     let options = move |selected: Option<String>, none: &'static str| {
         let choices = segments
             .iter()
-            .map(|(tag, n)| {
+            .map(|(tag, n, shown)| {
                 let pair = tag.pair();
                 let chosen = selected.as_deref() == Some(pair.as_str());
                 // Too small to stay anonymous: listed, and said why it cannot be chosen.
-                let (count, hidden) = match *n {
-                    n if n < min => (t.too_few_to_show.to_owned(), true),
-                    n => ((t.n_groups)(n), false),
-                };
+                let (count, hidden) =
+                    if *shown { ((t.n_groups)(*n), false) } else { (t.too_few_to_show.to_owned(), true) };
                 view! {
                     <option value=pair selected=chosen disabled=hidden>
                         {format!("{}: {} ({count})", tag.dimension, tag.value)}

@@ -65,8 +65,8 @@ fn dimensions(groups: &[Group]) -> Vec<String> {
 /// The segments too small to show (see `min_segment_groups`): their groups' values along that
 /// dimension are not given, or the rows would single them out.
 fn too_small(results: &Results) -> Vec<GroupTag> {
-    let min = usize::from(results.workshop.settings.certainty.min_segment_groups);
-    results.workshop.segments().into_iter().filter(|(_, n)| *n < min).map(|(tag, _)| tag).collect()
+    let workshop = &results.workshop;
+    workshop.segments().into_iter().filter(|(_, n)| !workshop.shows_segment(*n)).map(|(tag, _)| tag).collect()
 }
 
 /// A group's value along `dimension`, or `hidden` if its segment is too small to show.

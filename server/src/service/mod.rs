@@ -359,9 +359,9 @@ impl Service {
         let scores = RoundScores { current, finished };
         let (assembly, bands) = Assembly::new(record, content, scores, comments, &suggestions, &shown);
         // A segment so small that its groups could be told apart is not shown on its own.
-        let min = record.settings.certainty.min_segment_groups;
-        if shown.segment.is_some() && assembly.segment.groups < u32::from(min) {
-            return Err(Error::invalid(Field::Segment, Rule::TooFewGroups { min: min.into() }));
+        if shown.segment.is_some() && !assembly.workshop.shows_segment(assembly.segment.groups as usize) {
+            let min = record.settings.certainty.min_segment_groups.into();
+            return Err(Error::invalid(Field::Segment, Rule::TooFewGroups { min }));
         }
         let drawn = self.bands.draw(bands).await;
         let Assembly { workshop, segment, standings, .. } = assembly.with_bands(Some(&drawn));
