@@ -2,7 +2,7 @@
 //! page and in print. Rendered by the server only (no island holds it), so its text stays out
 //! of the browser's code.
 
-use kvadrant::certainty::{BAND, DISSENT_PERCENT, MIN_GROUPS_FOR_BAND, RESAMPLES};
+use kvadrant::certainty::{BAND, DISSENT_PERCENT, MIN_GROUPS_FOR_BAND, RESAMPLES, TOP};
 use kvadrant::lang::Lang;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -23,6 +23,21 @@ struct Guide {
 
 fn threshold() -> f64 {
     f64::from(DISSENT_PERCENT) / 100.0
+}
+
+/// The default top places, joined by `and`: "3 og 5".
+fn top_places(and: &str) -> String {
+    let places: Vec<String> = TOP.iter().map(u32::to_string).collect();
+    match places.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} {and} {last}", rest.join(", ")),
+        None => String::new(),
+    }
+}
+
+/// The largest default top place: the one the guide's examples name.
+fn widest_top() -> u32 {
+    TOP.iter().copied().max().unwrap_or_default()
 }
 
 fn percent(t: &Texts, share: f64) -> String {
@@ -64,13 +79,15 @@ static NB: Guide = Guide {
                 "Gruppene trekkes på nytt {} ganger, med tilbakelegging, som om andre grupper hadde \
                  kommet; rangeringen regnes ut for hver trekning. Mulig plass er plassene området får i \
                  {} av trekningene. Et smalt spenn er en sikker plass, et bredt en plass som avhenger \
-                 av hvilke grupper som var med. «Sikkert blant topp 5» betyr at hele spennet ligger \
-                 innenfor, «usikkert om topp 5» at det krysser grensen (topp 3 og 5 med mindre \
+                 av hvilke grupper som var med. «Sikkert blant topp {top}» betyr at hele spennet ligger \
+                 innenfor, «usikkert om topp {top}» at det krysser grensen (topp {places} med mindre \
                  workshopen har valgt andre). Med færre enn {} grupper vises \
                  ingen plass. De samme poengene gir alltid det samme spennet.",
                 t.number(RESAMPLES as f64, 0),
                 percent(t, BAND),
-                MIN_GROUPS_FOR_BAND
+                MIN_GROUPS_FOR_BAND,
+                top = widest_top(),
+                places = top_places("og"),
             )
         }),
         ("Enighet", |_| {
@@ -125,13 +142,15 @@ static EN: Guide = Guide {
                 "The groups are drawn again {} times, with replacement, as if other groups had come, \
                  and the ranking is worked out for each draw. The possible place is the places the area \
                  takes in {} of the draws. A narrow band is a sure place, a wide one a place that depends \
-                 on which groups took part. \"Clearly in the top 5\" means the whole band is inside it, \
-                 \"uncertain for the top 5\" that it crosses the cut (the top 3 and 5 unless the \
+                 on which groups took part. \"Clearly in the top {top}\" means the whole band is inside it, \
+                 \"uncertain for the top {top}\" that it crosses the cut (the top {places} unless the \
                  workshop chose others). With fewer than {} groups no \
                  place is shown. The same scores always give the same band.",
                 t.number(RESAMPLES as f64, 0),
                 percent(t, BAND),
-                MIN_GROUPS_FOR_BAND
+                MIN_GROUPS_FOR_BAND,
+                top = widest_top(),
+                places = top_places("and"),
             )
         }),
         ("Agreement", |_| {
