@@ -2,6 +2,7 @@
 //! views alike.
 
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use kvadrant::certainty::{Band, assess, band_seed, normalised_ranking, ranked_of};
 use kvadrant::rounds::FinishedRound;
@@ -19,7 +20,7 @@ use crate::views;
 /// A workshop's scores: the current round's, and each finished round's as it was kept.
 pub struct RoundScores {
     pub current: Vec<Cell>,
-    pub finished: Vec<FinishedRound>,
+    pub finished: Arc<[FinishedRound]>,
 }
 
 /// Which results to assemble, checked: of every group or of one segment, ranked officially or

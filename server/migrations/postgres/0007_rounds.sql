@@ -1,5 +1,6 @@
 -- As SQLite's 0008_rounds.sql.
 ALTER TABLE workshops ADD COLUMN round SMALLINT NOT NULL DEFAULT 1 CHECK (round >= 1);
+ALTER TABLE workshops ADD COLUMN kept_version BIGINT NOT NULL DEFAULT 0;
 
 CREATE TABLE earlier_scores (
     round       SMALLINT NOT NULL CHECK (round >= 1),

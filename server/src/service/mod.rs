@@ -350,10 +350,7 @@ impl Service {
         }
         let content = self.store.content(record.id).await?;
         let current = self.store.cells(record.id, record.settings.scale).await?;
-        let finished = match record.round {
-            1 => Vec::new(),
-            _ => self.store.finished_rounds(record.id, record.settings.scale).await?,
-        };
+        let finished = self.store.finished_rounds(record).await?;
         let comments = views::all(self.store.comments(record.id).await?);
         let suggestions: Vec<Suggestion> = views::all(self.store.suggestions(record.id).await?);
         let scores = RoundScores { current, finished };

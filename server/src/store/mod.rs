@@ -9,6 +9,8 @@ mod sheet_writes;
 mod sql;
 mod sqlite;
 
+use std::sync::Arc;
+
 use async_trait::async_trait;
 use kvadrant::{
     Aggregate, AreaId, Axis, AxisLabel, CategoryId, Cell, CertaintySettings, Comment, Description, GroupId, JoinCode,
@@ -106,13 +108,38 @@ fn stamp(at: time::OffsetDateTime) -> String {
 }
 
 /// Finished rounds' scores (round, score) as cells on `scale`, round by round, as [`cells`] reads them.
-fn finished(scores: Vec<(u32, StoredScore)>, scale: Scale) -> Vec<FinishedRound> {
+fn finished(scores: Vec<(u32, StoredScore)>, scale: Scale) -> Arc<[FinishedRound]> {
     let mut rounds: Vec<FinishedRound> = Vec::new();
     for chunk in scores.chunk_by(|a, b| a.0 == b.0) {
         let stored: Vec<StoredScore> = chunk.iter().map(|(_, score)| *score).collect();
         rounds.push(FinishedRound { number: chunk[0].0, cells: cells(&stored, scale) });
     }
-    rounds
+    rounds.into()
+}
+
+/// The finished rounds' scores of the workshops followed lately, each as of its `kept_version`:
+/// they never change otherwise, and a large workshop's would be read again on every version.
+#[derive(Clone)]
+pub(crate) struct KeptRounds(Arc<quick_cache::sync::Cache<WorkshopId, (i64, Arc<[FinishedRound]>)>>);
+
+impl Default for KeptRounds {
+    fn default() -> Self {
+        KeptRounds(Arc::new(quick_cache::sync::Cache::new(256)))
+    }
+}
+
+impl KeptRounds {
+    fn get(&self, record: &WorkshopRecord) -> Option<Arc<[FinishedRound]>> {
+        if record.round == 1 {
+            return Some(Arc::from(Vec::new()));
+        }
+        let (version, rounds) = self.0.get(&record.id)?;
+        (version == record.kept_version).then_some(rounds)
+    }
+
+    fn keep(&self, record: &WorkshopRecord, rounds: Arc<[FinishedRound]>) {
+        self.0.insert(record.id, (record.kept_version, rounds));
+    }
 }
 
 /// The scores as cells on `scale`. A stored value outside it (which writes refuse, so only a
@@ -147,6 +174,8 @@ pub struct WorkshopRecord {
     pub review_generation: i64,
     /// The round being scored: 1 until the facilitator begins another (see [`kvadrant::rounds`]).
     pub round: u32,
+    /// Changes whenever the finished rounds' scores do: a copy of them is as new as this.
+    pub kept_version: i64,
     /// Bumped by every change; a view read at version `v` includes every change up to `v`.
     pub version: i64,
 }
@@ -358,7 +387,7 @@ pub struct Snapshot {
     pub content: Content,
     pub scores: Vec<StoredScore>,
     /// The scores of each finished round, as they were kept.
-    pub finished: Vec<FinishedRound>,
+    pub finished: Arc<[FinishedRound]>,
     /// When each group last changed a score (ISO 8601, UTC); groups that never scored are absent.
     pub activity: Vec<(GroupId, String)>,
     pub comments: Vec<CommentRecord>,
@@ -504,8 +533,8 @@ pub trait Store: Send + Sync + 'static {
     async fn keep_suggestion(&self, workshop: WorkshopId, id: SuggestionId) -> StoreResult<()>;
     async fn group_scores(&self, workshop: WorkshopId, group: GroupId) -> StoreResult<Vec<StoredScore>>;
     async fn cells(&self, workshop: WorkshopId, scale: Scale) -> StoreResult<Vec<Cell>>;
-    /// Every finished round's scores, round by round.
-    async fn finished_rounds(&self, workshop: WorkshopId, scale: Scale) -> StoreResult<Vec<FinishedRound>>;
+    /// Every finished round's scores, round by round, as `record`'s version has them.
+    async fn finished_rounds(&self, record: &WorkshopRecord) -> StoreResult<Arc<[FinishedRound]>>;
     /// One group's scores in one finished round.
     async fn group_earlier_scores(&self, group: GroupId, round: u32) -> StoreResult<Vec<StoredScore>>;
     /// The last `limit` changes (all without one), of one area if given, oldest first.

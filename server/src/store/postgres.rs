@@ -37,7 +37,7 @@ impl SqlStore<Postgres> {
     pub async fn connect(url: &str) -> Result<PostgresStore, sqlx::Error> {
         let pool = PgPoolOptions::new().max_connections(16).connect(url).await?;
         sqlx::migrate!("./migrations/postgres").run(&pool).await?;
-        Ok(SqlStore { pool, neighbours: rand::random() })
+        Ok(SqlStore { pool, neighbours: rand::random(), kept: Default::default() })
     }
 }
 

@@ -30,7 +30,7 @@ impl SqlStore<Sqlite> {
             .busy_timeout(Duration::from_secs(10));
         let pool = SqlitePoolOptions::new().max_connections(8).connect_with(options).await?;
         sqlx::migrate!("./migrations/sqlite").run(&pool).await?;
-        Ok(SqlStore { pool, neighbours: () })
+        Ok(SqlStore { pool, neighbours: (), kept: Default::default() })
     }
 }
 

@@ -8,6 +8,7 @@ pub mod statements;
 
 use std::collections::{BTreeSet, HashMap};
 use std::future::Future;
+use std::sync::Arc;
 
 use async_trait::async_trait;
 use kvadrant::{
@@ -24,7 +25,7 @@ use super::{
     Actor, Change, Content, Entry, GroupAccess, NewLists, NewWorkshop, RemovalRecord, Removed, ScoreSubmission,
     Snapshot, Store, StoreError, StoreResult, StoredScore, WorkshopRecord, WorkshopSettings,
 };
-use crate::store::{cells, finished, now, settings_changes, stamp};
+use crate::store::{KeptRounds, cells, finished, now, settings_changes, stamp};
 
 /// What differs between the databases the store runs on.
 pub trait Dialect: Database {
@@ -83,6 +84,7 @@ impl<DB: Database, T> Portable<DB> for T where T: Type<DB> + for<'q> Encode<'q, 
 pub struct SqlStore<DB: Dialect> {
     pub(in crate::store) pool: Pool<DB>,
     pub(in crate::store) neighbours: DB::Neighbours,
+    pub(in crate::store) kept: KeptRounds,
 }
 
 impl<DB> SqlStore<DB>
@@ -945,6 +947,9 @@ where
             .fetch_one(&mut *tx)
             .await?;
         sqlx::query(&statements::delete(list)).bind(id).execute(&mut *tx).await?;
+        if !removed.earlier_scores.is_empty() {
+            sqlx::query(statements::KEPT_CHANGED).bind(workshop.0).execute(&mut *tx).await?;
+        }
         tx.commit().await?;
         let undo_until = stamp(at + time::Duration::minutes(kvadrant::limits::UNDO_MINUTES));
         Ok(RemovalRecord { id: removal, list, removed, undo_until })
@@ -964,6 +969,9 @@ where
         let removed: Removed = serde_json::from_str(&removed).map_err(|_| StoreError::Corrupt("removals.removed"))?;
         let id = Self::put_back(&mut tx, workshop, list, &removed).await?;
         Self::put_back_what_went(&mut tx, workshop, list, &removed, id).await?;
+        if !removed.earlier_scores.is_empty() {
+            sqlx::query(statements::KEPT_CHANGED).bind(workshop.0).execute(&mut *tx).await?;
+        }
         let entry = match list {
             List::Areas => Entry::new(list.restored_action()).area(AreaId(id)),
             List::Categories | List::Groups => Entry::new(list.restored_action()).subject(&removed.name),
@@ -1191,9 +1199,20 @@ where
         Ok(cells(&rows::scores(rows)?, scale))
     }
 
-    async fn finished_rounds(&self, workshop: WorkshopId, scale: Scale) -> StoreResult<Vec<FinishedRound>> {
-        let rows = sqlx::query_as(statements::EARLIER_SCORES).bind(workshop.0).fetch_all(&self.pool).await?;
-        Ok(finished(rows::earlier_scores(rows)?, scale))
+    async fn finished_rounds(&self, record: &WorkshopRecord) -> StoreResult<Arc<[FinishedRound]>> {
+        if let Some(finished) = self.kept.get(record) {
+            return Ok(finished);
+        }
+        // Read with the version it is kept as: a newer one may have changed them meanwhile.
+        let mut tx = self.read().await?;
+        let row: Option<rows::WorkshopRow> =
+            sqlx::query_as(statements::WORKSHOP_BY_ID).bind(record.id.0).fetch_optional(&mut *tx).await?;
+        let now = row.map(rows::workshop).transpose()?.ok_or(StoreError::NotFound)?;
+        let rows = sqlx::query_as(statements::EARLIER_SCORES).bind(record.id.0).fetch_all(&mut *tx).await?;
+        tx.commit().await?;
+        let finished = finished(rows::earlier_scores(rows)?, now.settings.scale);
+        self.kept.keep(&now, finished.clone());
+        Ok(finished)
     }
 
     async fn group_earlier_scores(&self, group: GroupId, round: u32) -> StoreResult<Vec<StoredScore>> {
@@ -1229,8 +1248,15 @@ where
         };
         let content = Self::content_in(&mut tx, workshop).await?;
         let scores = rows::scores(sqlx::query_as(statements::SCORES).bind(workshop.0).fetch_all(&mut *tx).await?)?;
-        let earlier = sqlx::query_as(statements::EARLIER_SCORES).bind(workshop.0).fetch_all(&mut *tx).await?;
-        let finished = finished(rows::earlier_scores(earlier)?, record.settings.scale);
+        let finished = match self.kept.get(&record) {
+            Some(finished) => finished,
+            None => {
+                let earlier = sqlx::query_as(statements::EARLIER_SCORES).bind(workshop.0).fetch_all(&mut *tx).await?;
+                let finished = finished(rows::earlier_scores(earlier)?, record.settings.scale);
+                self.kept.keep(&record, finished.clone());
+                finished
+            }
+        };
         let activity: Vec<(i64, String)> =
             sqlx::query_as(statements::ACTIVITY).bind(workshop.0).fetch_all(&mut *tx).await?;
         let activity = activity.into_iter().map(|(group, at)| (GroupId(group), at)).collect();

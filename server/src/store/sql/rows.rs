@@ -38,6 +38,7 @@ pub(super) struct WorkshopRow {
     review_hash: Option<Vec<u8>>,
     review_generation: i64,
     round: i16,
+    kept_version: i64,
     version: i64,
 }
 
@@ -82,6 +83,7 @@ pub(super) fn workshop(row: WorkshopRow) -> StoreResult<WorkshopRecord> {
             .ok()
             .filter(|round| *round >= 1)
             .ok_or(StoreError::Corrupt("workshops.round"))?,
+        kept_version: row.kept_version,
         version: row.version,
     })
 }

@@ -22,11 +22,11 @@ statements! {
         RETURNING version, scale_min, scale_max";
     WORKSHOP_BY_CODE = "SELECT id, code, title, description, secret_hash, scoring_open, results_hidden, demo, \
         scale_min, scale_max, potential_label, feasibility_label, potential_midline, feasibility_midline, language, \
-        aggregate, dissent_percent, top_places, min_segment_groups, review_hash, review_generation, round, version \
+        aggregate, dissent_percent, top_places, min_segment_groups, review_hash, review_generation, round, kept_version, version \
         FROM workshops WHERE code = $1";
     WORKSHOP_BY_ID = "SELECT id, code, title, description, secret_hash, scoring_open, results_hidden, demo, \
         scale_min, scale_max, potential_label, feasibility_label, potential_midline, feasibility_midline, language, \
-        aggregate, dissent_percent, top_places, min_segment_groups, review_hash, review_generation, round, version \
+        aggregate, dissent_percent, top_places, min_segment_groups, review_hash, review_generation, round, kept_version, version \
         FROM workshops WHERE id = $1";
     INSERT_WORKSHOP = "INSERT INTO workshops (code, title, description, secret_hash, review_hash, demo, scale_min, \
         scale_max, potential_label, feasibility_label, potential_midline, feasibility_midline, language, \
@@ -93,7 +93,10 @@ statements! {
     GROUP_EARLIER_SCORES = "SELECT group_id, area_id, axis, value FROM earlier_scores \
         WHERE group_id = $1 AND round = $2";
     /// Begins round `$2` after round `$2 - 1`, open for scoring; none if another began meanwhile.
-    NEXT_ROUND = "UPDATE workshops SET round = $2, scoring_open = TRUE WHERE id = $1 AND round = $2 - 1";
+    NEXT_ROUND = "UPDATE workshops SET round = $2, scoring_open = TRUE, kept_version = kept_version + 1 \
+        WHERE id = $1 AND round = $2 - 1";
+    /// The workshop's kept scores changed otherwise: an area or a group went, or came back.
+    KEPT_CHANGED = "UPDATE workshops SET kept_version = kept_version + 1 WHERE id = $1";
     /// Keeps the current round's scores as round `$2`'s, for good.
     KEEP_ROUND = "INSERT INTO earlier_scores (round, group_id, area_id, axis, value) \
         SELECT $2, s.group_id, s.area_id, s.axis, s.value FROM scores s \
