@@ -170,8 +170,6 @@ pub struct Texts {
     pub close_scoring: &'static str,
     pub start_round: fn(u32) -> String,
     pub start_round_help: &'static str,
-    pub rounds_label: &'static str,
-    pub current_round: &'static str,
     pub details_heading: &'static str,
     pub save: &'static str,
     pub remove: &'static str,
@@ -702,10 +700,8 @@ pub static NB: Texts = Texts {
     open_scoring: "Åpne poenggivingen",
     close_scoring: "Steng poenggivingen",
     start_round: |n| format!("Start runde {n}"),
-    start_round_help: "Poengene fra denne runden tas vare på slik de er, og resultatet av hver runde kan ses \
-        etterpå. Arkene tømmes, og hver gruppe ser sine forrige poeng mens den gir nye. Kan ikke angres.",
-    rounds_label: "Runder",
-    current_round: "nå",
+    start_round_help: "Poengene fra denne runden tas vare på. Arkene tømmes, og gruppene ser sine forrige \
+        poeng. Kan ikke angres.",
     details_heading: "Om workshopen",
     save: "Lagre",
     remove: "Fjern",
@@ -738,7 +734,7 @@ pub static NB: Texts = Texts {
     scan_to_join: "Skann koden eller gå til",
     top_ranked: |n| format!("Topp {n}"),
     list_changed: "Fasilitatoren har endret lista over områder.",
-    new_round_notice: "Fasilitatoren har startet en ny runde: gi poeng på nytt. Last inn siden for å se poengene dere ga sist.",
+    new_round_notice: "En ny runde har startet: gi poeng på nytt.",
     reload: "Last inn på nytt",
     mean: "snitt",
     minimum: "min",
@@ -1079,11 +1075,8 @@ pub static EN: Texts = Texts {
     open_scoring: "Open scoring",
     close_scoring: "Close scoring",
     start_round: |n| format!("Start round {n}"),
-    start_round_help: "This round's scores are kept as they are, and each round's results can be read \
-        afterwards. The sheets are emptied, and each group sees its previous scores while scoring again. \
-        Cannot be undone.",
-    rounds_label: "Rounds",
-    current_round: "now",
+    start_round_help: "This round's scores are kept. The sheets are emptied, and the groups see their \
+        previous scores. Cannot be undone.",
     details_heading: "About the workshop",
     save: "Save",
     remove: "Remove",
@@ -1116,7 +1109,7 @@ pub static EN: Texts = Texts {
     scan_to_join: "Scan the code or go to",
     top_ranked: |n| format!("Top {n}"),
     list_changed: "The facilitator has changed the list of areas.",
-    new_round_notice: "The facilitator has started a new round: score again. Reload the page to see the scores you gave last time.",
+    new_round_notice: "A new round has started: score again.",
     reload: "Reload",
     mean: "mean",
     minimum: "min",

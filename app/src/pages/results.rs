@@ -12,8 +12,8 @@ use crate::i18n::use_texts;
 use crate::live;
 use crate::model::{GroupTag, Results, Segment};
 use crate::ui::{
-    Comments, DemoBadge, ErrorNote, Loading, PrintedOn, ReadingGuide, ResultsPanels, ViewOptions, answer_with,
-    print_button,
+    Comments, DemoBadge, ErrorNote, Loading, PrintedOn, ReadingGuide, ResultsPanels, RoundPicker, ViewOptions,
+    answer_with, print_button,
 };
 
 /// What a results page shows: whose link it is, and which segments.
@@ -85,12 +85,12 @@ pub fn ResultsPage() -> impl IntoView {
                         }
                         Err(error) => view! { <ErrorNote error /> }.into_any(),
                         Ok((results, None)) if !segmented => view! {
-                            <RoundPicker query=query.clone() current=results.workshop.round shown=results.round />
+                            <RoundPicker current=results.workshop.round shown=results.round />
                             <LiveReport query initial=Some(results) />
                         }
                         .into_any(),
                         Ok((first, second)) => view! {
-                            <RoundPicker query=query.clone() current=first.workshop.round shown=first.round />
+                            <RoundPicker current=first.workshop.round shown=first.round />
                             <SegmentReport query first second />
                         }
                         .into_any(),
@@ -188,35 +188,6 @@ fn SegmentReport(query: Query, first: Results, second: Option<Results>) -> impl 
         </article>
     }
     .into_any()
-}
-
-/// Links to each round's results, once there is more than one: server-rendered, and the same
-/// page with only the round changed.
-#[component]
-fn RoundPicker(query: Query, current: u32, shown: u32) -> impl IntoView {
-    let t = use_texts();
-    let kept: Vec<String> = [("segment", &query.segment), ("compare", &query.compare), ("view", &query.view)]
-        .into_iter()
-        .filter_map(|(name, value)| {
-            value.as_ref().map(|value| format!("{name}={}", leptos_router::location::Url::escape(value)))
-        })
-        .collect();
-    let link = move |round: u32| {
-        let round = (round != current).then(|| format!("round={round}"));
-        let all: Vec<&str> = kept.iter().map(String::as_str).chain(round.as_deref()).collect();
-        format!("?{}", all.join("&"))
-    };
-    let items = (1..=current)
-        .map(|round| {
-            let label = match round == current {
-                true => format!("{} ({})", (t.round_of)(round), t.current_round),
-                false => (t.round_of)(round),
-            };
-            let here = (round == shown).then_some("page");
-            view! { <li><a href=link(round) aria-current=here>{label}</a></li> }
-        })
-        .collect_view();
-    (current > 1).then(|| view! { <nav class="rounds no-print" aria-label=t.rounds_label><ul>{items}</ul></nav> })
 }
 
 fn segment_label(segment: &Segment, all: &str) -> String {

@@ -18,6 +18,8 @@ struct Guide {
     official: &'static str,
     normalised: &'static str,
     normalised_note: &'static str,
+    rounds: &'static str,
+    now: &'static str,
     entries: [Entry; 6],
 }
 
@@ -46,6 +48,8 @@ fn percent(t: &Texts, share: f64) -> String {
 
 static NB: Guide = Guide {
     heading: "Slik leser du resultatet",
+    rounds: "Runder",
+    now: "nå",
     spread_switch: "Vis spredningen i matrisen (± 1 sd)",
     official: "Offisiell rangering",
     normalised: "Uten gruppenes eget nivå",
@@ -108,6 +112,8 @@ static NB: Guide = Guide {
 
 static EN: Guide = Guide {
     heading: "How to read the results",
+    rounds: "Rounds",
+    now: "now",
     spread_switch: "Show the spread on the matrix (± 1 sd)",
     official: "Official ranking",
     normalised: "Without each group's own level",
@@ -203,6 +209,35 @@ pub fn ViewOptions() -> impl IntoView {
         </nav>
         {normalised.then(|| view! { <p class="notice normalised-note">{g.normalised_note}</p> })}
     }
+}
+
+/// Links to each round's results once there is more than one: the same page with only the
+/// round changed.
+#[component]
+pub fn RoundPicker(current: u32, shown: u32) -> impl IntoView {
+    let lang = use_lang();
+    let (g, t) = (guide(lang), texts(lang));
+    let kept: Vec<String> = use_query_map()
+        .get_untracked()
+        .into_iter()
+        .filter(|(name, _)| name != "round")
+        .map(|(name, value)| format!("{name}={}", leptos_router::location::Url::escape(&value)))
+        .collect();
+    let link = move |round: u32| {
+        let round = (round != current).then(|| format!("round={round}"));
+        format!("?{}", kept.iter().map(String::as_str).chain(round.as_deref()).collect::<Vec<_>>().join("&"))
+    };
+    let items = (1..=current)
+        .map(|round| {
+            let label = match round == current {
+                true => format!("{} ({})", (t.round_of)(round), g.now),
+                false => (t.round_of)(round),
+            };
+            let here = (round == shown).then_some("page");
+            view! { <li><a href=link(round) aria-current=here>{label}</a></li> }
+        })
+        .collect_view();
+    (current > 1).then(|| view! { <nav class="rounds no-print" aria-label=g.rounds><ul>{items}</ul></nav> })
 }
 
 /// What each figure means and how it is computed.

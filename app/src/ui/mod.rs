@@ -14,7 +14,7 @@ use leptos_router::hooks::use_location;
 
 pub use comments::Comments;
 pub use copy::CopyButton;
-pub use guide::{ReadingGuide, ViewOptions};
+pub use guide::{ReadingGuide, RoundPicker, ViewOptions};
 #[cfg(feature = "ssr")]
 pub use matrix::standalone_svg;
 pub use matrix::{Legend, Matrix};
