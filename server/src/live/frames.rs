@@ -184,16 +184,17 @@ impl Frames {
             Role::Audience => (&self.public, None),
             Role::Group { group, .. } => (&self.public, self.sheets.get(&group)),
         };
-        // The same version again: its rank bands were drawn; nothing else changed.
+        let sees_results = matches!(role, Role::Facilitator { .. }) || !self.hidden;
+        // The same version again: its rank bands were drawn; nothing else changed. While the
+        // results are hidden from this stream, even that something was drawn is not its to know.
         if sent.version.replace(self.version) == Some(self.version) {
-            return std::iter::once(view.bands.clone()).chain(None).chain(None);
+            return sees_results.then(|| view.bands.clone()).into_iter().chain(None).chain(None);
         }
         let with_workshop = sent.structure.replace(self.structure) != Some(self.structure);
         let view = if with_workshop { &view.full } else { &view.lean };
-        let sees_comments = matches!(role, Role::Facilitator { .. }) || !self.hidden;
-        let comments = (sees_comments && sent.comments.replace(self.comments.hash) != Some(self.comments.hash))
+        let comments = (sees_results && sent.comments.replace(self.comments.hash) != Some(self.comments.hash))
             .then(|| self.comments.event.clone());
-        std::iter::once(view.clone()).chain(comments).chain(sheet.cloned())
+        Some(view.clone()).into_iter().chain(comments).chain(sheet.cloned())
     }
 }
 
