@@ -17,6 +17,7 @@ STATEFUL_RULES = {
     "incomplete",  # a new order that does not list the workshop's items exactly once
     "duplicate",  # a name the workshop has already, or a cell or name twice after trimming
     "half_step",  # a midline outside the scale sent beside it
+    "nothing_scored",  # a new round, before any group has scored the current one
 }
 # Lists a workshop may hold only so much of, filled by earlier requests.
 FULL_LISTS = {"areas", "categories", "groups", "suggestions", "comments"}
@@ -28,8 +29,9 @@ def stateful(error: dict) -> bool:
     rule, field = (error.get("rule") or {}).get("rule"), error.get("field", "")
     if rule in STATEFUL_RULES:
         return True
-    # A workshop full, or a score outside a scale the workshop has narrowed.
-    return rule == "out_of_range" and (field in FULL_LISTS or field.endswith(".value"))
+    # A workshop full, a score outside a scale the workshop has narrowed, or a round past the
+    # workshop's current one (or its last).
+    return rule == "out_of_range" and (field in FULL_LISTS or field.endswith(".value") or field == "round")
 
 
 def integer_written_as_float(case) -> bool:
