@@ -74,6 +74,7 @@ pub struct Texts {
     pub demo_badge: &'static str,
     // Join
     pub pick_group: &'static str,
+    pub skip_to_content: &'static str,
     pub no_groups_yet: &'static str,
     pub see_results: &'static str,
     // Group links
@@ -597,6 +598,7 @@ pub static NB: Texts = Texts {
     demo_results: "Se resultatet",
     demo_badge: "Illustrerende eksempeldata",
     pick_group: "Velg gruppen din",
+    skip_to_content: "Gå til innholdet",
     no_groups_yet: "Fasilitatoren har ikke laget grupper ennå.",
     see_results: "Se resultatet",
     group_joined: "med",
@@ -972,6 +974,7 @@ pub static EN: Texts = Texts {
     demo_results: "See the result",
     demo_badge: "Illustrative sample data",
     pick_group: "Pick your group",
+    skip_to_content: "Skip to content",
     no_groups_yet: "The facilitator has not made any groups yet.",
     see_results: "See the result",
     group_joined: "joined",

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
+use leptos_meta::Title;
 use serde::{Deserialize, Serialize};
 
 use super::param;
@@ -43,6 +44,7 @@ fn JoinWorkshop(workshop: Workshop) -> impl IntoView {
         .map(|group| Choice { group: group.id.0, name: group.name.clone(), joined: group.joined })
         .collect();
     view! {
+        <Title text=format!("{} – {}", t.pick_group, workshop.title) />
         <DemoBadge demo=workshop.demo />
         <h1>{workshop.title.clone()}</h1>
         <p>{workshop.description.clone()}</p>

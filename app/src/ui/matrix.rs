@@ -14,14 +14,15 @@ const MUTED: &str = "#57606a";
 const FONTS: &str = "DejaVu Sans, Liberation Sans, Arial, Helvetica, sans-serif";
 
 /// Colour-blind-safe colours (Okabe–Ito), one per category in the workshop's order, with
-/// the text colour that reads on each.
+/// the text colour that reads on each at 4.5:1 or more (WCAG AA): 5.2, 9.3, 6.1, 6.9, 9.1,
+/// 5.4, 15.9 and 7.5 to 1.
 const PALETTE: [(&str, &str); 8] = [
     ("#0072b2", "#fff"),
     ("#e69f00", "#000"),
-    ("#009e73", "#fff"),
+    ("#009e73", "#000"),
     ("#cc79a7", "#000"),
     ("#56b4e9", "#000"),
-    ("#d55e00", "#fff"),
+    ("#d55e00", "#000"),
     ("#f0e442", "#000"),
     ("#555555", "#fff"),
 ];
@@ -217,4 +218,32 @@ pub fn Legend(results: Results) -> impl IntoView {
         })
         .collect_view();
     view! { <ul class="legend" aria-label=t.category>{items}</ul> }.into_any()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{NO_CATEGORY, PALETTE};
+
+    /// WCAG 2.1's contrast ratio of two colours written `#rrggbb` or `#rgb`.
+    fn contrast(a: &str, b: &str) -> f64 {
+        let luminance = |colour: &str| {
+            let hex = colour.trim_start_matches('#');
+            let hex: String = if hex.len() == 3 { hex.chars().flat_map(|c| [c, c]).collect() } else { hex.to_owned() };
+            let channel = |i: usize| {
+                let c = f64::from(u8::from_str_radix(&hex[i..i + 2], 16).unwrap()) / 255.0;
+                if c <= 0.03928 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
+            };
+            0.2126 * channel(0) + 0.7152 * channel(2) + 0.0722 * channel(4)
+        };
+        let (x, y) = (luminance(a), luminance(b));
+        (x.max(y) + 0.05) / (x.min(y) + 0.05)
+    }
+
+    #[test]
+    fn rank_numbers_read_on_every_category_colour() {
+        assert!((contrast("#ffffff", "#000000") - 21.0).abs() < 1e-9);
+        for (fill, ink) in PALETTE.iter().chain([&NO_CATEGORY]) {
+            assert!(contrast(fill, ink) >= 4.5, "{ink} on {fill}: {:.2}:1", contrast(fill, ink));
+        }
+    }
 }

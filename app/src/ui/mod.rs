@@ -35,6 +35,7 @@ pub fn Header() -> impl IntoView {
     // A form, not a link: the page's address (which may hold a secret) travels in the body,
     // never in a query string that logs and histories keep.
     view! {
+        <a class="skip-link" href="#main">{t.skip_to_content}</a>
         <header class="site-header">
             <a class="brand" href="/">{t.app_name}</a>
             <form class="language" method="post" action=format!("/lang/{}", lang.other().code())>

@@ -31,7 +31,7 @@ pub fn ProgressTable(view: LiveState) -> impl IntoView {
     view! {
         <h3>{t.progress_heading}</h3>
         <p class="summary">{(t.groups_done)(done, groups)}</p>
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0" role="region" aria-label=t.progress_heading>
         <table class="progress-table">
             <thead>
                 <tr>

@@ -147,8 +147,10 @@ pub fn RankedTable(results: Results) -> impl IntoView {
             view! { <p>{t.nothing_scored}</p> }.into_any()
         } else {
             view! {
-                <div class="table-wrap">
+                // Focusable, so that a keyboard can scroll a table wider than a phone.
+                <div class="table-wrap" tabindex="0" role="region" aria-label=t.ranked_heading>
                     <table class="ranked">
+                        <caption class="visually-hidden">{t.ranked_heading}</caption>
                         <thead>
                             <tr>
                                 <th scope="col">{t.rank}</th>

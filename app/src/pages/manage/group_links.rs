@@ -64,7 +64,7 @@ pub fn GroupLinks(workshop: Workshop, keys: Credentials, actions: Actions, links
                                 })
                             })
                             .collect_view();
-                        view! { <div class="table-wrap"><table class="group-links-table"><tbody>{rows}</tbody></table></div> }
+                        view! { <div class="table-wrap" tabindex="0" role="region" aria-label=t.group_links_heading><table class="group-links-table"><tbody>{rows}</tbody></table></div> }
                             .into_any()
                     })
                 }}
