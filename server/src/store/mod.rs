@@ -119,12 +119,14 @@ fn finished(scores: Vec<(u32, StoredScore)>, scale: Scale) -> Arc<[FinishedRound
 
 /// The finished rounds' scores of the workshops followed lately, each as of its `kept_version`:
 /// they never change otherwise, and a large workshop's would be read again on every version.
-#[derive(Clone)]
-pub(crate) struct KeptRounds(Arc<quick_cache::sync::Cache<WorkshopId, (i64, Arc<[FinishedRound]>)>>);
+pub(crate) struct KeptRounds(quick_cache::sync::Cache<WorkshopId, Kept>);
+
+/// A workshop's finished rounds, and the `kept_version` they are of.
+type Kept = (i64, Arc<[FinishedRound]>);
 
 impl Default for KeptRounds {
     fn default() -> Self {
-        KeptRounds(Arc::new(quick_cache::sync::Cache::new(256)))
+        KeptRounds(quick_cache::sync::Cache::new(256))
     }
 }
 
