@@ -213,8 +213,9 @@ impl View {
             }
             None => Vec::new(),
         };
-        let lean = event("view", view.version, view);
-        let bands = event("bands", view.version, view);
+        // The same data under two names: serialised once.
+        let json = serde_json::to_string(view).expect("live views serialise");
+        let (lean, bands) = (framed("view", view.version, &json), framed("bands", view.version, &json));
         if let Some(standings) = view.standings.as_mut().filter(|_| behind) {
             standings.certainty_omitted = false;
             standings.ranked.iter_mut().zip(kept).for_each(|(row, certainty)| row.certainty = certainty);
@@ -232,6 +233,10 @@ fn hash_of(json: &str) -> u64 {
 
 /// One server-sent event. The id is the version, so a reconnecting client says where it was.
 fn event(name: &str, version: i64, data: &impl Serialize) -> Bytes {
-    let json = serde_json::to_string(data).expect("live views serialise");
+    framed(name, version, &serde_json::to_string(data).expect("live views serialise"))
+}
+
+/// `json` as the event `name` of `version`.
+fn framed(name: &str, version: i64, json: &str) -> Bytes {
     Bytes::from(format!("event: {name}\nid: {version}\ndata: {json}\n\n"))
 }
