@@ -382,6 +382,21 @@ where
         Ok(tx.commit().await?)
     }
 
+    /// The finished rounds of `record`, read with it, unless they are kept as of its version.
+    async fn finished_in(
+        &self,
+        connection: &mut DB::Connection,
+        record: &WorkshopRecord,
+    ) -> StoreResult<Arc<[FinishedRound]>> {
+        if let Some(finished) = self.kept.get(record) {
+            return Ok(finished);
+        }
+        let rows = sqlx::query_as(statements::EARLIER_SCORES).bind(record.id.0).fetch_all(&mut *connection).await?;
+        let finished = finished(rows::earlier_scores(rows)?, record.settings.scale);
+        self.kept.keep(record, finished.clone());
+        Ok(finished)
+    }
+
     /// What removing an item takes away, read in the removal's transaction.
     async fn removed(
         connection: &mut DB::Connection,
@@ -1203,15 +1218,13 @@ where
         if let Some(finished) = self.kept.get(record) {
             return Ok(finished);
         }
-        // Read with the version it is kept as: a newer one may have changed them meanwhile.
+        // Read with the version they are kept as: a newer one may have changed them meanwhile.
         let mut tx = self.read().await?;
         let row: Option<rows::WorkshopRow> =
             sqlx::query_as(statements::WORKSHOP_BY_ID).bind(record.id.0).fetch_optional(&mut *tx).await?;
         let now = row.map(rows::workshop).transpose()?.ok_or(StoreError::NotFound)?;
-        let rows = sqlx::query_as(statements::EARLIER_SCORES).bind(record.id.0).fetch_all(&mut *tx).await?;
+        let finished = self.finished_in(&mut tx, &now).await?;
         tx.commit().await?;
-        let finished = finished(rows::earlier_scores(rows)?, now.settings.scale);
-        self.kept.keep(&now, finished.clone());
         Ok(finished)
     }
 
@@ -1248,15 +1261,7 @@ where
         };
         let content = Self::content_in(&mut tx, workshop).await?;
         let scores = rows::scores(sqlx::query_as(statements::SCORES).bind(workshop.0).fetch_all(&mut *tx).await?)?;
-        let finished = match self.kept.get(&record) {
-            Some(finished) => finished,
-            None => {
-                let earlier = sqlx::query_as(statements::EARLIER_SCORES).bind(workshop.0).fetch_all(&mut *tx).await?;
-                let finished = finished(rows::earlier_scores(earlier)?, record.settings.scale);
-                self.kept.keep(&record, finished.clone());
-                finished
-            }
-        };
+        let finished = self.finished_in(&mut tx, &record).await?;
         let activity: Vec<(i64, String)> =
             sqlx::query_as(statements::ACTIVITY).bind(workshop.0).fetch_all(&mut *tx).await?;
         let activity = activity.into_iter().map(|(group, at)| (GroupId(group), at)).collect();

@@ -146,16 +146,7 @@ pub(super) fn content(
 }
 
 pub(super) fn scores(rows: Vec<(i64, i64, String, i16)>) -> StoreResult<Vec<StoredScore>> {
-    rows.into_iter()
-        .map(|(group, area, axis, value)| {
-            Ok(StoredScore {
-                group: GroupId(group),
-                area: AreaId(area),
-                axis: Axis::parse(&axis).map_err(|_| StoreError::Corrupt("scores.axis"))?,
-                value: small(value).ok_or(StoreError::Corrupt("scores.value"))?,
-            })
-        })
-        .collect()
+    rows.into_iter().map(|(group, area, axis, value)| score(group, area, &axis, value)).collect()
 }
 
 /// Finished rounds' scores: round, group, area, axis and value.
@@ -163,10 +154,18 @@ pub(super) fn earlier_scores(rows: Vec<(i16, i64, i64, String, i16)>) -> StoreRe
     rows.into_iter()
         .map(|(round, group, area, axis, value)| {
             let round = u32::try_from(round).map_err(|_| StoreError::Corrupt("earlier_scores.round"))?;
-            let [score] = scores(vec![(group, area, axis, value)])?.try_into().expect("one row makes one score");
-            Ok((round, score))
+            Ok((round, score(group, area, &axis, value)?))
         })
         .collect()
+}
+
+fn score(group: i64, area: i64, axis: &str, value: i16) -> StoreResult<StoredScore> {
+    Ok(StoredScore {
+        group: GroupId(group),
+        area: AreaId(area),
+        axis: Axis::parse(axis).map_err(|_| StoreError::Corrupt("scores.axis"))?,
+        value: small(value).ok_or(StoreError::Corrupt("scores.value"))?,
+    })
 }
 
 pub(super) fn comments(rows: Vec<(i64, i64, String, String, Option<String>)>) -> StoreResult<Vec<CommentRecord>> {
