@@ -43,10 +43,7 @@ fn kendalls_w(potential: &[Vec<f64>]) -> f64 {
 async fn spread_dissent_bands_and_agreement_match_an_independent_computation() {
     let server = support::start().await;
     let workshop = server.create_workshop("Hvor sikker").await;
-    let mut areas = Vec::new();
-    for name in ["Legevakt", "Innkjøp", "Reiseliv"] {
-        areas.push(server.add_id(&workshop, "/areas", json!({ "name": name })).await);
-    }
+    let areas = server.add_areas(&workshop, &["Legevakt", "Innkjøp", "Reiseliv"]).await;
     let groups = server.add(&workshop, "/groups", json!({ "count": SCORES.len() })).await;
     server.score_sheets(&workshop, &areas, &groups, SCORES.iter().map(|s| &s[..])).await;
     let path = format!("/api/v1/workshops/{}/results", workshop.code);
@@ -144,10 +141,7 @@ async fn spread_dissent_bands_and_agreement_match_an_independent_computation() {
 async fn the_normalised_view_ranks_without_each_groups_level_beside_the_official_place() {
     let server = support::start().await;
     let workshop = server.create_workshop("Eget nivå").await;
-    let mut areas = Vec::new();
-    for name in ["Legevakt", "Innkjøp", "Reiseliv"] {
-        areas.push(server.add_id(&workshop, "/areas", json!({ "name": name })).await);
-    }
+    let areas = server.add_areas(&workshop, &["Legevakt", "Innkjøp", "Reiseliv"]).await;
     let groups = server.add(&workshop, "/groups", json!({ "count": 3 })).await;
     let sheets: [&[(i64, i64)]; 3] = [&[(10, 8), (10, 8)], &[(7, 5), (4, 5), (7, 5)], &[(7, 5), (4, 5), (7, 5)]];
     server.score_sheets(&workshop, &areas, &groups, sheets.iter().map(|s| &s[..])).await;
@@ -196,10 +190,7 @@ async fn the_normalised_view_ranks_without_each_groups_level_beside_the_official
 async fn by_median_the_combined_score_is_the_product_of_the_medians_and_says_so() {
     let server = support::start().await;
     let workshop = server.create_workshop("Median").await;
-    let mut areas = Vec::new();
-    for name in ["Legevakt", "Innkjøp", "Reiseliv"] {
-        areas.push(server.add_id(&workshop, "/areas", json!({ "name": name })).await);
-    }
+    let areas = server.add_areas(&workshop, &["Legevakt", "Innkjøp", "Reiseliv"]).await;
     let groups = server.add(&workshop, "/groups", json!({ "count": SCORES.len() })).await;
     server.score_sheets(&workshop, &areas, &groups, SCORES.iter().map(|s| &s[..])).await;
     let settings = json!({ "scale_min": 1, "scale_max": 10, "language": "nb", "aggregate": "median" });
@@ -237,10 +228,7 @@ async fn by_median_the_combined_score_is_the_product_of_the_medians_and_says_so(
 async fn who_gave_what_waits_for_scoring_to_close_in_a_large_workshop() {
     let server = support::start().await;
     let workshop = server.create_workshop("Stor samling").await;
-    let mut areas = Vec::new();
-    for name in ["Legevakt", "Innkjøp", "Reiseliv"] {
-        areas.push(server.add_id(&workshop, "/areas", json!({ "name": name })).await);
-    }
+    let areas = server.add_areas(&workshop, &["Legevakt", "Innkjøp", "Reiseliv"]).await;
     let mut groups = Vec::new();
     for count in [100, 1] {
         let added = server.add(&workshop, "/groups", json!({ "count": count })).await;

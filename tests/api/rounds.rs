@@ -5,7 +5,8 @@ use serde_json::{Value, json};
 
 use crate::support::{self, TestServer, Workshop};
 
-/// Four groups' (potential, feasibility) for three areas, in the first round and the second.
+const AREAS: [&str; 3] = ["Legevakt", "Innkjøp", "Reiseliv"];
+/// Four groups' (potential, feasibility) for the three areas, in the first round and the second.
 const FIRST: [[(i64, i64); 3]; 4] =
     [[(9, 8), (5, 5), (2, 6)], [(8, 8), (6, 4), (3, 6)], [(9, 7), (5, 6), (2, 5)], [(10, 9), (4, 5), (3, 6)]];
 const SECOND: [[(i64, i64); 3]; 4] =
@@ -43,10 +44,7 @@ async fn refusal(response: reqwest::Response) -> (StatusCode, Value) {
 async fn a_second_round_keeps_the_first_as_it_was_and_shows_how_areas_moved() {
     let server = support::start().await;
     let workshop = server.create_workshop("To runder").await;
-    let mut areas = Vec::new();
-    for name in ["Legevakt", "Innkjøp", "Reiseliv"] {
-        areas.push(server.add_id(&workshop, "/areas", json!({ "name": name })).await);
-    }
+    let areas = server.add_areas(&workshop, &AREAS).await;
     let groups = server.add(&workshop, "/groups", json!({ "count": FIRST.len() })).await;
 
     // Nothing to keep yet: refused, and the workshop stays in its first round.
@@ -144,7 +142,7 @@ async fn a_second_round_keeps_the_first_as_it_was_and_shows_how_areas_moved() {
     for line in lines.take(areas.len()) {
         let cells: Vec<&str> = line.split(',').collect();
         let name = cells[1];
-        let index = ["Legevakt", "Innkjøp", "Reiseliv"].iter().position(|n| *n == name).unwrap();
+        let index = AREAS.iter().position(|n| *n == name).unwrap();
         let (_, rank, _) = first_places.iter().find(|place| place.0 == areas[index]).unwrap();
         assert_eq!(cells[rank_column], rank.to_string());
         assert_eq!(cells[combined_column], format!("{:.3}", combined(&FIRST, index)));
@@ -175,10 +173,7 @@ async fn a_second_round_keeps_the_first_as_it_was_and_shows_how_areas_moved() {
 async fn an_area_removed_and_put_back_brings_its_earlier_rounds_back() {
     let server = support::start().await;
     let workshop = server.create_workshop("Angre runder").await;
-    let mut areas = Vec::new();
-    for name in ["Legevakt", "Innkjøp", "Reiseliv"] {
-        areas.push(server.add_id(&workshop, "/areas", json!({ "name": name })).await);
-    }
+    let areas = server.add_areas(&workshop, &AREAS).await;
     let groups = server.add(&workshop, "/groups", json!({ "count": FIRST.len() })).await;
     server.score_sheets(&workshop, &areas, &groups, FIRST.iter().map(|s| &s[..])).await;
     assert_eq!(start_round(&server, &workshop).await.status(), StatusCode::OK);

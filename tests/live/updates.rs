@@ -150,10 +150,7 @@ async fn each_stream_asks_for_its_own_reconnection_delay_so_screens_do_not_retur
 async fn rank_bands_follow_the_scores_they_belong_to() {
     let server = support::start().await;
     let workshop = server.create_workshop("Bånd").await;
-    let mut areas = Vec::new();
-    for name in ["Legevakt", "Innkjøp", "Reiseliv"] {
-        areas.push(server.add_id(&workshop, "/areas", json!({ "name": name })).await);
-    }
+    let areas = server.add_areas(&workshop, &["Legevakt", "Innkjøp", "Reiseliv"]).await;
     let groups = server.add(&workshop, "/groups", json!({ "count": 4 })).await;
     let mut screen = server.follow(&format!("/api/v1/workshops/{}/live", workshop.code)).await;
     let mut last = 0;

@@ -240,6 +240,15 @@ impl TestServer {
         self.add(workshop, path, body).await["id"].as_i64().unwrap()
     }
 
+    /// Adds areas of these names, in order; answers their ids.
+    pub async fn add_areas(&self, workshop: &Workshop, names: &[&str]) -> Vec<i64> {
+        let mut ids = Vec::new();
+        for name in names {
+            ids.push(self.add_id(workshop, "/areas", json!({ "name": name })).await);
+        }
+        ids
+    }
+
     /// A workshop with one area and one group, ready for scores: (workshop, area, group).
     pub async fn scorable_workshop(&self, title: &str) -> (Workshop, i64, i64) {
         let workshop = self.create_workshop(title).await;

@@ -231,10 +231,12 @@ fn SheetForm(rows: SheetRows, key: String) -> impl IntoView {
         live.outline.with(|outline| {
             if let Some(workshop) = outline.as_ref().and_then(|outline| outline.workshop.as_ref()) {
                 // Only real changes notify: the forms below must not be redrawn by every score.
-                let why = match () {
-                    _ if workshop.round != round => Some(t.new_round_notice),
-                    _ if !same_areas(&list, workshop.areas.iter().map(|area| area.id)) => Some(t.list_changed),
-                    _ => None,
+                let why = if workshop.round != round {
+                    Some(t.new_round_notice)
+                } else if !same_areas(&list, workshop.areas.iter().map(|area| area.id)) {
+                    Some(t.list_changed)
+                } else {
+                    None
                 };
                 open.maybe_update(|open| std::mem::replace(open, workshop.scoring_open) != *open);
                 reload.maybe_update(|shown| std::mem::replace(shown, why) != *shown);
