@@ -24,8 +24,9 @@ use crate::workshop::{Workshop, expect};
 /// weighs now, so that it can only shrink.
 const PARTICIPANT_BUDGET: u64 = 255 * 1024;
 /// What any one page may load. The goal is 350 KiB; the results page's spread, dissent, rank
-/// bands and rounds took it to 366 KiB, to be won back with the texts out of the main module.
-const PAGE_BUDGET: u64 = 366 * 1024;
+/// bands, rounds and the ranked table's caption took it to 367 KiB, to be won back with the texts
+/// out of the main module.
+const PAGE_BUDGET: u64 = 367 * 1024;
 /// The facilitator's page, until it meets [`PAGE_BUDGET`]: what it weighs now (its three parts,
 /// safe removal, pasted lists and rounds included), so that it can only shrink.
 const FACILITATOR_BUDGET: u64 = 547 * 1024;
