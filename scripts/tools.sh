@@ -5,6 +5,8 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 CARGO_LEPTOS_VERSION=0.3.10
 BINARYEN_VERSION=132
 SCHEMATHESIS_VERSION=4.32.5
+AXE_CORE_VERSION=4.14.1
+VNU_JAR_VERSION=26.9.27
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3 }' "$ROOT/Cargo.lock")
 : "${WASM_BINDGEN_VERSION:?Cargo.lock names no wasm-bindgen version}"
 export PATH="$HOME/.cargo/bin:$ROOT/.tools/node_modules/.bin:$PATH"
@@ -41,6 +43,25 @@ ensure_browser() {
     [ "$(id -u)" -eq 0 ] || sudo="sudo"
     $sudo apt-get update -qq
     $sudo apt-get install -y -qq chromium chromium-driver poppler-utils fonts-dejavu-core
+  fi
+}
+
+ensure_page_checkers() {
+  # axe-core checks the pages' accessibility in the browser; vnu.jar (run by Java 17, a Debian
+  # package) their markup. Their own install scripts are not run: no download beyond npm's.
+  if ! command -v java >/dev/null; then
+    say "installing Java 17 (Debian package) for the Nu HTML checker"
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    $sudo apt-get install -y -qq openjdk-17-jre-headless
+  fi
+  local installed="$ROOT/.tools/node_modules"
+  if ! grep -qs "\"version\": \"$AXE_CORE_VERSION\"" "$installed/axe-core/package.json" \
+    || ! grep -qs "\"version\": \"$VNU_JAR_VERSION\"" "$installed/vnu-jar/package.json"; then
+    say "installing axe-core $AXE_CORE_VERSION and vnu-jar $VNU_JAR_VERSION into .tools/"
+    npm install --prefix "$ROOT/.tools" --no-audit --no-fund --ignore-scripts \
+      "axe-core@$AXE_CORE_VERSION" "vnu-jar@$VNU_JAR_VERSION"
   fi
 }
 

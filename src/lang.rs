@@ -12,6 +12,8 @@ pub enum Lang {
 }
 
 impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::Nb, Lang::En];
+
     pub fn code(self) -> &'static str {
         match self {
             Lang::Nb => "nb",
@@ -41,7 +43,7 @@ mod tests {
 
     #[test]
     fn codes_read_back() {
-        for lang in [Lang::Nb, Lang::En] {
+        for lang in Lang::ALL {
             assert_eq!(Lang::from_code(lang.code()), Some(lang));
             assert_ne!(lang.other(), lang);
         }

@@ -23,7 +23,8 @@ async fn results_page_is_complete_without_scripts_and_keeps_secrets() {
     assert_eq!(page.status(), StatusCode::OK);
     let html = page.text().await.unwrap();
     assert!(html.contains("<svg"), "the matrix is in the HTML");
-    assert!(html.contains("Lett å gjennomføre og høyt potensial"));
+    // The matrix's meaning in text: the ranked table names each area's quadrant.
+    assert!(html.contains(r#"<td class="quadrant">Lett å gjennomføre og høyt potensial<!></td>"#));
     assert!(html.contains("Rus og psykiatri"));
     assert!(
         html.contains("9,00") && html.contains("6,00") && html.contains("54,0"),

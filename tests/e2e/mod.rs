@@ -1,9 +1,13 @@
 //! Browser tests in headless Chromium: the built site (`cargo leptos build`), hydrated and
-//! driven as a participant would.
+//! driven as a participant would; and every page checked from outside, by axe-core in the
+//! browser and the Nu HTML checker on the server's markup.
 
+mod accessibility;
 mod browser;
 mod live;
+mod markup;
 mod toolkit;
+mod tour;
 mod workspace;
 
 use std::path::Path;

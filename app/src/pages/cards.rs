@@ -17,9 +17,10 @@ pub fn GroupCardsPage() -> impl IntoView {
     }
     let t = use_texts();
     let (code, secret) = (param("code"), param("secret"));
+    let title = format!("{} – {}", t.group_cards_heading, code());
     let cards = Resource::new(move || (code(), secret()), |(code, secret)| load_group_cards(code, secret));
     view! {
-        <Title text=t.group_cards_heading />
+        <Title text=title />
         <h1 class="no-print">{t.group_cards_heading}</h1>
         <p class="no-print"><PrintButton /></p>
         <Suspense fallback=Loading>

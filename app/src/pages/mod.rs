@@ -7,6 +7,7 @@ mod screen;
 mod sheet;
 
 use leptos::prelude::*;
+use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 pub use cards::GroupCardsPage;
@@ -31,5 +32,9 @@ pub fn NotFound() -> impl IntoView {
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
         response.set_status(http::StatusCode::NOT_FOUND);
     }
-    view! { <p class="error">{use_texts().not_found}</p> }
+    let t = use_texts();
+    view! {
+        <Title text=format!("{} – {}", t.not_found.trim_end_matches('.'), t.app_name) />
+        <p class="error">{t.not_found}</p>
+    }
 }

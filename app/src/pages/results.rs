@@ -81,7 +81,12 @@ pub fn ResultsPage() -> impl IntoView {
                     match results.await {
                         Err(AppError::Domain(Error::ResultsHidden)) => {
                             answer_with(&AppError::Domain(Error::ResultsHidden));
-                            view! { <LiveReport query initial=None /> }.into_any()
+                            // The workshop's title comes with its results: until then, its code.
+                            view! {
+                                <Title text=report_title(&query.code, query.review) />
+                                <LiveReport query initial=None />
+                            }
+                            .into_any()
                         }
                         Err(error) => view! { <ErrorNote error /> }.into_any(),
                         Ok((results, None)) if !segmented => view! {
@@ -117,13 +122,22 @@ fn LiveReport(query: Query, initial: Option<Results>) -> impl IntoView {
     }
 }
 
+/// The results' title, which says when they are the leaders' read-only view.
+fn report_title(workshop_title: &str, review: bool) -> String {
+    let t = use_texts();
+    match review {
+        true => format!("{workshop_title} – {} – {}", t.results_heading, t.review_badge),
+        false => format!("{workshop_title} – {}", t.results_heading),
+    }
+}
+
 /// The heading, the matrix and list, the comments, and the downloads.
 #[component]
 fn Report(query: Query, results: Results) -> impl IntoView {
     let t = use_texts();
     let workshop = &results.workshop;
     view! {
-        <Title text=format!("{} – {}", workshop.title, t.results_heading) />
+        <Title text=report_title(&workshop.title, query.review) />
         <article class="results">
             <ReportHeading results=results.clone() review=query.review />
             <SegmentPicker query=query.clone() results=results.clone() />
@@ -176,7 +190,7 @@ fn SegmentReport(query: Query, first: Results, second: Option<Results>) -> impl 
     };
     let layout = if second.is_some() { "segments side-by-side" } else { "segments" };
     view! {
-        <Title text=format!("{} – {}", first.workshop.title, t.results_heading) />
+        <Title text=report_title(&first.workshop.title, query.review) />
         <article class="results">
             <ReportHeading results=first.clone() review=query.review />
             <SegmentPicker query=query.clone() results=first.clone() />

@@ -115,6 +115,7 @@ pub fn RankedTable(results: Results) -> impl IntoView {
                     <td class="num">{t.number(row.potential.centre(aggregate), 2)}</td>
                     <td class="num">{t.number(row.feasibility.centre(aggregate), 2)}</td>
                     <td class="num combined">{t.number(row.combined, 1)}</td>
+                    <td class="quadrant">{(t.quadrant)(row.quadrant)}</td>
                     <td class="num groups">{row.groups}</td>
                     <td class="num band">
                         {t.band(row)}
@@ -159,6 +160,7 @@ pub fn RankedTable(results: Results) -> impl IntoView {
                                 <th scope="col">{t.potential}</th>
                                 <th scope="col">{t.feasibility}</th>
                                 <th scope="col">{t.combined}</th>
+                                <th scope="col" class="quadrant">{t.quadrant_heading}</th>
                                 <th scope="col" class="groups">{t.groups_scored}</th>
                                 <th scope="col" class="band">{t.rank_band}<span class="hint">{t.rank_band_help}</span></th>
                                 <th scope="col" class="spread">{t.spread}<span class="hint">{t.spread_help}</span></th>
