@@ -22,11 +22,13 @@ pub use ui::standalone_svg as matrix_svg;
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::{SsrMode, path};
+use leptos_router::{SsrMode, StaticSegment, path};
 
 use crate::i18n::{current_lang, use_texts};
+pub use crate::pages::Contact;
 use crate::pages::{
-    GroupCardsPage, HomePage, JoinPage, ManagePage, NotFound, Part, ResultsPage, ScreenPage, SheetPage,
+    ACCESSIBILITY_SEGMENT, AccessibilityPage, Footer, GroupCardsPage, HomePage, JoinPage, ManagePage, NotFound,
+    PRIVACY_SEGMENT, Part, PrivacyPage, ResultsPage, ScreenPage, SheetPage,
 };
 
 /// The HTML document around the app; only the server renders it.
@@ -64,6 +66,8 @@ pub fn App() -> impl IntoView {
             <main id="main">
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
+                    <Route path=StaticSegment(ACCESSIBILITY_SEGMENT) view=AccessibilityPage />
+                    <Route path=StaticSegment(PRIVACY_SEGMENT) view=PrivacyPage />
                     <Route path=path!("/w/:code") view=JoinPage ssr=SsrMode::Async />
                     <Route path=path!("/w/:code/g/:group/:key") view=SheetPage ssr=SsrMode::Async />
                     <Route path=path!("/w/:code/results") view=ResultsPage ssr=SsrMode::Async />
@@ -75,6 +79,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/w/:code/manage/:secret/cards") view=GroupCardsPage ssr=SsrMode::Async />
                 </Routes>
             </main>
+            <Footer />
         </Router>
     }
 }

@@ -8,7 +8,7 @@ use axum::extract::DefaultBodyLimit;
 use axum::routing::get;
 use axum::{Extension, Router};
 use kvadrant_api::backend::SharedBackend;
-use kvadrant_app::{App, shell};
+use kvadrant_app::{App, Contact, shell};
 use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
 use leptos_axum::{AxumRouteListing, LeptosRoutes, generate_route_list};
@@ -81,7 +81,8 @@ impl Application {
             .build();
         let stopping = CancellationToken::new();
         let guard = Guard::start(&serving.limits, serving.trust_proxy.clone(), stopping.clone());
-        let router = router(service, options, guard, &serving);
+        let contact = Contact(config.contact.filter(|contact| !contact.trim().is_empty()));
+        let router = router(service, options, guard, contact, &serving);
         Ok(Application { router, listener, header_timeout: serving.header_timeout, stopping })
     }
 
@@ -115,10 +116,17 @@ async fn forget_expired_removals(store: Arc<dyn Store>) {
 /// process starts rendering meanwhile (the tests run many side by side).
 static PAGE_ROUTES: LazyLock<Vec<AxumRouteListing>> = LazyLock::new(|| generate_route_list(App));
 
-fn router(service: Arc<Service>, options: LeptosOptions, guard: Arc<Guard>, serving: &Serving) -> Router {
+fn router(
+    service: Arc<Service>,
+    options: LeptosOptions,
+    guard: Arc<Guard>,
+    contact: Contact,
+    serving: &Serving,
+) -> Router {
     let backend: SharedBackend = service.clone();
     let context = move || {
         provide_context(backend.clone());
+        provide_context(contact.clone());
         headers::provide_nonce();
     };
     let pages = Router::new()

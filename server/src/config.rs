@@ -21,6 +21,10 @@ pub struct Config {
     /// The built site: styles, scripts and WASM (`cargo leptos build` writes `target/site`).
     #[arg(long, env = "KVADRANT_SITE_ROOT", default_value = "target/site")]
     pub site_root: String,
+    /// How to reach whoever runs this instance, for feedback on accessibility and questions
+    /// about privacy: an e-mail address or a web address. Shown on those two pages.
+    #[arg(long, env = "KVADRANT_CONTACT")]
+    pub contact: Option<String>,
 }
 
 /// Seconds a client has to send a request's header; an honest one needs a fraction of one.

@@ -136,3 +136,36 @@ async fn a_group_can_score_with_a_plain_form_before_scripts_load() {
     let scores = server.sheet(code, group).await;
     assert_eq!(scores["scores"], json!([{ "area_id": area, "axis": "potential", "value": 7 }]));
 }
+
+#[tokio::test]
+async fn every_page_links_the_accessibility_statement_and_the_privacy_page_with_the_operators_contact() {
+    let server = support::start_with_contact("personvern@kommune.no").await;
+    let home = server.client.get(server.url("/")).send().await.unwrap().text().await.unwrap();
+    assert!(home.contains(r#"<a href="/tilgjengelighet">Tilgjengelighet"#), "{home}");
+    assert!(home.contains(r#"<a href="/personvern">Personvern"#));
+    for (path, heading) in [("/tilgjengelighet", "Tilgjengelighet"), ("/personvern", "Personvern")] {
+        let page = server.client.get(server.url(path)).send().await.unwrap();
+        assert_eq!(page.status(), StatusCode::OK, "{path}");
+        let html = page.text().await.unwrap();
+        assert!(html.contains(&format!("<h1>{heading}")), "{html}");
+        assert!(html.contains(r#"<a href="mailto:personvern@kommune.no">personvern@kommune.no"#), "{path}");
+    }
+    let privacy = server.client.get(server.url("/personvern")).send().await.unwrap().text().await.unwrap();
+    let undo = format!("etter {} minutter", kvadrant::limits::UNDO_MINUTES);
+    assert!(privacy.contains("kvadrant_lang") && privacy.contains(&undo), "cookies and undo named");
+
+    // Without a contact, the reader is sent to whoever invited them; in English too.
+    let plain = support::start().await;
+    let english = plain
+        .client
+        .get(plain.url("/tilgjengelighet"))
+        .header("cookie", "kvadrant_lang=en")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(english.contains("<h1>Accessibility") && english.contains("the organisation that invited you"));
+    assert!(!english.contains("mailto:"));
+}

@@ -97,6 +97,8 @@ impl Tour {
                 stop("home", "/".to_owned()),
                 stop("home, a join code not found", "/?join=ABC123".to_owned()),
                 stop("page not found", "/no/such/page".to_owned()),
+                stop("accessibility statement", "/tilgjengelighet".to_owned()),
+                stop("privacy", "/personvern".to_owned()),
                 stop("facilitator, prepare", manage.clone()),
                 stop("facilitator, review", format!("{manage}/review")),
                 stop("group cards", format!("{manage}/cards")),

@@ -80,23 +80,34 @@ pub async fn drop_connections(url: &str) {
     .expect("end the database's connections");
 }
 
-async fn start_on(database_url: &str, demo: bool, dir: PathBuf, serving: Serving) -> TestServer {
-    let config = Config {
+/// A server whose operator gives `contact` for feedback and privacy questions.
+pub async fn start_with_contact(contact: &str) -> TestServer {
+    let dir = fresh_dir();
+    let database_url = fresh_database(&dir).await;
+    let config = Config { contact: Some(contact.to_owned()), ..config(&database_url, false) };
+    start_configured(config, dir, Serving::default()).await
+}
+
+fn config(database_url: &str, demo: bool) -> Config {
+    Config {
         addr: "127.0.0.1:0".parse().unwrap(),
         database_url: database_url.to_owned(),
         demo,
         site_root: site_root(),
-    };
+        contact: None,
+    }
+}
+
+async fn start_on(database_url: &str, demo: bool, dir: PathBuf, serving: Serving) -> TestServer {
+    start_configured(config(database_url, demo), dir, serving).await
+}
+
+async fn start_configured(config: Config, dir: PathBuf, serving: Serving) -> TestServer {
+    let database_url = config.database_url.clone();
     let application = Application::build_with(config, serving).await.expect("the server starts");
     let base = format!("http://{}", application.address());
     tokio::spawn(application.run());
-    TestServer {
-        base,
-        client: Client::new(),
-        database_url: database_url.to_owned(),
-        dir,
-        group_keys: Default::default(),
-    }
+    TestServer { base, client: Client::new(), database_url, dir, group_keys: Default::default() }
 }
 
 fn fresh_dir() -> PathBuf {
