@@ -55,15 +55,13 @@ static NB: About = About {
                  vist, et kommentarskjema åpent, en feil vist). HTML-koden blir kontrollert med Nu HTML \
                  Checker. Kontrast, fokus og rekkefølge er i tillegg gått gjennom for hånd.",
                 "Prioriteringsmatrisen er et bilde; det samme innholdet står som tekst i rangeringen under \
-                 den, med kvadranten til hvert område.",
+                 den, med kvadranten til hvert område. Kategoriene skilles med både farge og form.",
             ],
         ),
         (
             "Kjente mangler",
             &[
                 "Nynorsk er ikke tilgjengelig ennå; sidene finnes på bokmål og engelsk.",
-                "I matrisen skilles kategoriene bare med farge. Kategorien til hvert område står i \
-                 rangeringen.",
                 "Etter at noe er fjernet eller flyttet på tilretteleggerens side, kan fokus havne øverst \
                  på siden.",
                 "Storskjermen er laget for en projektor i et møterom; det samme innholdet finnes på \
@@ -141,14 +139,13 @@ static EN: About = About {
                  results hidden and shown, a comment form open, an error shown). Its HTML is checked with \
                  the Nu HTML Checker. Contrast, focus and order were also checked by hand.",
                 "The prioritisation matrix is a picture; the ranking below it says the same in text, with \
-                 each area's quadrant.",
+                 each area's quadrant. Categories differ in both colour and shape.",
             ],
         ),
         (
             "Known shortcomings",
             &[
                 "Nynorsk is not available yet; the pages are in bokmål and English.",
-                "On the matrix, categories differ by colour only. The ranking names each area's category.",
                 "After removing or moving something on the facilitator's page, focus may return to the \
                  top of the page.",
                 "The big screen is made for a projector in a meeting room; the results page has the same \

@@ -32,6 +32,39 @@ pub fn colour(category_index: Option<usize>) -> (&'static str, &'static str) {
     category_index.map(|i| PALETTE[i % PALETTE.len()]).unwrap_or(NO_CATEGORY)
 }
 
+/// Each category's marker also has a shape of its own, so that categories differ without
+/// colour: a polygon of (corners, turn in degrees, size against a circle's radius, how far
+/// its centre is moved down, in radii). The sizes give the shapes about a circle's area, with
+/// room for a rank number; areas without a category have a circle.
+const SHAPES: [(u8, f64, f64, f64); 6] = [
+    (4, 45.0, 1.2, 0.0),
+    (4, 0.0, 1.3, 0.0),
+    (3, -90.0, 1.55, 0.3),
+    (6, 0.0, 1.1, 0.0),
+    (3, 90.0, 1.55, -0.3),
+    (5, -90.0, 1.15, 0.1),
+];
+
+/// The outline of category `category_index`'s marker around (`x`, `y`) as an SVG path: the
+/// matrix's markers, the legend's and the ranked list's swatches.
+pub fn marker_path(category_index: Option<usize>, x: f64, y: f64, radius: f64) -> String {
+    let Some((corners, turn, size, down)) = category_index.map(|i| SHAPES[i % SHAPES.len()]) else {
+        return format!(
+            "M{:.1} {y:.1}a{radius} {radius} 0 1 0 {d} 0a{radius} {radius} 0 1 0 -{d} 0z",
+            x - radius,
+            d = 2.0 * radius
+        );
+    };
+    let y = y + down * radius;
+    let points: Vec<String> = (0..corners)
+        .map(|corner| {
+            let angle = (turn + 360.0 * f64::from(corner) / f64::from(corners)).to_radians();
+            format!("{:.1} {:.1}", x + size * radius * angle.cos(), y + size * radius * angle.sin())
+        })
+        .collect();
+    format!("M{}z", points.join("L"))
+}
+
 /// The quadrant matrix: x = feasibility (hard → easy), y = potential (low → high),
 /// each ranked area a numbered marker in its category's colour.
 #[component]
@@ -149,7 +182,7 @@ fn MatrixDrawing(results: Results) -> impl IntoView {
                         <line x1=anchor.0 y1=anchor.1 x2=center.0 y2=center.1 class="leader" stroke="#57606a" />
                         <circle cx=anchor.0 cy=anchor.1 r=2.5 class="anchor" fill=INK />
                     })}
-                    <circle cx=center.0 cy=center.1 r=MARKER_RADIUS fill=fill class="dot" stroke=INK />
+                    <path d=marker_path(row.category_index, center.0, center.1, MARKER_RADIUS) fill=fill class="dot" stroke=INK />
                     <text x=center.0 y=center.1 + 4.5 fill=ink class="rank" font-size="12" font-weight="700"
                         text-anchor="middle">{row.rank}</text>
                 </g>
@@ -194,7 +227,18 @@ fn MatrixDrawing(results: Results) -> impl IntoView {
     }
 }
 
-/// Which colour stands for which category.
+/// A category's marker, small, beside its name.
+#[component]
+pub fn Swatch(index: Option<usize>) -> impl IntoView {
+    let (fill, _) = colour(index);
+    view! {
+        <svg class="swatch" viewBox="0 0 12 12" aria-hidden="true">
+            <path d=marker_path(index, 6.0, 6.0, 4.4) fill=fill stroke="#333" />
+        </svg>
+    }
+}
+
+/// Which colour and shape stand for which category.
 #[component]
 pub fn Legend(results: Results) -> impl IntoView {
     let t = use_texts();
@@ -206,12 +250,9 @@ pub fn Legend(results: Results) -> impl IntoView {
     let items = entries
         .into_iter()
         .map(|(index, name)| {
-            let (fill, _) = colour(index);
             view! {
                 <li>
-                    <svg class="swatch" viewBox="0 0 12 12" aria-hidden="true">
-                        <circle cx=6 cy=6 r=5.5 fill=fill stroke="#333" />
-                    </svg>
+                    <Swatch index />
                     {name}
                 </li>
             }
@@ -222,7 +263,7 @@ pub fn Legend(results: Results) -> impl IntoView {
 
 #[cfg(test)]
 mod tests {
-    use super::{NO_CATEGORY, PALETTE};
+    use super::{NO_CATEGORY, PALETTE, SHAPES, marker_path};
 
     /// WCAG 2.1's contrast ratio of two colours written `#rrggbb` or `#rgb`.
     fn contrast(a: &str, b: &str) -> f64 {
@@ -237,6 +278,19 @@ mod tests {
         };
         let (x, y) = (luminance(a), luminance(b));
         (x.max(y) + 0.05) / (x.min(y) + 0.05)
+    }
+
+    #[test]
+    fn categories_differ_in_shape_as_well_as_colour() {
+        // The outline's own form, wherever it is drawn.
+        let outline = |index| marker_path(index, 0.0, 0.0, 10.0);
+        let mut seen = vec![outline(None)];
+        for index in 0..SHAPES.len() {
+            let shape = outline(Some(index));
+            assert!(!seen.contains(&shape), "category {index} has a shape another has");
+            seen.push(shape);
+        }
+        assert_eq!(outline(Some(SHAPES.len())), outline(Some(0)), "shapes repeat only after all are used");
     }
 
     #[test]

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::i18n::{Texts, use_texts};
 use crate::model::{RankedArea, Results, Workshop};
-use crate::ui::matrix::colour;
+use crate::ui::matrix::Swatch;
 
 /// One axis's scores as dots on a strip of the scale, the centre (mean or median) as a tick and
 /// ± one sd as a band; its title (the tooltip, and what a screen reader reads) gives n, mean,
@@ -95,7 +95,6 @@ pub fn RankedTable(results: Results) -> impl IntoView {
         .ranked
         .iter()
         .map(|row| {
-            let (fill, _) = colour(row.category_index);
             view! {
                 <tr>
                     <td class="num">
@@ -107,9 +106,7 @@ pub fn RankedTable(results: Results) -> impl IntoView {
                     </td>
                     <th scope="row">{row.area.clone()}</th>
                     <td class="category">
-                        <svg class="swatch" viewBox="0 0 12 12" aria-hidden="true">
-                            <circle cx=6 cy=6 r=5.5 fill=fill stroke="#333" />
-                        </svg>
+                        <Swatch index=row.category_index />
                         {row.category.clone().unwrap_or_else(|| t.no_category.to_owned())}
                     </td>
                     <td class="num">{t.number(row.potential.centre(aggregate), 2)}</td>
