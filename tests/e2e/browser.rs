@@ -143,6 +143,15 @@ pub async fn focused_id(browser: &Client) -> Option<String> {
     focused.attr("id").await.expect("the focused element's id")
 }
 
+/// Waits until the element with `id` has the focus.
+pub async fn wait_for_focus(browser: &Client, id: &str) {
+    eventually(
+        &format!("#{id} focused"),
+        || async move { (focused_id(browser).await.as_deref() == Some(id)).then_some(()) },
+    )
+    .await
+}
+
 /// Presses Tab until the element with `id` has the focus.
 pub async fn tab_to(browser: &Client, id: &str) {
     const MAX_TABS: usize = 20;

@@ -8,7 +8,9 @@ use fantoccini::{Client, Locator};
 use reqwest::Method;
 use serde_json::{Value, json};
 
-use super::browser::{click_button, eventually, open_hydrated, wait_for, wait_for_property, wait_until_text};
+use super::browser::{
+    click_button, eventually, open_hydrated, wait_for, wait_for_focus, wait_for_property, wait_until_text,
+};
 use super::in_browser;
 use crate::support::{TestServer, Workshop};
 
@@ -63,6 +65,8 @@ async fn prepare_and_undo(server: TestServer, browser: Client) {
     assert_eq!(prepared["areas"][1]["category_id"], prepared["categories"][0]["id"]);
     wait_until_text(&browser, ".announcement", |text| text == "3 områder er lagt til.").await;
     wait_for_property(&browser, "new-areas", "value", "").await;
+    // The workspace is drawn again after every change, and focus stays where it was.
+    wait_for_focus(&browser, "new-areas-add").await;
 
     // One more with a description: the form clears and says so, and the next area does not
     // inherit the description.
@@ -119,6 +123,19 @@ async fn prepare_and_undo(server: TestServer, browser: Client) {
         text.starts_with("«Rus og psykiatri» er fjernet, med poengene fra 2 grupper og 1 kommentarer")
     })
     .await;
+    // The removed area's controls went with it: focus goes to the undo.
+    wait_for_focus(&browser, "undo-removal").await;
+
+    // Moving an area down keeps focus on its button, in its new place.
+    let first = prepared["areas"][0]["id"].as_i64().unwrap();
+    let down = format!("areas-{first}-down");
+    browser.find(Locator::Id(&down)).await.unwrap().click().await.unwrap();
+    until_workshop(&server, &workshop, |w| w["areas"][1]["id"] == first).await;
+    wait_for_focus(&browser, &down).await;
+    let moved_back = format!("areas-{first}-up");
+    browser.find(Locator::Id(&moved_back)).await.unwrap().click().await.unwrap();
+    until_workshop(&server, &workshop, |w| w["areas"][0]["id"] == first).await;
+    wait_for_focus(&browser, &moved_back).await;
 
     // The undo is still there ten seconds later, and puts back the area, its scores and comment.
     tokio::time::sleep(Duration::from_secs(10)).await;
@@ -130,6 +147,8 @@ async fn prepare_and_undo(server: TestServer, browser: Client) {
     assert_eq!(after["comments"], before["comments"]);
     wait_until_text(&browser, ".announcement", |text| text.starts_with("Satt tilbake")).await;
     absent_undo(&browser).await;
+    // The undo went with its use: focus goes to the workspace's heading.
+    wait_for_focus(&browser, "workspace-heading").await;
 
     // Each part has its own address, and a reload stays in it.
     for (suffix, part, marker) in [("/run", "Gjennomfør", ".run-controls"), ("/review", "Etterarbeid", ".leaders")] {

@@ -87,7 +87,22 @@ pub(super) struct Actions {
     saved: RwSignal<usize>,
     /// What the last change did, in words, for screen readers and the eye.
     pub(super) announcement: RwSignal<String>,
+    /// The id of the element to focus once the workspace is drawn again after a change.
+    focus_after: StoredValue<Option<String>>,
 }
+
+/// Where focus goes once the workspace is drawn again after a change: every control it
+/// redraws has an id of its own, the same each time.
+#[derive(Clone, Copy)]
+enum Focus {
+    /// Back to the control that made the change, or to the page's heading if it went with it.
+    Back,
+    /// To the undo a removal offers.
+    Undo,
+}
+
+/// The workspace's heading: focus goes there when the control that had it is gone.
+const HEADING: &str = "workspace-heading";
 
 impl Actions {
     fn new() -> Actions {
@@ -116,6 +131,7 @@ impl Actions {
             keep: ServerAction::new(),
             saved: RwSignal::new(0),
             announcement: RwSignal::new(String::new()),
+            focus_after: StoredValue::new(None),
         };
         let t = use_texts();
         // The lists are drawn again over the same elements, which keep what was typed in them:
@@ -124,40 +140,60 @@ impl Actions {
         actions.clear_on_success(actions.add_area, "form.add-form.area");
         actions.clear_on_success(actions.add_areas, "form.add-form.bulk");
         actions.clear_on_success(actions.add_groups, "form.add-form.groups");
-        actions.count(actions.update, |_| None);
-        actions.count(actions.settings, |_| None);
-        actions.count(actions.scoring, |_| None);
-        actions.count(actions.visibility, |_| None);
-        actions.count(actions.round, |_| None);
-        actions.count(actions.add_category, |name| Some((t.added)(name)));
-        actions.count(actions.save_category, |_| None);
-        actions.count(actions.add_area, |name| Some((t.added)(name)));
-        actions.count(actions.save_area, |_| None);
-        actions.count(actions.add_areas, |count| Some((t.areas_added)(*count)));
-        actions.count(actions.add_groups, |_| None);
-        actions.count(actions.update_group, |_| None);
-        actions.count(actions.remove, |removal| Some((t.removed)(removal)));
-        actions.count(actions.restore, |_| Some(t.restored.to_owned()));
-        actions.count(actions.reorder, |_| None);
-        actions.count(actions.renew_review, |_| None);
-        actions.count(actions.renew_group_link, |_| None);
-        actions.count(actions.accept, |_| None);
-        actions.count(actions.keep, |_| None);
+        actions.count(actions.update, Focus::Back, |_| None);
+        actions.count(actions.settings, Focus::Back, |_| None);
+        actions.count(actions.scoring, Focus::Back, |_| None);
+        actions.count(actions.visibility, Focus::Back, |_| None);
+        actions.count(actions.round, Focus::Back, |_| None);
+        actions.count(actions.add_category, Focus::Back, |name| Some((t.added)(name)));
+        actions.count(actions.save_category, Focus::Back, |_| None);
+        actions.count(actions.add_area, Focus::Back, |name| Some((t.added)(name)));
+        actions.count(actions.save_area, Focus::Back, |_| None);
+        actions.count(actions.add_areas, Focus::Back, |count| Some((t.areas_added)(*count)));
+        actions.count(actions.add_groups, Focus::Back, |_| None);
+        actions.count(actions.update_group, Focus::Back, |_| None);
+        actions.count(actions.remove, Focus::Undo, |removal| Some((t.removed)(removal)));
+        actions.count(actions.restore, Focus::Back, |_| Some(t.restored.to_owned()));
+        actions.count(actions.reorder, Focus::Back, |_| None);
+        actions.count(actions.renew_review, Focus::Back, |_| None);
+        actions.count(actions.renew_group_link, Focus::Back, |_| None);
+        actions.count(actions.accept, Focus::Back, |_| None);
+        actions.count(actions.keep, Focus::Back, |_| None);
         actions
     }
 
     /// Counts the action's successes, and says what each did where `words` has something to say.
-    fn count<S>(self, action: ServerAction<S>, words: impl Fn(&S::Output) -> Option<String> + 'static)
+    fn count<S>(self, action: ServerAction<S>, focus: Focus, words: impl Fn(&S::Output) -> Option<String> + 'static)
     where
         S: leptos::server_fn::ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
         S::Output: Clone + Send + Sync + 'static,
     {
         Effect::new(move |_| {
             if let Some(Ok(output)) = action.value().get() {
+                let target = match focus {
+                    Focus::Back => focused_id(),
+                    Focus::Undo => Some(removal::UNDO_BUTTON.to_owned()),
+                };
+                self.focus_after.set_value(Some(target.unwrap_or_else(|| HEADING.to_owned())));
                 self.saved.update(|n| *n += 1);
                 self.announcement.set(words(&output).unwrap_or_default());
             }
         });
+    }
+
+    /// Focuses what [`Focus`] chose for the last change, once the workspace is drawn again.
+    fn restore_focus(self) {
+        let Some(id) = self.focus_after.try_update_value(Option::take).flatten() else { return };
+        #[cfg(feature = "hydrate")]
+        {
+            use wasm_bindgen::JsCast;
+            let document = document();
+            let target = document.get_element_by_id(&id).or_else(|| document.get_element_by_id(HEADING));
+            if let Some(target) = target.and_then(|target| target.dyn_into::<web_sys::HtmlElement>().ok()) {
+                let _ = target.focus();
+            }
+        }
+        let _ = id;
     }
 
     /// Empties the forms matching `selector` each time `action` succeeds.
@@ -179,6 +215,16 @@ impl Actions {
     fn changes(&self) -> usize {
         self.saved.get()
     }
+}
+
+/// The id of the element that has the focus, if it has one.
+fn focused_id() -> Option<String> {
+    #[cfg(feature = "hydrate")]
+    {
+        document().active_element().map(|element| element.id()).filter(|id| !id.is_empty())
+    }
+    #[cfg(not(feature = "hydrate"))]
+    None
 }
 
 /// Puts the forms matching `selector` back to their initial values.
@@ -309,6 +355,7 @@ fn Manage(
         PrivateLink { code: workshop.code.clone(), secret: keys.secret.get_value(), title: workshop.title.clone() };
     // The workshops home lists what this browser has opened as facilitator.
     Effect::new(move || private_links::remember(link.clone()));
+    Effect::new(move || actions.restore_focus());
     let body = match part {
         Part::Prepare => view! { <prepare::Prepare workshop=workshop.clone() usage keys actions loaded /> }.into_any(),
         Part::Run => view! { <run::Run workshop=workshop.clone() keys actions loaded /> }.into_any(),
@@ -317,7 +364,7 @@ fn Manage(
     view! {
         <Title text=format!("{} – {} – {}", workshop.title, part.name(), t.manage_heading) />
         <DemoBadge demo=workshop.demo />
-        <h1>{workshop.title.clone()}<span class="subtitle">{t.manage_heading}" · "{part.name()}</span></h1>
+        <h1 id=HEADING tabindex="-1">{workshop.title.clone()}<span class="subtitle">{t.manage_heading}" · "{part.name()}</span></h1>
         <p class="notice">{t.manage_private}</p>
         {(part != Part::Review).then(|| view! { <Checklist workshop=workshop.clone() keys /> })}
         {body}

@@ -31,7 +31,7 @@ pub fn Prepare(
                 <input id="title" name="title" required maxlength=kvadrant::Title::MAX_CHARS value=title />
                 <label for="description">{t.description_label}</label>
                 <textarea id="description" name="description" rows="3" maxlength=Description::MAX_CHARS>{description}</textarea>
-                <button type="submit">{t.save}</button>
+                <button type="submit" id="details-save">{t.save}</button>
             </ActionForm>
             <FormError error=last_error(actions.update.value()) />
         </section>
@@ -48,13 +48,15 @@ fn Reorder(keys: Credentials, list: ListKind, id: i64, label: String, actions: A
     let t = use_texts();
     let step = move |up: bool, text: &'static str, symbol: &'static str| {
         let aria_label = format!("{text}: {label}");
+        // The same id after the list is drawn again: focus follows the item it moved.
+        let button = format!("{}-{id}-{}", list.as_str(), if up { "up" } else { "down" });
         view! {
             <ActionForm action=actions.reorder attr:class="inline">
                 {keys.fields()}
                 <input type="hidden" name="list" value=list.as_str() />
                 <input type="hidden" name="id" value=id />
                 <input type="hidden" name="up" value=up.to_string() />
-                <button type="submit" class="icon" aria-label=aria_label title=text>{symbol}</button>
+                <button type="submit" id=button class="icon" aria-label=aria_label title=text>{symbol}</button>
             </ActionForm>
         }
     };
@@ -77,9 +79,9 @@ fn Categories(workshop: Workshop, keys: Credentials, actions: Actions) -> impl I
                         {keys.fields()}
                         <input type="hidden" name="id" value=category.id.0 />
                         <label for=field.clone() class="visually-hidden">{t.name_label}</label>
-                        <input id=field name="name" required maxlength=Name::MAX_CHARS value=category.name.clone() />
+                        <input id=field.clone() name="name" required maxlength=Name::MAX_CHARS value=category.name.clone() />
                         <input type="hidden" name="description" value=category.description.clone() />
-                        <button type="submit">{t.save}</button>
+                        <button type="submit" id=format!("{field}-save")>{t.save}</button>
                     </ActionForm>
                     <div class="controls">
                         <Reorder keys list=ListKind::Categories id=category.id.0 label=label.clone() actions />
@@ -100,7 +102,7 @@ fn Categories(workshop: Workshop, keys: Credentials, actions: Actions) -> impl I
                 <label for="new-category-name">{t.add_category}</label>
                 <input id="new-category-name" name="name" required maxlength=Name::MAX_CHARS />
                 <input type="hidden" name="description" value="" />
-                <button type="submit">{t.add_category}</button>
+                <button type="submit" id="new-category-add">{t.add_category}</button>
             </ActionForm>
             <FormError error=last_error(actions.add_category.value()) />
         </section>
@@ -141,7 +143,7 @@ fn Areas(
                             <label for=format!("{prefix}-description") class="visually-hidden">{t.description_label}</label>
                             <textarea id=format!("{prefix}-description") name="description" rows="2" maxlength=Description::MAX_CHARS>{area.description.clone()}</textarea>
                         </details>
-                        <button type="submit">{t.save}</button>
+                        <button type="submit" id=format!("{prefix}-save")>{t.save}</button>
                     </ActionForm>
                     <div class="controls">
                         <Reorder keys list=ListKind::Areas id=area.id.0 label=label.clone() actions />
@@ -167,14 +169,14 @@ fn Areas(
                 <select id="new-area-category" name="category">{new_options}</select>
                 <label for="new-area-description">{t.description_label}</label>
                 <input id="new-area-description" name="description" maxlength=Description::MAX_CHARS />
-                <button type="submit">{t.add_area}</button>
+                <button type="submit" id="new-area-add">{t.add_area}</button>
             </ActionForm>
             <FormError error=last_error(actions.add_area.value()) />
             <ActionForm action=actions.add_areas attr:class="add-form bulk" attr:autocomplete="off">
                 {keys.fields()}
                 <label for="new-areas">{t.bulk_areas_label}</label>
                 <textarea id="new-areas" name="lines" rows="4" required></textarea>
-                <button type="submit">{t.add_areas}</button>
+                <button type="submit" id="new-areas-add">{t.add_areas}</button>
             </ActionForm>
             <FormError error=last_error(actions.add_areas.value()) />
         </section>
@@ -206,7 +208,7 @@ fn Groups(workshop: Workshop, keys: Credentials, actions: Actions, usage: Option
                             <label for=tags_id.clone() class="visually-hidden">{t.tags_label}</label>
                             <textarea id=tags_id name="tags" rows="2" placeholder=t.tags_help>{tags.join("\n")}</textarea>
                         </details>
-                        <button type="submit">{t.save}</button>
+                        <button type="submit" id=format!("group-{}-save", group.id)>{t.save}</button>
                     </ActionForm>
                     <div class="controls">
                         <RemoveControl keys actions list=ListKind::Groups id=group.id.0 label usage=usage.clone() />
@@ -227,7 +229,7 @@ fn Groups(workshop: Workshop, keys: Credentials, actions: Actions, usage: Option
                 <input id="group-count" name="count" type="number" min="1" max="100" value="9" inputmode="numeric" />
                 <label for="group-names">{t.groups_names_label}</label>
                 <textarea id="group-names" name="names" rows="3"></textarea>
-                <button type="submit">{t.add_groups}</button>
+                <button type="submit" id="new-groups-add">{t.add_groups}</button>
             </ActionForm>
             <FormError error=last_error(actions.add_groups.value()) />
         </section>

@@ -8,6 +8,10 @@ use crate::i18n::use_texts;
 use crate::model::{ListKind, Removal, Usage};
 use crate::ui::{FormError, last_error};
 
+/// The undo button's id: where focus goes after a removal, since the removed item's own
+/// controls went with it.
+pub const UNDO_BUTTON: &str = "undo-removal";
+
 /// The last removal, with the button that puts it back.
 #[component]
 pub fn Undo(keys: Credentials, actions: Actions) -> impl IntoView {
@@ -32,7 +36,7 @@ pub fn Undo(keys: Credentials, actions: Actions) -> impl IntoView {
                     <ActionForm action=actions.restore>
                         {keys.fields()}
                         <input type="hidden" name="removal" value=removal.id />
-                        <button type="submit">{undo}</button>
+                        <button type="submit" id=UNDO_BUTTON>{undo}</button>
                     </ActionForm>
                 </section>
             }

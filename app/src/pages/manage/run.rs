@@ -22,14 +22,14 @@ pub fn Run(workshop: Workshop, keys: Credentials, actions: Actions, loaded: Load
             <ActionForm action=actions.scoring>
                 {keys.fields()}
                 <input type="hidden" name="open" value=(!open).to_string() />
-                <button type="submit">{if open { t.close_scoring } else { t.open_scoring }}</button>
+                <button type="submit" id="scoring-switch">{if open { t.close_scoring } else { t.open_scoring }}</button>
             </ActionForm>
             <FormError error=last_error(actions.scoring.value()) />
             <p class="status">{if hidden { t.results_are_hidden } else { t.results_are_visible }}</p>
             <ActionForm action=actions.visibility>
                 {keys.fields()}
                 <input type="hidden" name="hidden" value=(!hidden).to_string() />
-                <button type="submit">{if hidden { t.reveal_results } else { t.hide_results }}</button>
+                <button type="submit" id="results-switch">{if hidden { t.reveal_results } else { t.hide_results }}</button>
             </ActionForm>
             <FormError error=last_error(actions.visibility.value()) />
             <p class="status">{(t.round_of)(workshop.round)}</p>

@@ -98,7 +98,7 @@ pub fn SettingsForm(settings: Settings, keys: Credentials, actions: Actions) -> 
                     <label for="language">{t.language_label}</label>
                     <select id="language" name="settings[language]">{languages}</select>
                 </div>
-                <button type="submit">{t.save}</button>
+                <button type="submit" id="settings-save">{t.save}</button>
             </ActionForm>
             <FormError error=last_error(actions.settings.value()) />
         </section>
