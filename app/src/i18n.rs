@@ -48,6 +48,17 @@ pub fn use_lang() -> Lang {
     use_context::<Lang>().unwrap_or_else(current_lang)
 }
 
+/// The `lang` of a workshop's own words (its title, areas, groups, comments) where they are
+/// in another language than the page around them, so that a screen reader reads them in theirs.
+pub fn content_lang(content: Lang) -> Option<&'static str> {
+    other_lang(content).map(Lang::code)
+}
+
+/// `content`, if it is not the page's language: what an island is handed for [`content_lang`].
+pub fn other_lang(content: Lang) -> Option<Lang> {
+    (content != use_lang()).then_some(content)
+}
+
 pub fn use_texts() -> &'static Texts {
     texts(use_lang())
 }

@@ -44,6 +44,11 @@ async fn results_page_is_complete_without_scripts_and_keeps_secrets() {
         .await
         .unwrap();
     assert!(english.contains("<html lang=\"en\""));
+    // The workshop's own words stay marked as bokmål in the English page, for screen readers.
+    assert!(english.contains(r#"<h1 lang="nb">Resultatside"#), "{english}");
+    assert!(english.contains(r#"<th scope="row" lang="nb">Rus og psykiatri"#));
+    assert!(english.contains(r#"<span lang="nb">Helse"#), "the category's name");
+    assert!(!html.contains("<h1 lang=") && !html.contains(r#"<th scope="row" lang="#), "not where the page is bokmål");
     assert!(english.contains("Easy to carry out, high potential") && english.contains("54.0"));
 }
 

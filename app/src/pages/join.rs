@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::param;
 use crate::actions::{JoinGroup, load_workshop};
 use crate::hydration::island_hydrated;
-use crate::i18n::use_texts;
+use crate::i18n::{Lang, content_lang, other_lang, use_texts};
 use crate::model::{Workshop, results_path};
 use crate::ui::{DemoBadge, ErrorNote, FormError, Loading, last_error, submit_typed};
 
@@ -46,14 +46,14 @@ fn JoinWorkshop(workshop: Workshop) -> impl IntoView {
     view! {
         <Title text=format!("{} – {}", t.pick_group, workshop.title) />
         <DemoBadge demo=workshop.demo />
-        <h1>{workshop.title.clone()}</h1>
-        <p>{workshop.description.clone()}</p>
+        <h1 lang=content_lang(workshop.settings.language)>{workshop.title.clone()}</h1>
+        <p lang=content_lang(workshop.settings.language)>{workshop.description.clone()}</p>
         <h2>{t.pick_group}</h2>
         {if choices.is_empty() {
             view! { <p>{t.no_groups_yet}</p> }.into_any()
         } else {
             view! {
-                <Join code=workshop.code.clone() choices />
+                <Join code=workshop.code.clone() choices lang=other_lang(workshop.settings.language) />
                 <p class="hint">{t.group_taken_hint}</p>
             }
             .into_any()
@@ -64,7 +64,8 @@ fn JoinWorkshop(workshop: Workshop) -> impl IntoView {
 
 /// The groups to pick from: taking one opens its sheet.
 #[island]
-fn Join(code: String, choices: Vec<Choice>) -> impl IntoView {
+fn Join(code: String, choices: Vec<Choice>, lang: Option<Lang>) -> impl IntoView {
+    let lang = lang.map(Lang::code);
     island_hydrated();
     let t = use_texts();
     let join = ServerAction::<JoinGroup>::new();
@@ -73,7 +74,7 @@ fn Join(code: String, choices: Vec<Choice>) -> impl IntoView {
         .into_iter()
         .map(|choice| {
             if choice.joined {
-                view! { <li class="group-taken">{choice.name}" "<span class="hint">{t.group_joined}</span></li> }
+                view! { <li class="group-taken"><span lang=lang>{choice.name}</span>" "<span class="hint">{t.group_joined}</span></li> }
                     .into_any()
             } else {
                 let group = choice.group;
@@ -83,7 +84,7 @@ fn Join(code: String, choices: Vec<Choice>) -> impl IntoView {
                         <form method="post" action=JoinGroup::PATH on:submit=submit_typed(join, move || JoinGroup { code: code.get_value(), group })>
                             <input type="hidden" name="code" value=code.get_value() />
                             <input type="hidden" name="group" value=group />
-                            <button type="submit" class="group-link">{choice.name}</button>
+                            <button type="submit" class="group-link" lang=lang>{choice.name}</button>
                         </form>
                     </li>
                 }

@@ -8,7 +8,7 @@ use super::param;
 use crate::actions::load_results;
 use crate::error::AppError;
 use crate::hydration::island_hydrated;
-use crate::i18n::use_texts;
+use crate::i18n::{content_lang, use_texts};
 use crate::live;
 use crate::model::{GroupTag, Results, Segment};
 use crate::ui::{
@@ -158,8 +158,10 @@ fn ReportHeading(results: Results, review: bool) -> impl IntoView {
     view! {
         <DemoBadge demo=workshop.demo />
         {review.then(|| view! { <p class="badge">{t.review_badge}</p> })}
-        <h1>{workshop.title.clone()}</h1>
-        {(!workshop.description.is_empty()).then(|| view! { <p class="description">{workshop.description.clone()}</p> })}
+        <h1 lang=content_lang(workshop.settings.language)>{workshop.title.clone()}</h1>
+        {(!workshop.description.is_empty()).then(|| view! {
+            <p class="description" lang=content_lang(workshop.settings.language)>{workshop.description.clone()}</p>
+        })}
         <PrintedOn />
         <p class="meta">
             {t.results_heading}" · "{(t.groups_of)(workshop.groups.len())}" · "

@@ -4,7 +4,7 @@ use leptos_meta::Title;
 use super::param;
 use crate::actions::load_invite;
 use crate::hydration::island_hydrated;
-use crate::i18n::use_texts;
+use crate::i18n::{content_lang, use_texts};
 use crate::live;
 use crate::model::{Invite, QrLink};
 use crate::ui::{ErrorNote, Loading, ResultsPanels};
@@ -46,7 +46,7 @@ fn Screen(invite: Invite) -> impl IntoView {
         <Title text=format!("{} – {}", workshop.title, t.big_screen) />
         <div class="big-screen" data-open=move || open().to_string() data-results=move || results.with(Option::is_some).to_string()>
             <header class="screen-head">
-                <h1>{workshop.title.clone()}</h1>
+                <h1 lang=content_lang(workshop.settings.language)>{workshop.title.clone()}</h1>
                 {move || live.view.with(|view| view.as_ref().map(|view| {
                     let (done, groups) = (view.groups_done as usize, view.workshop.groups.len());
                     view! { <p class="summary" role="status">{(t.groups_done)(done, groups)}</p> }

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::i18n::use_texts;
+use crate::i18n::{content_lang, use_texts};
 use crate::model::{AreaComment, Results};
 
 /// The groups' comments under each area (ranked order, then unscored), and the areas raised
@@ -8,6 +8,7 @@ use crate::model::{AreaComment, Results};
 #[component]
 pub fn Comments(results: Results) -> impl IntoView {
     let t = use_texts();
+    let lang = content_lang(results.workshop.settings.language);
     let order = results.ranked.iter().map(|row| row.area_id).chain(results.unscored.iter().map(|area| area.id));
     let sections = order
         .filter_map(|area| {
@@ -22,12 +23,12 @@ pub fn Comments(results: Results) -> impl IntoView {
                         let timeframe = comment.timeframe.map(t.timeframe);
                         view! {
                             <li>
-                                <strong>{group}": "</strong>
+                                <strong lang=lang>{group}</strong>": "
                                 {(!comment.rationale.is_empty()).then(|| view! {
-                                    <span class="rationale">{comment.rationale.clone()}</span>
+                                    <span class="rationale" lang=lang>{comment.rationale.clone()}</span>
                                 })}
                                 {(!comment.risks.is_empty()).then(|| view! {
-                                    <span class="risk">{t.risks}": "{comment.risks.clone()}</span>
+                                    <span class="risk">{t.risks}": "<span lang=lang>{comment.risks.clone()}</span></span>
                                 })}
                                 {timeframe.map(|timeframe| view! {
                                     <span class="timeframe">{t.timeframe_label}": "{timeframe}</span>
@@ -38,7 +39,7 @@ pub fn Comments(results: Results) -> impl IntoView {
                     .collect_view();
                 view! {
                     <section class="area-comments">
-                        <h3>{name}</h3>
+                        <h3 lang=lang>{name}</h3>
                         <ul>{items}</ul>
                     </section>
                 }
@@ -50,7 +51,7 @@ pub fn Comments(results: Results) -> impl IntoView {
         .iter()
         .map(|suggestion| {
             let description = (!suggestion.description.is_empty()).then(|| format!(" – {}", suggestion.description));
-            view! { <li>{suggestion.name.clone()}{description}</li> }
+            view! { <li lang=lang>{suggestion.name.clone()}{description}</li> }
         })
         .collect_view();
     view! {

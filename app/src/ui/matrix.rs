@@ -2,7 +2,7 @@ use kvadrant::matrix::{Plot, place_markers};
 use kvadrant::{Axis, Quadrant};
 use leptos::prelude::*;
 
-use crate::i18n::use_texts;
+use crate::i18n::{content_lang, use_texts};
 use crate::model::Results;
 
 const WIDTH: f64 = 720.0;
@@ -247,11 +247,13 @@ pub fn Legend(results: Results) -> impl IntoView {
     if results.ranked.iter().any(|row| row.category_index.is_none()) {
         entries.push((None, t.no_category.to_owned()));
     }
+    let lang = content_lang(results.workshop.settings.language);
     let items = entries
         .into_iter()
         .map(|(index, name)| {
+            // A category's name is the workshop's; "no category" the page's.
             view! {
-                <li>
+                <li lang=index.and(lang)>
                     <Swatch index />
                     {name}
                 </li>

@@ -2,7 +2,7 @@ use kvadrant::certainty::Agreements;
 use kvadrant::{Aggregate, Axis, Scale};
 use leptos::prelude::*;
 
-use crate::i18n::{Texts, use_texts};
+use crate::i18n::{Texts, content_lang, use_texts};
 use crate::model::{RankedArea, Results, Workshop};
 use crate::ui::matrix::Swatch;
 
@@ -91,6 +91,7 @@ pub fn RankedTable(results: Results) -> impl IntoView {
     let t = use_texts();
     let scale = results.workshop.settings.scale();
     let aggregate = results.workshop.settings.aggregate;
+    let lang = content_lang(results.workshop.settings.language);
     let rows = results
         .ranked
         .iter()
@@ -104,10 +105,13 @@ pub fn RankedTable(results: Results) -> impl IntoView {
                             <span class="earlier">{(t.rank_in_round)(first.round, first.rank)}</span>
                         })}
                     </td>
-                    <th scope="row">{row.area.clone()}</th>
+                    <th scope="row" lang=lang>{row.area.clone()}</th>
                     <td class="category">
                         <Swatch index=row.category_index />
-                        {row.category.clone().unwrap_or_else(|| t.no_category.to_owned())}
+                        {match row.category.clone() {
+                            Some(category) => view! { <span lang=lang>{category}</span> }.into_any(),
+                            None => t.no_category.into_any(),
+                        }}
                     </td>
                     <td class="num">{t.number(row.potential.centre(aggregate), 2)}</td>
                     <td class="num">{t.number(row.feasibility.centre(aggregate), 2)}</td>

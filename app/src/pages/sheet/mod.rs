@@ -14,7 +14,7 @@ use super::param;
 use crate::actions::{SaveAreaScores, load_group_invite, load_sheet, save_score};
 use crate::error::AppError;
 use crate::hydration::island_hydrated;
-use crate::i18n::use_texts;
+use crate::i18n::{Lang, content_lang, other_lang, use_texts};
 use crate::live;
 use crate::model::{AreaComment, QrLink, Sheet, results_path, sheet_live_path};
 use crate::ui::{DemoBadge, ErrorNote, Loading};
@@ -60,7 +60,7 @@ pub fn SheetPage() -> impl IntoView {
                                 <Title text=format!("{} – {}", sheet.group.name, workshop.title) />
                                 <DemoBadge demo=workshop.demo />
                                 <p class="crumbs"><a href=format!("/w/{}", workshop.code)>{use_texts().back_to_groups}</a></p>
-                                <h1>{sheet.group.name.clone()}<span class="subtitle">{workshop.title.clone()}</span></h1>
+                                <h1 lang=content_lang(workshop.settings.language)>{sheet.group.name.clone()}<span class="subtitle">{workshop.title.clone()}</span></h1>
                                 <SheetForm rows=SheetRows::of(&sheet, saved()) key />
                                 <GroupInvite link=invite />
                                 <p><a href=results>{use_texts().see_results}</a></p>
@@ -87,6 +87,8 @@ pub struct SheetRows {
     sections: Vec<SheetSection>,
     /// The area a save without scripts came back from, which says it was saved.
     saved: Option<AreaId>,
+    /// The `lang` of the areas' names, where it is not the page's.
+    lang: Option<Lang>,
 }
 
 /// A category's areas; `heading` is `None` for the areas without one.
@@ -148,6 +150,7 @@ impl SheetRows {
             scale: (workshop.settings.scale_min, workshop.settings.scale_max),
             sections,
             saved,
+            lang: other_lang(workshop.settings.language),
         }
     }
 
@@ -257,10 +260,12 @@ fn SheetForm(rows: SheetRows, key: String) -> impl IntoView {
         });
     });
 
-    let SheetRows { scoring_open, sections, saved, .. } = rows;
+    let SheetRows { scoring_open, sections, saved, lang, .. } = rows;
+    let lang = lang.map(Lang::code);
     let sections = sections
         .into_iter()
         .map(|section| {
+            let heading_lang = section.heading.is_some().then_some(lang).flatten();
             let heading = section.heading.unwrap_or_else(|| t.no_category.to_owned());
             let rows = section
                 .rows
@@ -274,8 +279,8 @@ fn SheetForm(rows: SheetRows, key: String) -> impl IntoView {
                                 {context.hidden_fields()}
                                 <input type="hidden" name="area" value=row.area.0 />
                                 <div class="area-text">
-                                    <span class="area-name" id=name_id.clone()>{row.name.clone()}</span>
-                                    {(!row.description.is_empty()).then(|| view! { <span class="hint">{row.description}</span> })}
+                                    <span class="area-name" id=name_id.clone() lang=lang>{row.name.clone()}</span>
+                                    {(!row.description.is_empty()).then(|| view! { <span class="hint" lang=lang>{row.description}</span> })}
                                     {row.previous.map(|previous| view! { <span class="hint previous">{previous}</span> })}
                                 </div>
                                 {Axis::ALL.map(|axis| view! {
@@ -295,7 +300,7 @@ fn SheetForm(rows: SheetRows, key: String) -> impl IntoView {
                 .collect_view();
             view! {
                 <section class="category">
-                    <h2>{heading}</h2>
+                    <h2 lang=heading_lang>{heading}</h2>
                     <ul class="area-list">{rows}</ul>
                 </section>
             }
