@@ -62,8 +62,6 @@ static NB: About = About {
             "Kjente mangler",
             &[
                 "Nynorsk er ikke tilgjengelig ennå; sidene finnes på bokmål og engelsk.",
-                "Etter at noe er fjernet eller flyttet på tilretteleggerens side, kan fokus havne øverst \
-                 på siden.",
                 "Storskjermen er laget for en projektor i et møterom; det samme innholdet finnes på \
                  resultatsiden.",
             ],
@@ -146,8 +144,6 @@ static EN: About = About {
             "Known shortcomings",
             &[
                 "Nynorsk is not available yet; the pages are in bokmål and English.",
-                "After removing or moving something on the facilitator's page, focus may return to the \
-                 top of the page.",
                 "The big screen is made for a projector in a meeting room; the results page has the same \
                  content.",
             ],
