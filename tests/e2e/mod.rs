@@ -127,7 +127,10 @@ async fn score_and_check(server: TestServer, browser: Client) {
     assert_eq!(focused_id(&browser).await.as_deref(), Some(feasibility.as_str()), "Tab goes on to feasibility");
     press(&browser, digit(FEASIBILITY)).await;
     for select in [&potential, &feasibility] {
-        wait_for(&browser, &format!("#{select}-status[data-state='saved']")).await;
+        let status = wait_for(&browser, &format!("#{select}-status[data-state='saved']")).await;
+        // The live region the score describes itself by says how the save ended, and only that.
+        assert_eq!(status.attr("aria-live").await.unwrap().as_deref(), Some("polite"));
+        assert_eq!(status.text().await.unwrap(), "Lagret");
     }
 
     // The group's sheet comes back as it was left.

@@ -486,12 +486,14 @@ fn ScoreCell(context: SheetContext, area: AreaId, name_id: String, axis: Axis, c
                 <option value="" selected=move || value.get().is_none()>{t.not_set}</option>
                 {options}
             </select>
+            // A screen reader hears how a save ended, once, not that it started: arrowing through
+            // the scores sends one save at a time and the newest choice last (see `SaveQueue`).
             <span id=status_id class="save-state" aria-live="polite" data-state=move || state.get().as_str()>
                 {move || match state.get() {
-                    SaveState::Idle => "",
-                    SaveState::Saving => t.saving,
-                    SaveState::Saved => t.saved,
-                    SaveState::Failed => t.save_failed,
+                    SaveState::Idle => ().into_any(),
+                    SaveState::Saving => view! { <span aria-hidden="true">{t.saving}</span> }.into_any(),
+                    SaveState::Saved => t.saved.into_any(),
+                    SaveState::Failed => t.save_failed.into_any(),
                 }}
             </span>
             {move || (state.get() == SaveState::Failed).then(|| {
