@@ -150,8 +150,9 @@ async fn score_and_check(server: TestServer, browser: Client) {
     for cell in &cells {
         texts.push(cell.text().await.expect("a cell's text"));
     }
-    // Rank, category, the means of 8 and 6 and their product with decimal commas, groups.
-    assert_eq!(texts[..6], ["1", "Helse og velferd", "8,00", "6,00", "48,0", "1"], "the ranked row: {texts:?}");
+    // Rank, category, the means of 8 and 6 and their product with decimal commas, quadrant, groups.
+    let expected = ["1", "Helse og velferd", "8,00", "6,00", "48,0", "Lett å gjennomføre og høyt potensial", "1"];
+    assert_eq!(texts[..7], expected, "the ranked row: {texts:?}");
     let marker = wait_for(&browser, "figure.matrix svg g.marker").await;
     let label = marker.attr("aria-label").await.unwrap().expect("the marker's label");
     assert!(label.contains(area_name), "the matrix marker is labelled {label:?}");

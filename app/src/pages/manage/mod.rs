@@ -184,15 +184,18 @@ impl Actions {
     /// Focuses what [`Focus`] chose for the last change, once the workspace is drawn again.
     fn restore_focus(self) {
         let Some(id) = self.focus_after.try_update_value(Option::take).flatten() else { return };
+        // On the next frame: the workspace drawn again replaces the one on the page only after
+        // this runs, and the old one has the same ids.
         #[cfg(feature = "hydrate")]
-        {
+        request_animation_frame(move || {
             use wasm_bindgen::JsCast;
             let document = document();
             let target = document.get_element_by_id(&id).or_else(|| document.get_element_by_id(HEADING));
             if let Some(target) = target.and_then(|target| target.dyn_into::<web_sys::HtmlElement>().ok()) {
                 let _ = target.focus();
             }
-        }
+        });
+        #[cfg(not(feature = "hydrate"))]
         let _ = id;
     }
 
