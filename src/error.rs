@@ -115,7 +115,7 @@ pub enum Format {
     WholeNumber,
     #[error("a number")]
     Number,
-    #[error("'nb' or 'en'")]
+    #[error("'nb', 'nn' or 'en'")]
     Language,
     #[error("'short', 'medium' or 'long'")]
     Timeframe,

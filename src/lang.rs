@@ -6,17 +6,21 @@ use serde::{Deserialize, Serialize};
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
+    /// Norwegian bokmål.
     #[default]
     Nb,
+    /// Norwegian nynorsk.
+    Nn,
     En,
 }
 
 impl Lang {
-    pub const ALL: [Lang; 2] = [Lang::Nb, Lang::En];
+    pub const ALL: [Lang; 3] = [Lang::Nb, Lang::Nn, Lang::En];
 
     pub fn code(self) -> &'static str {
         match self {
             Lang::Nb => "nb",
+            Lang::Nn => "nn",
             Lang::En => "en",
         }
     }
@@ -24,15 +28,18 @@ impl Lang {
     pub fn from_code(code: &str) -> Option<Lang> {
         match code {
             "nb" | "no" => Some(Lang::Nb),
+            "nn" => Some(Lang::Nn),
             "en" => Some(Lang::En),
             _ => None,
         }
     }
 
-    pub fn other(self) -> Lang {
+    /// The language's name in itself: what a switch to it says, whatever the page's language.
+    pub fn name(self) -> &'static str {
         match self {
-            Lang::Nb => Lang::En,
-            Lang::En => Lang::Nb,
+            Lang::Nb => "Bokmål",
+            Lang::Nn => "Nynorsk",
+            Lang::En => "English",
         }
     }
 }
@@ -45,7 +52,8 @@ mod tests {
     fn codes_read_back() {
         for lang in Lang::ALL {
             assert_eq!(Lang::from_code(lang.code()), Some(lang));
-            assert_ne!(lang.other(), lang);
         }
+        assert_eq!(Lang::from_code("no"), Some(Lang::Nb));
+        assert_eq!(Lang::from_code("nno"), None);
     }
 }

@@ -1,5 +1,5 @@
-//! Every string the UI shows, in bokmål (the default) and English. One `Texts` value per
-//! language: a string missing in one language does not compile.
+//! Every string the UI shows, in bokmål (the default), nynorsk and English. One `Texts` value
+//! per language: a string missing in one language does not compile.
 
 use kvadrant::{Entity, Error, Field, Format, Quadrant, Rule, Timeframe};
 
@@ -13,6 +13,7 @@ pub use kvadrant_api::lang::Lang;
 pub fn texts(lang: Lang) -> &'static Texts {
     match lang {
         Lang::Nb => &NB,
+        Lang::Nn => &NN,
         Lang::En => &EN,
     }
 }
@@ -66,7 +67,6 @@ pub fn use_texts() -> &'static Texts {
 pub struct Texts {
     pub app_name: &'static str,
     pub tagline: &'static str,
-    pub switch_language: &'static str,
     pub decimal_separator: char,
     // Home
     pub join_heading: &'static str,
@@ -444,7 +444,7 @@ fn rule_nb(rule: &Rule) -> String {
         Rule::Malformed { expected: Format::Json } => "har feil form".into(),
         Rule::Malformed { expected: Format::WholeNumber } => "må være et heltall".into(),
         Rule::Malformed { expected: Format::Number } => "må være et tall".into(),
-        Rule::Malformed { expected: Format::Language } => "må være «nb» eller «en»".into(),
+        Rule::Malformed { expected: Format::Language } => "må være «nb», «nn» eller «en»".into(),
         Rule::Malformed { expected: Format::Timeframe } => "må være «short», «medium» eller «long»".into(),
         Rule::Malformed { expected: Format::Segment } => "må ha formen «dimensjon=verdi»".into(),
         Rule::Malformed { expected: Format::CsvDialect } => "må være «standard» eller «excel-no»".into(),
@@ -524,6 +524,7 @@ fn place_in_setup(field: &str) -> String {
 pub fn error_text(lang: Lang, error: &Error) -> String {
     match lang {
         Lang::Nb => error_nb(error),
+        Lang::Nn => error_nn(error),
         Lang::En => error_en(error),
     }
 }
@@ -560,6 +561,117 @@ fn error_nb(error: &Error) -> String {
     }
 }
 
+fn rule_nn(rule: &Rule) -> String {
+    match rule {
+        Rule::Required => "må fyllast ut".into(),
+        Rule::TooLong { max } => format!("kan ha høgst {max} teikn"),
+        Rule::ControlCharacter => "kan ikkje innehalde usynlege kontrollteikn".into(),
+        Rule::OutOfRange { min, max } => format!("må vere eit heiltal frå {min} til {max}"),
+        Rule::Malformed { expected: Format::JoinCode } => "må vere ein kode på 6 bokstavar og tal".into(),
+        Rule::Malformed { expected: Format::Axis } => "må vere «potential» eller «feasibility»".into(),
+        Rule::Malformed { expected: Format::Json } => "har feil form".into(),
+        Rule::Malformed { expected: Format::WholeNumber } => "må vere eit heiltal".into(),
+        Rule::Malformed { expected: Format::Number } => "må vere eit tal".into(),
+        Rule::Malformed { expected: Format::Language } => "må vere «nb», «nn» eller «en»".into(),
+        Rule::Malformed { expected: Format::Timeframe } => "må vere «short», «medium» eller «long»".into(),
+        Rule::Malformed { expected: Format::Segment } => "må ha forma «dimensjon=verdi»".into(),
+        Rule::Malformed { expected: Format::CsvDialect } => "må vere «standard» eller «excel-no»".into(),
+        Rule::Malformed { expected: Format::ResultsView } => "må vere «official» eller «normalised»".into(),
+        Rule::Malformed { expected: Format::Aggregate } => "må vere «mean» eller «median»".into(),
+        Rule::Malformed { expected: Format::Tag } => {
+            "må ha forma «dimensjon: verdi», til dømes «Rolle: Folkevalde»".into()
+        }
+        Rule::HalfStep { min, max } => format!("må vere frå {min} til {max} i steg på 0,5"),
+        Rule::Locked => "kan ikkje endrast etter at gruppene har gjeve poeng".into(),
+        Rule::Foreign => "høyrer ikkje til denne workshopen".into(),
+        Rule::Duplicate => "finst allereie".into(),
+        Rule::Incomplete => "må ta med kvart element nøyaktig éin gong".into(),
+        Rule::TooFewGroups { min } => format!("har færre enn dei {min} gruppene eit segment må ha for å visast"),
+        Rule::NothingScored => {
+            "har ingen poeng enno: ein ny runde kan byrje når gruppene har gjeve poeng i denne".into()
+        }
+    }
+}
+
+fn field_nn(path: &str) -> String {
+    // A tag's parts are named `dimension` and `value` like nothing else's.
+    let field = if path.contains("tags[") { Some(Field::Tags) } else { Field::of_path(path) };
+    let Some(field) = field else { return "Verdien".to_owned() };
+    match field {
+        Field::Title => "Tittel",
+        Field::Description => "Skildring",
+        Field::Name | Field::Names => "Namn",
+        Field::Count => "Talet på grupper",
+        Field::Code => "Koden",
+        Field::Value | Field::Scores => "Poenga",
+        Field::CategoryId | Field::Category => "Kategorien",
+        Field::Setup => "Oppsettet",
+        Field::KvadrantSetup => "Formatversjonen",
+        Field::ScaleMin => "Lågaste poeng",
+        Field::ScaleMax => "Høgaste poeng",
+        Field::PotentialLabel | Field::FeasibilityLabel => "Namnet på aksen",
+        Field::PotentialMidline | Field::FeasibilityMidline => "Midtlinja",
+        Field::Language => "Språket",
+        Field::DissentPercent => "Grensa for usemje",
+        Field::TopPlaces => "Toppgrensene",
+        Field::MinSegmentGroups => "Minste tal på grupper i eit segment",
+        Field::View => "Visinga",
+        Field::Round => "Runden",
+        Field::Aggregate => "Samanstillinga",
+        Field::Tags | Field::Dimension => "Merkelappen",
+        Field::Rationale => "Grunngjevinga",
+        Field::Risks => "Risikoen",
+        Field::Timeframe => "Tidsperspektivet",
+        Field::Segment | Field::Compare => "Utvalet",
+        Field::Scale => "Skalaen",
+        Field::Suggestions => "Talet på forslag",
+        Field::Categories => "Talet på kategoriar",
+        Field::Areas => "Talet på område",
+        Field::Groups => "Talet på grupper",
+        Field::Comments => "Kommentarane",
+        Field::AreaId => "Området",
+        Field::Id | Field::Ids => "Elementet",
+        Field::Limit => "Talet",
+        Field::Dialect => "Formatet",
+        Field::Body | Field::Path | Field::Query => "Førespurnaden",
+    }
+    .to_owned()
+}
+
+fn error_nn(error: &Error) -> String {
+    match error {
+        Error::Invalid { field, rule } => {
+            format!("{}{} {}.", field_nn(field), place_in_setup(field), rule_nn(rule))
+        }
+        Error::NotFound { entity } => match entity {
+            Entity::Workshop => "Fann ingen workshop med den koden.",
+            Entity::Category => "Kategorien finst ikkje lenger.",
+            Entity::Area => "Området finst ikkje lenger.",
+            Entity::Group => "Gruppa finst ikkje lenger.",
+            Entity::Suggestion => "Forslaget finst ikkje lenger.",
+            Entity::Removal => "Fjerninga kan ikkje lenger angrast.",
+        }
+        .into(),
+        Error::CredentialsRequired => {
+            "Dette krev ei privat lenke: lenka til gruppa eller til tilretteleggjaren.".into()
+        }
+        Error::Forbidden => "Denne lenka gjev ikkje tilgang til dette.".into(),
+        Error::AlreadyJoined => {
+            "Gruppa er alt med. Be nokon i gruppa om lenka til gruppa, eller spør tilretteleggjaren.".into()
+        }
+        Error::ScoringClosed => "Poenggjevinga er stengd.".into(),
+        Error::ResultsHidden => "Resultata vert viste når tilretteleggjaren viser dei fram.".into(),
+        Error::Conflict => "Workshopen vart endra samtidig. Last inn sida og prøv igjen.".into(),
+        Error::RateLimited { retry_after } => {
+            format!("For mange forsøk frå denne adressa. Prøv igjen om {retry_after} sekund.")
+        }
+        Error::Busy { retry_after } => {
+            format!("Serveren har mykje å gjere no. Prøv igjen om {retry_after} sekund.")
+        }
+        Error::Internal => "Noko gjekk gale hos oss. Prøv igjen om litt.".into(),
+    }
+}
+
 fn error_en(error: &Error) -> String {
     match error {
         Error::Invalid { field, rule } => {
@@ -592,7 +704,6 @@ fn error_en(error: &Error) -> String {
 pub static NB: Texts = Texts {
     app_name: "Kvadrant",
     tagline: "Prioriter samarbeidsområder etter potensial og gjennomførbarhet – sammen, i sanntid.",
-    switch_language: "English",
     decimal_separator: ',',
     join_heading: "Bli med i en workshop",
     join_code_label: "Kode",
@@ -965,10 +1076,384 @@ pub static NB: Texts = Texts {
     fullscreen_hint: "F: fullskjerm",
 };
 
+pub static NN: Texts = Texts {
+    app_name: "Kvadrant",
+    tagline: "Prioriter samarbeidsområde etter potensial og gjennomførbarheit – saman, i sanntid.",
+    decimal_separator: ',',
+    join_heading: "Bli med i ein workshop",
+    join_code_label: "Kode",
+    join_button: "Bli med",
+    join_invalid: "Koden har 6 teikn, bokstavar og tal. Sjekk koden og prøv igjen.",
+    create_heading: "Lag ein ny workshop",
+    create_intro: "Du får ei privat lenke som berre du kan bruke til å endre workshopen. Ta vare på ho.",
+    title_label: "Tittel",
+    description_label: "Skildring (valfritt)",
+    create_button: "Lag workshop",
+    demo_heading: "Prøv eit døme",
+    demo_intro: "Dømet byggjer på workshopen i Indre Namdal i 2022: 13 samarbeidsområde og 9 grupper. Poenga er illustrerande.",
+    demo_join: "Gje poeng som ei gruppe",
+    demo_results: "Sjå resultatet",
+    demo_badge: "Illustrerande eksempeldata",
+    pick_group: "Vel gruppa di",
+    skip_to_content: "Gå til innhaldet",
+    no_groups_yet: "Tilretteleggjaren har ikkje laga grupper enno.",
+    see_results: "Sjå resultatet",
+    group_joined: "med",
+    group_taken_hint: "Er gruppa di alt med? Be nokon i gruppa om lenka til gruppa, eller spør tilretteleggjaren.",
+    invite_heading: "Få med resten av gruppa",
+    invite_intro: "Alle i gruppa kan opne dette arket med denne lenka. Del ho berre med gruppa di.",
+    group_links_heading: "Gruppelenker",
+    group_links_help: "Kvar gruppe har si eiga lenke til arket sitt. Ei ny lenke stengjer den gamle; «Frigje» lèt gruppa veljast på nytt frå påmeldingssida.",
+    group_not_joined: "ikkje med enno",
+    renew_group_link: "Ny lenke",
+    release_group: "Frigje",
+    fill_in_for_group: "Fyll ut for gruppa",
+    print_group_cards: "Skriv ut gruppekort",
+    renew_facilitator_link: "Ny tilretteleggjarlenke",
+    renew_facilitator_help: "Har denne lenka kome på avvegar? Ei ny lenke stengjer den gamle med ein gong, og leiarlenka vert òg fornya.",
+    renew_code: "Ny kode",
+    renew_code_help: "Ein ny kode stengjer den gamle og alle lenker med han med ein gong. Opne skjermar og ark flyttar over til den nye.",
+    group_cards_heading: "Gruppekort",
+    group_card_scan: "Skann koden eller opne lenka for å score:",
+    sheet_intro: "Gje kvart område poeng frå låg til høg for potensial og gjennomførbarheit. Alt vert lagra med ein gong, og alle i gruppa deler det same arket.",
+    sheet_intro_plain: "Gje kvart område poeng frå låg til høg for potensial og gjennomførbarheit, og trykk «Lagre» ved området. Alle i gruppa deler det same arket.",
+    scoring_closed_notice: "Poenggjevinga er stengd. Arket kan lesast, men ikkje endrast.",
+    no_category: "Utan kategori",
+    not_set: "–",
+    saving: "Lagrar …",
+    saved: "Lagra",
+    save_failed: "Ikkje lagra.",
+    retry: "Prøv igjen",
+    scored_count: |done, total| format!("{done} av {total} område har fått begge poeng"),
+    round_of: |n| format!("Runde {n}"),
+    previous_scores: "Førre runde",
+    back_to_groups: "Byt gruppe",
+    potential: "Potensial",
+    feasibility: "Gjennomførbarheit",
+    potential_short: "P",
+    feasibility_short: "G",
+    potential_low: "Lågt",
+    potential_high: "Høgt potensial",
+    feasibility_low: "Vanskeleg",
+    feasibility_high: "Lett å gjennomføre",
+    quadrant: |quadrant| match quadrant {
+        Quadrant::HighPotentialEasy => "Lett å gjennomføre og høgt potensial",
+        Quadrant::HighPotentialHard => "Vanskeleg å gjennomføre, men høgt potensial",
+        Quadrant::LowPotentialEasy => "Lett å gjennomføre, men lågt potensial",
+        Quadrant::LowPotentialHard => "Vanskeleg å gjennomføre og lågt potensial",
+    },
+    matrix_title: "Prioriteringsmatrise",
+    matrix_moved_note: "Tala er plassering i rangeringa; rangeringa nemner kvadranten til kvart område. Der punkt ligg tett, er merket flytta litt, med ein strek til det eigentlege punktet.",
+    moves_note: |round| format!("Pilene går frå der områda stod i runde {round}, til der dei står no."),
+    rank_in_round: |round, rank| format!("runde {round}: {rank}."),
+    results_heading: "Resultat",
+    ranked_heading: "Rangering",
+    rank: "Plass",
+    area: "Område",
+    category: "Kategori",
+    combined: "Samla (P × G)",
+    groups_scored: "Grupper",
+    spread: "Spreiing",
+    spread_help: "éin prikk per gruppe, strek = snitt, felt = ± sd",
+    rank_band: "Mogleg plass",
+    rank_band_help: "90 % av trekningane",
+    too_few_groups: "for få grupper",
+    strip_summary: |axis, n, mean, median, sd, values| {
+        format!("{axis}: {n} grupper, snitt {mean}, median {median}, sd {sd}. Poenga: {values}.")
+    },
+    by_group: "Kvar gruppe",
+    too_few_to_show: "for få grupper til å visast",
+    top_share: |k| format!("Sjanse for topp {k}"),
+    place: |place, k| match place {
+        kvadrant::certainty::Place::ClearlyAhead => format!("sikkert blant topp {k}"),
+        kvadrant::certainty::Place::Uncertain => format!("usikkert om topp {k}"),
+        kvadrant::certainty::Place::ClearlyBehind => format!("utanfor topp {k}"),
+    },
+    dissent: [
+        "Gruppene er usamde om potensialet.",
+        "Gruppene er usamde om gjennomførbarheita.",
+        "Gruppene er usamde om både potensial og gjennomførbarheit.",
+    ],
+    dissent_heading: "Usemje",
+    agreement: |w, strength, groups| {
+        let reading = match strength {
+            kvadrant::certainty::Strength::Weak => "svak",
+            kvadrant::certainty::Strength::Moderate => "moderat",
+            kvadrant::certainty::Strength::Strong => "sterk",
+        };
+        format!("Semje om rekkjefølgja (Kendalls W, {groups} grupper): {w}, {reading}.")
+    },
+    unscored_heading: "Ikkje vurdert enno",
+    unscored_help: "Inga gruppe har gjeve desse områda begge poeng. Dei vert ikkje rangerte.",
+    nothing_scored: "Ingen område har fått poeng enno.",
+    groups_of: |n| format!("{n} grupper"),
+    download_csv: "Last ned CSV",
+    download_json: "JSON",
+    method_note: "Snittet er teke over gruppene som har gjeve begge poeng; spreiinga er standardavviket (sd) mellom dei. Samla poeng er snitt potensial × snitt gjennomførbarheit. Like poeng deler plass; då står høgast potensial først. Eit snitt på midtlinja (5,5) vert rekna til den høge sida.",
+    manage_heading: "Tilretteleggjar",
+    manage_private: "Dette er den private lenka di. Den som har ho, kan endre workshopen.",
+    join_code: "Kode",
+    join_link: "Lenke for deltakarar",
+    scoring_is_open: "Poenggjevinga er open.",
+    scoring_is_closed: "Poenggjevinga er stengd.",
+    open_scoring: "Opne poenggjevinga",
+    close_scoring: "Steng poenggjevinga",
+    start_round: |n| format!("Start runde {n}"),
+    start_round_help: "Poenga frå denne runden vert tekne vare på. Arka vert tømde, og gruppene ser dei førre \
+        poenga sine. Kan ikkje angrast.",
+    details_heading: "Om workshopen",
+    save: "Lagre",
+    remove: "Fjern",
+    move_up: "Flytt opp",
+    move_down: "Flytt ned",
+    categories_heading: "Kategoriar",
+    add_category: "Legg til kategori",
+    areas_heading: "Samarbeidsområde",
+    add_area: "Legg til område",
+    name_label: "Namn",
+    groups_heading: "Grupper",
+    groups_count_label: "Tal på nye grupper",
+    groups_names_label: "… eller namn, eitt per linje",
+    add_groups: "Legg til grupper",
+    remove_group_warning: "Å fjerne ei gruppe slettar poenga ho har gjeve.",
+    empty_list: "Ingen enno.",
+    live_heading: "Undervegs",
+    connecting: "Koplar til …",
+    results_hidden_notice: "Resultata er skjulte til tilretteleggjaren viser dei fram.",
+    results_are_hidden: "Resultata er skjulte for deltakarane og storskjermen.",
+    results_are_visible: "Deltakarane og storskjermen ser resultata.",
+    hide_results: "Skjul resultata",
+    reveal_results: "Vis resultata",
+    progress_heading: "Framdrifta til gruppene",
+    group: "Gruppe",
+    areas_done: "Område ferdige",
+    last_activity: "Sist endra",
+    groups_done: |done, total| format!("{done} av {total} grupper er ferdige"),
+    big_screen: "Storskjerm",
+    scan_to_join: "Skann koden eller gå til",
+    top_ranked: |n| format!("Topp {n}"),
+    list_changed: "Tilretteleggjaren har endra lista over område.",
+    new_round_notice: "Ein ny runde har starta: gje poeng på nytt.",
+    reload: "Last inn på nytt",
+    mean: "snitt",
+    minimum: "min",
+    maximum: "maks",
+    quadrant_heading: "Kvadrant",
+    segment: "Utval",
+    all_groups: "Alle grupper",
+    n_groups: |n| format!("n = {n}"),
+    segment_filter: "Vis resultatet for",
+    compare_with: "Samanlikn med",
+    no_comparison: "Inga samanlikning",
+    show: "Vis",
+    sheet_ranking: "Rangering",
+    sheet_scores: "Poeng per gruppe",
+    sheet_scores_help: "Poenga til kvar gruppe, med merkelappane til gruppa (utval).",
+    sheet_comments: "Kommentarar",
+    sheet_raised: "Reist, ikkje scora",
+    sheet_changes: "Endringslogg",
+    changes_help: "Kvar endring i workshopen: når (UTC), kven og kva.",
+    area_history: "Historikk",
+    no_changes: "Ingen endringar enno.",
+    change_time: "Tid (UTC)",
+    change_who: "Kven",
+    change_what: "Kva",
+    change_about: "Område eller gjeld",
+    change_field: "Felt",
+    change_from: "Frå",
+    change_to: "Til",
+    facilitator_actor: "Tilretteleggjar",
+    facilitator_for: |group| format!("Tilretteleggjar for {group}"),
+    change_action: |action| {
+        Some(match action {
+            "score_set" => "Poeng sett",
+            "score_cleared" => "Poeng fjerna",
+            "comment_saved" => "Kommentar lagra",
+            "comment_removed" => "Kommentar fjerna",
+            "suggestion_made" => "Område føreslått",
+            "suggestion_accepted" => "Forslag lagt på lista",
+            "suggestion_kept" => "Forslag reist, ikkje scora",
+            "area_added" => "Område lagt til",
+            "area_changed" => "Område endra",
+            "area_removed" => "Område fjerna",
+            "category_added" => "Kategori lagd til",
+            "category_changed" => "Kategori endra",
+            "category_removed" => "Kategori fjerna",
+            "group_added" => "Gruppe lagd til",
+            "group_changed" => "Gruppe endra",
+            "group_removed" => "Gruppe fjerna",
+            "group_joined" => "Gruppe teken",
+            "group_link_renewed" => "Ny gruppelenke",
+            "group_released" => "Gruppe frigjeven",
+            "order_changed" => "Rekkjefølgje endra",
+            "title_changed" => "Tittel endra",
+            "description_changed" => "Skildring endra",
+            "settings_changed" => "Innstilling endra",
+            "scoring_opened" => "Scoring opna",
+            "scoring_closed" => "Scoring stengd",
+            "round_started" => "Ny runde starta",
+            "results_hidden" => "Resultata skjulte",
+            "results_revealed" => "Resultata viste",
+            "review_link_renewed" => "Ny leiarlenke",
+            _ => return None,
+        })
+    },
+    changed_field: |field| {
+        Some(match field {
+            "name" => "Namn",
+            "description" => "Skildring",
+            "category" => "Kategori",
+            "tags" => "Merkelappar",
+            "title" => "Tittel",
+            "scale" => "Skala",
+            "potential_label" => "Namn på potensial",
+            "feasibility_label" => "Namn på gjennomførbarheit",
+            "potential_midline" => "Midtlinje for potensial",
+            "feasibility_midline" => "Midtlinje for gjennomførbarheit",
+            "language" => "Språk",
+            "categories" => "Kategoriar",
+            "areas" => "Område",
+            "groups" => "Grupper",
+            _ => return None,
+        })
+    },
+    rationale: "Grunngjeving",
+    risks: "Risiko og hindringar",
+    timeframe_label: "Tidsperspektiv",
+    timeframe: |timeframe| match timeframe {
+        Timeframe::Short => "Innan eitt år",
+        Timeframe::Medium => "1–3 år",
+        Timeframe::Long => "Meir enn 3 år",
+    },
+    no_timeframe: "Ikkje valt",
+    comments_heading: "Kommentarar frå gruppene",
+    comment_summary: "Grunngjeving, risiko og tidsperspektiv",
+    save_comment: "Lagre kommentar",
+    comment_saved: "Kommentaren er lagra.",
+    suggest_heading: "Manglar eit område?",
+    suggest_intro: "Føreslå det her. Tilretteleggjaren avgjer om det vert teke med i lista.",
+    suggest_button: "Send forslag",
+    suggested_notice: "Takk! Forslaget er sendt til tilretteleggjaren.",
+    suggestions_heading: "Forslag frå deltakarane",
+    no_suggestions: "Ingen forslag enno.",
+    accept_suggestion: "Ta med i lista",
+    keep_suggestion: "Reist, ikkje scora",
+    suggestion_status: |status| match status {
+        SuggestionStatus::Pending => "Ventar",
+        SuggestionStatus::Accepted => "Teke med i lista",
+        SuggestionStatus::Kept => "Reist, ikkje scora",
+    },
+    raised_heading: "Reist, men ikkje scora",
+    raised_help: "Område deltakarane føreslo som ikkje kom med i poenggjevinga.",
+    settings_heading: "Innstillingar",
+    scale_min_label: "Lågaste poeng",
+    scale_max_label: "Høgaste poeng",
+    scale_help: "Frå 1–5 til 0–10. Skalaen kan ikkje endrast etter at gruppene har gjeve poeng.",
+    potential_name_label: "Namn på den loddrette aksen",
+    feasibility_name_label: "Namn på den vassrette aksen",
+    axis_name_help: "Tomt gjev «Potensial» og «Gjennomførbarheit».",
+    potential_midline_label: "Midtlinje, loddrett akse",
+    feasibility_midline_label: "Midtlinje, vassrett akse",
+    midline_help: "Tomt gjev midten av skalaen. Heile eller halve tal.",
+    language_label: "Språk i workshopen",
+    aggregate_label: "Poenga til gruppene vert slått saman med",
+    aggregate_name: |aggregate| match aggregate {
+        kvadrant::Aggregate::Mean => "snitt",
+        kvadrant::Aggregate::Median => "median (éi gruppe langt frå dei andre flyttar han ikkje)",
+    },
+    combined_by: |aggregate| match aggregate {
+        kvadrant::Aggregate::Mean => "Samla poeng = snitt potensial × snitt gjennomførbarheit",
+        kvadrant::Aggregate::Median => "Samla poeng = median potensial × median gjennomførbarheit",
+    },
+    certainty_help: "Kor sikker rangeringa er",
+    dissent_percent_label: "Usemje ved sd over (% av skalaen)",
+    top_places_label: "Sjanse for topp (t.d. 3, 5)",
+    min_segment_label: "Minste tal på grupper i eit segment som vert vist",
+    tags_label: "Merkelappar",
+    tags_help: "Éin per linje, til dømes «Rolle: Folkevalde» eller «Kommune: Lierne».",
+    review_heading: "Lenke for leiarar",
+    review_help: "Viser resultat, kommentarar og eksport, men kan ikkje endre noko.",
+    renew_review: "Lag ny lenke (den gamle sluttar å verke)",
+    review_badge: "Lesetilgang for leiarar",
+    exports_heading: "Last ned",
+    download_xlsx: "Excel-arbeidsbok (alt)",
+    download_csv_excel: "CSV for norsk Excel",
+    download_svg: "Matrisa som SVG",
+    download_png: "Matrisa som PNG",
+    download_setup: "Oppsett (JSON)",
+    print: "Skriv ut",
+    report_date: |(year, month, day)| format!("Utskrift {day}.{month:02}.{year}"),
+    my_workshops: "Mine workshopar",
+    my_workshops_help: "Workshopane du har opna som tilretteleggjar i denne nettlesaren.",
+    no_my_workshops: "Ingen enno. Når du lagar eller opnar ein workshop som tilretteleggjar, dukkar han opp her.",
+    forget: "Gløym",
+    import_heading: "Start frå eit oppsett",
+    import_help: "Lim inn eit oppsett (JSON) som er lasta ned frå ein annan workshop.",
+    import_button: "Lag workshop frå oppsettet",
+    import_file_label: "Vel ei oppsettfil",
+    import_text_label: "… eller lim inn oppsettet",
+    duplicate_heading: "Bruk som mal",
+    duplicate_help: "Lagar ein ny workshop med same innstillingar, kategoriar og område, utan grupper og poeng.",
+    duplicate_button: "Lag kopi",
+    open: "Opne",
+    not_found: "Fann ikkje sida.",
+    loading: "Lastar …",
+    unreachable: "Fekk ikkje kontakt med serveren. Sjekk nettet og prøv igjen.",
+    parts_label: "Delane av workshopen",
+    part_prepare: "Førebu",
+    part_run: "Gjennomfør",
+    part_review: "Etterarbeid",
+    checklist_heading: "Før gruppene startar",
+    check_areas: |n| format!("{n} område er lagde til."),
+    check_areas_missing: "Legg til områda gruppene skal vurdere.",
+    check_groups: |n| format!("{n} grupper er klare."),
+    check_groups_missing: "Legg til gruppene.",
+    check_open: "Poenggjevinga er open.",
+    check_open_missing: "Opne poenggjevinga når gruppene er klare (under Gjennomfør).",
+    bulk_areas_label: "Lim inn fleire område, eitt per linje (eventuelt «Kategori: Område»)",
+    add_areas: "Legg til områda",
+    added: |name| format!("«{name}» er lagt til."),
+    areas_added: |n| format!("{n} område er lagde til."),
+    removed: |removal| match removal.list {
+        ListKind::Areas => format!(
+            "«{}» er fjerna, med poenga frå {} grupper og {} kommentarar.",
+            removal.name, removal.scored, removal.comments
+        ),
+        ListKind::Groups => format!(
+            "«{}» er fjerna, med poenga gruppa gav {} område og {} kommentarar.",
+            removal.name, removal.scored, removal.comments
+        ),
+        ListKind::Categories => {
+            format!("«{}» er fjerna; {} område står no utan kategori.", removal.name, removal.areas)
+        }
+    },
+    undo: |name| format!("Angre fjerninga av «{name}»"),
+    undo_help: |minutes| format!("Kan angrast i {minutes} minutt."),
+    restored: "Sett tilbake, med poeng og kommentarar.",
+    remove_area_takes: |groups, comments| match groups {
+        0 => "Ingen grupper har gjeve poeng til dette området enno.".to_owned(),
+        _ => format!(
+            "{groups} grupper har gjeve poeng til dette området, og det har {comments} kommentarar. Alt følgjer med om du angrar."
+        ),
+    },
+    remove_group_takes: |areas, comments| match areas {
+        0 => "Gruppa har ikkje gjeve poeng enno.".to_owned(),
+        _ => format!(
+            "Gruppa har gjeve poeng til {areas} område og skrive {comments} kommentarar. Alt følgjer med om du angrar."
+        ),
+    },
+    remove_category_takes: "Områda i kategorien vert verande, utan kategori.",
+    remove_for_good: |name| format!("Fjern «{name}»"),
+    copy: "Kopier",
+    copied: "Kopiert",
+    open_big_screen: "Opne storskjermen",
+    description_summary: "Skildring",
+    fullscreen_hint: "F: fullskjerm",
+};
+
 pub static EN: Texts = Texts {
     app_name: "Kvadrant",
     tagline: "Prioritise areas for collaboration by potential and feasibility – together, live.",
-    switch_language: "Norsk",
     decimal_separator: '.',
     join_heading: "Join a workshop",
     join_code_label: "Code",

@@ -54,6 +54,83 @@ async fn every_page_has_a_title_of_its_own() {
     }
 }
 
+#[tokio::test]
+async fn a_nynorsk_reader_meets_no_bokmal_or_english() {
+    let server = support::start().await;
+    let tour = Tour::set_up(&server).await;
+    let mut found = Vec::new();
+    for stage in STAGES {
+        tour.enter(&server, stage).await;
+        for stop in tour.stops(stage) {
+            let text = visible_text(&page(&server, &stop.path, Lang::Nn).await);
+            let words: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).collect();
+            for marker in NOT_NYNORSK.iter().filter(|marker| words.contains(marker)) {
+                found.push(format!("{}: «{marker}»", stop.name));
+            }
+        }
+    }
+    assert!(found.is_empty(), "words that are not nynorsk on nynorsk pages:\n{}", found.join("\n"));
+}
+
+/// Common words of bokmål and of English that nynorsk writes otherwise (or not at all); the
+/// workshop the tour makes, in bokmål, uses none of them.
+const NOT_NYNORSK: &[&str] = &[
+    "ikke",
+    "hva",
+    "hvordan",
+    "hvem",
+    "hvis",
+    "være",
+    "også",
+    "noen",
+    "mer",
+    "fra",
+    "ennå",
+    "hver",
+    "hvert",
+    "deres",
+    "bare",
+    "mye",
+    "jeg",
+    "ble",
+    "Lagret",
+    "gruppen",
+    "områdene",
+    "resultatene",
+    "siden",
+    "lenken",
+    "Beskrivelse",
+    "kommentarer",
+    "vises",
+    "the",
+    "and",
+    "Save",
+    "Results",
+    "Scores",
+    "Group",
+    "groups",
+    "page",
+];
+
+/// What a reader sees of `html`: its text, without tags, scripts or styles.
+fn visible_text(html: &str) -> String {
+    let mut text = String::new();
+    let mut rest = html;
+    while let Some(start) = rest.find('<') {
+        text.push_str(&rest[..start]);
+        text.push(' ');
+        let tag = &rest[start..];
+        let skipped = ["<script", "<style"].iter().find(|open| tag.starts_with(**open)).map(|open| {
+            let close = format!("</{}>", &open[1..]);
+            tag.find(&close).map_or(tag.len(), |end| end + close.len())
+        });
+        let end = skipped.unwrap_or_else(|| tag.find('>').map_or(tag.len(), |end| end + 1));
+        rest = &tag[end..];
+    }
+    text.push_str(rest);
+    text
+}
+
 /// The page at `path` as the server renders it for a visitor who chose `lang`.
 async fn page(server: &TestServer, path: &str, lang: Lang) -> String {
     let request = server.client.get(server.url(path)).header("cookie", format!("{LANGUAGE_COOKIE}={}", lang.code()));

@@ -55,6 +55,14 @@ async fn settings_change_the_scale_names_midlines_and_language() {
         .await
         .unwrap();
     assert!(chosen.text().await.unwrap().contains("<html lang=\"nb\""));
+
+    // A nynorsk workshop speaks nynorsk to visitors who chose no language.
+    let nynorsk = json!({ "scale_min": 0, "scale_max": 5, "language": "nn" });
+    assert_eq!(server.facilitate(&workshop, Method::PUT, "/settings", nynorsk).await.status(), 200);
+    assert_eq!(super::workshop_json(&server, &workshop).await["settings"]["language"], "nn");
+    let page = server.client.get(server.url(&format!("/w/{}", workshop.code))).send().await.unwrap();
+    let page = page.text().await.unwrap();
+    assert!(page.contains("<html lang=\"nn\"") && page.contains("Vel gruppa di"), "{page}");
 }
 
 #[tokio::test]

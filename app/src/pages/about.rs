@@ -50,7 +50,7 @@ static NB: About = About {
             "Slik blir det kontrollert",
             &[
                 "Hver side blir kontrollert automatisk før hver ny versjon: med axe-core mot alle regler i \
-                 WCAG 2.0 og 2.1 på nivå A og AA, på bokmål og engelsk, i full bredde og i mobilbredde, og \
+                 WCAG 2.0 og 2.1 på nivå A og AA, på bokmål, nynorsk og engelsk, i full bredde og i mobilbredde, og \
                  i tilstandene en workshop går gjennom (poenggivning åpen og stengt, resultatet skjult og \
                  vist, et kommentarskjema åpent, en feil vist). HTML-koden blir kontrollert med Nu HTML \
                  Checker. Kontrast, fokus og rekkefølge er i tillegg gått gjennom for hånd.",
@@ -60,11 +60,8 @@ static NB: About = About {
         ),
         (
             "Kjente mangler",
-            &[
-                "Nynorsk er ikke tilgjengelig ennå; sidene finnes på bokmål og engelsk.",
-                "Storskjermen er laget for en projektor i et møterom; det samme innholdet finnes på \
-                 resultatsiden.",
-            ],
+            &["Storskjermen er laget for en projektor i et møterom; det samme innholdet finnes på \
+                 resultatsiden."],
         ),
     ],
     privacy_intro: "Kvadrant trenger ingen personopplysninger: ingen konto, ikke navn, ikke e-postadresse. \
@@ -121,6 +118,88 @@ static NB: About = About {
         utforming av IKT (uutilsynet.no).",
 };
 
+static NN: About = About {
+    accessibility: "Tilgjengelegheit",
+    privacy: "Personvern",
+    accessibility_intro: "Kvadrant skal kunne brukast av alle, med tastatur, skjermlesar, forstørring og på \
+        mobil, og har som mål å oppfylle WCAG 2.1 på nivå A og AA, slik forskrift om universell \
+        utforming av IKT krev.",
+    accessibility_sections: &[
+        (
+            "Slik vert det kontrollert",
+            &[
+                "Kvar side vert kontrollert automatisk før kvar ny versjon: med axe-core mot alle reglar i \
+                 WCAG 2.0 og 2.1 på nivå A og AA, på bokmål, nynorsk og engelsk, i full breidd og i mobilbreidd, og \
+                 i tilstandane ein workshop går gjennom (poenggjeving open og stengd, resultatet skjult og \
+                 vist, eit kommentarskjema ope, ein feil vist). HTML-koden vert kontrollert med Nu HTML \
+                 Checker. Kontrast, fokus og rekkjefølgje er i tillegg gjennomgått for hand.",
+                "Prioriteringsmatrisa er eit bilete; det same innhaldet står som tekst i rangeringa under \
+                 matrisa, med kvadranten til kvart område. Kategoriane skil seg frå kvarandre på både farge og form.",
+            ],
+        ),
+        (
+            "Kjende manglar",
+            &["Storskjermen er laga for ein projektor i eit møterom; det same innhaldet finst på \
+                 resultatsida."],
+        ),
+    ],
+    privacy_intro: "Kvadrant treng ingen personopplysningar: ingen konto, ikkje namn, ikkje e-postadresse. \
+        Det som vert lagra, er det ein workshop består av.",
+    privacy_sections: &[
+        (
+            "Kva som vert lagra",
+            &[
+                "Tittelen og skildringa til workshopen, områda, kategoriane, namna og merkelappane til gruppene, \
+                 poenga gruppene gjev, kommentarane og forslaga deira, og ein logg over kven (ei gruppe \
+                 eller tilretteleggjaren) som endra kva og når.",
+                "Kommentarar og forslag er fritekst og kan innehalde personopplysningar viss nokon skriv \
+                 dei inn. Skriv ikkje om enkeltpersonar.",
+                "Tilgangslenkene (til tilretteleggjaren, leiarane og gruppene) er hemmelege; den som \
+                 har ei lenke, har tilgangen ho gjev.",
+            ],
+        ),
+        (
+            "Kva som ikkje vert lagra",
+            &["Inga sporing, ingen analyseverktøy og ikkje noko innhald frå andre nettstader. \
+                 IP-adresser vert berre haldne i minnet ei kort stund for å stanse misbruk, og vert skrivne i \
+                 loggen til tenesta berre når ei adresse vert avvist for for mange forsøk."],
+        ),
+        (
+            "Kvar og kor lenge",
+            &["Alt vert lagra i databasen til verksemda som driv denne tenesta, på eigne \
+                 serverar, og vert liggjande der til verksemda slettar det."],
+        ),
+        (
+            "Kven som har ansvaret",
+            &["Verksemda som driv denne tenesta, er behandlingsansvarleg. Du kan be verksemda om innsyn, \
+                 retting og sletting."],
+        ),
+    ],
+    cookies_heading: "Informasjonskapslar og lagring i nettlesaren",
+    cookies: [
+        (LANGUAGE_COOKIE, "språket du har valt, i eitt år"),
+        (GROUP_KEY_COOKIE, "nøkkelen til gruppa, så arket kan følgje endringar; til nettlesaren vert lukka"),
+        (
+            FACILITATOR_COOKIE,
+            "nøkkelen til tilretteleggjaren, for sida som følgjer workshopen; til nettlesaren vert lukka",
+        ),
+        (LEADERS_COOKIE, "nøkkelen til leiarane, for resultatet dei følgjer; til nettlesaren vert lukka"),
+    ],
+    local_storage: "Tilretteleggjarlenkene denne nettlesaren har opna, vert berre lagra i nettlesaren, så \
+        framsida kan vise dei. Dei vert ikkje sende til tenesta.",
+    undo: |minutes| {
+        format!(
+            "Når eit område eller ei gruppe vert fjerna, vert poenga og kommentarane til det sletta for godt \
+             etter {minutes} minutt; til då kan det angrast."
+        )
+    },
+    contact_heading: "Kontakt",
+    contact_given: "Tilbakemeldingar om tilgjengelegheit og spørsmål om personvern sender du til:",
+    contact_missing: "Tilbakemeldingar om tilgjengelegheit og spørsmål om personvern sender du til \
+        verksemda som inviterte deg til workshopen. Du kan òg klage til Tilsynet for universell \
+        utforming av IKT (uutilsynet.no).",
+};
+
 static EN: About = About {
     accessibility: "Accessibility",
     privacy: "Privacy",
@@ -132,7 +211,7 @@ static EN: About = About {
             "How it is checked",
             &[
                 "Every page is checked automatically before every release: with axe-core against every \
-                 WCAG 2.0 and 2.1 rule at levels A and AA, in Norwegian and English, at full width and at \
+                 WCAG 2.0 and 2.1 rule at levels A and AA, in bokmål, nynorsk and English, at full width and at \
                  phone width, and in the states a workshop passes through (scoring open and closed, \
                  results hidden and shown, a comment form open, an error shown). Its HTML is checked with \
                  the Nu HTML Checker. Contrast, focus and order were also checked by hand.",
@@ -142,11 +221,8 @@ static EN: About = About {
         ),
         (
             "Known shortcomings",
-            &[
-                "Nynorsk is not available yet; the pages are in bokmål and English.",
-                "The big screen is made for a projector in a meeting room; the results page has the same \
-                 content.",
-            ],
+            &["The big screen is made for a projector in a meeting room; the results page has the same \
+                 content."],
         ),
     ],
     privacy_intro: "Kvadrant needs no personal data: no account, no name, no e-mail address. What it keeps \
@@ -206,6 +282,7 @@ static EN: About = About {
 fn about(lang: Lang) -> &'static About {
     match lang {
         Lang::Nb => &NB,
+        Lang::Nn => &NN,
         Lang::En => &EN,
     }
 }

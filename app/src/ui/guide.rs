@@ -110,6 +110,70 @@ static NB: Guide = Guide {
     ],
 };
 
+static NN: Guide = Guide {
+    heading: "Slik les du resultatet",
+    rounds: "Rundar",
+    now: "no",
+    spread_switch: "Vis spreiinga i matrisa (± 1 sd)",
+    official: "Offisiell rangering",
+    normalised: "Utan gruppene sitt eige nivå",
+    normalised_note: "Utan gruppene sitt eige nivå: poenga til kvar gruppe er rekna frå snittet til gruppa, så ei \
+        gruppe som gjev alt 9–10, veg like mykje som ei som brukar heile skalaen. Eit hjelpemiddel for å lese den \
+        offisielle rangeringa, ikkje eit resultat i seg sjølv; plassen der står i parentes. Mogleg plass \
+        gjeld den offisielle plassen.",
+    entries: [
+        ("Samla poeng", |_| {
+            "Kvart område får snittet av poenga til gruppene for potensial (P) og for gjennomførbarheit (G), \
+             over gruppene som har gjeve begge. Samla poeng er snitt P × snitt G, og plassen følgjer det."
+                .to_owned()
+        }),
+        ("Spreiing", |_| {
+            "Kvar prikk er poenga til éi gruppe. Streken er snittet, det lyse feltet snittet ± eitt \
+             standardavvik (sd). I matrisa viser krossen det same på kvar akse. Under «Kvar gruppe» \
+             står kven som gav kva."
+                .to_owned()
+        }),
+        ("Usemje", |t| {
+            format!(
+                "Eit område vert merkt når standardavviket på ein akse er større enn {} av spennet på skalaen \
+                 (sd / (høgaste − lågaste) > {}), med mindre workshopen har valt ei anna grense: då \
+                 har gruppene sett svært ulikt på det. I matrisa har det ein stipla ring.",
+                percent(t, threshold()),
+                t.number(threshold(), 2)
+            )
+        }),
+        ("Mogleg plass", |t| {
+            format!(
+                "Gruppene vert trekte på nytt {} gonger, med tilbakelegging, som om andre grupper hadde \
+                 kome; rangeringa vert rekna ut for kvar trekning. Mogleg plass er plassane området får i \
+                 {} av trekningane. Eit smalt spenn er ein sikker plass, eit breitt ein plass som kjem an \
+                 på kva for grupper som var med. «Sikkert blant topp {top}» tyder at heile spennet ligg \
+                 innanfor, «usikkert om topp {top}» at det kryssar grensa (topp {places} med mindre \
+                 workshopen har valt andre). Med færre enn {} grupper vert \
+                 ingen plass vist. Dei same poenga gjev alltid det same spennet.",
+                t.number(RESAMPLES as f64, 0),
+                percent(t, BAND),
+                MIN_GROUPS_FOR_BAND,
+                top = widest_top(),
+                places = top_places("og"),
+            )
+        }),
+        ("Semje", |_| {
+            "Kendalls W måler kor like rekkjefølgjer gruppene har gjeve områda, frå 0 (inga semje) \
+             til 1 (full semje): svak under 0,3, moderat under 0,6, elles sterk. Berre grupper som har \
+             vurdert alle områda, tel."
+                .to_owned()
+        }),
+        ("Rundar", |_| {
+            "Etter å ha diskutert resultatet kan tilretteleggjaren starte ein ny runde, der gruppene gjev poeng \
+             på nytt og ser poenga sine frå runden før. Kvar runde vert teken vare på slik han var, og kan sjåast \
+             under «Rundar». Pilene i matrisa går frå der eit område stod i runde 1 til der det står no, \
+             og lista viser plassen i runde 1 under plassen no."
+                .to_owned()
+        }),
+    ],
+};
+
 static EN: Guide = Guide {
     heading: "How to read the results",
     rounds: "Rounds",
@@ -178,6 +242,7 @@ static EN: Guide = Guide {
 fn guide(lang: Lang) -> &'static Guide {
     match lang {
         Lang::Nb => &NB,
+        Lang::Nn => &NN,
         Lang::En => &EN,
     }
 }

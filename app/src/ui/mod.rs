@@ -25,7 +25,7 @@ pub use ranked::RankedTable;
 
 use crate::error::AppError;
 use crate::hydration::island_hydrated;
-use crate::i18n::{use_lang, use_texts};
+use crate::i18n::{Lang, use_lang, use_texts};
 
 #[component]
 pub fn Header() -> impl IntoView {
@@ -38,10 +38,14 @@ pub fn Header() -> impl IntoView {
         <a class="skip-link" href="#main">{t.skip_to_content}</a>
         <header class="site-header">
             <a class="brand" href="/">{t.app_name}</a>
-            <form class="language" method="post" action=format!("/lang/{}", lang.other().code())>
-                <input type="hidden" name="to" value=move || location.pathname.get() />
-                <button type="submit" lang=lang.other().code()>{t.switch_language}</button>
-            </form>
+            <div class="languages">
+                {Lang::ALL.into_iter().filter(move |other| *other != lang).map(|other| view! {
+                    <form class="language" method="post" action=format!("/lang/{}", other.code())>
+                        <input type="hidden" name="to" value=move || location.pathname.get() />
+                        <button type="submit" lang=other.code()>{other.name()}</button>
+                    </form>
+                }).collect_view()}
+            </div>
         </header>
     }
 }

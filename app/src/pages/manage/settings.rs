@@ -26,8 +26,8 @@ pub fn SettingsForm(settings: Settings, keys: Credentials, actions: Actions) -> 
         }
     });
     let top_places = certainty.top_places.iter().map(u32::to_string).collect::<Vec<_>>().join(", ");
-    let languages = [(Lang::Nb, "Norsk bokmål"), (Lang::En, "English")].map(|(lang, name)| {
-        view! { <option value=lang.code() selected=lang == language>{name}</option> }
+    let languages = Lang::ALL.map(|lang| {
+        view! { <option value=lang.code() selected=lang == language>{lang.name()}</option> }
     });
     view! {
         <section class="card settings">
