@@ -10,6 +10,7 @@ pub mod demo;
 pub mod error;
 pub mod export;
 pub mod headers;
+pub mod health;
 pub mod language;
 pub mod limits;
 pub mod live;

@@ -5,6 +5,7 @@ mod durability;
 mod errors;
 mod group_links;
 mod headers;
+mod health;
 mod hidden;
 mod limits;
 mod pages;

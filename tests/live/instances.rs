@@ -1,5 +1,5 @@
 use reqwest::{Method, StatusCode};
-use serde_json::json;
+use serde_json::{Value, json};
 
 use crate::support;
 
@@ -8,6 +8,12 @@ use crate::support;
 #[tokio::test]
 async fn a_score_written_on_one_instance_reaches_screens_on_another() {
     let (a, b, _) = support::start_pair().await;
+    // Both instances hear each other: ready.
+    for instance in [&a, &b] {
+        let ready = instance.client.get(instance.url("/health/ready")).send().await.unwrap();
+        assert_eq!(ready.status(), 200);
+        assert_eq!(ready.json::<Value>().await.unwrap()["live"], "ok");
+    }
     let (workshop, area, group) = a.scorable_workshop("To instanser").await;
     let code = &workshop.code;
     let mut screen = b.follow(&format!("/api/v1/workshops/{code}/live")).await;

@@ -7,6 +7,7 @@ mod frames;
 mod stream;
 
 use std::collections::{HashMap, HashSet};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, Weak};
 use std::time::Duration;
 
@@ -53,6 +54,8 @@ pub struct Hub {
     unannounced: Mutex<HashSet<WorkshopId>>,
     announce: Notify,
     shared: bool,
+    /// Whether this instance still hears the other instances' changes (always, when alone).
+    hearing: AtomicBool,
 }
 
 impl Hub {
@@ -67,6 +70,7 @@ impl Hub {
             unannounced: Mutex::default(),
             announce: Notify::new(),
             shared: changes.is_some(),
+            hearing: AtomicBool::new(true),
         });
         if let Some(mut changes) = changes {
             let listening = hub.clone();
@@ -77,10 +81,18 @@ impl Hub {
                         Change::Unknown => listening.refresh_all(),
                     }
                 }
+                listening.hearing.store(false, Ordering::Relaxed);
+                tracing::error!("no longer hearing the other instances' changes; not ready");
             });
             tokio::spawn(announce(hub.clone()));
         }
         Ok(hub)
+    }
+
+    /// Whether screens here see every change: always for a single instance; where instances
+    /// share a database, while this one hears the others'.
+    pub fn is_ready(&self) -> bool {
+        self.hearing.load(Ordering::Relaxed)
     }
 
     /// A change was written here: refresh this instance's screens and tell the others.

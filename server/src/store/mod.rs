@@ -427,6 +427,8 @@ pub trait Store: Send + Sync + 'static {
     async fn create_workshop(&self, new: &NewWorkshop) -> StoreResult<WorkshopId>;
     async fn find_workshop(&self, code: &JoinCode) -> StoreResult<Option<WorkshopRecord>>;
     async fn count_workshops(&self) -> StoreResult<i64>;
+    /// Whether the database answers: one round trip that reads nothing.
+    async fn ping(&self) -> StoreResult<()>;
     async fn demo_code(&self) -> StoreResult<Option<JoinCode>>;
     async fn content(&self, workshop: WorkshopId) -> StoreResult<Content>;
     async fn update_workshop(&self, workshop: WorkshopId, title: &Title, description: &Description) -> StoreResult<()>;

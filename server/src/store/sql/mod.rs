@@ -673,6 +673,11 @@ where
         Ok(sqlx::query_scalar(statements::COUNT_WORKSHOPS).fetch_one(&self.pool).await?)
     }
 
+    async fn ping(&self) -> StoreResult<()> {
+        sqlx::query(statements::PING).execute(&self.pool).await?;
+        Ok(())
+    }
+
     async fn demo_code(&self) -> StoreResult<Option<JoinCode>> {
         let code: Option<String> = sqlx::query_scalar(statements::DEMO_CODE).fetch_optional(&self.pool).await?;
         Ok(code.and_then(|code| JoinCode::parse(&code).ok()))

@@ -33,6 +33,7 @@ statements! {
         scoring_open, dissent_percent, top_places, min_segment_groups, aggregate) \
         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING id";
     COUNT_WORKSHOPS = "SELECT COUNT(*) FROM workshops";
+    PING = "SELECT 1";
     DEMO_CODE = "SELECT code FROM workshops WHERE demo ORDER BY id LIMIT 1";
     WORKSHOP_TEXT = "SELECT title, description FROM workshops WHERE id = $1";
     UPDATE_WORKSHOP_TEXT = "UPDATE workshops SET title = $1, description = $2 WHERE id = $3";
