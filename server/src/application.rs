@@ -1,6 +1,7 @@
 use std::io;
 use std::net::SocketAddr;
 use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, LazyLock};
 
 use axum::error_handling::HandleErrorLayer;
@@ -16,6 +17,7 @@ use tokio::net::TcpListener;
 use tokio_util::sync::CancellationToken;
 use tower::ServiceBuilder;
 use tower_http::compression::CompressionLayer;
+use tower_http::request_id::{MakeRequestId, PropagateRequestIdLayer, RequestId, SetRequestIdLayer};
 use tower_http::trace::TraceLayer;
 
 use crate::assets::{self, CompressedAssets};
@@ -161,13 +163,30 @@ fn router(
         .layer(timeout)
         .layer(axum::middleware::from_fn(headers::security_headers))
         .layer(TraceLayer::new_for_http().make_span_with(request_span))
+        .layer(PropagateRequestIdLayer::x_request_id())
+        .layer(SetRequestIdLayer::x_request_id(RequestCounter::default()))
 }
 
 /// A request's log span names its route's template, never its path: paths carry secrets
 /// (`/w/CODE/manage/SECRET`, a group's link).
+/// With its id (`x-request-id`: the proxy's if it sent one, else this server's), which the
+/// answer carries too, so that a user's report and a proxy's log line lead to the server's.
 fn request_span(request: &axum::http::Request<axum::body::Body>) -> tracing::Span {
     let route = request.extensions().get::<axum::extract::MatchedPath>().map_or("(no route)", |path| path.as_str());
-    tracing::debug_span!("request", method = %request.method(), route)
+    let id = request.headers().get("x-request-id").and_then(|id| id.to_str().ok()).unwrap_or_default();
+    tracing::debug_span!("request", method = %request.method(), route, request_id = id)
+}
+
+/// Numbers the requests that come without an id, after the process's id: unique on the
+/// machine while it runs, which is what a log line needs to be found by.
+#[derive(Clone, Default)]
+struct RequestCounter(Arc<AtomicU64>);
+
+impl MakeRequestId for RequestCounter {
+    fn make_request_id<B>(&mut self, _: &axum::http::Request<B>) -> Option<RequestId> {
+        let number = self.0.fetch_add(1, Ordering::Relaxed) + 1;
+        axum::http::HeaderValue::from_str(&format!("{:x}-{number}", std::process::id())).ok().map(RequestId::new)
+    }
 }
 
 /// Every route the server answers, as (method, path template): the API's (read off its

@@ -27,6 +27,13 @@ pub struct Config {
     pub contact: Option<String>,
 }
 
+/// How the server writes its log lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
 /// Seconds a client has to send a request's header; an honest one needs a fraction of one.
 const HEADER_TIMEOUT: &str = "10";
 /// Seconds until an answer starts; the slowest honest one, a large workshop's PNG, takes about one.

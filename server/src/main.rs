@@ -1,6 +1,7 @@
 use std::process::ExitCode;
 
 use clap::Parser;
+use kvadrant_server::config::LogFormat;
 use kvadrant_server::{Application, Config, Serving, serve};
 use tracing_subscriber::EnvFilter;
 
@@ -11,12 +12,19 @@ struct Cli {
     config: Config,
     #[command(flatten)]
     serving: Serving,
+    /// How log lines are written: `text` for people, `json` (one object per line, with each
+    /// request's route and id) for a log collector. Their level follows `RUST_LOG`.
+    #[arg(long, env = "KVADRANT_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
+    log_format: LogFormat,
 }
 
 fn main() -> ExitCode {
-    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn"));
-    tracing_subscriber::fmt().with_env_filter(filter).init();
     let cli = Cli::parse();
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn"));
+    match cli.log_format {
+        LogFormat::Text => tracing_subscriber::fmt().with_env_filter(filter).init(),
+        LogFormat::Json => tracing_subscriber::fmt().json().with_env_filter(filter).init(),
+    }
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(runtime) => runtime,
         Err(error) => {

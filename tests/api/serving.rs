@@ -142,8 +142,14 @@ async fn spawn_logging_server(dir: &TestDir, level: &str) -> (Child, String, Arc
 
 /// The real server on the database at `database_url`, logging at `level`.
 pub(super) async fn spawn_on(database_url: &str, level: &str) -> (Child, String, Arc<Mutex<String>>) {
+    spawn_with(database_url, level, "text").await
+}
+
+/// The real server on the database at `database_url`, logging at `level` in `format`.
+async fn spawn_with(database_url: &str, level: &str, format: &str) -> (Child, String, Arc<Mutex<String>>) {
     let binary = server_binary();
     let mut child = Command::new(binary)
+        .env("KVADRANT_LOG_FORMAT", format)
         .env("KVADRANT_ADDR", "127.0.0.1:0")
         .env("DATABASE_URL", database_url)
         .env("KVADRANT_DEMO", "false")
@@ -159,8 +165,10 @@ pub(super) async fn spawn_on(database_url: &str, level: &str) -> (Child, String,
     let base = tokio::time::timeout(PATIENCE, async {
         while let Some(line) = lines.next_line().await.unwrap() {
             log.lock().unwrap().push_str(&line);
+            log.lock().unwrap().push('\n');
+            // The address ends the line, or (in JSON) the message's string.
             if let Some(address) = line.split("listening on ").nth(1) {
-                return address.trim().to_owned();
+                return address.split('"').next().unwrap_or_default().trim().to_owned();
             }
         }
         panic!("the server exited before listening");
@@ -220,6 +228,31 @@ async fn sigint_ends_live_streams_and_exits_cleanly() {
 
 /// A whole workshop, every role and every way a secret travels, logged at `trace`: no secret
 /// appears in the log.
+#[tokio::test]
+async fn json_logs_name_each_request_by_the_id_its_answer_carries() {
+    let dir = TestDir::new();
+    let (mut child, base, log) = spawn_with(&support::fresh_database(&dir.0).await, "debug", "json").await;
+    let client = reqwest::Client::new();
+    let answered = client.get(format!("{base}/health/live")).send().await.unwrap();
+    let id = answered.headers()["x-request-id"].to_str().unwrap().to_owned();
+    // A proxy's id is kept, and answered with.
+    let proxied = client.get(format!("{base}/health/live")).header("x-request-id", "proxy-7").send().await.unwrap();
+    assert_eq!(proxied.headers()["x-request-id"], "proxy-7");
+    kill(Pid::from_raw(child.id().unwrap() as i32), Signal::SIGTERM).unwrap();
+    tokio::time::timeout(STOPPED_WITHIN, child.wait()).await.expect("the server stops").unwrap();
+
+    let log = log.lock().unwrap().clone();
+    let lines: Vec<Value> = log
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap_or_else(|error| panic!("not JSON ({error}): {line}")))
+        .collect();
+    for id in [id.as_str(), "proxy-7"] {
+        let of_request = lines.iter().filter(|line| line["span"]["request_id"] == id).collect::<Vec<_>>();
+        assert!(!of_request.is_empty(), "no line names request {id}: {log}");
+        assert!(of_request.iter().all(|line| line["span"]["route"] == "/health/live"), "{of_request:?}");
+    }
+}
+
 #[tokio::test]
 async fn no_secret_reaches_the_log_even_at_trace() {
     let dir = TestDir::new();
