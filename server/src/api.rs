@@ -27,8 +27,8 @@ use tokio::sync::watch;
 
 use crate::error::{ApiError, ErrorBody};
 use crate::export::{self, CsvDialect, Pictures};
-use crate::live;
 use crate::service::{MAX_CHANGES_PER_REQUEST, Service};
+use crate::{health, live};
 
 mod contract;
 
@@ -242,6 +242,8 @@ pub fn routes() -> (Router<Arc<Service>>, utoipa::openapi::OpenApi) {
         .routes(routes!(results_xlsx))
         .routes(routes!(matrix_svg))
         .routes(routes!(matrix_png))
+        .routes(routes!(health::live))
+        .routes(routes!(health::ready))
         .split_for_parts();
     contract::declare_refusals(&mut document);
     // Serialised once: every request for it gets the same bytes.

@@ -26,7 +26,7 @@ use crate::export::Pictures;
 use crate::limits::Guard;
 use crate::service::Service;
 use crate::store::{Engine, PostgresStore, SqliteStore, Store, StoreError};
-use crate::{api, demo, error, headers, health, language, navigation, serve};
+use crate::{api, demo, error, headers, language, navigation, serve};
 
 /// Request bodies larger than this are refused; a full sheet of 100 areas is about 10 KiB.
 const BODY_LIMIT: usize = 256 * 1024;
@@ -146,15 +146,10 @@ fn router(
             assets::compressed,
         ));
     let (api, _) = api::routes();
-    let probes = Router::new()
-        .route(health::LIVE_PATH, get(health::live))
-        .route(health::READY_PATH, get(health::ready))
-        .with_state(service.clone());
     // Only the time until an answer starts is bounded: live streams then run on.
     let timeout = ServiceBuilder::new().layer(HandleErrorLayer::new(error::timed_out)).timeout(serving.request_timeout);
     Router::new()
         .merge(api.with_state(service))
-        .merge(probes)
         .merge(pages)
         .layer(Extension(Arc::new(Pictures::default())))
         .layer(axum::middleware::from_fn_with_state(guard, crate::limits::guard))
@@ -167,10 +162,10 @@ fn router(
         .layer(SetRequestIdLayer::x_request_id(RequestCounter::default()))
 }
 
-/// A request's log span names its route's template, never its path: paths carry secrets
-/// (`/w/CODE/manage/SECRET`, a group's link).
-/// With its id (`x-request-id`: the proxy's if it sent one, else this server's), which the
-/// answer carries too, so that a user's report and a proxy's log line lead to the server's.
+/// A request's log span names its route's template, never its path (paths carry secrets:
+/// `/w/CODE/manage/SECRET`, a group's link), and its id (`x-request-id`: the proxy's if it sent
+/// one, else this server's), which the answer carries too, so that a user's report and a
+/// proxy's log line lead to the server's.
 fn request_span(request: &axum::http::Request<axum::body::Body>) -> tracing::Span {
     let route = request.extensions().get::<axum::extract::MatchedPath>().map_or("(no route)", |path| path.as_str());
     let id = request.headers().get("x-request-id").and_then(|id| id.to_str().ok()).unwrap_or_default();
@@ -206,8 +201,6 @@ pub fn route_table() -> Vec<(String, String)> {
         .collect();
     table.push(("GET".into(), api::OPENAPI_PATH.into()));
     table.push(("GET".into(), navigation::JOIN_PATH.into()));
-    table.push(("GET".into(), health::LIVE_PATH.into()));
-    table.push(("GET".into(), health::READY_PATH.into()));
     table.push(("POST".into(), navigation::LANGUAGE_PATH.into()));
     table.extend(PAGE_ROUTES.iter().map(|route| ("GET".to_owned(), route.path().to_owned())));
     table.extend(

@@ -11,25 +11,35 @@ use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
+use utoipa::ToSchema;
 
 use crate::service::Service;
-
-pub const LIVE_PATH: &str = "/health/live";
-pub const READY_PATH: &str = "/health/ready";
 
 /// How long the database may take to answer before the instance counts as not ready.
 const DATABASE_WAIT: Duration = Duration::from_secs(2);
 
-#[derive(Serialize)]
-struct Readiness {
+/// What is ready: `ok` or `failing` for each.
+#[derive(Serialize, ToSchema)]
+pub struct Readiness {
+    /// The database answered within 2 seconds.
+    #[schema(value_type = String, example = "ok")]
     database: &'static str,
+    /// Live screens here see every change: always for a single instance; with several, while
+    /// this one hears the others'.
+    #[schema(value_type = String, example = "ok")]
     live: &'static str,
 }
 
+/// Answers `ok` while the process serves.
+#[utoipa::path(get, path = "/health/live",
+    responses((status = 200, body = String, content_type = "text/plain")))]
 pub async fn live() -> impl IntoResponse {
     ([(header::CACHE_CONTROL, "no-store")], "ok")
 }
 
+/// Whether this instance can do its work; 503 names what fails.
+#[utoipa::path(get, path = "/health/ready",
+    responses((status = 200, body = Readiness), (status = 503, body = Readiness)))]
 pub async fn ready(State(service): State<Arc<Service>>) -> Response {
     let database = matches!(tokio::time::timeout(DATABASE_WAIT, service.store().ping()).await, Ok(Ok(())));
     let live = service.hub().is_ready();
