@@ -1,5 +1,6 @@
 //! The server-rendered pages: complete HTML without scripts, in the chosen language.
 
+use kvadrant::Lang;
 use reqwest::StatusCode;
 use serde_json::json;
 
@@ -33,16 +34,7 @@ async fn results_page_is_complete_without_scripts_and_keeps_secrets() {
     assert!(html.contains("Ikke vurdert ennå") && html.contains("Jordmor"), "unscored areas listed apart");
     assert!(!html.contains(&workshop.secret), "the facilitator's secret never appears");
 
-    let english = server
-        .client
-        .get(server.url(&format!("/w/{}/results", workshop.code)))
-        .header("cookie", "kvadrant_lang=en")
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let english = server.page_in(&format!("/w/{}/results", workshop.code), Lang::En).await;
     assert!(english.contains("<html lang=\"en\""));
     // The workshop's own words stay marked as bokmål in the English page, for screen readers.
     assert!(english.contains(r#"<h1 lang="nb">Resultatside"#), "{english}");
@@ -161,16 +153,7 @@ async fn every_page_links_the_accessibility_statement_and_the_privacy_page_with_
 
     // Without a contact, the reader is sent to whoever invited them; in English too.
     let plain = support::start().await;
-    let english = plain
-        .client
-        .get(plain.url("/tilgjengelighet"))
-        .header("cookie", "kvadrant_lang=en")
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let english = plain.page_in("/tilgjengelighet", Lang::En).await;
     assert!(english.contains("<h1>Accessibility") && english.contains("the organisation that invited you"));
     assert!(!english.contains("mailto:"));
 }

@@ -7,11 +7,10 @@ use std::path::PathBuf;
 use std::process::Command;
 
 use kvadrant::Lang;
-use kvadrant_api::lang::LANGUAGE_COOKIE;
 use serde_json::Value;
 
 use super::tour::{STAGES, Stage, Tour};
-use crate::support::{self, TestDir, TestServer};
+use crate::support::{self, TestDir};
 
 #[tokio::test]
 async fn every_page_is_valid_html() {
@@ -24,7 +23,7 @@ async fn every_page_is_valid_html() {
         for lang in Lang::ALL {
             for stop in tour.stops(stage) {
                 let file = dir.0.join(format!("{:02}.html", pages.len()));
-                std::fs::write(&file, page(&server, &stop.path, lang).await).unwrap();
+                std::fs::write(&file, server.page_in(&stop.path, lang).await).unwrap();
                 pages.push((format!("{}, {}", stop.name, lang.code()), file));
             }
         }
@@ -42,7 +41,7 @@ async fn every_page_has_a_title_of_its_own() {
         // A page in another state (an error shown, a segment picked) may keep its title.
         let mut titles: Vec<(String, String)> = Vec::new();
         for stop in tour.stops(Stage::Scoring) {
-            let html = page(&server, &stop.path, lang).await;
+            let html = server.page_in(&stop.path, lang).await;
             let title = html.split_once("<title>").and_then(|(_, rest)| rest.split_once("</title>"));
             let title = title.unwrap_or_else(|| panic!("{} has no title", stop.name)).0.to_owned();
             let page = stop.path.split('?').next().unwrap_or_default().to_owned();
@@ -62,7 +61,7 @@ async fn a_nynorsk_reader_meets_no_bokmal_or_english() {
     for stage in STAGES {
         tour.enter(&server, stage).await;
         for stop in tour.stops(stage) {
-            let text = visible_text(&page(&server, &stop.path, Lang::Nn).await);
+            let text = visible_text(&server.page_in(&stop.path, Lang::Nn).await);
             let words: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).collect();
             for marker in NOT_NYNORSK.iter().filter(|marker| words.contains(marker)) {
                 found.push(format!("{}: «{marker}»", stop.name));
@@ -129,12 +128,6 @@ fn visible_text(html: &str) -> String {
     }
     text.push_str(rest);
     text
-}
-
-/// The page at `path` as the server renders it for a visitor who chose `lang`.
-async fn page(server: &TestServer, path: &str, lang: Lang) -> String {
-    let request = server.client.get(server.url(path)).header("cookie", format!("{LANGUAGE_COOKIE}={}", lang.code()));
-    request.send().await.unwrap().text().await.unwrap()
 }
 
 fn vnu_jar() -> PathBuf {

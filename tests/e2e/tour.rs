@@ -40,8 +40,8 @@ impl Tour {
         let health = server.add_id(&workshop, "/categories", json!({ "name": "Helse og velferd" })).await;
         let business = server.add_id(&workshop, "/categories", json!({ "name": "Næring" })).await;
         let mut areas = Vec::new();
-        for (name, category) in [("Legevakt", health), ("Barnevern", health), ("Reiseliv", business), ("Innkjøp", 0)] {
-            let category = (category != 0).then_some(category);
+        let named = [("Legevakt", Some(health)), ("Barnevern", Some(health)), ("Reiseliv", Some(business))];
+        for (name, category) in named.into_iter().chain([("Innkjøp", None)]) {
             let area = json!({ "name": name, "description": "Felles tjeneste", "category_id": category });
             areas.push(server.add_id(&workshop, "/areas", area).await);
         }

@@ -298,6 +298,12 @@ impl TestServer {
         response.json::<Value>().await.unwrap()["secret"].as_str().unwrap().to_owned()
     }
 
+    /// The page at `path` as the server renders it for a visitor who chose `lang`.
+    pub async fn page_in(&self, path: &str, lang: kvadrant::Lang) -> String {
+        let cookie = format!("{}={}", kvadrant_api::lang::LANGUAGE_COOKIE, lang.code());
+        self.client.get(self.url(path)).header("cookie", cookie).send().await.unwrap().text().await.unwrap()
+    }
+
     /// A GET carrying `secret` as a bearer token.
     pub async fn get_as(&self, secret: &str, path: &str) -> Response {
         self.client.get(self.url(path)).bearer_auth(secret).send().await.unwrap()

@@ -47,14 +47,8 @@ async fn settings_change_the_scale_names_midlines_and_language() {
     // The workshop's pages speak its language unless the visitor chose another.
     let page = server.client.get(server.url(&format!("/w/{}", workshop.code))).send().await.unwrap();
     assert!(page.text().await.unwrap().contains("<html lang=\"en\""));
-    let chosen = server
-        .client
-        .get(server.url(&format!("/w/{}", workshop.code)))
-        .header("cookie", "kvadrant_lang=nb")
-        .send()
-        .await
-        .unwrap();
-    assert!(chosen.text().await.unwrap().contains("<html lang=\"nb\""));
+    let chosen = server.page_in(&format!("/w/{}", workshop.code), kvadrant::Lang::Nb).await;
+    assert!(chosen.contains("<html lang=\"nb\""));
 
     // A nynorsk workshop speaks nynorsk to visitors who chose no language.
     let nynorsk = json!({ "scale_min": 0, "scale_max": 5, "language": "nn" });
