@@ -9,7 +9,7 @@ use kvadrant::Lang;
 use kvadrant_api::lang::LANGUAGE_COOKIE;
 use serde_json::{Value, json};
 
-use super::browser::{open_hydrated, wait_for_hydration};
+use super::browser::{open_hydrated, viewport, wait_for_hydration};
 use super::in_browser;
 use super::tour::{STAGES, Tour};
 use crate::support::TestServer;
@@ -31,10 +31,10 @@ async fn check_every_page(server: TestServer, browser: Client, (width, height): 
     let axe = std::fs::read_to_string(axe_script()).unwrap_or_else(|error| {
         panic!("{} cannot be read ({error}): scripts/test installs axe-core", axe_script().display())
     });
-    browser.set_window_size(width, height).await.expect("the window takes the size");
     let tour = Tour::set_up(&server).await;
     // First, that axe runs and would report: an image without a text alternative.
     open_hydrated(&browser, &server.url("/")).await;
+    viewport(&browser, width, height).await;
     browser
         .execute("document.body.insertAdjacentHTML('beforeend', '<img src=\"/favicon.svg\">')", Vec::new())
         .await

@@ -129,6 +129,16 @@ pub async fn wait_for(browser: &Client, css: &str) -> Element {
         .unwrap_or_else(|error| panic!("no element matched {css} within {TIMEOUT:?}: {error}"))
 }
 
+/// Sets the page's viewport (not the window's outer size) to `width` × `height`.
+pub async fn viewport(browser: &Client, width: u32, height: u32) {
+    browser.set_window_size(width, height).await.unwrap();
+    let inner = browser.execute("return [window.innerWidth, window.innerHeight]", vec![]).await.unwrap();
+    let (inner_width, inner_height) = (inner[0].as_u64().unwrap() as u32, inner[1].as_u64().unwrap() as u32);
+    if (inner_width, inner_height) != (width, height) {
+        browser.set_window_size(2 * width - inner_width, 2 * height - inner_height).await.unwrap();
+    }
+}
+
 /// Presses and releases one key on whatever has the focus, as a keyboard would.
 pub async fn press(browser: &Client, key: impl Into<char>) {
     let key = key.into();

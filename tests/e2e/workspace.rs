@@ -9,7 +9,7 @@ use reqwest::Method;
 use serde_json::{Value, json};
 
 use super::browser::{
-    click_button, eventually, open_hydrated, wait_for, wait_for_focus, wait_for_property, wait_until_text,
+    click_button, eventually, open_hydrated, viewport, wait_for, wait_for_focus, wait_for_property, wait_until_text,
 };
 use super::in_browser;
 use crate::support::{TestServer, Workshop};
@@ -164,16 +164,6 @@ async fn prepare_and_undo(server: TestServer, browser: Client) {
 
 async fn absent_undo(browser: &Client) {
     super::browser::absent(browser, ".undo").await;
-}
-
-/// Sets the page's viewport (not the window's outer size) to `width` × `height`.
-async fn viewport(browser: &Client, width: u32, height: u32) {
-    browser.set_window_size(width, height).await.unwrap();
-    let inner = browser.execute("return [window.innerWidth, window.innerHeight]", vec![]).await.unwrap();
-    let (inner_width, inner_height) = (inner[0].as_u64().unwrap() as u32, inner[1].as_u64().unwrap() as u32);
-    if (inner_width, inner_height) != (width, height) {
-        browser.set_window_size(2 * width - inner_width, 2 * height - inner_height).await.unwrap();
-    }
 }
 
 async fn measure(browser: &Client, script: &str) -> Value {

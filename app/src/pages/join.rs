@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::param;
 use crate::actions::{JoinGroup, load_workshop};
 use crate::hydration::island_hydrated;
-use crate::i18n::{Lang, content_lang, other_lang, use_texts};
+use crate::i18n::{Lang, other_lang, use_texts};
 use crate::model::{Workshop, results_path};
 use crate::ui::{DemoBadge, ErrorNote, FormError, Loading, last_error, submit_typed};
 
@@ -43,17 +43,18 @@ fn JoinWorkshop(workshop: Workshop) -> impl IntoView {
         .iter()
         .map(|group| Choice { group: group.id.0, name: group.name.clone(), joined: group.joined })
         .collect();
+    let lang = other_lang(workshop.settings.language);
     view! {
         <Title text=format!("{} – {}", t.pick_group, workshop.title) />
         <DemoBadge demo=workshop.demo />
-        <h1 lang=content_lang(workshop.settings.language)>{workshop.title.clone()}</h1>
-        <p lang=content_lang(workshop.settings.language)>{workshop.description.clone()}</p>
+        <h1 lang=lang.map(Lang::code)>{workshop.title.clone()}</h1>
+        <p lang=lang.map(Lang::code)>{workshop.description.clone()}</p>
         <h2>{t.pick_group}</h2>
         {if choices.is_empty() {
             view! { <p>{t.no_groups_yet}</p> }.into_any()
         } else {
             view! {
-                <Join code=workshop.code.clone() choices lang=other_lang(workshop.settings.language) />
+                <Join code=workshop.code.clone() choices lang />
                 <p class="hint">{t.group_taken_hint}</p>
             }
             .into_any()

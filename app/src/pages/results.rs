@@ -154,13 +154,14 @@ fn Report(query: Query, results: Results) -> impl IntoView {
 fn ReportHeading(results: Results, review: bool) -> impl IntoView {
     let t = use_texts();
     let workshop = &results.workshop;
+    let lang = content_lang(workshop.settings.language);
     let group_names = workshop.groups.iter().map(|group| group.name.as_str()).collect::<Vec<_>>().join(", ");
     view! {
         <DemoBadge demo=workshop.demo />
         {review.then(|| view! { <p class="badge">{t.review_badge}</p> })}
-        <h1 lang=content_lang(workshop.settings.language)>{workshop.title.clone()}</h1>
+        <h1 lang=lang>{workshop.title.clone()}</h1>
         {(!workshop.description.is_empty()).then(|| view! {
-            <p class="description" lang=content_lang(workshop.settings.language)>{workshop.description.clone()}</p>
+            <p class="description" lang=lang>{workshop.description.clone()}</p>
         })}
         <PrintedOn />
         <p class="meta">
