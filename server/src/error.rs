@@ -9,8 +9,8 @@ use kvadrant_api::lang::Lang;
 use kvadrant_app::error::AppError;
 use serde::Serialize;
 
-/// What a client is told to wait after a request ran out of time.
-const RETRY_AFTER_TIMEOUT: u32 = 5;
+/// What a client is told to wait after a request ran out of time, or an instance was not ready.
+pub(crate) const RETRY_AFTER_TIMEOUT: u32 = 5;
 
 /// An error body: the machine-readable error (with `field` and `rule` when input was
 /// invalid) and a sentence for people.

@@ -8,11 +8,12 @@ use std::time::Duration;
 
 use axum::Json;
 use axum::extract::State;
-use axum::http::{StatusCode, header};
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 use utoipa::ToSchema;
 
+use crate::error::RETRY_AFTER_TIMEOUT;
 use crate::service::Service;
 
 /// How long the database may take to answer before the instance counts as not ready.
@@ -37,14 +38,21 @@ pub async fn live() -> impl IntoResponse {
     ([(header::CACHE_CONTROL, "no-store")], "ok")
 }
 
-/// Whether this instance can do its work; 503 names what fails.
+/// Whether this instance can do its work; 503 names what fails and, like every 503 of the
+/// server, when to ask again.
 #[utoipa::path(get, path = "/health/ready",
-    responses((status = 200, body = Readiness), (status = 503, body = Readiness)))]
+    responses((status = 200, body = Readiness),
+        (status = 503, body = Readiness, headers(("Retry-After" = u32, description = "Seconds to wait.")))))]
 pub async fn ready(State(service): State<Arc<Service>>) -> Response {
     let database = matches!(tokio::time::timeout(DATABASE_WAIT, service.store().ping()).await, Ok(Ok(())));
     let live = service.hub().is_ready();
     let word = |ok: bool| if ok { "ok" } else { "failing" };
-    let status = if database && live { StatusCode::OK } else { StatusCode::SERVICE_UNAVAILABLE };
-    let readiness = Readiness { database: word(database), live: word(live) };
-    (status, [(header::CACHE_CONTROL, "no-store")], Json(readiness)).into_response()
+    let readiness = Json(Readiness { database: word(database), live: word(live) });
+    let no_store = (header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    if database && live {
+        ([no_store], readiness).into_response()
+    } else {
+        let retry = (header::RETRY_AFTER, HeaderValue::from(RETRY_AFTER_TIMEOUT));
+        (StatusCode::SERVICE_UNAVAILABLE, [no_store, retry], readiness).into_response()
+    }
 }
