@@ -30,7 +30,7 @@ impl AppError {
         match self {
             AppError::Domain(error) => domain_text(lang, error),
             AppError::Said(words) => words.clone(),
-            AppError::Transport(_) => texts(lang).unreachable.to_owned(),
+            AppError::Transport(_) => texts(lang).unreachable().to_owned(),
         }
     }
 

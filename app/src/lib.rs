@@ -60,7 +60,7 @@ pub fn App() -> impl IntoView {
     let t = use_texts();
     view! {
         <Stylesheet id="kvadrant" href="/pkg/kvadrant.css" />
-        <Title text=t.app_name />
+        <Title text=t.app_name() />
         <Router>
             <ui::Header />
             <main id="main">

@@ -17,11 +17,11 @@ pub fn GroupCardsPage() -> impl IntoView {
     }
     let t = use_texts();
     let (code, secret) = (param("code"), param("secret"));
-    let title = format!("{} – {}", t.group_cards_heading, code());
+    let title = format!("{} – {}", t.group_cards_heading(), code());
     let cards = Resource::new(move || (code(), secret()), |(code, secret)| load_group_cards(code, secret));
     view! {
         <Title text=title />
-        <h1 class="no-print">{t.group_cards_heading}</h1>
+        <h1 class="no-print">{t.group_cards_heading()}</h1>
         <p class="no-print"><PrintButton /></p>
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
@@ -34,7 +34,7 @@ pub fn GroupCardsPage() -> impl IntoView {
                                 <li class="group-card">
                                     <h2>{card.name}</h2>
                                     <div class="qr" inner_html=card.link.qr_svg></div>
-                                    <p>{t.group_card_scan}</p>
+                                    <p>{t.group_card_scan()}</p>
                                     <p class="group-url">{card.link.url}</p>
                                 </li>
                             })

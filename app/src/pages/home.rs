@@ -19,19 +19,19 @@ pub fn HomePage() -> impl IntoView {
 
     view! {
         <section class="intro">
-            <h1>{t.app_name}</h1>
-            <p class="lead">{t.tagline}</p>
+            <h1>{t.app_name()}</h1>
+            <p class="lead">{t.tagline()}</p>
         </section>
         <div class="cards">
             <section class="card">
-                <h2>{t.join_heading}</h2>
+                <h2>{t.join_heading()}</h2>
                 <form action="/join" method="get" class="join-form">
-                    <label for="join-code">{t.join_code_label}</label>
+                    <label for="join-code">{t.join_code_label()}</label>
                     <input id="join-code" name="code" required autocomplete="off" autocapitalize="characters"
                         spellcheck="false" maxlength=JoinCode::MAX_TYPED class="code-input" />
-                    <button type="submit">{t.join_button}</button>
+                    <button type="submit">{t.join_button()}</button>
                 </form>
-                {move || join_invalid().then(|| view! { <p class="error" role="alert">{t.join_invalid}</p> })}
+                {move || join_invalid().then(|| view! { <p class="error" role="alert">{t.join_invalid()}</p> })}
             </section>
             <NewWorkshop />
             <MyWorkshops />
@@ -40,11 +40,11 @@ pub fn HomePage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     demo.await.ok().flatten().map(|code| view! {
                         <section class="card demo">
-                            <h2>{t.demo_heading}</h2>
-                            <p class="hint">{t.demo_intro}</p>
+                            <h2>{t.demo_heading()}</h2>
+                            <p class="hint">{t.demo_intro()}</p>
                             <p class="links">
-                                <a href=format!("/w/{code}")>{t.demo_join}</a>
-                                <a href=results_path(&code)>{t.demo_results}</a>
+                                <a href=format!("/w/{code}")>{t.demo_join()}</a>
+                                <a href=results_path(&code)>{t.demo_results()}</a>
                             </p>
                         </section>
                     })
@@ -62,14 +62,14 @@ fn NewWorkshop() -> impl IntoView {
     let create = ServerAction::<CreateWorkshop>::new();
     view! {
         <section class="card">
-            <h2>{t.create_heading}</h2>
-            <p class="hint">{t.create_intro}</p>
+            <h2>{t.create_heading()}</h2>
+            <p class="hint">{t.create_intro()}</p>
             <ActionForm action=create>
-                <label for="title">{t.title_label}</label>
+                <label for="title">{t.title_label()}</label>
                 <input id="title" name="title" required maxlength=kvadrant::Title::MAX_CHARS />
-                <label for="description">{t.description_label}</label>
+                <label for="description">{t.description_label()}</label>
                 <textarea id="description" name="description" rows="3" maxlength=Description::MAX_CHARS></textarea>
-                <button type="submit">{t.create_button}</button>
+                <button type="submit">{t.create_button()}</button>
             </ActionForm>
             <FormError error=last_error(create.value()) />
         </section>
@@ -94,11 +94,11 @@ fn MyWorkshops() -> impl IntoView {
     };
     view! {
         <section class="card my-workshops" aria-labelledby="my-workshops-heading">
-            <h2 id="my-workshops-heading">{t.my_workshops}</h2>
-            <p class="hint">{t.my_workshops_help}</p>
+            <h2 id="my-workshops-heading">{t.my_workshops()}</h2>
+            <p class="hint">{t.my_workshops_help()}</p>
             {move || links.get().map(|links| {
                 if links.is_empty() {
-                    view! { <p class="empty">{t.no_my_workshops}</p> }.into_any()
+                    view! { <p class="empty">{t.no_my_workshops()}</p> }.into_any()
                 } else {
                     let rows = links
                         .into_iter()
@@ -122,8 +122,8 @@ fn HeldWorkshop(link: PrivateLink, forget: impl Fn(String) + Copy + Send + Sync 
     let state = move || {
         workshop.get().map(|loaded: Result<_, AppError>| match loaded {
             Ok(workshop) => {
-                let scoring = if workshop.scoring_open { t.scoring_is_open } else { t.scoring_is_closed };
-                let groups = (t.groups_of)(workshop.groups.len());
+                let scoring = if workshop.scoring_open { t.scoring_is_open() } else { t.scoring_is_closed() };
+                let groups = t.groups_of(workshop.groups.len());
                 view! {
                     <span class="title">{workshop.title.clone()}</span>
                     <span class="status" data-open=workshop.scoring_open.to_string()>
@@ -143,11 +143,11 @@ fn HeldWorkshop(link: PrivateLink, forget: impl Fn(String) + Copy + Send + Sync 
         <li class="item held-workshop" data-code=link.code.clone()>
             <div class="area-text">
                 {state}
-                <span class="hint">{t.join_code}": "{link.code.clone()}</span>
+                <span class="hint">{t.join_code()}": "{link.code.clone()}</span>
             </div>
             <div class="controls">
-                <a class="button" href=path>{t.open}</a>
-                <button type="button" class="secondary" on:click=move |_| forget(code.clone())>{t.forget}</button>
+                <a class="button" href=path>{t.open()}</a>
+                <button type="button" class="secondary" on:click=move |_| forget(code.clone())>{t.forget()}</button>
             </div>
         </li>
     }
@@ -162,15 +162,15 @@ fn ImportSetup() -> impl IntoView {
     let text = RwSignal::new(String::new());
     view! {
         <section class="card import" aria-labelledby="import-heading">
-            <h2 id="import-heading">{t.import_heading}</h2>
-            <p class="hint">{t.import_help}</p>
+            <h2 id="import-heading">{t.import_heading()}</h2>
+            <p class="hint">{t.import_help()}</p>
             <ActionForm action=import attr:class="import-form">
-                <label for="setup-file">{t.import_file_label}</label>
+                <label for="setup-file">{t.import_file_label()}</label>
                 <input id="setup-file" type="file" accept="application/json,.json" on:change=move |event| read_file(event, text) />
-                <label for="setup">{t.import_text_label}</label>
+                <label for="setup">{t.import_text_label()}</label>
                 <textarea id="setup" name="setup" rows="6" required spellcheck="false" class="code"
                     prop:value=move || text.get() on:input=move |event| text.set(event_target_value(&event))></textarea>
-                <button type="submit">{t.import_button}</button>
+                <button type="submit">{t.import_button()}</button>
             </ActionForm>
             <FormError error=last_error(import.value()) />
         </section>

@@ -45,21 +45,21 @@ fn JoinWorkshop(workshop: Workshop) -> impl IntoView {
         .collect();
     let lang = other_lang(workshop.settings.language);
     view! {
-        <Title text=format!("{} – {}", t.pick_group, workshop.title) />
+        <Title text=format!("{} – {}", t.pick_group(), workshop.title) />
         <DemoBadge demo=workshop.demo />
         <h1 lang=lang.map(Lang::code)>{workshop.title.clone()}</h1>
         <p lang=lang.map(Lang::code)>{workshop.description.clone()}</p>
-        <h2>{t.pick_group}</h2>
+        <h2>{t.pick_group()}</h2>
         {if choices.is_empty() {
-            view! { <p>{t.no_groups_yet}</p> }.into_any()
+            view! { <p>{t.no_groups_yet()}</p> }.into_any()
         } else {
             view! {
                 <Join code=workshop.code.clone() choices lang />
-                <p class="hint">{t.group_taken_hint}</p>
+                <p class="hint">{t.group_taken_hint()}</p>
             }
             .into_any()
         }}
-        <p><a href=results_path(&workshop.code)>{t.see_results}</a></p>
+        <p><a href=results_path(&workshop.code)>{t.see_results()}</a></p>
     }
 }
 
@@ -75,7 +75,7 @@ fn Join(code: String, choices: Vec<Choice>, lang: Option<Lang>) -> impl IntoView
         .into_iter()
         .map(|choice| {
             if choice.joined {
-                view! { <li class="group-taken"><span lang=lang>{choice.name}</span>" "<span class="hint">{t.group_joined}</span></li> }
+                view! { <li class="group-taken"><span lang=lang>{choice.name}</span>" "<span class="hint">{t.group_joined()}</span></li> }
                     .into_any()
             } else {
                 let group = choice.group;

@@ -36,7 +36,7 @@ pub fn NotFound() -> impl IntoView {
     }
     let t = use_texts();
     view! {
-        <Title text=format!("{} – {}", t.not_found.trim_end_matches('.'), t.app_name) />
-        <p class="error">{t.not_found}</p>
+        <Title text=format!("{} – {}", t.not_found().trim_end_matches('.'), t.app_name()) />
+        <p class="error">{t.not_found()}</p>
     }
 }

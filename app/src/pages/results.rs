@@ -118,7 +118,7 @@ fn LiveReport(query: Query, initial: Option<Results>) -> impl IntoView {
     let t = use_texts();
     move || match current() {
         Some(results) => view! { <Report query=query.clone() results /> }.into_any(),
-        None => view! { <p class="notice" role="status">{t.results_hidden_notice}</p> }.into_any(),
+        None => view! { <p class="notice" role="status">{t.results_hidden_notice()}</p> }.into_any(),
     }
 }
 
@@ -126,8 +126,8 @@ fn LiveReport(query: Query, initial: Option<Results>) -> impl IntoView {
 fn report_title(workshop_title: &str, review: bool) -> String {
     let t = use_texts();
     match review {
-        true => format!("{workshop_title} – {} – {}", t.results_heading, t.review_badge),
-        false => format!("{workshop_title} – {}", t.results_heading),
+        true => format!("{workshop_title} – {} – {}", t.results_heading(), t.review_badge()),
+        false => format!("{workshop_title} – {}", t.results_heading()),
     }
 }
 
@@ -142,7 +142,7 @@ fn Report(query: Query, results: Results) -> impl IntoView {
             <ReportHeading results=results.clone() review=query.review />
             <SegmentPicker query=query.clone() results=results.clone() />
             <ResultsPanels results=results.clone() />
-            <p class="hint method">{t.method_note}</p>
+            <p class="hint method">{t.method_note()}</p>
             <Comments results=results.clone() />
             <Downloads query />
         </article>
@@ -158,20 +158,20 @@ fn ReportHeading(results: Results, review: bool) -> impl IntoView {
     let group_names = workshop.groups.iter().map(|group| group.name.as_str()).collect::<Vec<_>>().join(", ");
     view! {
         <DemoBadge demo=workshop.demo />
-        {review.then(|| view! { <p class="badge">{t.review_badge}</p> })}
+        {review.then(|| view! { <p class="badge">{t.review_badge()}</p> })}
         <h1 lang=lang>{workshop.title.clone()}</h1>
         {(!workshop.description.is_empty()).then(|| view! {
             <p class="description" lang=lang>{workshop.description.clone()}</p>
         })}
         <PrintedOn />
         <p class="meta">
-            {t.results_heading}" · "{(t.groups_of)(workshop.groups.len())}" · "
-            {if workshop.scoring_open { t.scoring_is_open } else { t.scoring_is_closed }}
-            {(workshop.round > 1).then(|| format!(" · {}", (t.round_of)(results.round)))}
+            {t.results_heading()}" · "{t.groups_of(workshop.groups.len())}" · "
+            {if workshop.scoring_open { t.scoring_is_open() } else { t.scoring_is_closed() }}
+            {(workshop.round > 1).then(|| format!(" · {}", t.round_of(results.round)))}
         </p>
-        <p class="meta method">{(t.combined_by)(workshop.settings.aggregate)}</p>
+        <p class="meta method">{t.combined_by(workshop.settings.aggregate)}</p>
         {(!workshop.groups.is_empty()).then(|| view! {
-            <p class="groups">{t.groups_heading}": "{group_names}</p>
+            <p class="groups">{t.groups_heading()}": "{group_names}</p>
         })}
     }
 }
@@ -182,10 +182,10 @@ fn SegmentReport(query: Query, first: Results, second: Option<Results>) -> impl 
     island_hydrated();
     let t = use_texts();
     let side = |results: Results| {
-        let label = segment_label(&results.segment, t.all_groups);
+        let label = segment_label(&results.segment, t.all_groups());
         view! {
             <section class="segment">
-                <h2>{label}" "<span class="n">"("{(t.n_groups)(results.segment.groups as usize)}")"</span></h2>
+                <h2>{label}" "<span class="n">"("{t.n_groups(results.segment.groups as usize)}")"</span></h2>
                 <ResultsPanels results=results.clone() />
                 <Comments results />
             </section>
@@ -228,7 +228,7 @@ fn SegmentPicker(query: Query, results: Results) -> impl IntoView {
                 let chosen = selected.as_deref() == Some(pair.as_str());
                 // Too small to stay anonymous: listed, and said why it cannot be chosen.
                 let (count, hidden) =
-                    if *shown { ((t.n_groups)(*n), false) } else { (t.too_few_to_show.to_owned(), true) };
+                    if *shown { (t.n_groups(*n), false) } else { (t.too_few_to_show().to_owned(), true) };
                 view! {
                     <option value=pair selected=chosen disabled=hidden>
                         {format!("{}: {} ({count})", tag.dimension, tag.value)}
@@ -243,12 +243,12 @@ fn SegmentPicker(query: Query, results: Results) -> impl IntoView {
     };
     view! {
         <form class="segment-picker no-print" method="get">
-            <label for="segment">{t.segment_filter}</label>
-            <select id="segment" name="segment">{options(query.segment.clone(), t.all_groups)}</select>
-            <label for="compare">{t.compare_with}</label>
-            <select id="compare" name="compare">{options(query.compare.clone(), t.no_comparison)}</select>
+            <label for="segment">{t.segment_filter()}</label>
+            <select id="segment" name="segment">{options(query.segment.clone(), t.all_groups())}</select>
+            <label for="compare">{t.compare_with()}</label>
+            <select id="compare" name="compare">{options(query.compare.clone(), t.no_comparison())}</select>
             {query.round.clone().map(|round| view! { <input type="hidden" name="round" value=round /> })}
-            <button type="submit">{t.show}</button>
+            <button type="submit">{t.show()}</button>
         </form>
     }
     .into_any()
@@ -270,18 +270,18 @@ fn Downloads(query: Query) -> impl IntoView {
     };
     view! {
         <section class="downloads no-print">
-            <h2>{t.exports_heading}</h2>
+            <h2>{t.exports_heading()}</h2>
             <ul>
                 {query.review.then(|| view! {
-                    <li><a href=link("/results.xlsx", None) rel="external" download="">{t.download_xlsx}</a></li>
+                    <li><a href=link("/results.xlsx", None) rel="external" download="">{t.download_xlsx()}</a></li>
                 })}
-                <li><a href=link("/results.csv", Some("dialect=excel-no")) rel="external" download="">{t.download_csv_excel}</a></li>
-                <li><a href=link("/results.csv", None) rel="external" download="">{t.download_csv}</a></li>
-                <li><a href=link("/matrix.png", None) rel="external" download="">{t.download_png}</a></li>
-                <li><a href=link("/matrix.svg", None) rel="external" download="">{t.download_svg}</a></li>
-                <li><a href=link("/results", None) rel="external">{t.download_json}</a></li>
+                <li><a href=link("/results.csv", Some("dialect=excel-no")) rel="external" download="">{t.download_csv_excel()}</a></li>
+                <li><a href=link("/results.csv", None) rel="external" download="">{t.download_csv()}</a></li>
+                <li><a href=link("/matrix.png", None) rel="external" download="">{t.download_png()}</a></li>
+                <li><a href=link("/matrix.svg", None) rel="external" download="">{t.download_svg()}</a></li>
+                <li><a href=link("/results", None) rel="external">{t.download_json()}</a></li>
                 {query.review.then(|| view! {
-                    <li><a href=link("/setup", None) rel="external" download="">{t.download_setup}</a></li>
+                    <li><a href=link("/setup", None) rel="external" download="">{t.download_setup()}</a></li>
                 })}
                 <li>{print_button()}</li>
             </ul>

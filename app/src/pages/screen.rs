@@ -43,25 +43,25 @@ fn Screen(invite: Invite) -> impl IntoView {
     let description = workshop.description.clone();
     fullscreen_on_key();
     view! {
-        <Title text=format!("{} – {}", workshop.title, t.big_screen) />
+        <Title text=format!("{} – {}", workshop.title, t.big_screen()) />
         <div class="big-screen" data-open=move || open().to_string() data-results=move || results.with(Option::is_some).to_string()>
             <header class="screen-head">
                 <h1 lang=content_lang(workshop.settings.language)>{workshop.title.clone()}</h1>
                 {move || live.view.with(|view| view.as_ref().map(|view| {
                     let (done, groups) = (view.groups_done as usize, view.workshop.groups.len());
-                    view! { <p class="summary" role="status">{(t.groups_done)(done, groups)}</p> }
+                    view! { <p class="summary" role="status">{t.groups_done(done, groups)}</p> }
                 }))}
-                {move || (!open()).then(|| view! { <p class="closed-note" role="status">{t.scoring_is_closed}</p> })}
-                <p class="hint needs-script">{t.fullscreen_hint}</p>
+                {move || (!open()).then(|| view! { <p class="closed-note" role="status">{t.scoring_is_closed()}</p> })}
+                <p class="hint needs-script">{t.fullscreen_hint()}</p>
             </header>
             <div class="stage">
                 {move || open().then(|| view! {
                     <section class="invite">
-                        <div class="qr" role="img" aria-label=t.scan_to_join inner_html=qr_svg.clone()></div>
+                        <div class="qr" role="img" aria-label=t.scan_to_join() inner_html=qr_svg.clone()></div>
                         <div class="way-in">
-                            <p>{t.scan_to_join}</p>
+                            <p>{t.scan_to_join()}</p>
                             <p class="join-url">{url.clone()}</p>
-                            <p>{t.join_code}</p>
+                            <p>{t.join_code()}</p>
                             <p class="join-code">{code.clone()}</p>
                             {(!description.is_empty()).then(|| view! { <p class="description">{description.clone()}</p> })}
                         </div>
@@ -69,7 +69,7 @@ fn Screen(invite: Invite) -> impl IntoView {
                 })}
                 {move || match (live.view.with(Option::is_some), results.get()) {
                     (_, Some(results)) => view! { <ResultsPanels results top=TOP /> }.into_any(),
-                    (true, None) => view! { <p class="notice">{t.results_hidden_notice}</p> }.into_any(),
+                    (true, None) => view! { <p class="notice">{t.results_hidden_notice()}</p> }.into_any(),
                     (false, None) => ().into_any(),
                 }}
             </div>

@@ -20,7 +20,7 @@ pub fn Comments(results: Results) -> impl IntoView {
                     .map(|comment| {
                         let group =
                             results.workshop.group(comment.group_id).map(|g| g.name.clone()).unwrap_or_default();
-                        let timeframe = comment.timeframe.map(t.timeframe);
+                        let timeframe = comment.timeframe.map(|timeframe| t.timeframe(timeframe));
                         view! {
                             <li>
                                 <strong lang=lang>{group}</strong>": "
@@ -28,10 +28,10 @@ pub fn Comments(results: Results) -> impl IntoView {
                                     <span class="rationale" lang=lang>{comment.rationale.clone()}</span>
                                 })}
                                 {(!comment.risks.is_empty()).then(|| view! {
-                                    <span class="risk">{t.risks}": "<span lang=lang>{comment.risks.clone()}</span></span>
+                                    <span class="risk">{t.risks()}": "<span lang=lang>{comment.risks.clone()}</span></span>
                                 })}
                                 {timeframe.map(|timeframe| view! {
-                                    <span class="timeframe">{t.timeframe_label}": "{timeframe}</span>
+                                    <span class="timeframe">{t.timeframe_label()}": "{timeframe}</span>
                                 })}
                             </li>
                         }
@@ -57,14 +57,14 @@ pub fn Comments(results: Results) -> impl IntoView {
     view! {
         {(!results.comments.is_empty()).then(|| view! {
             <section class="comments">
-                <h2>{t.comments_heading}</h2>
+                <h2>{t.comments_heading()}</h2>
                 {sections}
             </section>
         })}
         {(!results.raised.is_empty()).then(|| view! {
             <section class="raised">
-                <h2>{t.raised_heading}</h2>
-                <p class="hint">{t.raised_help}</p>
+                <h2>{t.raised_heading()}</h2>
+                <p class="hint">{t.raised_help()}</p>
                 <ul>{raised}</ul>
             </section>
         })}

@@ -24,7 +24,7 @@ pub fn CopyButton(text: String, label: String, #[prop(optional)] absolute: bool)
     };
     view! {
         <button type="button" class="copy needs-script" aria-label=label on:click=copy>
-            {move || if copied.get() { t.copied } else { t.copy }}
+            {move || if copied.get() { t.copied() } else { t.copy() }}
         </button>
     }
 }

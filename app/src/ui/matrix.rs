@@ -74,7 +74,7 @@ pub fn Matrix(results: Results) -> impl IntoView {
     view! {
         <figure class="matrix">
             <MatrixDrawing results />
-            <figcaption>{t.matrix_moved_note}{first.map(|round| format!(" {}", (t.moves_note)(round)))}</figcaption>
+            <figcaption>{t.matrix_moved_note()}{first.map(|round| format!(" {}", t.moves_note(round)))}</figcaption>
         </figure>
     }
 }
@@ -123,7 +123,7 @@ fn MatrixDrawing(results: Results) -> impl IntoView {
     let quadrant_label = |quadrant: Quadrant, x: f64, y: f64, anchor: &'static str| {
         view! {
             <text x=x y=y class="quadrant-label" font-size="12" font-style="italic" fill=MUTED text-anchor=anchor>
-                {(t.quadrant)(quadrant)}
+                {t.quadrant(quadrant)}
             </text>
         }
     };
@@ -191,7 +191,7 @@ fn MatrixDrawing(results: Results) -> impl IntoView {
         .collect_view();
 
     view! {
-        <svg viewBox=format!("0 0 {WIDTH} {HEIGHT}") width=WIDTH height=HEIGHT role="img" aria-label=t.matrix_title
+        <svg viewBox=format!("0 0 {WIDTH} {HEIGHT}") width=WIDTH height=HEIGHT role="img" aria-label=t.matrix_title()
             xmlns="http://www.w3.org/2000/svg" font-family=FONTS>
             <rect x=0 y=0 width=WIDTH height=HEIGHT fill="#ffffff" class="paper" />
             <rect x=plot.left y=plot.top width=plot.width height=plot.height class="plot" fill="#ffffff" stroke="#8c959f" />
@@ -203,18 +203,18 @@ fn MatrixDrawing(results: Results) -> impl IntoView {
             {quadrant_label(Quadrant::HighPotentialEasy, right - 8.0, plot.top + 18.0, "end")}
             {quadrant_label(Quadrant::LowPotentialHard, plot.left + 8.0, bottom - 10.0, "start")}
             {quadrant_label(Quadrant::LowPotentialEasy, right - 8.0, bottom - 10.0, "end")}
-            <text x=plot.left y=bottom + 40.0 class="axis-end" font-size="12" fill=INK text-anchor="start">{t.feasibility_low}</text>
+            <text x=plot.left y=bottom + 40.0 class="axis-end" font-size="12" fill=INK text-anchor="start">{t.feasibility_low()}</text>
             <text x=(plot.left + right) / 2.0 y=bottom + 40.0 class="axis-title" font-size="14" font-weight="700" fill=INK
                 text-anchor="middle">{feasibility}</text>
-            <text x=right y=bottom + 40.0 class="axis-end" font-size="12" fill=INK text-anchor="end">{t.feasibility_high}</text>
+            <text x=right y=bottom + 40.0 class="axis-end" font-size="12" fill=INK text-anchor="end">{t.feasibility_high()}</text>
             <text x=plot.left - 45.0 y=bottom class="axis-end" font-size="12" fill=INK text-anchor="start"
-                transform=format!("rotate(-90 {} {})", plot.left - 45.0, bottom)>{t.potential_low}</text>
+                transform=format!("rotate(-90 {} {})", plot.left - 45.0, bottom)>{t.potential_low()}</text>
             <text x=plot.left - 45.0 y=(plot.top + bottom) / 2.0 class="axis-title" font-size="14" font-weight="700" fill=INK
                 text-anchor="middle" transform=format!("rotate(-90 {} {})", plot.left - 45.0, (plot.top + bottom) / 2.0)>
                 {potential}
             </text>
             <text x=plot.left - 45.0 y=plot.top class="axis-end" font-size="12" fill=INK text-anchor="end"
-                transform=format!("rotate(-90 {} {})", plot.left - 45.0, plot.top)>{t.potential_high}</text>
+                transform=format!("rotate(-90 {} {})", plot.left - 45.0, plot.top)>{t.potential_high()}</text>
             <path class="spread" aria-hidden="true" d=crosses fill="none" stroke=MUTED stroke-width="1.5" />
             {(!moves.is_empty()).then(|| view! {
                 <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto">
@@ -245,7 +245,7 @@ pub fn Legend(results: Results) -> impl IntoView {
     let mut entries: Vec<(Option<usize>, String)> =
         results.workshop.categories.iter().enumerate().map(|(i, c)| (Some(i), c.name.clone())).collect();
     if results.ranked.iter().any(|row| row.category_index.is_none()) {
-        entries.push((None, t.no_category.to_owned()));
+        entries.push((None, t.no_category().to_owned()));
     }
     let lang = content_lang(results.workshop.settings.language);
     let items = entries
@@ -260,7 +260,7 @@ pub fn Legend(results: Results) -> impl IntoView {
             }
         })
         .collect_view();
-    view! { <ul class="legend" aria-label=t.category>{items}</ul> }.into_any()
+    view! { <ul class="legend" aria-label=t.category()>{items}</ul> }.into_any()
 }
 
 #[cfg(test)]

@@ -35,9 +35,9 @@ pub fn Header() -> impl IntoView {
     // A form, not a link: the page's address (which may hold a secret) travels in the body,
     // never in a query string that logs and histories keep.
     view! {
-        <a class="skip-link" href="#main">{t.skip_to_content}</a>
+        <a class="skip-link" href="#main">{t.skip_to_content()}</a>
         <header class="site-header">
-            <a class="brand" href="/">{t.app_name}</a>
+            <a class="brand" href="/">{t.app_name()}</a>
             <div class="languages">
                 {Lang::ALL.into_iter().filter(move |other| *other != lang).map(|other| view! {
                     <form class="language" method="post" action=format!("/lang/{}", other.code())>
@@ -96,12 +96,12 @@ pub fn FormError(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoView
 
 #[component]
 pub fn Loading() -> impl IntoView {
-    view! { <p class="loading">{use_texts().loading}</p> }
+    view! { <p class="loading">{use_texts().loading()}</p> }
 }
 
 #[component]
 pub fn DemoBadge(demo: bool) -> impl IntoView {
-    demo.then(|| view! { <p class="demo-badge">{use_texts().demo_badge}</p> })
+    demo.then(|| view! { <p class="demo-badge">{use_texts().demo_badge()}</p> })
 }
 
 /// Opens the browser's print dialog: a handler, not inline script, which the page's policy
@@ -111,7 +111,7 @@ pub fn print_button() -> impl IntoView {
         #[cfg(feature = "hydrate")]
         let _ = window().print();
     };
-    view! { <button type="button" class="print" on:click=print>{use_texts().print}</button> }
+    view! { <button type="button" class="print" on:click=print>{use_texts().print()}</button> }
 }
 
 /// [`print_button`] as an island of its own.

@@ -13,14 +13,14 @@ pub fn ResultsPanels(results: Results, #[prop(optional)] top: Option<usize>) -> 
             let mut listed = results.clone();
             listed.ranked.truncate(top);
             listed.unscored.clear();
-            ((t.top_ranked)(top), listed)
+            (t.top_ranked(top), listed)
         }
-        None => (t.ranked_heading.to_owned(), results.clone()),
+        None => (t.ranked_heading().to_owned(), results.clone()),
     };
     view! {
         <div class="results-grid">
             <section>
-                <h2>{t.matrix_title}</h2>
+                <h2>{t.matrix_title()}</h2>
                 <Matrix results=results.clone() />
                 <Legend results />
             </section>

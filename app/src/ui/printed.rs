@@ -15,7 +15,7 @@ pub fn PrintedOn() -> impl IntoView {
         let now = js_sys::Date::new_0();
         date.set((now.get_full_year() as i32, now.get_month() + 1, now.get_date()));
     });
-    view! { <p class="printed">{move || (t.report_date)(date.get())}</p> }
+    view! { <p class="printed">{move || t.report_date_of(date.get())}</p> }
 }
 
 /// Today in UTC as (year, month, day).

@@ -29,15 +29,15 @@ pub fn ProgressTable(view: LiveState) -> impl IntoView {
         .collect_view();
     let (done, groups) = (view.groups_done as usize, view.workshop.groups.len());
     view! {
-        <h3>{t.progress_heading}</h3>
-        <p class="summary">{(t.groups_done)(done, groups)}</p>
-        <div class="table-wrap" tabindex="0" role="region" aria-label=t.progress_heading>
+        <h3>{t.progress_heading()}</h3>
+        <p class="summary">{t.groups_done(done, groups)}</p>
+        <div class="table-wrap" tabindex="0" role="region" aria-label=t.progress_heading()>
         <table class="progress-table">
             <thead>
                 <tr>
-                    <th scope="col">{t.group}</th>
-                    <th scope="col">{t.areas_done}</th>
-                    <th scope="col">{t.last_activity}</th>
+                    <th scope="col">{t.group()}</th>
+                    <th scope="col">{t.areas_done()}</th>
+                    <th scope="col">{t.last_activity()}</th>
                 </tr>
             </thead>
             <tbody>{rows}</tbody>

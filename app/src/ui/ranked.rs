@@ -27,16 +27,17 @@ fn strip(t: &Texts, row: &RankedArea, axis: Axis, scale: Scale, aggregate: Aggre
     let (sd, centre) = (stats.sd.unwrap_or(0.0), stats.centre(aggregate));
     let sd_text = stats.sd.map(|sd| t.number(sd, 1)).unwrap_or_else(|| "–".to_owned());
     let listed = values.iter().map(u8::to_string).collect::<Vec<_>>().join(", ");
-    let title = (t.strip_summary)(
-        t.axis_short(axis),
-        values.len(),
-        &t.number(stats.mean, 2),
-        &t.number(stats.median, 1),
-        &sd_text,
-        &listed,
-    )
-    .replace('&', "&amp;")
-    .replace('<', "&lt;");
+    let title = t
+        .strip_summary(
+            t.axis_short(axis),
+            t.number(stats.mean, 2),
+            t.number(stats.median, 1),
+            values.len(),
+            &sd_text,
+            &listed,
+        )
+        .replace('&', "&amp;")
+        .replace('<', "&lt;");
     let dots: String = values
         .iter()
         .map(|&v| format!(r#"<circle cx="{:.1}" cy="8" r="3" class="score-dot"/>"#, x(f64::from(v))))
@@ -62,7 +63,7 @@ fn ByGroup(row: RankedArea, workshop: Workshop) -> impl IntoView {
             let name = workshop.groups.iter().find(|g| g.id == score.group_id).map(|g| g.name.clone());
             view! {
                 <li>
-                    {name.unwrap_or_default()}": "{t.potential_short}" "{score.potential}" · "{t.feasibility_short}" "
+                    {name.unwrap_or_default()}": "{t.potential_short()}" "{score.potential}" · "{t.feasibility_short()}" "
                     {score.feasibility}
                 </li>
             }
@@ -70,7 +71,7 @@ fn ByGroup(row: RankedArea, workshop: Workshop) -> impl IntoView {
         .collect_view();
     view! {
         <details class="by-group">
-            <summary>{t.by_group}</summary>
+            <summary>{t.by_group()}</summary>
             <ul>{items}</ul>
         </details>
     }
@@ -82,7 +83,7 @@ pub fn AgreementNote(agreement: Agreements) -> impl IntoView {
     let t = use_texts();
     agreement
         .combined
-        .map(|a| view! { <p class="agreement">{(t.agreement)(&t.number(a.w, 2), a.strength, a.groups)}</p> })
+        .map(|a| view! { <p class="agreement">{t.agreement_of(&t.number(a.w, 2), a.strength, a.groups)}</p> })
 }
 
 /// The ranked list, highest combined score first, then the areas not scored yet.
@@ -102,7 +103,7 @@ pub fn RankedTable(results: Results) -> impl IntoView {
                         {row.rank}
                         {row.official_rank.map(|rank| view! { <span class="official">" ("{rank}")"</span> })}
                         {row.earlier.first().map(|first| view! {
-                            <span class="earlier">{(t.rank_in_round)(first.round, first.rank)}</span>
+                            <span class="earlier">{t.rank_in_round(first.rank, first.round)}</span>
                         })}
                     </td>
                     <th scope="row" lang=lang>{row.area.clone()}</th>
@@ -110,13 +111,13 @@ pub fn RankedTable(results: Results) -> impl IntoView {
                         <Swatch index=row.category_index />
                         {match row.category.clone() {
                             Some(category) => view! { <span lang=lang>{category}</span> }.into_any(),
-                            None => t.no_category.into_any(),
+                            None => t.no_category().into_any(),
                         }}
                     </td>
                     <td class="num">{t.number(row.potential.centre(aggregate), 2)}</td>
                     <td class="num">{t.number(row.feasibility.centre(aggregate), 2)}</td>
                     <td class="num combined">{t.number(row.combined, 1)}</td>
-                    <td class="quadrant">{(t.quadrant)(row.quadrant)}</td>
+                    <td class="quadrant">{t.quadrant(row.quadrant)}</td>
                     <td class="num groups">{row.groups}</td>
                     <td class="num band">
                         {t.band(row)}
@@ -137,8 +138,8 @@ pub fn RankedTable(results: Results) -> impl IntoView {
         let items = results.unscored.iter().map(|area| view! { <li>{area.name.clone()}</li> }).collect_view();
         view! {
             <section class="unscored">
-                <h3>{t.unscored_heading}</h3>
-                <p class="hint">{t.unscored_help}</p>
+                <h3>{t.unscored_heading()}</h3>
+                <p class="hint">{t.unscored_help()}</p>
                 <ul>{items}</ul>
             </section>
         }
@@ -146,25 +147,25 @@ pub fn RankedTable(results: Results) -> impl IntoView {
     view! {
         <AgreementNote agreement=results.agreement />
         {if results.ranked.is_empty() {
-            view! { <p>{t.nothing_scored}</p> }.into_any()
+            view! { <p>{t.nothing_scored()}</p> }.into_any()
         } else {
             view! {
                 // Focusable, so that a keyboard can scroll a table wider than a phone.
-                <div class="table-wrap" tabindex="0" role="region" aria-label=t.ranked_heading>
+                <div class="table-wrap" tabindex="0" role="region" aria-label=t.ranked_heading()>
                     <table class="ranked">
-                        <caption class="visually-hidden">{t.ranked_heading}</caption>
+                        <caption class="visually-hidden">{t.ranked_heading()}</caption>
                         <thead>
                             <tr>
-                                <th scope="col">{t.rank}</th>
-                                <th scope="col">{t.area}</th>
-                                <th scope="col">{t.category}</th>
-                                <th scope="col">{t.potential}</th>
-                                <th scope="col">{t.feasibility}</th>
-                                <th scope="col">{t.combined}</th>
-                                <th scope="col" class="quadrant">{t.quadrant_heading}</th>
-                                <th scope="col" class="groups">{t.groups_scored}</th>
-                                <th scope="col" class="band">{t.rank_band}<span class="hint">{t.rank_band_help}</span></th>
-                                <th scope="col" class="spread">{t.spread}<span class="hint">{t.spread_help}</span></th>
+                                <th scope="col">{t.rank()}</th>
+                                <th scope="col">{t.area()}</th>
+                                <th scope="col">{t.category()}</th>
+                                <th scope="col">{t.potential()}</th>
+                                <th scope="col">{t.feasibility()}</th>
+                                <th scope="col">{t.combined()}</th>
+                                <th scope="col" class="quadrant">{t.quadrant_heading()}</th>
+                                <th scope="col" class="groups">{t.groups_scored()}</th>
+                                <th scope="col" class="band">{t.rank_band()}<span class="hint">{t.rank_band_help()}</span></th>
+                                <th scope="col" class="spread">{t.spread()}<span class="hint">{t.spread_help()}</span></th>
                             </tr>
                         </thead>
                         <tbody>{rows}</tbody>

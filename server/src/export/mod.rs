@@ -16,7 +16,7 @@ pub use self::pictures::Pictures;
 pub use self::xlsx::xlsx;
 
 fn timeframe_name(texts: &Texts, timeframe: Option<Timeframe>) -> &'static str {
-    timeframe.map(texts.timeframe).unwrap_or_default()
+    timeframe.map(|timeframe| texts.timeframe(timeframe)).unwrap_or_default()
 }
 
 /// One comment as one line of text: `Gruppe 1: rationale · Risiko: risks · Tidsperspektiv: …`.
@@ -27,10 +27,10 @@ fn comment_line(results: &Results, texts: &Texts, comment: &AreaComment) -> Stri
         parts.push(comment.rationale.clone());
     }
     if !comment.risks.is_empty() {
-        parts.push(format!("{}: {}", texts.risks, comment.risks));
+        parts.push(format!("{}: {}", texts.risks(), comment.risks));
     }
     if comment.timeframe.is_some() {
-        parts.push(format!("{}: {}", texts.timeframe_label, timeframe_name(texts, comment.timeframe)));
+        parts.push(format!("{}: {}", texts.timeframe_label(), timeframe_name(texts, comment.timeframe)));
     }
     format!("{group}: {}", parts.join(" · "))
 }

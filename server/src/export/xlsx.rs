@@ -89,49 +89,49 @@ pub fn xlsx(results: &Results, scores: &[GroupScores], changes: &[ChangeEntry]) 
     let wrap = Format::new().set_text_wrap();
     let mut workbook = Workbook::new();
 
-    let ranking = workbook.add_worksheet().set_name(t.sheet_ranking)?;
+    let ranking = workbook.add_worksheet().set_name(t.sheet_ranking())?;
     ranking.write_string_with_format(0, 0, &results.workshop.title, &title)?;
     let counted = match &results.segment.tag {
-        Some(tag) => format!("{}: {} = {} (n = {})", t.segment, tag.dimension, tag.value, results.segment.groups),
-        None => format!("{} (n = {})", t.all_groups, results.segment.groups),
+        Some(tag) => format!("{}: {} = {} (n = {})", t.segment(), tag.dimension, tag.value, results.segment.groups),
+        None => format!("{} (n = {})", t.all_groups(), results.segment.groups),
     };
     let round = match results.workshop.round {
         1 => String::new(),
-        _ => format!(" · {}", (t.round_of)(results.round)),
+        _ => format!(" · {}", t.round_of(results.round)),
     };
-    ranking.write_string(1, 0, format!("{counted} · {}{round}", (t.combined_by)(settings.aggregate)))?;
+    ranking.write_string(1, 0, format!("{counted} · {}{round}", t.combined_by(settings.aggregate)))?;
     let centre = match settings.aggregate {
-        Aggregate::Mean => t.mean,
+        Aggregate::Mean => t.mean(),
         Aggregate::Median => "median",
     };
     let top = &settings.certainty.top_places;
     let dissent_column = 15 + top.len() as u16;
     let mut ranking_columns: Vec<String> = [
-        t.rank,
-        t.area,
-        t.category,
-        t.groups_scored,
+        t.rank(),
+        t.area(),
+        t.category(),
+        t.groups_scored(),
         &format!("{potential} ({centre})"),
-        &format!("{potential} ({})", t.spread.to_lowercase()),
-        &format!("{potential} ({})", t.minimum),
-        &format!("{potential} ({})", t.maximum),
+        &format!("{potential} ({})", t.spread().to_lowercase()),
+        &format!("{potential} ({})", t.minimum()),
+        &format!("{potential} ({})", t.maximum()),
         &format!("{feasibility} ({centre})"),
-        &format!("{feasibility} ({})", t.spread.to_lowercase()),
-        &format!("{feasibility} ({})", t.minimum),
-        &format!("{feasibility} ({})", t.maximum),
-        t.combined,
-        t.quadrant_heading,
-        &format!("{} ({})", t.rank_band, t.rank_band_help),
+        &format!("{feasibility} ({})", t.spread().to_lowercase()),
+        &format!("{feasibility} ({})", t.minimum()),
+        &format!("{feasibility} ({})", t.maximum()),
+        t.combined(),
+        t.quadrant_heading(),
+        &format!("{} ({})", t.rank_band(), t.rank_band_help()),
     ]
     .map(str::to_owned)
     .to_vec();
-    ranking_columns.extend(top.iter().map(|&k| (t.top_share)(k)));
-    ranking_columns.push(t.dissent_heading.to_owned());
+    ranking_columns.extend(top.iter().map(|&k| t.top_share(k)));
+    ranking_columns.push(t.dissent_heading().to_owned());
     // The rounds before the one shown: the area's rank and combined score in each.
     let earlier = 1..results.round;
     for round in earlier.clone() {
-        let round_name = (t.round_of)(round);
-        ranking_columns.extend([format!("{} – {round_name}", t.rank), format!("{} – {round_name}", t.combined)]);
+        let round_name = t.round_of(round);
+        ranking_columns.extend([format!("{} – {round_name}", t.rank()), format!("{} – {round_name}", t.combined())]);
     }
     headings(ranking, &bold, &ranking_columns.iter().map(String::as_str).collect::<Vec<_>>())?;
     ranking.set_column_width(1, 40)?;
@@ -147,7 +147,7 @@ pub fn xlsx(results: &Results, scores: &[GroupScores], changes: &[ChangeEntry]) 
         sheet.axis(4, &row.potential, settings.aggregate)?;
         sheet.axis(8, &row.feasibility, settings.aggregate)?;
         sheet.number(12, row.combined)?;
-        sheet.cell(13, (t.quadrant)(row.quadrant))?;
+        sheet.cell(13, t.quadrant(row.quadrant))?;
         sheet.cell(14, &t.band(row))?;
         if let Some(band) = &row.certainty.band {
             for (column, share) in (15..).zip(&band.top) {
@@ -167,7 +167,7 @@ pub fn xlsx(results: &Results, scores: &[GroupScores], changes: &[ChangeEntry]) 
         sheet.cell(1, &area.name)?;
         sheet.cell(2, results.workshop.category(area.category_id).map(|c| c.name.as_str()).unwrap_or_default())?;
         sheet.whole(3, 0)?;
-        sheet.cell(13, t.unscored_heading)?;
+        sheet.cell(13, t.unscored_heading())?;
     }
 
     let dimensions = dimensions(&results.workshop.groups);
@@ -177,11 +177,11 @@ pub fn xlsx(results: &Results, scores: &[GroupScores], changes: &[ChangeEntry]) 
         area.and_then(|a| results.workshop.category(a.category_id)).map(|c| c.name.as_str()).unwrap_or_default()
     };
 
-    let raw = workbook.add_worksheet().set_name(t.sheet_scores)?;
-    raw.write_string_with_format(0, 0, t.sheet_scores_help, &bold)?;
-    let mut columns: Vec<&str> = vec![t.group];
+    let raw = workbook.add_worksheet().set_name(t.sheet_scores())?;
+    raw.write_string_with_format(0, 0, t.sheet_scores_help(), &bold)?;
+    let mut columns: Vec<&str> = vec![t.group()];
     columns.extend(dimensions.iter().map(String::as_str));
-    columns.extend([t.area, t.category, potential, feasibility]);
+    columns.extend([t.area(), t.category(), potential, feasibility]);
     headings(raw, &bold, &columns)?;
     raw.set_column_width(0, 16)?;
     let after_tags = 1 + dimensions.len() as u16;
@@ -197,7 +197,7 @@ pub fn xlsx(results: &Results, scores: &[GroupScores], changes: &[ChangeEntry]) 
             sheet.row += 1;
             sheet.cell(0, &group.group.name)?;
             for (column, dimension) in (1u16..).zip(&dimensions) {
-                sheet.cell(column, tag_of(&group.group, dimension, &small, t.too_few_to_show))?;
+                sheet.cell(column, tag_of(&group.group, dimension, &small, t.too_few_to_show()))?;
             }
             sheet.cell(after_tags, &area.name)?;
             sheet.cell(after_tags + 1, category_name(area.id))?;
@@ -210,11 +210,11 @@ pub fn xlsx(results: &Results, scores: &[GroupScores], changes: &[ChangeEntry]) 
         }
     }
 
-    let notes = workbook.add_worksheet().set_name(t.sheet_comments)?;
-    notes.write_string_with_format(0, 0, t.comments_heading, &bold)?;
-    let mut columns: Vec<&str> = vec![t.area, t.group];
+    let notes = workbook.add_worksheet().set_name(t.sheet_comments())?;
+    notes.write_string_with_format(0, 0, t.comments_heading(), &bold)?;
+    let mut columns: Vec<&str> = vec![t.area(), t.group()];
     columns.extend(dimensions.iter().map(String::as_str));
-    columns.extend([t.rationale, t.risks, t.timeframe_label]);
+    columns.extend([t.rationale(), t.risks(), t.timeframe_label()]);
     headings(notes, &bold, &columns)?;
     notes.set_column_width(0, 32)?;
     let after_tags = 2 + dimensions.len() as u16;
@@ -229,16 +229,16 @@ pub fn xlsx(results: &Results, scores: &[GroupScores], changes: &[ChangeEntry]) 
         sheet.cell(0, area_name(comment.area_id))?;
         sheet.cell(1, &group.name)?;
         for (column, dimension) in (2u16..).zip(&dimensions) {
-            sheet.cell(column, tag_of(group, dimension, &small, t.too_few_to_show))?;
+            sheet.cell(column, tag_of(group, dimension, &small, t.too_few_to_show()))?;
         }
         sheet.cell(after_tags, &comment.rationale)?;
         sheet.cell(after_tags + 1, &comment.risks)?;
         sheet.cell(after_tags + 2, timeframe_name(t, comment.timeframe))?;
     }
 
-    let raised = workbook.add_worksheet().set_name(t.sheet_raised)?;
-    raised.write_string_with_format(0, 0, t.raised_help, &bold)?;
-    headings(raised, &bold, &[t.area, t.description_label, t.group])?;
+    let raised = workbook.add_worksheet().set_name(t.sheet_raised())?;
+    raised.write_string_with_format(0, 0, t.raised_help(), &bold)?;
+    headings(raised, &bold, &[t.area(), t.description_label(), t.group()])?;
     raised.set_column_width(0, 40)?;
     raised.set_column_width(1, 60)?;
     let mut sheet = Sheet { sheet: raised, row: HEADER_ROW, number: &number };
@@ -250,10 +250,17 @@ pub fn xlsx(results: &Results, scores: &[GroupScores], changes: &[ChangeEntry]) 
         sheet.cell(2, group.map(|g| g.name.as_str()).unwrap_or_default())?;
     }
 
-    let log = workbook.add_worksheet().set_name(t.sheet_changes)?;
-    log.write_string_with_format(0, 0, t.changes_help, &bold)?;
-    let columns =
-        [t.change_time, t.change_who, t.change_what, t.change_about, t.change_field, t.change_from, t.change_to];
+    let log = workbook.add_worksheet().set_name(t.sheet_changes())?;
+    log.write_string_with_format(0, 0, t.changes_help(), &bold)?;
+    let columns = [
+        t.change_time(),
+        t.change_who(),
+        t.change_what(),
+        t.change_about(),
+        t.change_field(),
+        t.change_from(),
+        t.change_to(),
+    ];
     headings(log, &bold, &columns)?;
     log.set_column_width(0, 24)?;
     log.set_column_width(1, 28)?;

@@ -26,9 +26,9 @@ pub fn GroupLinks(workshop: Workshop, keys: Credentials, actions: Actions, links
     let cards = format!("/w/{}/manage/{}/cards", keys.code.get_value(), keys.secret.get_value());
     view! {
         <section class="card group-links" aria-labelledby="group-links-heading">
-            <h2 id="group-links-heading">{t.group_links_heading}</h2>
-            <p class="hint">{t.group_links_help}</p>
-            <p><a href=cards target="_blank">{t.print_group_cards}</a></p>
+            <h2 id="group-links-heading">{t.group_links_heading()}</h2>
+            <p class="hint">{t.group_links_help()}</p>
+            <p><a href=cards target="_blank">{t.print_group_cards()}</a></p>
             <Transition fallback=Loading>
                 {move || {
                     let workshop = workshop.clone();
@@ -53,18 +53,18 @@ pub fn GroupLinks(workshop: Workshop, keys: Credentials, actions: Actions, links
                                 Some(view! {
                                     <tr>
                                         <th scope="row">{group.name.clone()}</th>
-                                        <td>{if link.joined { t.group_joined } else { t.group_not_joined }}</td>
+                                        <td>{if link.joined { t.group_joined() } else { t.group_not_joined() }}</td>
                                         <td><a class="group-link-path" href=link.path.clone()>{link.path.clone()}</a></td>
-                                        <td><a href=on_behalf>{t.fill_in_for_group}</a></td>
+                                        <td><a href=on_behalf>{t.fill_in_for_group()}</a></td>
                                         <td>
-                                            {renew(false, t.renew_group_link, group.id.0, format!("{}: {}", t.renew_group_link, group.name))}
-                                            {renew(true, t.release_group, group.id.0, format!("{}: {}", t.release_group, group.name))}
+                                            {renew(false, t.renew_group_link(), group.id.0, format!("{}: {}", t.renew_group_link(), group.name))}
+                                            {renew(true, t.release_group(), group.id.0, format!("{}: {}", t.release_group(), group.name))}
                                         </td>
                                     </tr>
                                 })
                             })
                             .collect_view();
-                        view! { <div class="table-wrap" tabindex="0" role="region" aria-label=t.group_links_heading><table class="group-links-table"><tbody>{rows}</tbody></table></div> }
+                        view! { <div class="table-wrap" tabindex="0" role="region" aria-label=t.group_links_heading()><table class="group-links-table"><tbody>{rows}</tbody></table></div> }
                             .into_any()
                     })
                 }}

@@ -46,7 +46,7 @@ pub(super) fn AreaHistory(area: AreaId, changes: Changes, settings: Settings) ->
     let t = use_texts();
     view! {
         <details class="area-history">
-            <summary>{t.area_history}</summary>
+            <summary>{t.area_history()}</summary>
             <Transition fallback=Loading>
                 {move || {
                     let settings = settings.clone();
@@ -57,7 +57,7 @@ pub(super) fn AreaHistory(area: AreaId, changes: Changes, settings: Settings) ->
                         };
                         let mine: Vec<ChangeEntry> = changes.into_iter().filter(|c| c.area_id == Some(area)).collect();
                         if mine.is_empty() {
-                            return view! { <p class="hint">{t.no_changes}</p> }.into_any();
+                            return view! { <p class="hint">{t.no_changes()}</p> }.into_any();
                         }
                         let rows = mine
                             .iter()

@@ -50,9 +50,9 @@ impl Part {
     fn name(self) -> &'static str {
         let t = use_texts();
         match self {
-            Part::Prepare => t.part_prepare,
-            Part::Run => t.part_run,
-            Part::Review => t.part_review,
+            Part::Prepare => t.part_prepare(),
+            Part::Run => t.part_run(),
+            Part::Review => t.part_review(),
         }
     }
 }
@@ -145,15 +145,15 @@ impl Actions {
         actions.count(actions.scoring, Focus::Back, |_| None);
         actions.count(actions.visibility, Focus::Back, |_| None);
         actions.count(actions.round, Focus::Back, |_| None);
-        actions.count(actions.add_category, Focus::Back, |name| Some((t.added)(name)));
+        actions.count(actions.add_category, Focus::Back, |name| Some(t.added(name)));
         actions.count(actions.save_category, Focus::Back, |_| None);
-        actions.count(actions.add_area, Focus::Back, |name| Some((t.added)(name)));
+        actions.count(actions.add_area, Focus::Back, |name| Some(t.added(name)));
         actions.count(actions.save_area, Focus::Back, |_| None);
-        actions.count(actions.add_areas, Focus::Back, |count| Some((t.areas_added)(*count)));
+        actions.count(actions.add_areas, Focus::Back, |count| Some(t.areas_added(*count)));
         actions.count(actions.add_groups, Focus::Back, |_| None);
         actions.count(actions.update_group, Focus::Back, |_| None);
-        actions.count(actions.remove, Focus::Undo, |removal| Some((t.removed)(removal)));
-        actions.count(actions.restore, Focus::Back, |_| Some(t.restored.to_owned()));
+        actions.count(actions.remove, Focus::Undo, |removal| Some(t.removed(removal)));
+        actions.count(actions.restore, Focus::Back, |_| Some(t.restored().to_owned()));
         actions.count(actions.reorder, Focus::Back, |_| None);
         actions.count(actions.renew_review, Focus::Back, |_| None);
         actions.count(actions.renew_group_link, Focus::Back, |_| None);
@@ -307,7 +307,7 @@ fn ManageWorkshop(code: String, secret: String, part: Part) -> impl IntoView {
     };
     let t = use_texts();
     view! {
-        <nav class="parts" aria-label=t.parts_label>
+        <nav class="parts" aria-label=t.parts_label()>
             <ul>
                 {Part::ALL.map(|each| view! {
                     <li><a href=keys.path(each) aria-current=(each == part).then_some("page")>{each.name()}</a></li>
@@ -365,10 +365,10 @@ fn Manage(
         Part::Review => view! { <review::Review keys actions link=loaded.review /> }.into_any(),
     };
     view! {
-        <Title text=format!("{} – {} – {}", workshop.title, part.name(), t.manage_heading) />
+        <Title text=format!("{} – {} – {}", workshop.title, part.name(), t.manage_heading()) />
         <DemoBadge demo=workshop.demo />
-        <h1 id=HEADING tabindex="-1">{workshop.title.clone()}<span class="subtitle">{t.manage_heading}" · "{part.name()}</span></h1>
-        <p class="notice">{t.manage_private}</p>
+        <h1 id=HEADING tabindex="-1">{workshop.title.clone()}<span class="subtitle">{t.manage_heading()}" · "{part.name()}</span></h1>
+        <p class="notice">{t.manage_private()}</p>
         {(part != Part::Review).then(|| view! { <Checklist workshop=workshop.clone() keys /> })}
         {body}
     }
@@ -393,11 +393,11 @@ fn Checklist(workshop: Workshop, keys: Credentials) -> impl IntoView {
     };
     view! {
         <section class="card checklist" aria-labelledby="checklist-heading">
-            <h2 id="checklist-heading">{t.checklist_heading}</h2>
+            <h2 id="checklist-heading">{t.checklist_heading()}</h2>
             <ol>
-                {step(areas > 0, if areas > 0 { (t.check_areas)(areas) } else { t.check_areas_missing.to_owned() }, Part::Prepare)}
-                {step(groups > 0, if groups > 0 { (t.check_groups)(groups) } else { t.check_groups_missing.to_owned() }, Part::Prepare)}
-                {step(open, if open { t.check_open } else { t.check_open_missing }.to_owned(), Part::Run)}
+                {step(areas > 0, if areas > 0 { t.check_areas(areas) } else { t.check_areas_missing().to_owned() }, Part::Prepare)}
+                {step(groups > 0, if groups > 0 { t.check_groups(groups) } else { t.check_groups_missing().to_owned() }, Part::Prepare)}
+                {step(open, if open { t.check_open() } else { t.check_open_missing() }.to_owned(), Part::Run)}
             </ol>
         </section>
     }
@@ -412,7 +412,7 @@ pub(super) fn category_options(categories: &[Category], selected: Option<i64>) -
         .map(|c| view! { <option value=c.id.0 selected=selected == Some(c.id.0)>{c.name.clone()}</option> })
         .collect_view();
     view! {
-        <option value="" selected=selected.is_none()>{t.no_category}</option>
+        <option value="" selected=selected.is_none()>{t.no_category()}</option>
         {options}
     }
 }

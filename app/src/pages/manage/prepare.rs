@@ -24,14 +24,14 @@ pub fn Prepare(
     let (title, description) = (workshop.title.clone(), workshop.description.clone());
     view! {
         <section class="card">
-            <h2>{t.details_heading}</h2>
+            <h2>{t.details_heading()}</h2>
             <ActionForm action=actions.update>
                 {keys.fields()}
-                <label for="title">{t.title_label}</label>
+                <label for="title">{t.title_label()}</label>
                 <input id="title" name="title" required maxlength=kvadrant::Title::MAX_CHARS value=title />
-                <label for="description">{t.description_label}</label>
+                <label for="description">{t.description_label()}</label>
                 <textarea id="description" name="description" rows="3" maxlength=Description::MAX_CHARS>{description}</textarea>
-                <button type="submit" id="details-save">{t.save}</button>
+                <button type="submit" id="details-save">{t.save()}</button>
             </ActionForm>
             <FormError error=last_error(actions.update.value()) />
         </section>
@@ -60,7 +60,7 @@ fn Reorder(keys: Credentials, list: ListKind, id: i64, label: String, actions: A
             </ActionForm>
         }
     };
-    view! { {step(true, t.move_up, "↑")}{step(false, t.move_down, "↓")} }
+    view! { {step(true, t.move_up(), "↑")}{step(false, t.move_down(), "↓")} }
 }
 
 #[component]
@@ -78,10 +78,10 @@ fn Categories(workshop: Workshop, keys: Credentials, actions: Actions) -> impl I
                     <ActionForm action=actions.save_category attr:class="item-form">
                         {keys.fields()}
                         <input type="hidden" name="id" value=category.id.0 />
-                        <label for=field.clone() class="visually-hidden">{t.name_label}</label>
+                        <label for=field.clone() class="visually-hidden">{t.name_label()}</label>
                         <input id=field.clone() name="name" required maxlength=Name::MAX_CHARS value=category.name.clone() />
                         <input type="hidden" name="description" value=category.description.clone() />
-                        <button type="submit" id=format!("{field}-save")>{t.save}</button>
+                        <button type="submit" id=format!("{field}-save")>{t.save()}</button>
                     </ActionForm>
                     <div class="controls">
                         <Reorder keys list=ListKind::Categories id=category.id.0 label=label.clone() actions />
@@ -93,16 +93,16 @@ fn Categories(workshop: Workshop, keys: Credentials, actions: Actions) -> impl I
         .collect_view();
     view! {
         <section class="card" aria-labelledby="categories-heading">
-            <h2 id="categories-heading">{t.categories_heading}</h2>
-            {empty.then(|| view! { <p class="hint">{t.empty_list}</p> })}
+            <h2 id="categories-heading">{t.categories_heading()}</h2>
+            {empty.then(|| view! { <p class="hint">{t.empty_list()}</p> })}
             <ol class="items">{items}</ol>
             <FormError error=last_error(actions.save_category.value()) />
             <ActionForm action=actions.add_category attr:class="add-form category" attr:autocomplete="off">
                 {keys.fields()}
-                <label for="new-category-name">{t.add_category}</label>
+                <label for="new-category-name">{t.add_category()}</label>
                 <input id="new-category-name" name="name" required maxlength=Name::MAX_CHARS />
                 <input type="hidden" name="description" value="" />
-                <button type="submit" id="new-category-add">{t.add_category}</button>
+                <button type="submit" id="new-category-add">{t.add_category()}</button>
             </ActionForm>
             <FormError error=last_error(actions.add_category.value()) />
         </section>
@@ -134,16 +134,16 @@ fn Areas(
                     <ActionForm action=actions.save_area attr:class="item-form">
                         {keys.fields()}
                         <input type="hidden" name="id" value=area.id.0 />
-                        <label for=format!("{prefix}-name") class="visually-hidden">{t.name_label}</label>
+                        <label for=format!("{prefix}-name") class="visually-hidden">{t.name_label()}</label>
                         <input id=format!("{prefix}-name") name="name" required maxlength=Name::MAX_CHARS value=area.name.clone() />
-                        <label for=format!("{prefix}-category") class="visually-hidden">{t.category}</label>
+                        <label for=format!("{prefix}-category") class="visually-hidden">{t.category()}</label>
                         <select id=format!("{prefix}-category") name="category">{options}</select>
                         <details class="describe">
-                            <summary>{t.description_summary}</summary>
-                            <label for=format!("{prefix}-description") class="visually-hidden">{t.description_label}</label>
+                            <summary>{t.description_summary()}</summary>
+                            <label for=format!("{prefix}-description") class="visually-hidden">{t.description_label()}</label>
                             <textarea id=format!("{prefix}-description") name="description" rows="2" maxlength=Description::MAX_CHARS>{area.description.clone()}</textarea>
                         </details>
-                        <button type="submit" id=format!("{prefix}-save")>{t.save}</button>
+                        <button type="submit" id=format!("{prefix}-save")>{t.save()}</button>
                     </ActionForm>
                     <div class="controls">
                         <Reorder keys list=ListKind::Areas id=area.id.0 label=label.clone() actions />
@@ -157,26 +157,26 @@ fn Areas(
     let new_options = category_options(&categories, None);
     view! {
         <section class="card" aria-labelledby="areas-heading">
-            <h2 id="areas-heading">{t.areas_heading}</h2>
-            {empty.then(|| view! { <p class="hint">{t.empty_list}</p> })}
+            <h2 id="areas-heading">{t.areas_heading()}</h2>
+            {empty.then(|| view! { <p class="hint">{t.empty_list()}</p> })}
             <ol class="items">{items}</ol>
             <FormError error=last_error(actions.save_area.value()) />
             <ActionForm action=actions.add_area attr:class="add-form area" attr:autocomplete="off">
                 {keys.fields()}
-                <label for="new-area-name">{t.add_area}</label>
+                <label for="new-area-name">{t.add_area()}</label>
                 <input id="new-area-name" name="name" required maxlength=Name::MAX_CHARS />
-                <label for="new-area-category">{t.category}</label>
+                <label for="new-area-category">{t.category()}</label>
                 <select id="new-area-category" name="category">{new_options}</select>
-                <label for="new-area-description">{t.description_label}</label>
+                <label for="new-area-description">{t.description_label()}</label>
                 <input id="new-area-description" name="description" maxlength=Description::MAX_CHARS />
-                <button type="submit" id="new-area-add">{t.add_area}</button>
+                <button type="submit" id="new-area-add">{t.add_area()}</button>
             </ActionForm>
             <FormError error=last_error(actions.add_area.value()) />
             <ActionForm action=actions.add_areas attr:class="add-form bulk" attr:autocomplete="off">
                 {keys.fields()}
-                <label for="new-areas">{t.bulk_areas_label}</label>
+                <label for="new-areas">{t.bulk_areas_label()}</label>
                 <textarea id="new-areas" name="lines" rows="4" required></textarea>
-                <button type="submit" id="new-areas-add">{t.add_areas}</button>
+                <button type="submit" id="new-areas-add">{t.add_areas()}</button>
             </ActionForm>
             <FormError error=last_error(actions.add_areas.value()) />
         </section>
@@ -201,14 +201,14 @@ fn Groups(workshop: Workshop, keys: Credentials, actions: Actions, usage: Option
                     <ActionForm action=actions.update_group attr:class="item-form">
                         {keys.fields()}
                         <input type="hidden" name="id" value=group.id.0 />
-                        <label for=id.clone() class="visually-hidden">{t.name_label}</label>
+                        <label for=id.clone() class="visually-hidden">{t.name_label()}</label>
                         <input id=id name="name" required maxlength=Name::MAX_CHARS value=group.name.clone() />
                         <details class="describe">
-                            <summary>{t.tags_label}</summary>
-                            <label for=tags_id.clone() class="visually-hidden">{t.tags_label}</label>
-                            <textarea id=tags_id name="tags" rows="2" placeholder=t.tags_help>{tags.join("\n")}</textarea>
+                            <summary>{t.tags_label()}</summary>
+                            <label for=tags_id.clone() class="visually-hidden">{t.tags_label()}</label>
+                            <textarea id=tags_id name="tags" rows="2" placeholder=t.tags_help()>{tags.join("\n")}</textarea>
                         </details>
-                        <button type="submit" id=format!("group-{}-save", group.id)>{t.save}</button>
+                        <button type="submit" id=format!("group-{}-save", group.id)>{t.save()}</button>
                     </ActionForm>
                     <div class="controls">
                         <RemoveControl keys actions list=ListKind::Groups id=group.id.0 label usage=usage.clone() />
@@ -219,17 +219,17 @@ fn Groups(workshop: Workshop, keys: Credentials, actions: Actions, usage: Option
         .collect_view();
     view! {
         <section class="card" aria-labelledby="groups-heading">
-            <h2 id="groups-heading">{t.groups_heading}</h2>
-            {empty.then(|| view! { <p class="hint">{t.empty_list}</p> })}
+            <h2 id="groups-heading">{t.groups_heading()}</h2>
+            {empty.then(|| view! { <p class="hint">{t.empty_list()}</p> })}
             <ol class="items">{items}</ol>
             <FormError error=last_error(actions.update_group.value()) />
             <ActionForm action=actions.add_groups attr:class="add-form groups" attr:autocomplete="off">
                 {keys.fields()}
-                <label for="group-count">{t.groups_count_label}</label>
+                <label for="group-count">{t.groups_count_label()}</label>
                 <input id="group-count" name="count" type="number" min="1" max="100" value="9" inputmode="numeric" />
-                <label for="group-names">{t.groups_names_label}</label>
+                <label for="group-names">{t.groups_names_label()}</label>
                 <textarea id="group-names" name="names" rows="3"></textarea>
-                <button type="submit" id="new-groups-add">{t.add_groups}</button>
+                <button type="submit" id="new-groups-add">{t.add_groups()}</button>
             </ActionForm>
             <FormError error=last_error(actions.add_groups.value()) />
         </section>

@@ -27,9 +27,9 @@ pub fn Undo(keys: Credentials, actions: Actions) -> impl IntoView {
     let offered = move || removal().filter(|removal| undone.get() != Some(removal.id));
     view! {
         {move || offered().map(|removal: Removal| {
-            let undo = (t.undo)(&removal.name);
+            let undo = t.undo(&removal.name);
             let name = undo.clone();
-            let said = format!("{} {}", (t.removed)(&removal), (t.undo_help)(kvadrant::limits::UNDO_MINUTES));
+            let said = format!("{} {}", t.removed(&removal), t.undo_help(kvadrant::limits::UNDO_MINUTES));
             view! {
                 <section class="card undo" aria-label=name>
                     <p>{said}</p>
@@ -58,21 +58,19 @@ pub fn RemoveControl(
 ) -> impl IntoView {
     let t = use_texts();
     let takes = match (list, usage.and_then(|usage| usage.of(list, id))) {
-        (ListKind::Categories, _) => t.remove_category_takes.to_owned(),
-        (ListKind::Areas, used) => (t.remove_area_takes)(used.map_or(0, |u| u.scored), used.map_or(0, |u| u.comments)),
-        (ListKind::Groups, used) => {
-            (t.remove_group_takes)(used.map_or(0, |u| u.scored), used.map_or(0, |u| u.comments))
-        }
+        (ListKind::Categories, _) => t.remove_category_takes().to_owned(),
+        (ListKind::Areas, used) => t.remove_area_takes(used.map_or(0, |u| u.comments), used.map_or(0, |u| u.scored)),
+        (ListKind::Groups, used) => t.remove_group_takes(used.map_or(0, |u| u.scored), used.map_or(0, |u| u.comments)),
     };
     view! {
         <details class="remove">
-            <summary>{t.remove}<span class="visually-hidden">": "{label.clone()}</span></summary>
-            <p>{takes}" "{(t.undo_help)(kvadrant::limits::UNDO_MINUTES)}</p>
+            <summary>{t.remove()}<span class="visually-hidden">": "{label.clone()}</span></summary>
+            <p>{takes}" "{t.undo_help(kvadrant::limits::UNDO_MINUTES)}</p>
             <ActionForm action=actions.remove attr:class="inline">
                 {keys.fields()}
                 <input type="hidden" name="list" value=list.as_str() />
                 <input type="hidden" name="id" value=id />
-                <button type="submit" class="danger">{(t.remove_for_good)(&label)}</button>
+                <button type="submit" class="danger">{t.remove_for_good(&label)}</button>
             </ActionForm>
         </details>
     }

@@ -18,8 +18,8 @@ pub fn Review(keys: Credentials, actions: Actions, link: Resource<Result<ReviewL
     let results = live.results();
     view! {
         <section class="card dashboard" aria-labelledby="results-heading">
-            <h2 id="results-heading">{t.results_heading}</h2>
-            <p><a href=results_path(&code)>{t.see_results}</a></p>
+            <h2 id="results-heading">{t.results_heading()}</h2>
+            <p><a href=results_path(&code)>{t.see_results()}</a></p>
             {move || results.get().map(|results| view! {
                 <ResultsPanels results=results.clone() />
                 <Comments results />
@@ -36,15 +36,15 @@ fn Leaders(keys: Credentials, actions: Actions, link: Resource<Result<ReviewLink
     let t = use_texts();
     view! {
         <section class="card leaders">
-            <h2>{t.review_heading}</h2>
-            <p class="hint">{t.review_help}</p>
+            <h2>{t.review_heading()}</h2>
+            <p class="hint">{t.review_help()}</p>
             <Transition fallback=Loading>
                 {move || Suspend::new(async move {
                     match link.await {
                         Ok(link) => view! {
                             <p>
                                 <a class="review-link" href=link.path.clone()>{link.path.clone()}</a>
-                                " "<CopyButton text=link.path.clone() label=format!("{}: {}", t.copy, t.review_heading) absolute=true />
+                                " "<CopyButton text=link.path.clone() label=format!("{}: {}", t.copy(), t.review_heading()) absolute=true />
                             </p>
                         }.into_any(),
                         Err(error) => view! { <ErrorNote error /> }.into_any(),
@@ -53,26 +53,26 @@ fn Leaders(keys: Credentials, actions: Actions, link: Resource<Result<ReviewLink
             </Transition>
             <ActionForm action=actions.renew_review>
                 {keys.fields()}
-                <button type="submit">{t.renew_review}</button>
+                <button type="submit">{t.renew_review()}</button>
             </ActionForm>
             <FormError error=last_error(actions.renew_review.value()) />
-            <p class="hint">{t.renew_facilitator_help}</p>
+            <p class="hint">{t.renew_facilitator_help()}</p>
             <ActionForm action=actions.renew_secret>
                 {keys.fields()}
-                <button type="submit">{t.renew_facilitator_link}</button>
+                <button type="submit">{t.renew_facilitator_link()}</button>
             </ActionForm>
             <FormError error=last_error(actions.renew_secret.value()) />
-            <p class="hint">{t.renew_code_help}</p>
+            <p class="hint">{t.renew_code_help()}</p>
             <ActionForm action=actions.renew_code>
                 {keys.fields()}
-                <button type="submit">{t.renew_code}</button>
+                <button type="submit">{t.renew_code()}</button>
             </ActionForm>
             <FormError error=last_error(actions.renew_code.value()) />
-            <h2>{t.duplicate_heading}</h2>
-            <p class="hint">{t.duplicate_help}</p>
+            <h2>{t.duplicate_heading()}</h2>
+            <p class="hint">{t.duplicate_help()}</p>
             <ActionForm action=actions.duplicate>
                 {keys.fields()}
-                <button type="submit">{t.duplicate_button}</button>
+                <button type="submit">{t.duplicate_button()}</button>
             </ActionForm>
             <FormError error=last_error(actions.duplicate.value()) />
         </section>
@@ -88,15 +88,15 @@ fn Downloads(code: String) -> impl IntoView {
     let link = move |path: &str| format!("{base}{path}");
     view! {
         <section class="card downloads">
-            <h2>{t.exports_heading}</h2>
+            <h2>{t.exports_heading()}</h2>
             <ul>
-                <li><a href=link("/results.xlsx") rel="external" download="">{t.download_xlsx}</a></li>
-                <li><a href=link("/results.csv?dialect=excel-no") rel="external" download="">{t.download_csv_excel}</a></li>
-                <li><a href=link("/results.csv") rel="external" download="">{t.download_csv}</a></li>
-                <li><a href=link("/matrix.png") rel="external" download="">{t.download_png}</a></li>
-                <li><a href=link("/matrix.svg") rel="external" download="">{t.download_svg}</a></li>
-                <li><a href=link("/results") rel="external">{t.download_json}</a></li>
-                <li><a href=link("/setup") rel="external" download="">{t.download_setup}</a></li>
+                <li><a href=link("/results.xlsx") rel="external" download="">{t.download_xlsx()}</a></li>
+                <li><a href=link("/results.csv?dialect=excel-no") rel="external" download="">{t.download_csv_excel()}</a></li>
+                <li><a href=link("/results.csv") rel="external" download="">{t.download_csv()}</a></li>
+                <li><a href=link("/matrix.png") rel="external" download="">{t.download_png()}</a></li>
+                <li><a href=link("/matrix.svg") rel="external" download="">{t.download_svg()}</a></li>
+                <li><a href=link("/results") rel="external">{t.download_json()}</a></li>
+                <li><a href=link("/setup") rel="external" download="">{t.download_setup()}</a></li>
             </ul>
         </section>
     }

@@ -18,35 +18,35 @@ pub fn Run(workshop: Workshop, keys: Credentials, actions: Actions, loaded: Load
     let code = workshop.code.clone();
     view! {
         <section class="card run-controls">
-            <p class="status" role="status">{if open { t.scoring_is_open } else { t.scoring_is_closed }}</p>
+            <p class="status" role="status">{if open { t.scoring_is_open() } else { t.scoring_is_closed() }}</p>
             <ActionForm action=actions.scoring>
                 {keys.fields()}
                 <input type="hidden" name="open" value=(!open).to_string() />
-                <button type="submit" id="scoring-switch">{if open { t.close_scoring } else { t.open_scoring }}</button>
+                <button type="submit" id="scoring-switch">{if open { t.close_scoring() } else { t.open_scoring() }}</button>
             </ActionForm>
             <FormError error=last_error(actions.scoring.value()) />
-            <p class="status">{if hidden { t.results_are_hidden } else { t.results_are_visible }}</p>
+            <p class="status">{if hidden { t.results_are_hidden() } else { t.results_are_visible() }}</p>
             <ActionForm action=actions.visibility>
                 {keys.fields()}
                 <input type="hidden" name="hidden" value=(!hidden).to_string() />
-                <button type="submit" id="results-switch">{if hidden { t.reveal_results } else { t.hide_results }}</button>
+                <button type="submit" id="results-switch">{if hidden { t.reveal_results() } else { t.hide_results() }}</button>
             </ActionForm>
             <FormError error=last_error(actions.visibility.value()) />
-            <p class="status">{(t.round_of)(workshop.round)}</p>
+            <p class="status">{t.round_of(workshop.round)}</p>
             // Two steps, also without scripts: the round's scores are kept for good.
             <details class="next-round">
-                <summary>{(t.start_round)(workshop.round + 1)}</summary>
-                <p class="hint">{t.start_round_help}</p>
+                <summary>{t.start_round(workshop.round + 1)}</summary>
+                <p class="hint">{t.start_round_help()}</p>
                 <ActionForm action=actions.round>
                     {keys.fields()}
-                    <button type="submit">{(t.start_round)(workshop.round + 1)}</button>
+                    <button type="submit">{t.start_round(workshop.round + 1)}</button>
                 </ActionForm>
             </details>
             <FormError error=last_error(actions.round.value()) />
         </section>
 
         <section class="card join-info" aria-labelledby="join-heading">
-            <h2 id="join-heading">{t.join_link}</h2>
+            <h2 id="join-heading">{t.join_link()}</h2>
             <Transition fallback=Loading>
                 {move || Suspend::new(async move {
                     match loaded.invite.await {
@@ -55,13 +55,13 @@ pub fn Run(workshop: Workshop, keys: Credentials, actions: Actions, loaded: Load
                             let url = invite.link.url.clone();
                             view! {
                                 <div class="invite">
-                                    <div class="qr" role="img" aria-label=t.scan_to_join inner_html=invite.link.qr_svg.clone()></div>
+                                    <div class="qr" role="img" aria-label=t.scan_to_join() inner_html=invite.link.qr_svg.clone()></div>
                                     <div>
                                         <p>
                                             <a class="join-url" href=url.clone()>{url.clone()}</a>
-                                            " "<CopyButton text=url.clone() label=format!("{}: {}", t.copy, t.join_link) />
+                                            " "<CopyButton text=url.clone() label=format!("{}: {}", t.copy(), t.join_link()) />
                                         </p>
-                                        <p>{t.join_code}": "<strong class="join-code">{invite.workshop.code.clone()}</strong></p>
+                                        <p>{t.join_code()}": "<strong class="join-code">{invite.workshop.code.clone()}</strong></p>
                                     </div>
                                 </div>
                             }
@@ -70,7 +70,7 @@ pub fn Run(workshop: Workshop, keys: Credentials, actions: Actions, loaded: Load
                     }
                 })}
             </Transition>
-            <p><a class="button" href=screen_path(&code) target="_blank">{t.open_big_screen}</a></p>
+            <p><a class="button" href=screen_path(&code) target="_blank">{t.open_big_screen()}</a></p>
         </section>
 
         <Dashboard code=code.clone() keys actions />
@@ -94,9 +94,9 @@ pub(super) fn Dashboard(code: String, keys: Credentials, actions: Actions) -> im
             <Suggestions suggestions categories keys actions />
         })}
         <section class="card dashboard" aria-labelledby="live-heading">
-            <h2 id="live-heading">{t.live_heading}</h2>
+            <h2 id="live-heading">{t.live_heading()}</h2>
             {move || match live.view.get() {
-                None => view! { <p class="hint">{t.connecting}</p> }.into_any(),
+                None => view! { <p class="hint">{t.connecting()}</p> }.into_any(),
                 Some(view) => view! {
                     <ProgressTable view />
                     {results.get().map(|results| view! { <ResultsPanels results /> })}

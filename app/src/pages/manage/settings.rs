@@ -22,7 +22,7 @@ pub fn SettingsForm(settings: Settings, keys: Credentials, actions: Actions) -> 
     let certainty = settings.certainty.clone();
     let aggregates = [Aggregate::Mean, Aggregate::Median].map(|aggregate| {
         view! {
-            <option value=aggregate.as_str() selected=aggregate == settings.aggregate>{(t.aggregate_name)(aggregate)}</option>
+            <option value=aggregate.as_str() selected=aggregate == settings.aggregate>{t.aggregate_name(aggregate)}</option>
         }
     });
     let top_places = certainty.top_places.iter().map(u32::to_string).collect::<Vec<_>>().join(", ");
@@ -31,74 +31,74 @@ pub fn SettingsForm(settings: Settings, keys: Credentials, actions: Actions) -> 
     });
     view! {
         <section class="card settings">
-            <h2>{t.settings_heading}</h2>
+            <h2>{t.settings_heading()}</h2>
             <ActionForm action=actions.settings attr:class="settings-form">
                 {keys.fields()}
                 <fieldset>
-                    <legend>{t.scale_help}</legend>
+                    <legend>{t.scale_help()}</legend>
                     <div class="field">
-                        <label for="scale-min">{t.scale_min_label}</label>
+                        <label for="scale-min">{t.scale_min_label()}</label>
                         <input id="scale-min" name="settings[scale_min]" type="number" min=*Scale::MINS.start() max=*Scale::MINS.end() required inputmode="numeric"
                             value=settings.scale_min />
                     </div>
                     <div class="field">
-                        <label for="scale-max">{t.scale_max_label}</label>
+                        <label for="scale-max">{t.scale_max_label()}</label>
                         <input id="scale-max" name="settings[scale_max]" type="number" min=*Scale::MAXES.start() max=*Scale::MAXES.end() required inputmode="numeric"
                             value=settings.scale_max />
                     </div>
                 </fieldset>
                 <fieldset>
-                    <legend>{t.axis_name_help}</legend>
+                    <legend>{t.axis_name_help()}</legend>
                     <div class="field">
-                        <label for="potential-label">{t.potential_name_label}</label>
+                        <label for="potential-label">{t.potential_name_label()}</label>
                         <input id="potential-label" name="settings[potential_label]" maxlength=AxisLabel::MAX_CHARS value=settings.potential_label.clone() />
                     </div>
                     <div class="field">
-                        <label for="feasibility-label">{t.feasibility_name_label}</label>
+                        <label for="feasibility-label">{t.feasibility_name_label()}</label>
                         <input id="feasibility-label" name="settings[feasibility_label]" maxlength=AxisLabel::MAX_CHARS value=settings.feasibility_label.clone() />
                     </div>
                 </fieldset>
                 <fieldset>
-                    <legend>{t.midline_help}</legend>
+                    <legend>{t.midline_help()}</legend>
                     <div class="field">
-                        <label for="potential-midline">{t.potential_midline_label}</label>
+                        <label for="potential-midline">{t.potential_midline_label()}</label>
                         <input id="potential-midline" name="settings[potential_midline]" inputmode="decimal" size="4"
                             value=midline(settings.potential_midline) />
                     </div>
                     <div class="field">
-                        <label for="feasibility-midline">{t.feasibility_midline_label}</label>
+                        <label for="feasibility-midline">{t.feasibility_midline_label()}</label>
                         <input id="feasibility-midline" name="settings[feasibility_midline]" inputmode="decimal" size="4"
                             value=midline(settings.feasibility_midline) />
                     </div>
                 </fieldset>
                 <div class="field">
-                    <label for="aggregate">{t.aggregate_label}</label>
+                    <label for="aggregate">{t.aggregate_label()}</label>
                     <select id="aggregate" name="settings[aggregate]">{aggregates}</select>
                 </div>
                 <fieldset>
-                    <legend>{t.certainty_help}</legend>
+                    <legend>{t.certainty_help()}</legend>
                     <div class="field">
-                        <label for="dissent-percent">{t.dissent_percent_label}</label>
+                        <label for="dissent-percent">{t.dissent_percent_label()}</label>
                         <input id="dissent-percent" name="settings[dissent_percent]" type="number" required inputmode="numeric"
                             min=*CertaintySettings::DISSENT_PERCENTS.start() max=*CertaintySettings::DISSENT_PERCENTS.end()
                             value=certainty.dissent_percent />
                     </div>
                     <div class="field">
-                        <label for="top-places">{t.top_places_label}</label>
+                        <label for="top-places">{t.top_places_label()}</label>
                         <input id="top-places" name="settings[top_places]" required size="8" value=top_places />
                     </div>
                     <div class="field">
-                        <label for="min-segment-groups">{t.min_segment_label}</label>
+                        <label for="min-segment-groups">{t.min_segment_label()}</label>
                         <input id="min-segment-groups" name="settings[min_segment_groups]" type="number" required inputmode="numeric"
                             min=*CertaintySettings::MIN_SEGMENT_GROUPS.start() max=*CertaintySettings::MIN_SEGMENT_GROUPS.end()
                             value=certainty.min_segment_groups />
                     </div>
                 </fieldset>
                 <div class="field">
-                    <label for="language">{t.language_label}</label>
+                    <label for="language">{t.language_label()}</label>
                     <select id="language" name="settings[language]">{languages}</select>
                 </div>
-                <button type="submit" id="settings-save">{t.save}</button>
+                <button type="submit" id="settings-save">{t.save()}</button>
             </ActionForm>
             <FormError error=last_error(actions.settings.value()) />
         </section>

@@ -34,19 +34,19 @@ pub fn Suggestions(
                     <ActionForm action=actions.accept attr:class="inline">
                         {keys.fields()}
                         <input type="hidden" name="id" value=id />
-                        <label for=category_id.clone()>{t.category}</label>
+                        <label for=category_id.clone()>{t.category()}</label>
                         <select id=category_id name="category">{options}</select>
-                        <button type="submit">{t.accept_suggestion}</button>
+                        <button type="submit">{t.accept_suggestion()}</button>
                     </ActionForm>
                     <ActionForm action=actions.keep attr:class="inline">
                         {keys.fields()}
                         <input type="hidden" name="id" value=id />
-                        <button type="submit" class="secondary">{t.keep_suggestion}</button>
+                        <button type="submit" class="secondary">{t.keep_suggestion()}</button>
                     </ActionForm>
                     }
                     .into_any()
                 }
-                status => view! { <span class="status">{(t.suggestion_status)(status)}</span> }.into_any(),
+                status => view! { <span class="status">{t.suggestion_status(status)}</span> }.into_any(),
             };
             view! {
                 <li class="item suggestion" data-status=suggestion.status.as_str()>
@@ -61,8 +61,8 @@ pub fn Suggestions(
         .collect_view();
     view! {
         <section class="card suggestions" aria-labelledby="suggestions-heading">
-            <h2 id="suggestions-heading">{t.suggestions_heading}</h2>
-            {empty.then(|| view! { <p class="hint">{t.no_suggestions}</p> })}
+            <h2 id="suggestions-heading">{t.suggestions_heading()}</h2>
+            {empty.then(|| view! { <p class="hint">{t.no_suggestions()}</p> })}
             <ul class="items">{items}</ul>
             <FormError error=last_error(actions.accept.value()) />
             <FormError error=last_error(actions.keep.value()) />

@@ -95,30 +95,30 @@ pub fn CommentForm(
     let (initial_rationale, initial_risks) = (fields.rationale.get_untracked(), fields.risks.get_untracked());
     let timeframes = Timeframe::ALL.map(|timeframe| {
         let value = timeframe.as_str();
-        view! { <option value=value selected=move || fields.timeframe.get() == value>{(t.timeframe)(timeframe)}</option> }
+        view! { <option value=value selected=move || fields.timeframe.get() == value>{t.timeframe(timeframe)}</option> }
     });
     let has_comment = comment.is_some();
     view! {
         <details class="comment" open=has_comment>
-            <summary>{t.comment_summary}<span class="visually-hidden">": "{area_name}</span></summary>
+            <summary>{t.comment_summary()}<span class="visually-hidden">": "{area_name}</span></summary>
             // A plain form until the page is interactive; then the fields go out as they are held.
             <form class="comment-form" method="post" action=SaveComment::PATH on:submit=submit>
                 {context.hidden_fields()}
                 <input type="hidden" name="area" value=area.0 />
-                <label for=rationale_id.clone()>{t.rationale}</label>
+                <label for=rationale_id.clone()>{t.rationale()}</label>
                 <textarea id=rationale_id name="rationale" rows="2" maxlength=Note::MAX_CHARS disabled=move || !open.get()
                     prop:value=move || fields.rationale.get() on:input=edit(fields.rationale)>{initial_rationale}</textarea>
-                <label for=risks_id.clone()>{t.risks}</label>
+                <label for=risks_id.clone()>{t.risks()}</label>
                 <textarea id=risks_id name="risks" rows="2" maxlength=Note::MAX_CHARS disabled=move || !open.get()
                     prop:value=move || fields.risks.get() on:input=edit(fields.risks)>{initial_risks}</textarea>
-                <label for=timeframe_id.clone()>{t.timeframe_label}</label>
+                <label for=timeframe_id.clone()>{t.timeframe_label()}</label>
                 <select id=timeframe_id name="timeframe" disabled=move || !open.get() on:change=edit(fields.timeframe)>
-                    <option value="" selected=move || fields.timeframe.get().is_empty()>{t.no_timeframe}</option>
+                    <option value="" selected=move || fields.timeframe.get().is_empty()>{t.no_timeframe()}</option>
                     {timeframes}
                 </select>
-                <button type="submit" disabled=move || !open.get()>{t.save_comment}</button>
+                <button type="submit" disabled=move || !open.get()>{t.save_comment()}</button>
                 <span class="save-state" aria-live="polite">
-                    {move || (matches!(save.value().get(), Some(Ok(_))) && !fields.edited.get()).then_some(t.comment_saved)}
+                    {move || (matches!(save.value().get(), Some(Ok(_))) && !fields.edited.get()).then_some(t.comment_saved())}
                 </span>
             </form>
             <FormError error=last_error(save.value()) />

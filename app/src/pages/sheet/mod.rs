@@ -59,11 +59,11 @@ pub fn SheetPage() -> impl IntoView {
                             view! {
                                 <Title text=format!("{} – {}", sheet.group.name, workshop.title) />
                                 <DemoBadge demo=workshop.demo />
-                                <p class="crumbs"><a href=format!("/w/{}", workshop.code)>{use_texts().back_to_groups}</a></p>
+                                <p class="crumbs"><a href=format!("/w/{}", workshop.code)>{use_texts().back_to_groups()}</a></p>
                                 <h1 lang=content_lang(workshop.settings.language)>{sheet.group.name.clone()}<span class="subtitle">{workshop.title.clone()}</span></h1>
                                 <SheetForm rows=SheetRows::of(&sheet, saved()) key />
                                 <GroupInvite link=invite />
-                                <p><a href=results>{use_texts().see_results}</a></p>
+                                <p><a href=results>{use_texts().see_results()}</a></p>
                             }
                             .into_any()
                         }
@@ -119,8 +119,8 @@ impl SheetRows {
                 (sheet.previous(area, Axis::Potential), sheet.previous(area, Axis::Feasibility));
             let shown = |value: Option<u8>| value.map_or_else(|| "–".to_owned(), |value| value.to_string());
             (potential.is_some() || feasibility.is_some()).then(|| {
-                let (p, g) = (t.potential_short, t.feasibility_short);
-                format!("{}: {p} {} · {g} {}", t.previous_scores, shown(potential), shown(feasibility))
+                let (p, g) = (t.potential_short(), t.feasibility_short());
+                format!("{}: {p} {} · {g} {}", t.previous_scores(), shown(potential), shown(feasibility))
             })
         };
         let sections = workshop
@@ -235,9 +235,9 @@ fn SheetForm(rows: SheetRows, key: String) -> impl IntoView {
             if let Some(workshop) = outline.as_ref().and_then(|outline| outline.workshop.as_ref()) {
                 // Only real changes notify: the forms below must not be redrawn by every score.
                 let why = if workshop.round != round {
-                    Some(t.new_round_notice)
+                    Some(t.new_round_notice())
                 } else if !same_areas(&list, workshop.areas.iter().map(|area| area.id)) {
-                    Some(t.list_changed)
+                    Some(t.list_changed())
                 } else {
                     None
                 };
@@ -266,7 +266,7 @@ fn SheetForm(rows: SheetRows, key: String) -> impl IntoView {
         .into_iter()
         .map(|section| {
             let heading_lang = section.heading.is_some().then_some(lang).flatten();
-            let heading = section.heading.unwrap_or_else(|| t.no_category.to_owned());
+            let heading = section.heading.unwrap_or_else(|| t.no_category().to_owned());
             let rows = section
                 .rows
                 .into_iter()
@@ -287,10 +287,10 @@ fn SheetForm(rows: SheetRows, key: String) -> impl IntoView {
                                     <ScoreCell context area=row.area name_id=name_id.clone() axis cell=cell(row.area, axis) />
                                 })}
                                 {scoring_open.then(|| view! {
-                                    <button type="submit" class="save-row">{t.save}</button>
+                                    <button type="submit" class="save-row">{t.save()}</button>
                                 })}
                                 {(saved == Some(row.area)).then(|| view! {
-                                    <p class="no-script saved-note" role="status">{t.saved}</p>
+                                    <p class="no-script saved-note" role="status">{t.saved()}</p>
                                 })}
                             </form>
                             <CommentForm context area=row.area area_name=row.name comment=row.comment live=live.sheet />
@@ -311,17 +311,17 @@ fn SheetForm(rows: SheetRows, key: String) -> impl IntoView {
         <div role="status">
             {move || if open.get() {
                 view! {
-                    <p class="hint needs-script">{t.sheet_intro}</p>
-                    <p class="hint no-script">{t.sheet_intro_plain}</p>
+                    <p class="hint needs-script">{t.sheet_intro()}</p>
+                    <p class="hint no-script">{t.sheet_intro_plain()}</p>
                 }.into_any()
             } else {
-                view! { <p class="notice closed">{t.scoring_closed_notice}</p> }.into_any()
+                view! { <p class="notice closed">{t.scoring_closed_notice()}</p> }.into_any()
             }}
             {move || reload.get().map(|why| view! {
-                <p class="notice">{why}" "<a href="" rel="external">{t.reload}</a></p>
+                <p class="notice">{why}" "<a href="" rel="external">{t.reload()}</a></p>
             })}
         </div>
-        <p class="progress" aria-live="polite">{move || (t.scored_count)(done(), total)}</p>
+        <p class="progress" aria-live="polite">{move || t.scored_count(done(), total)}</p>
         <div class="sheet">{sections}</div>
         {move || open.get().then(|| view! {
             <SuggestForm context />
@@ -457,14 +457,14 @@ fn ScoreCell(context: SheetContext, area: AreaId, name_id: String, axis: Axis, c
     let label_id = format!("{id}-label");
     let status_id = format!("{id}-status");
     let label = match axis {
-        Axis::Potential => t.potential,
-        Axis::Feasibility => t.feasibility,
+        Axis::Potential => t.potential(),
+        Axis::Feasibility => t.feasibility(),
     };
     let (min, max) = context.scale;
     let options = (min..=max)
         .map(|n| view! { <option value=n.to_string() selected=move || value.get() == Some(n)>{n}</option> })
         .collect_view();
-    let shown = move || value.get().map_or_else(|| t.not_set.to_owned(), |n| n.to_string());
+    let shown = move || value.get().map_or_else(|| t.not_set().to_owned(), |n| n.to_string());
     view! {
         <div class="score-cell">
             <label for=id.clone() id=label_id.clone()>{label}</label>
@@ -483,7 +483,7 @@ fn ScoreCell(context: SheetContext, area: AreaId, name_id: String, axis: Axis, c
                     save(chosen);
                 }
             >
-                <option value="" selected=move || value.get().is_none()>{t.not_set}</option>
+                <option value="" selected=move || value.get().is_none()>{t.not_set()}</option>
                 {options}
             </select>
             // A screen reader hears how a save ended, once, not that it started: arrowing through
@@ -491,14 +491,14 @@ fn ScoreCell(context: SheetContext, area: AreaId, name_id: String, axis: Axis, c
             <span id=status_id class="save-state" aria-live="polite" data-state=move || state.get().as_str()>
                 {move || match state.get() {
                     SaveState::Idle => ().into_any(),
-                    SaveState::Saving => view! { <span aria-hidden="true">{t.saving}</span> }.into_any(),
-                    SaveState::Saved => t.saved.into_any(),
-                    SaveState::Failed => t.save_failed.into_any(),
+                    SaveState::Saving => view! { <span aria-hidden="true">{t.saving()}</span> }.into_any(),
+                    SaveState::Saved => t.saved().into_any(),
+                    SaveState::Failed => t.save_failed().into_any(),
                 }}
             </span>
             {move || (state.get() == SaveState::Failed).then(|| {
                 let retry = retry.clone();
-                view! { <button type="button" class="retry" on:click=move |_| retry(value.get_untracked())>{t.retry}</button> }
+                view! { <button type="button" class="retry" on:click=move |_| retry(value.get_untracked())>{t.retry()}</button> }
             })}
         </div>
     }
@@ -510,8 +510,8 @@ fn GroupInvite(link: QrLink) -> impl IntoView {
     let t = use_texts();
     view! {
         <section class="card group-invite" aria-labelledby="group-invite-heading">
-            <h2 id="group-invite-heading">{t.invite_heading}</h2>
-            <p class="hint">{t.invite_intro}</p>
+            <h2 id="group-invite-heading">{t.invite_heading()}</h2>
+            <p class="hint">{t.invite_intro()}</p>
             <div class="qr" inner_html=link.qr_svg></div>
             <p class="group-url"><a href=link.url.clone()>{link.url.clone()}</a></p>
         </section>

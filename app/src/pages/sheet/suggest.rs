@@ -32,20 +32,20 @@ pub fn SuggestForm(context: SheetContext) -> impl IntoView {
     let typed = |field: RwSignal<String>| move |event| field.set(event_target_value(&event));
     view! {
         <section class="card suggest" aria-labelledby="suggest-heading">
-            <h2 id="suggest-heading">{t.suggest_heading}</h2>
-            <p class="hint">{t.suggest_intro}</p>
+            <h2 id="suggest-heading">{t.suggest_heading()}</h2>
+            <p class="hint">{t.suggest_intro()}</p>
             // A plain form until the page is interactive; then the fields go out as they are held.
             <form class="suggest-form" method="post" action=SuggestArea::PATH on:submit=submit>
                 {context.hidden_fields()}
-                <label for="suggest-name">{t.name_label}</label>
+                <label for="suggest-name">{t.name_label()}</label>
                 <input id="suggest-name" name="name" required maxlength=Name::MAX_CHARS
                     prop:value=move || name.get() on:input=typed(name) />
-                <label for="suggest-description">{t.description_label}</label>
+                <label for="suggest-description">{t.description_label()}</label>
                 <textarea id="suggest-description" name="description" rows="2" maxlength=Description::MAX_CHARS
                     prop:value=move || description.get() on:input=typed(description)></textarea>
-                <button type="submit">{t.suggest_button}</button>
+                <button type="submit">{t.suggest_button()}</button>
             </form>
-            <p role="status">{move || sent().then_some(t.suggested_notice)}</p>
+            <p role="status">{move || sent().then_some(t.suggested_notice())}</p>
             <FormError error=last_error(suggest.value()) />
         </section>
     }
