@@ -30,6 +30,9 @@ struct Message {
 
 enum Body {
     Plain(String),
+    /// A `format!` string: text and variables, no choices.
+    Format(String),
+    /// Statements, for a message that chooses its words.
     Formatted(String),
 }
 
@@ -96,6 +99,7 @@ fn messages(code: &str, source: &str) -> BTreeMap<String, Message> {
                 };
                 compiled.body = match plain(&pattern) {
                     Some(text) => Body::Plain(text),
+                    None if !has_select(&pattern) => Body::Format(format_string(&pattern, &mut compiled, &place)),
                     None => {
                         let mut body = String::new();
                         statements(&pattern, &mut compiled, &place, &mut body);
@@ -127,6 +131,33 @@ fn plain(pattern: &Pattern<&str>) -> Option<String> {
         }
     }
     Some(text)
+}
+
+fn has_select(pattern: &Pattern<&str>) -> bool {
+    pattern.elements.iter().any(|e| matches!(e, PatternElement::Placeable { expression: Expression::Select { .. } }))
+}
+
+/// A `format!` string of a pattern without choices: its text, braces doubled, and `{variable}`.
+fn format_string(pattern: &Pattern<&str>, message: &mut Message, place: &str) -> String {
+    let escaped = |text: &str| text.replace('{', "{{").replace('}', "}}");
+    let mut format = String::new();
+    for element in &pattern.elements {
+        match element {
+            PatternElement::TextElement { value } => format.push_str(&escaped(value)),
+            PatternElement::Placeable { expression: Expression::Inline(InlineExpression::StringLiteral { value }) } => {
+                format.push_str(&escaped(&fluent_syntax::unicode::unescape_unicode_to_string(value)));
+            }
+            PatternElement::Placeable {
+                expression: Expression::Inline(InlineExpression::VariableReference { id }),
+            } => {
+                let name = variable(id.name, place);
+                write!(format, "{{{name}}}").unwrap();
+                message.variables.insert(name);
+            }
+            other => fail(&format!("{place}: only variables and string literals may be placed, not {other:?}")),
+        }
+    }
+    format
 }
 
 /// Statements that append `pattern` to `out`.
@@ -168,11 +199,11 @@ fn statements(pattern: &Pattern<&str>, message: &mut Message, place: &str, body:
                             let number: i64 = value.parse().unwrap_or_else(|_| {
                                 fail(&format!("{place}: variant [{value}] must be a whole number"))
                             });
-                            format!("Count::count(&{name}) == {number}")
+                            format!("{name}.count() == {number}")
                         }
                         // Bokmål, nynorsk and English share one rule for counts: `one` is exactly 1.
-                        VariantKey::Identifier { name: "one" } => format!("Count::count(&{name}) == 1"),
-                        VariantKey::Identifier { name: "other" } => format!("Count::count(&{name}) != 1"),
+                        VariantKey::Identifier { name: "one" } => format!("{name}.count() == 1"),
+                        VariantKey::Identifier { name: "other" } => format!("{name}.count() != 1"),
                         VariantKey::Identifier { name: key } => fail(&format!(
                             "{place}: variant [{key}] never applies in these languages (only one and other do)"
                         )),
@@ -228,33 +259,35 @@ fn generate(languages: &[(&str, &str, BTreeMap<String, Message>)]) -> String {
             writeln!(dispatch, "            {id:?} => Some(self.{name}().to_owned()),").unwrap();
             continue;
         }
-        let parameters: Vec<String> = variables
-            .iter()
-            .map(|v| {
-                if selectors.contains(v) {
-                    format!("{v}: impl Count")
-                } else {
-                    format!("{v}: impl ::core::fmt::Display")
-                }
-            })
-            .collect();
-        writeln!(code, "    pub fn {name}(&self, {}) -> String {{", parameters.join(", ")).unwrap();
+        // A generic method for callers, one body per message: each caller's types do not make a copy.
+        let typed = |generic: bool| -> Vec<String> {
+            variables
+                .iter()
+                .map(|v| match (selectors.contains(v), generic) {
+                    (true, true) => format!("{v}: impl Count"),
+                    (true, false) => format!("{v}: &dyn Count"),
+                    (false, true) => format!("{v}: impl ::core::fmt::Display"),
+                    (false, false) => format!("{v}: &dyn ::core::fmt::Display"),
+                })
+                .collect()
+        };
         let all: Vec<&str> = variables.iter().map(String::as_str).collect();
+        let borrowed: Vec<String> = all.iter().map(|v| format!("&{v}")).collect();
+        writeln!(code, "    pub fn {name}(&self, {}) -> String {{", typed(true).join(", ")).unwrap();
+        writeln!(code, "        self.format_{name}({})\n    }}\n", borrowed.join(", ")).unwrap();
+        writeln!(code, "    fn format_{name}(&self, {}) -> String {{", typed(false).join(", ")).unwrap();
         // A translation may leave a variable out.
         writeln!(code, "        let _ = ({});", all.iter().map(|v| format!("&{v},")).collect::<String>()).unwrap();
-        code.push_str("        let mut out = String::new();\n        match self.lang {\n");
+        code.push_str("        match self.lang {\n");
         for (_, variant, messages) in languages {
             let body = match &messages[id].body {
-                Body::Plain(text) => {
-                    let mut body = String::new();
-                    push_text(&mut body, text);
-                    body
-                }
-                Body::Formatted(body) => body.clone(),
+                Body::Plain(text) => format!("{text:?}.to_owned()"),
+                Body::Format(format) => format!("format!({format:?})"),
+                Body::Formatted(body) => format!("{{\nlet mut out = String::new();\n{body}out\n}}"),
             };
-            writeln!(code, "            Lang::{variant} => {{\n{body}            }}").unwrap();
+            writeln!(code, "            Lang::{variant} => {body},").unwrap();
         }
-        code.push_str("        }\n        out\n    }\n");
+        code.push_str("        }\n    }\n");
         let arguments: Vec<String> = all.iter().map(|v| format!("argument({v:?})")).collect();
         writeln!(dispatch, "            {id:?} => Some(self.{name}({})),", arguments.join(", ")).unwrap();
     }

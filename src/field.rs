@@ -58,6 +58,8 @@ fields! {
     Tags = "tags",
     Dimension = "dimension",
     Rationale = "rationale",
+    /// The box a facilitator ticks to say they mean to delete a workshop.
+    Confirm = "confirm",
     Risks = "risks",
     Timeframe = "timeframe",
     Segment = "segment",

@@ -36,6 +36,9 @@ pub trait Backend: Send + Sync + 'static {
     /// The workshop, if `key` may change it.
     async fn authorize(&self, key: &Key) -> Result<Workshop, Error>;
     async fn update_workshop(&self, key: &Key, input: WorkshopInput) -> Result<Workshop, Error>;
+    /// Deletes the workshop for good, with every score, comment, suggestion and change logged;
+    /// its links stop working and its live screens and sheets end.
+    async fn delete_workshop(&self, key: &Key) -> Result<(), Error>;
     async fn set_scoring_open(&self, key: &Key, open: bool) -> Result<Workshop, Error>;
     async fn add_category(&self, key: &Key, input: ItemInput) -> Result<Category, Error>;
     async fn update_category(&self, key: &Key, id: CategoryId, input: ItemInput) -> Result<Category, Error>;

@@ -176,6 +176,10 @@ pub struct Workshop {
     /// The round being scored: 1, until the facilitator begins another after discussing.
     #[serde(default = "first_round")]
     pub round: u32,
+    /// The day (`YYYY-MM-DD`, UTC) the server deletes the workshop unless it changes before
+    /// then, where the server keeps workshops for a limited time; told to the facilitator only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deleted_on: Option<String>,
 }
 
 fn first_round() -> u32 {
@@ -1030,6 +1034,7 @@ mod tests {
             areas: Vec::new(),
             groups: Vec::new(),
             round: 1,
+            deleted_on: None,
         };
         let stats = AxisStats { mean: 5.0, median: 5.0, sd: None, min: 5, max: 5 };
         let row = |area: i64, counts: Vec<u32>| RankedArea {

@@ -307,7 +307,8 @@ download-png = The matrix as PNG
 download-setup = Setup (JSON)
 print = Print
 # $day and $month arrive zero-padded (05, 03)
-report-date = Printed { $year }-{ $month }-{ $day }
+date = { $year }-{ $month }-{ $day }
+report-date = Printed { $date }
 my-workshops = My workshops
 my-workshops-help = The workshops you opened as facilitator in this browser.
 no-my-workshops = None yet. Workshops you create or open as facilitator appear here.
@@ -380,6 +381,16 @@ open-big-screen = Open the big screen
 description-summary = Description
 fullscreen-hint = F: full screen
 
+## Deleting a workshop
+
+delete-heading = Delete the workshop
+delete-help = Everything is deleted for good: the areas, groups, scores, comments, suggestions and the change log. Its links and code stop working, and open screens and sheets close. This cannot be undone; download what you want to keep first.
+delete-confirm = I want to delete this workshop and everything in it for good
+delete-button = Delete the workshop
+# $date is the day it will be deleted, as `date` writes it
+deleted-on = The workshop will be deleted automatically on { $date } unless something changes before then; every change moves the date.
+
+
 ## Domain errors (error_text). A field error reads `error-invalid`: the field's name
 ## (`field-…`), where in a pasted setup it sits (` (areas[3].category)`, or nothing), and the
 ## rule it broke (`rule-…`). English names a field by its name on the wire, in words.
@@ -430,6 +441,7 @@ field-round = Round
 field-aggregate = Aggregate
 field-tags = Tags
 field-rationale = Rationale
+field-confirm = Confirmation
 field-risks = Risks
 field-timeframe = Timeframe
 field-segment = Segment
@@ -499,7 +511,9 @@ about-privacy-kept-3 = The links that give access (the facilitator's, the leader
 about-privacy-not-kept-heading = What is not kept
 about-privacy-not-kept-1 = No tracking, no analytics and no content from other sites. IP addresses are held in memory for a short while only, to stop abuse, and written to the service's log only when an address is refused for too many attempts.
 about-privacy-where-heading = Where, and for how long
-about-privacy-where-1 = Everything is kept in the database of the organisation that runs this service, on its own servers, until that organisation deletes it.
+about-privacy-where-1 = Everything is kept in the database of the organisation that runs this service, on its own servers. The facilitator can delete a workshop with everything in it at any time (under Review).
+about-retention = This service deletes a workshop with everything in it { $days } days after its last change.
+about-no-retention = This service keeps workshops until they are deleted.
 about-privacy-responsible-heading = Who is responsible
 about-privacy-responsible-1 = The organisation that runs this service is the controller. You can ask it for access to, correction of and deletion of your data.
 about-cookies-heading = Cookies and storage in the browser

@@ -319,7 +319,8 @@ download-png = Matrisen som PNG
 download-setup = Oppsett (JSON)
 print = Skriv ut
 # $day and $month arrive zero-padded (05, 03)
-report-date = Utskrift { $day }.{ $month }.{ $year }
+date = { $day }.{ $month }.{ $year }
+report-date = Utskrift { $date }
 my-workshops = Mine workshoper
 my-workshops-help = Workshopene du har åpnet som fasilitator i denne nettleseren.
 no-my-workshops = Ingen ennå. Når du lager eller åpner en workshop som fasilitator, dukker den opp her.
@@ -393,6 +394,16 @@ open-big-screen = Åpne storskjermen
 description-summary = Beskrivelse
 fullscreen-hint = F: fullskjerm
 
+## Deleting a workshop
+
+delete-heading = Slett workshopen
+delete-help = Alt slettes for godt: områdene, gruppene, poengene, kommentarene, forslagene og endringsloggen. Lenkene og koden slutter å virke, og åpne skjermer og ark lukkes. Det kan ikke angres; last ned det du vil ta vare på først.
+delete-confirm = Jeg vil slette denne workshopen og alt i den for godt
+delete-button = Slett workshopen
+# $date is the day it will be deleted, as `date` writes it
+deleted-on = Workshopen slettes automatisk { $date } hvis ingenting endres før det; hver endring flytter datoen.
+
+
 ## Domain errors (error_text). A field error reads `error-invalid`: the field's name
 ## (`field-…`), where in a pasted setup it sits (` (areas[3].category)`, or nothing), and the
 ## rule it broke (`rule-…`).
@@ -443,6 +454,7 @@ field-round = Runden
 field-aggregate = Sammenstillingen
 field-tags = Merkelappen
 field-rationale = Begrunnelsen
+field-confirm = Bekreftelsen
 field-risks = Risikoen
 field-timeframe = Tidsperspektivet
 field-segment = Utvalget
@@ -512,7 +524,9 @@ about-privacy-kept-3 = Lenkene som gir tilgang (tilretteleggerens, ledernes og g
 about-privacy-not-kept-heading = Hva som ikke blir lagret
 about-privacy-not-kept-1 = Ingen sporing, ingen analyseverktøy og ikke noe innhold fra andre nettsteder. IP-adresser holdes bare i minnet en kort stund for å stanse misbruk, og skrives i tjenestens logg bare når en adresse blir avvist for for mange forsøk.
 about-privacy-where-heading = Hvor og hvor lenge
-about-privacy-where-1 = Alt lagres i databasen til virksomheten som driver denne tjenesten, på dens egne servere, og blir der til virksomheten sletter det.
+about-privacy-where-1 = Alt lagres i databasen til virksomheten som driver denne tjenesten, på dens egne servere. Fasilitatoren kan når som helst slette en workshop med alt i den (under Etterarbeid).
+about-retention = Denne tjenesten sletter en workshop med alt i den { $days } dager etter siste endring.
+about-no-retention = Denne tjenesten beholder workshoper til de blir slettet.
 about-privacy-responsible-heading = Hvem som har ansvaret
 about-privacy-responsible-1 = Virksomheten som driver denne tjenesten, er behandlingsansvarlig. Du kan be den om innsyn, retting og sletting.
 about-cookies-heading = Informasjonskapsler og lagring i nettleseren

@@ -307,7 +307,8 @@ download-png = Matrisa som PNG
 download-setup = Oppsett (JSON)
 print = Skriv ut
 # $day and $month arrive zero-padded (05, 03)
-report-date = Utskrift { $day }.{ $month }.{ $year }
+date = { $day }.{ $month }.{ $year }
+report-date = Utskrift { $date }
 my-workshops = Mine workshopar
 my-workshops-help = Workshopane du har opna som tilretteleggjar i denne nettlesaren.
 no-my-workshops = Ingen enno. Når du lagar eller opnar ein workshop som tilretteleggjar, dukkar han opp her.
@@ -379,6 +380,16 @@ open-big-screen = Opne storskjermen
 description-summary = Skildring
 fullscreen-hint = F: fullskjerm
 
+## Deleting a workshop
+
+delete-heading = Slett workshopen
+delete-help = Alt vert sletta for godt: områda, gruppene, poenga, kommentarane, forslaga og endringsloggen. Lenkjene og koden sluttar å verke, og opne skjermar og ark vert lukka. Det kan ikkje angrast; last ned det du vil ta vare på først.
+delete-confirm = Eg vil slette denne workshopen og alt i han for godt
+delete-button = Slett workshopen
+# $date is the day it will be deleted, as `date` writes it
+deleted-on = Workshopen vert sletta automatisk { $date } dersom ingenting vert endra før det; kvar endring flyttar datoen.
+
+
 ## Domain errors (error_text). A field error reads `error-invalid`: the field's name
 ## (`field-…`), where in a pasted setup it sits (` (areas[3].category)`, or nothing), and the
 ## rule it broke (`rule-…`).
@@ -429,6 +440,7 @@ field-round = Runden
 field-aggregate = Samanstillinga
 field-tags = Merkelappen
 field-rationale = Grunngjevinga
+field-confirm = Stadfestinga
 field-risks = Risikoen
 field-timeframe = Tidsperspektivet
 field-segment = Utvalet
@@ -498,7 +510,9 @@ about-privacy-kept-3 = Tilgangslenkene (til tilretteleggjaren, leiarane og grupp
 about-privacy-not-kept-heading = Kva som ikkje vert lagra
 about-privacy-not-kept-1 = Inga sporing, ingen analyseverktøy og ikkje noko innhald frå andre nettstader. IP-adresser vert berre haldne i minnet ei kort stund for å stanse misbruk, og vert skrivne i loggen til tenesta berre når ei adresse vert avvist for for mange forsøk.
 about-privacy-where-heading = Kvar og kor lenge
-about-privacy-where-1 = Alt vert lagra i databasen til verksemda som driv denne tenesta, på eigne serverar, og vert liggjande der til verksemda slettar det.
+about-privacy-where-1 = Alt vert lagra i databasen til verksemda som driv denne tenesta, på hennar eigne serverar. Tilretteleggjaren kan når som helst slette ein workshop med alt i han (under Etterarbeid).
+about-retention = Denne tenesta slettar ein workshop med alt i han { $days } dagar etter siste endring.
+about-no-retention = Denne tenesta held på workshopar til dei vert sletta.
 about-privacy-responsible-heading = Kven som har ansvaret
 about-privacy-responsible-1 = Verksemda som driv denne tenesta, er behandlingsansvarleg. Du kan be verksemda om innsyn, retting og sletting.
 about-cookies-heading = Informasjonskapslar og lagring i nettlesaren

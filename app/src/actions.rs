@@ -172,6 +172,18 @@ pub async fn renew_code(code: String, secret: String) -> Result<(), AppError> {
     Ok(())
 }
 
+/// Deletes the workshop for good once the facilitator has ticked that they mean it, and opens
+/// the home page.
+#[server]
+pub async fn delete_workshop(code: String, secret: String, confirm: Option<String>) -> Result<(), AppError> {
+    if confirm.is_none() {
+        return Err(kvadrant::Error::invalid(kvadrant::Field::Confirm.as_str(), kvadrant::Rule::Required).into());
+    }
+    backend()?.delete_workshop(&key(code, secret)).await?;
+    leptos_axum::redirect("/");
+    Ok(())
+}
+
 /// Makes a copy to use as a template, and opens its facilitator page.
 #[server]
 pub async fn duplicate_workshop(code: String, secret: String) -> Result<(), AppError> {

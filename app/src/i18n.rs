@@ -293,9 +293,23 @@ impl Texts {
         }
     }
 
+    /// A day, from (year, month, day), as the language writes dates.
+    pub fn day(&self, (year, month, day): (i32, u32, u32)) -> String {
+        self.date(format!("{day:02}"), format!("{month:02}"), year)
+    }
+
+    /// A day written `YYYY-MM-DD`, as the language writes dates; as given if it is not one.
+    pub fn iso_day(&self, iso: &str) -> String {
+        let mut parts = iso.splitn(3, '-').map(str::parse::<u32>);
+        match (parts.next(), parts.next(), parts.next()) {
+            (Some(Ok(year)), Some(Ok(month)), Some(Ok(day))) => self.day((year as i32, month, day)),
+            _ => iso.to_owned(),
+        }
+    }
+
     /// The date on a printed report, from (year, month, day).
-    pub fn report_date_of(&self, (year, month, day): (i32, u32, u32)) -> String {
-        self.report_date(format!("{day:02}"), format!("{month:02}"), year)
+    pub fn report_date_of(&self, date: (i32, u32, u32)) -> String {
+        self.report_date(self.day(date))
     }
 
     /// What a removal took away.
@@ -369,6 +383,7 @@ fn field_text(t: &Texts, path: &str) -> &'static str {
         Field::Aggregate => t.field_aggregate(),
         Field::Tags | Field::Dimension => t.field_tags(),
         Field::Rationale => t.field_rationale(),
+        Field::Confirm => t.field_confirm(),
         Field::Risks => t.field_risks(),
         Field::Timeframe => t.field_timeframe(),
         Field::Segment | Field::Compare => t.field_segment(),

@@ -25,11 +25,11 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, StaticSegment, path};
 
 use crate::i18n::{current_lang, use_texts};
-pub use crate::pages::Contact;
 use crate::pages::{
     ACCESSIBILITY_SEGMENT, AccessibilityPage, Footer, GroupCardsPage, HomePage, JoinPage, ManagePage, NotFound,
     PRIVACY_SEGMENT, Part, PrivacyPage, ResultsPage, ScreenPage, SheetPage,
 };
+pub use crate::pages::{Contact, Retention};
 
 /// The HTML document around the app; only the server renders it.
 pub fn shell(options: LeptosOptions) -> impl IntoView {

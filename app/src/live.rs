@@ -223,6 +223,7 @@ mod tests {
                 .into(),
             groups: vec![Group { id: GroupId(1), name: "Gruppe 1".into(), tags: Vec::new(), joined: true }],
             round: 1,
+            deleted_on: None,
         }
     }
 

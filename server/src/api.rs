@@ -205,7 +205,7 @@ pub fn routes() -> (Router<Arc<Service>>, utoipa::openapi::OpenApi) {
     let (router, mut document) = OpenApiRouter::with_openapi(ApiDoc::openapi())
         .routes(routes!(create_workshop))
         .routes(routes!(import_setup))
-        .routes(routes!(get_workshop, update_workshop))
+        .routes(routes!(get_workshop, update_workshop, delete_workshop))
         .routes(routes!(set_scoring))
         .routes(routes!(start_round))
         .routes(routes!(set_results_hidden))
@@ -285,6 +285,20 @@ async fn update_workshop(
     ApiJson(input): ApiJson<WorkshopInput>,
 ) -> ApiResult<Json<Workshop>> {
     Ok(Json(service.update_workshop(&bearer.key(code), input).await?))
+}
+
+/// Deletes the workshop for good: its areas, groups, scores, comments, suggestions and change
+/// log. Its links stop working at once and its live screens and sheets end.
+#[utoipa::path(delete, path = "/api/v1/workshops/{code}", params(("code" = String, Path)),
+    security(("facilitator" = [])),
+    responses((status = 204, description = "Deleted")))]
+async fn delete_workshop(
+    State(service): State<Arc<Service>>,
+    ApiPath(code): ApiPath<String>,
+    bearer: Bearer,
+) -> ApiResult<StatusCode> {
+    service.delete_workshop(&bearer.key(code)).await?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 #[utoipa::path(put, path = "/api/v1/workshops/{code}/scoring", params(("code" = String, Path)), request_body = ScoringInput,

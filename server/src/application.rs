@@ -9,7 +9,7 @@ use axum::extract::DefaultBodyLimit;
 use axum::routing::get;
 use axum::{Extension, Router};
 use kvadrant_api::backend::SharedBackend;
-use kvadrant_app::{App, Contact, shell};
+use kvadrant_app::{App, Contact, Retention, shell};
 use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
 use leptos_axum::{AxumRouteListing, LeptosRoutes, generate_route_list};
@@ -26,7 +26,7 @@ use crate::export::Pictures;
 use crate::limits::Guard;
 use crate::service::Service;
 use crate::store::{Engine, PostgresStore, SqliteStore, Store, StoreError};
-use crate::{api, demo, error, headers, language, navigation, serve};
+use crate::{api, demo, error, headers, language, metrics, navigation, serve};
 
 /// Request bodies larger than this are refused; a full sheet of 100 areas is about 10 KiB.
 const BODY_LIMIT: usize = 256 * 1024;
@@ -52,6 +52,8 @@ pub struct Application {
     header_timeout: std::time::Duration,
     /// Cancelled when the server stops, which ends every live stream.
     stopping: CancellationToken,
+    /// The metrics' own listener and routes, with `--metrics-addr`.
+    metrics: Option<(TcpListener, Router)>,
 }
 
 impl Application {
@@ -61,20 +63,27 @@ impl Application {
     }
 
     pub async fn build_with(config: Config, serving: Serving) -> Result<Application, StartError> {
+        metrics::install();
         let url = config.database_url.as_str();
         let store: Arc<dyn Store> = match Engine::of(url) {
             Some(Engine::Sqlite) => Arc::new(SqliteStore::connect(url).await?),
             Some(Engine::Postgres) => Arc::new(PostgresStore::connect(url).await?),
             None => return Err(StartError::UnsupportedDatabase(config.database_url)),
         };
-        let service = Arc::new(Service::start(store.clone()).await?);
+        let service = Arc::new(Service::start(store.clone()).await?.retaining(config.retention_days));
         tokio::spawn(forget_expired_removals(store));
+        tokio::spawn(delete_unchanged(service.clone()));
         if config.demo && service.store().count_workshops().await.map_err(|e| StartError::Demo(e.into()))? == 0 {
             let manage_path = demo::seed(&service).await.map_err(StartError::Demo)?;
             tracing::info!("demo workshop created; its facilitator page is {manage_path}");
         }
 
         let listener = TcpListener::bind(config.addr).await?;
+        let scrapes = metrics::router(service.store().clone());
+        let (scrapes, metrics) = match config.metrics_addr {
+            Some(addr) => (Router::new(), Some((TcpListener::bind(addr).await?, scrapes))),
+            None => (scrapes, None),
+        };
         let options = LeptosOptions::builder()
             .output_name("kvadrant")
             .site_root(config.site_root.as_str())
@@ -84,20 +93,39 @@ impl Application {
         let stopping = CancellationToken::new();
         let guard = Guard::start(&serving.limits, serving.trust_proxy.clone(), stopping.clone());
         let contact = Contact(config.contact.filter(|contact| !contact.trim().is_empty()));
-        let router = router(service, options, guard, contact, &serving);
-        Ok(Application { router, listener, header_timeout: serving.header_timeout, stopping })
+        let retention = Retention(config.retention_days);
+        let router = router(service, options, guard, (contact, retention), scrapes, &serving);
+        Ok(Application { router, listener, header_timeout: serving.header_timeout, stopping, metrics })
     }
 
     pub fn address(&self) -> SocketAddr {
         self.listener.local_addr().expect("a bound listener has an address")
     }
 
+    /// Where the metrics are served apart from the rest, with `--metrics-addr`.
+    pub fn metrics_address(&self) -> Option<SocketAddr> {
+        self.metrics.as_ref().map(|(listener, _)| listener.local_addr().expect("a bound listener has an address"))
+    }
+
     /// Serves until SIGTERM or SIGINT, then stops gracefully.
     pub async fn run(self) -> io::Result<()> {
+        // The metrics' own listener, if any, serves until the rest has drained.
+        let scrapes = self.metrics.map(|(listener, router)| {
+            if let Ok(addr) = listener.local_addr() {
+                tracing::info!("metrics at http://{addr}{}", metrics::PATH);
+            }
+            let forever = std::future::pending();
+            tokio::spawn(serve::serve(listener, router, self.header_timeout, CancellationToken::new(), forever))
+        });
         // Serving a `Router` directly copies its whole route table for every connection (tens of
         // KiB with all the pages' routes), which a live stream holds for hours; a make-service
         // shares one table.
-        serve::serve(self.listener, self.router, self.header_timeout, self.stopping, serve::signal()).await
+        let served =
+            serve::serve(self.listener, self.router, self.header_timeout, self.stopping, serve::signal()).await;
+        if let Some(scrapes) = scrapes {
+            scrapes.abort();
+        }
+        served
     }
 }
 
@@ -113,6 +141,21 @@ async fn forget_expired_removals(store: Arc<dyn Store>) {
     }
 }
 
+/// Workshops are deleted once they are past the retention time: looked for at start and hourly.
+async fn delete_unchanged(service: Arc<Service>) {
+    let mut every_hour = tokio::time::interval(std::time::Duration::from_secs(3600));
+    loop {
+        every_hour.tick().await;
+        match service.delete_unchanged().await {
+            Ok(0) => {}
+            Ok(deleted) => tracing::info!(deleted, "deleted workshops past the retention time"),
+            Err(cause) => {
+                tracing::error!(%cause, "deleting workshops past the retention time; trying again in an hour")
+            }
+        }
+    }
+}
+
 /// The pages' routes, listed once per process. Listing them renders the app with resource loads
 /// suppressed for the whole process, which stalls for good any page another server in the same
 /// process starts rendering meanwhile (the tests run many side by side).
@@ -122,13 +165,15 @@ fn router(
     service: Arc<Service>,
     options: LeptosOptions,
     guard: Arc<Guard>,
-    contact: Contact,
+    (contact, retention): (Contact, Retention),
+    scrapes: Router,
     serving: &Serving,
 ) -> Router {
     let backend: SharedBackend = service.clone();
     let context = move || {
         provide_context(backend.clone());
         provide_context(contact.clone());
+        provide_context(retention);
         headers::provide_nonce();
     };
     let pages = Router::new()
@@ -150,6 +195,7 @@ fn router(
     let timeout = ServiceBuilder::new().layer(HandleErrorLayer::new(error::timed_out)).timeout(serving.request_timeout);
     Router::new()
         .merge(api.with_state(service))
+        .merge(scrapes)
         .merge(pages)
         .layer(Extension(Arc::new(Pictures::default())))
         .layer(axum::middleware::from_fn_with_state(guard, crate::limits::guard))
@@ -158,6 +204,7 @@ fn router(
         .layer(timeout)
         .layer(axum::middleware::from_fn(headers::security_headers))
         .layer(TraceLayer::new_for_http().make_span_with(request_span))
+        .layer(axum::middleware::from_fn(metrics::track))
         .layer(PropagateRequestIdLayer::x_request_id())
         .layer(SetRequestIdLayer::x_request_id(RequestCounter::default()))
 }
@@ -187,7 +234,8 @@ impl MakeRequestId for RequestCounter {
 /// Every route the server answers, as (method, path template): the API's (read off its
 /// OpenAPI document, which is built from the same handlers as its routes), the pages', the
 /// server functions' and the two plain redirects. Tests walk it to check what each route
-/// answers to each role, so that a new route cannot slip past them.
+/// answers to each role, so that a new route cannot slip past them. `/metrics` is left out: it
+/// tells no role anything of a workshop, and its counts change with every request (see `metrics`).
 pub fn route_table() -> Vec<(String, String)> {
     let (_, document) = api::routes();
     let document = serde_json::to_value(&document).expect("the OpenAPI document serialises");

@@ -12,6 +12,11 @@ pub struct Config {
     /// Address to listen on (port 0 picks a free port).
     #[arg(long, env = "KVADRANT_ADDR", default_value = "127.0.0.1:3000")]
     pub addr: SocketAddr,
+    /// Serve the metrics (Prometheus's text format) at `/metrics` on this address, a listener of
+    /// their own, and not on `--addr`: for an operator who keeps them off the public side.
+    /// Without it, `--addr` serves them.
+    #[arg(long, env = "KVADRANT_METRICS_ADDR")]
+    pub metrics_addr: Option<SocketAddr>,
     /// Where workshops are kept. A `sqlite://` file is created and migrated on start.
     #[arg(long, env = "DATABASE_URL", default_value = "sqlite://kvadrant.db")]
     pub database_url: String,
@@ -25,7 +30,14 @@ pub struct Config {
     /// about privacy: an e-mail address or a web address. Shown on those two pages.
     #[arg(long, env = "KVADRANT_CONTACT")]
     pub contact: Option<String>,
+    /// Days a workshop is kept after its last change; then it is deleted with everything in it
+    /// (the facilitator's page says when). 0 keeps workshops until they are deleted by hand.
+    #[arg(long, env = "KVADRANT_RETENTION_DAYS", default_value_t = RETENTION_DAYS)]
+    pub retention_days: u32,
 }
+
+/// Workshops are kept a year after their last change, unless the operator says otherwise.
+pub const RETENTION_DAYS: u32 = 365;
 
 /// How the server writes its log lines.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

@@ -4,6 +4,7 @@
 pub mod api;
 pub mod application;
 pub mod assets;
+pub mod backup;
 pub mod bands;
 pub mod config;
 pub mod demo;
@@ -14,6 +15,7 @@ pub mod health;
 pub mod language;
 pub mod limits;
 pub mod live;
+pub mod metrics;
 pub mod navigation;
 pub mod paths;
 pub mod qr;

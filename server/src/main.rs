@@ -1,13 +1,18 @@
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{Args, Parser, Subcommand};
 use kvadrant_server::config::LogFormat;
-use kvadrant_server::{Application, Config, Serving, serve};
+use kvadrant_server::{Application, Config, Serving, backup, serve};
 use tracing_subscriber::EnvFilter;
+use tracing_subscriber::fmt::writer::BoxMakeWriter;
 
 #[derive(Parser)]
 #[command(name = "kvadrant", about = "Score areas on potential and feasibility, live; rank them.")]
 struct Cli {
+    /// Without one, the server serves.
+    #[command(subcommand)]
+    command: Option<Command>,
     #[command(flatten)]
     config: Config,
     #[command(flatten)]
@@ -18,12 +23,36 @@ struct Cli {
     log_format: LogFormat,
 }
 
+/// What the binary does instead of serving.
+#[derive(Subcommand)]
+enum Command {
+    /// Write a consistent copy of the SQLite database to FILE.
+    ///
+    /// The database is `--database-url` (`DATABASE_URL`), as when serving; a server may be writing
+    /// to it meanwhile. FILE must not exist yet. For PostgreSQL, use `pg_dump`.
+    Backup(BackupArgs),
+}
+
+#[derive(Args)]
+struct BackupArgs {
+    /// Where the copy goes: a new file.
+    file: PathBuf,
+    /// The database to copy; by default the server's (`--database-url`, `DATABASE_URL`).
+    #[arg(long)]
+    database_url: Option<String>,
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn"));
+    // A command's standard output is its answer alone; the server's is its log.
+    let writer = match cli.command {
+        Some(_) => BoxMakeWriter::new(std::io::stderr),
+        None => BoxMakeWriter::new(std::io::stdout),
+    };
     match cli.log_format {
-        LogFormat::Text => tracing_subscriber::fmt().with_env_filter(filter).init(),
-        LogFormat::Json => tracing_subscriber::fmt().json().with_env_filter(filter).init(),
+        LogFormat::Text => tracing_subscriber::fmt().with_env_filter(filter).with_writer(writer).init(),
+        LogFormat::Json => tracing_subscriber::fmt().json().with_env_filter(filter).with_writer(writer).init(),
     }
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(runtime) => runtime,
@@ -32,14 +61,19 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let code = runtime.block_on(run(cli));
+    let code = runtime.block_on(async {
+        match cli.command {
+            None => run(cli.config, cli.serving).await,
+            Some(Command::Backup(args)) => run_backup(args, cli.config).await,
+        }
+    });
     // Blocking work still running (a PNG being drawn) must not hold the exit up for long.
     runtime.shutdown_timeout(serve::EXIT);
     code
 }
 
-async fn run(cli: Cli) -> ExitCode {
-    let application = match Application::build_with(cli.config, cli.serving).await {
+async fn run(config: Config, serving: Serving) -> ExitCode {
+    let application = match Application::build_with(config, serving).await {
         Ok(application) => application,
         Err(error) => {
             tracing::error!("cannot start: {error}");
@@ -51,6 +85,20 @@ async fn run(cli: Cli) -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             tracing::error!("server stopped: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run_backup(args: BackupArgs, config: Config) -> ExitCode {
+    let database_url = args.database_url.unwrap_or(config.database_url);
+    match backup::backup(&database_url, &args.file).await {
+        Ok(size) => {
+            println!("backed up to {} ({size} bytes)", args.file.display());
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("backup failed: {error}");
             ExitCode::FAILURE
         }
     }

@@ -27,6 +27,7 @@ pub fn workshop(record: &WorkshopRecord, content: Content) -> Workshop {
         areas: content.areas.into_iter().map(Area::from).collect(),
         groups: content.groups.into_iter().map(Group::from).collect(),
         round: record.round,
+        deleted_on: None,
     }
 }
 

@@ -1,6 +1,8 @@
 //! The JSON API and the server-rendered pages, over real HTTP.
 
+mod backup;
 mod certainty;
+mod deletion;
 mod durability;
 mod errors;
 mod group_links;
@@ -8,6 +10,7 @@ mod headers;
 mod health;
 mod hidden;
 mod limits;
+mod metrics;
 mod pages;
 mod pictures;
 mod removals;

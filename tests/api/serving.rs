@@ -6,9 +6,8 @@
 //! target directory this test binary sits in.
 
 use std::io::Read;
-use std::path::PathBuf;
 use std::process::Stdio;
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use futures_util::StreamExt;
@@ -103,32 +102,6 @@ async fn an_answer_that_takes_too_long_is_refused_and_live_streams_run_on() {
     assert!(event.id > first.id);
 }
 
-/// The server binary, built once per test run.
-fn server_binary() -> PathBuf {
-    static BUILT: OnceLock<PathBuf> = OnceLock::new();
-    BUILT
-        .get_or_init(|| {
-            let exe = std::env::current_exe().unwrap();
-            // target/<profile>/deps/system-<hash>
-            let profile_dir = exe.parent().and_then(|deps| deps.parent()).unwrap().to_owned();
-            let profile = match profile_dir.file_name().and_then(|name| name.to_str()) {
-                Some("debug") | None => "dev".to_owned(),
-                Some(other) => other.to_owned(),
-            };
-            let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-            let status = std::process::Command::new(cargo)
-                .args(["build", "--locked", "--quiet", "-p", "kvadrant-server", "--bin", "kvadrant-server"])
-                .args(["--profile", &profile])
-                .env("CARGO_TARGET_DIR", profile_dir.parent().unwrap())
-                .current_dir(env!("CARGO_MANIFEST_DIR"))
-                .status()
-                .expect("cargo runs");
-            assert!(status.success(), "building kvadrant-server");
-            profile_dir.join("kvadrant-server")
-        })
-        .clone()
-}
-
 /// The real server in a process of its own, and where it listens.
 async fn spawn_server(dir: &TestDir) -> (Child, String) {
     let (child, base, _) = spawn_logging_server(dir, "info").await;
@@ -147,7 +120,7 @@ pub(super) async fn spawn_on(database_url: &str, level: &str) -> (Child, String,
 
 /// The real server on the database at `database_url`, logging at `level` in `format`.
 async fn spawn_with(database_url: &str, level: &str, format: &str) -> (Child, String, Arc<Mutex<String>>) {
-    let binary = server_binary();
+    let binary = support::server_binary();
     let mut child = Command::new(binary)
         .env("KVADRANT_LOG_FORMAT", format)
         .env("KVADRANT_ADDR", "127.0.0.1:0")

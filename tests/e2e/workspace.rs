@@ -160,6 +160,22 @@ async fn prepare_and_undo(server: TestServer, browser: Client) {
     }
     // Review has the groups' comments under the results.
     wait_until_text(&browser, ".area-comments", |text| text.contains("Felles tilbud trengs")).await;
+
+    // Deleting asks for a tick first; with it, the workshop goes and the home page opens.
+    wait_until_text(&browser, ".delete", |text| text.contains("slettes automatisk")).await;
+    click_button(&browser, "Slett workshopen").await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let status = server.client.get(server.url(&format!("/api/v1/workshops/{}", workshop.code))).send().await;
+    assert_eq!(status.unwrap().status(), reqwest::StatusCode::OK, "nothing is deleted without the tick");
+    wait_for(&browser, ".delete input[name='confirm']").await.click().await.unwrap();
+    click_button(&browser, "Slett workshopen").await;
+    eventually("the home page", || async {
+        let url = browser.current_url().await.ok()?;
+        (url.path() == "/").then_some(())
+    })
+    .await;
+    let status = server.client.get(server.url(&format!("/api/v1/workshops/{}", workshop.code))).send().await;
+    assert_eq!(status.unwrap().status(), reqwest::StatusCode::NOT_FOUND);
 }
 
 async fn absent_undo(browser: &Client) {

@@ -6,6 +6,7 @@ mod events;
 
 use std::collections::HashMap;
 use std::path::PathBuf;
+use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 pub use events::{Event, EventStream};
@@ -20,6 +21,8 @@ pub struct TestServer {
     pub client: Client,
     /// The database the server keeps its workshops in.
     pub database_url: String,
+    /// Where the metrics are served, when on a listener of their own (`--metrics-addr`).
+    pub metrics_base: Option<String>,
     dir: PathBuf,
     /// The link key of each group this test has joined, by join code and group.
     group_keys: tokio::sync::Mutex<HashMap<(String, i64), String>>,
@@ -45,6 +48,17 @@ pub async fn start_with(demo: bool) -> TestServer {
     let dir = fresh_dir();
     let database_url = fresh_database(&dir).await;
     start_on(&database_url, demo, dir, Serving::default()).await
+}
+
+/// A server on a SQLite file of its own whatever `KVADRANT_TEST_POSTGRES` says, for what only a
+/// file can show (a backup, a restore); on a copy of `file` when given, else on a fresh one.
+pub async fn start_sqlite(file: Option<&std::path::Path>) -> TestServer {
+    let dir = fresh_dir();
+    let database = dir.join("kvadrant.db");
+    if let Some(file) = file {
+        std::fs::copy(file, &database).expect("copy the database file");
+    }
+    start_on(&format!("sqlite://{}", database.display()), false, dir, Serving::default()).await
 }
 
 /// A server with its own timeouts and limits (see `Serving`), on a fresh database.
@@ -88,13 +102,30 @@ pub async fn start_with_contact(contact: &str) -> TestServer {
     start_configured(config, dir, Serving::default()).await
 }
 
+/// A second server on `database_url` (another server's), keeping workshops `days` after their
+/// last change: it deletes those past that as it starts.
+pub async fn start_retaining(database_url: &str, days: u32) -> TestServer {
+    let config = Config { retention_days: days, ..config(database_url, false) };
+    start_configured(config, fresh_dir(), Serving::default()).await
+}
+
+/// A server that serves its metrics on a listener of their own (`--metrics-addr`), not on its address.
+pub async fn start_with_metrics_addr() -> TestServer {
+    let dir = fresh_dir();
+    let database_url = fresh_database(&dir).await;
+    let config = Config { metrics_addr: Some("127.0.0.1:0".parse().unwrap()), ..config(&database_url, false) };
+    start_configured(config, dir, Serving::default()).await
+}
+
 fn config(database_url: &str, demo: bool) -> Config {
     Config {
         addr: "127.0.0.1:0".parse().unwrap(),
+        metrics_addr: None,
         database_url: database_url.to_owned(),
         demo,
         site_root: site_root(),
         contact: None,
+        retention_days: kvadrant_server::config::RETENTION_DAYS,
     }
 }
 
@@ -106,8 +137,9 @@ async fn start_configured(config: Config, dir: PathBuf, serving: Serving) -> Tes
     let database_url = config.database_url.clone();
     let application = Application::build_with(config, serving).await.expect("the server starts");
     let base = format!("http://{}", application.address());
+    let metrics_base = application.metrics_address().map(|address| format!("http://{address}"));
     tokio::spawn(application.run());
-    TestServer { base, client: Client::new(), database_url, dir, group_keys: Default::default() }
+    TestServer { base, client: Client::new(), database_url, metrics_base, dir, group_keys: Default::default() }
 }
 
 fn fresh_dir() -> PathBuf {
@@ -171,6 +203,19 @@ impl TestServer {
             let mut connection =
                 sqlx::PgConnection::connect(&self.database_url).await.expect("the PostgreSQL database");
             sqlx::query(sql).execute(&mut connection).await.expect("the statement runs");
+        }
+    }
+
+    /// A number the server's database answers `sql` with (a `COUNT(*)`, a `MAX(id)`).
+    pub async fn query_number(&self, sql: &str) -> i64 {
+        use sqlx::Connection;
+        if self.database_url.starts_with("sqlite:") {
+            let mut connection = sqlx::SqliteConnection::connect(&self.database_url).await.expect("the SQLite file");
+            sqlx::query_scalar(sql).fetch_one(&mut connection).await.expect("the query runs")
+        } else {
+            let mut connection =
+                sqlx::PgConnection::connect(&self.database_url).await.expect("the PostgreSQL database");
+            sqlx::query_scalar(sql).fetch_one(&mut connection).await.expect("the query runs")
         }
     }
 
@@ -420,4 +465,31 @@ impl Drop for TestDir {
     fn drop(&mut self) {
         let _ = std::fs::remove_dir_all(&self.0);
     }
+}
+
+/// The server binary, built once per test run with the `cargo` running the tests, into the
+/// target directory the test binary sits in.
+pub fn server_binary() -> PathBuf {
+    static BUILT: OnceLock<PathBuf> = OnceLock::new();
+    BUILT
+        .get_or_init(|| {
+            let exe = std::env::current_exe().unwrap();
+            // target/<profile>/deps/system-<hash>
+            let profile_dir = exe.parent().and_then(|deps| deps.parent()).unwrap().to_owned();
+            let profile = match profile_dir.file_name().and_then(|name| name.to_str()) {
+                Some("debug") | None => "dev".to_owned(),
+                Some(other) => other.to_owned(),
+            };
+            let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+            let status = std::process::Command::new(cargo)
+                .args(["build", "--locked", "--quiet", "-p", "kvadrant-server", "--bin", "kvadrant-server"])
+                .args(["--profile", &profile])
+                .env("CARGO_TARGET_DIR", profile_dir.parent().unwrap())
+                .current_dir(env!("CARGO_MANIFEST_DIR"))
+                .status()
+                .expect("cargo runs");
+            assert!(status.success(), "building kvadrant-server");
+            profile_dir.join("kvadrant-server")
+        })
+        .clone()
 }

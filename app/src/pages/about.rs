@@ -19,6 +19,11 @@ pub const PRIVACY_SEGMENT: &str = "personvern";
 #[derive(Debug, Clone, Default)]
 pub struct Contact(pub Option<String>);
 
+/// Days this instance keeps a workshop after its last change (0: until it is deleted), as its
+/// operator configured it; the server provides it to every page.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Retention(pub u32);
+
 /// One of the texts' messages.
 type Message = fn(&Texts) -> &'static str;
 
@@ -88,6 +93,10 @@ pub fn PrivacyPage() -> impl IntoView {
             <h1>{t.about_privacy()}</h1>
             <p class="lead">{t.about_privacy_intro()}</p>
             {sections(t, PRIVACY_SECTIONS)}
+            <p>{match use_context::<Retention>().unwrap_or_default().0 {
+                0 => t.about_no_retention().to_owned(),
+                days => t.about_retention(days),
+            }}</p>
             <p>{t.about_undo(UNDO_MINUTES)}</p>
             <h2>{t.about_cookies_heading()}</h2>
             <ul>{cookies}</ul>

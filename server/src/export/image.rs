@@ -65,6 +65,7 @@ mod tests {
             areas: vec![Area { id: AreaId(1), name: "Jordmor".into(), description: String::new(), category_id: None }],
             groups: Vec::new(),
             round: 2,
+            deleted_on: None,
         };
         let stats = AxisStats { mean: 7.5, median: 7.5, sd: None, min: 7, max: 8 };
         let standings = Standings {

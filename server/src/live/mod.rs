@@ -19,6 +19,7 @@ pub use frames::Frames;
 pub use stream::events;
 
 use crate::bands::{Pacer, RankBands};
+use crate::metrics;
 use crate::store::{Change, Store, StoreResult};
 
 /// How soon after one announcement to other instances the next may go.
@@ -44,6 +45,8 @@ pub enum Role {
 struct Feed {
     frames: watch::Sender<Arc<Frames>>,
     dirty: Arc<Notify>,
+    /// Counts the workshop as followed while its feed runs.
+    _followed: metrics::Held,
 }
 
 pub struct Hub {
@@ -133,7 +136,8 @@ impl Hub {
             return Ok(Some(feed.frames.subscribe()));
         }
         let (sender, receiver) = watch::channel(Arc::new(frames));
-        let feed = Arc::new(Feed { frames: sender, dirty: Arc::new(Notify::new()) });
+        let feed =
+            Arc::new(Feed { frames: sender, dirty: Arc::new(Notify::new()), _followed: metrics::live_workshop() });
         // A change may have landed between the snapshot and now, and the bands may be behind:
         // look once more.
         feed.dirty.notify_one();
@@ -142,16 +146,26 @@ impl Hub {
         Ok(Some(receiver))
     }
 
+    /// Drops the feed of a workshop that is gone.
+    fn forget(&self, workshop: WorkshopId, feed: &Arc<Feed>) {
+        remove_feed(&mut self.feeds.lock().expect("feeds lock"), workshop, feed);
+    }
+
     /// Drops a feed no one follows any more; false if someone subscribed meanwhile.
     fn retire(&self, workshop: WorkshopId, feed: &Arc<Feed>) -> bool {
         let mut feeds = self.feeds.lock().expect("feeds lock");
         if feed.frames.receiver_count() > 0 {
             return false;
         }
-        if feeds.get(&workshop).is_some_and(|current| Arc::ptr_eq(current, feed)) {
-            feeds.remove(&workshop);
-        }
+        remove_feed(&mut feeds, workshop, feed);
         true
+    }
+}
+
+/// Removes `feed`, unless a newer one of the workshop took its place.
+fn remove_feed(feeds: &mut HashMap<WorkshopId, Arc<Feed>>, workshop: WorkshopId, feed: &Arc<Feed>) {
+    if feeds.get(&workshop).is_some_and(|current| Arc::ptr_eq(current, feed)) {
+        feeds.remove(&workshop);
     }
 }
 
@@ -186,7 +200,13 @@ async fn refresh_feed(hub: Weak<Hub>, workshop: WorkshopId, feed: Arc<Feed>) {
                     }
                 }
             }
-            Ok(None) => return,
+            // Deleted: dropping the feed ends every stream that follows it.
+            Ok(None) => {
+                if let Some(hub) = hub.upgrade() {
+                    hub.forget(workshop, &feed);
+                }
+                return;
+            }
             Err(cause) => {
                 // Screens must not stay behind on a change: try again until the store answers.
                 tracing::error!(%cause, workshop = workshop.0, "reloading a live workshop; trying again");

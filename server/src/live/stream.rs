@@ -10,6 +10,7 @@ use futures_util::Stream;
 use tokio::sync::watch;
 
 use super::{Frames, Role, frames::Sent};
+use crate::metrics;
 
 /// A comment line now and then keeps proxies and browsers from closing a quiet stream.
 const KEEP_ALIVE: Duration = Duration::from_secs(20);
@@ -22,6 +23,8 @@ struct Subscriber {
     role: Role,
     pending: VecDeque<Bytes>,
     sent: Sent,
+    /// Counts the stream as open until it ends or its client goes away.
+    _open: metrics::Held,
 }
 
 impl Subscriber {
@@ -36,7 +39,7 @@ pub fn events(mut frames: watch::Receiver<Arc<Frames>>, role: Role) -> impl Stre
     let first = frames.borrow_and_update().clone();
     let retry = format!("retry: {}\n\n", rand::random_range(RETRY_MS));
     let pending = VecDeque::from([Bytes::from(retry)]);
-    let mut subscriber = Subscriber { frames, role, pending, sent: Sent::default() };
+    let mut subscriber = Subscriber { frames, role, pending, sent: Sent::default(), _open: metrics::live_stream() };
     subscriber.queue(&first);
     futures_util::stream::unfold(subscriber, |mut subscriber| async move {
         loop {

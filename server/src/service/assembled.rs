@@ -30,6 +30,11 @@ impl<T> Newest<T> {
         self.kept.get(&workshop).filter(|(kept, _)| *kept == version).map(|(_, value)| value)
     }
 
+    /// Drops what is kept of a deleted workshop.
+    pub fn forget(&self, workshop: WorkshopId) {
+        self.kept.remove(&workshop);
+    }
+
     /// Keeps `value`, made at `version`, unless one made at a newer version is kept already.
     pub fn keep(&self, workshop: WorkshopId, version: i64, value: Arc<T>) {
         if self.kept.get(&workshop).is_none_or(|(kept, _)| kept <= version) {

@@ -57,6 +57,8 @@ pub struct Service {
     hub: Arc<Hub>,
     assembled: AssembledResults,
     bands: Arc<RankBands>,
+    /// How long a workshop is kept after its last change; `None`: for as long as it is not deleted.
+    retention: Option<time::Duration>,
 }
 
 impl StoreError {
@@ -112,7 +114,37 @@ impl Service {
         let bands = Arc::new(RankBands::default());
         let hub = Hub::start(store.clone(), bands.clone()).await?;
         let scores = ScoreWriter::spawn(store.clone());
-        Ok(Service { scores, store, hub, assembled: AssembledResults::default(), bands })
+        Ok(Service { scores, store, hub, assembled: AssembledResults::default(), bands, retention: None })
+    }
+
+    /// Keeps workshops `days` after their last change (0: until deleted by hand).
+    pub fn retaining(mut self, days: u32) -> Service {
+        self.retention = (days > 0).then(|| time::Duration::days(i64::from(days)));
+        self
+    }
+
+    /// Deletes the workshops that have not changed for the retention time; how many.
+    pub async fn delete_unchanged(&self) -> Result<usize, Error> {
+        let Some(age) = self.retention else { return Ok(0) };
+        let stale = self.store.unchanged_for(age).await?;
+        for &workshop in &stale {
+            match self.delete(workshop).await {
+                // Deleted by hand meanwhile.
+                Ok(()) | Err(Error::NotFound { .. }) => {}
+                Err(other) => return Err(other),
+            }
+        }
+        Ok(stale.len())
+    }
+
+    /// The day the workshop will be deleted unless it changes, if workshops are kept for a limited time.
+    async fn deleted_on(&self, workshop: WorkshopId) -> Result<Option<String>, Error> {
+        let Some(age) = self.retention else { return Ok(None) };
+        let last = self.store.last_change(workshop).await?;
+        const DAY: &[time::format_description::BorrowedFormatItem<'_>] =
+            time::macros::format_description!("[year]-[month]-[day]");
+        let day = last.get(..10).and_then(|day| time::Date::parse(day, DAY).ok()).ok_or(Error::Internal)?;
+        Ok(Some((day + age).format(DAY).map_err(|_| Error::Internal)?))
     }
 
     pub fn store(&self) -> &Arc<dyn Store> {
@@ -130,6 +162,14 @@ impl Service {
             self.hub.changed(workshop);
         }
         outcome
+    }
+
+    /// Deletes a workshop; its live feed notices and ends its streams, here and on every
+    /// instance the change is announced to.
+    async fn delete(&self, workshop: WorkshopId) -> Result<(), Error> {
+        self.change(workshop, self.store.delete_workshop(workshop)).await.map_err(|e| e.about(Entity::Workshop))?;
+        self.assembled.forget(workshop);
+        Ok(())
     }
 
     /// Follows a workshop live: as the facilitator with its secret, else as the audience.
@@ -457,7 +497,9 @@ impl Backend for Service {
 
     async fn authorize(&self, key: &Key) -> Result<Workshop, Error> {
         let record = self.authorized(key).await?;
-        self.view(&record).await
+        let mut workshop = self.view(&record).await?;
+        workshop.deleted_on = self.deleted_on(record.id).await?;
+        Ok(workshop)
     }
 
     async fn update_workshop(&self, key: &Key, input: WorkshopInput) -> Result<Workshop, Error> {
@@ -804,6 +846,11 @@ impl Backend for Service {
     async fn import_setup(&self, setup: Setup) -> Result<CreatedWorkshop, Error> {
         let parsed = setup::parse_setup(&setup)?;
         Ok(self.create_with(parsed.title, parsed.description, parsed.settings, parsed.lists, false).await?.1)
+    }
+
+    async fn delete_workshop(&self, key: &Key) -> Result<(), Error> {
+        let record = self.authorized(key).await?;
+        self.delete(record.id).await
     }
 
     async fn duplicate(&self, key: &Key) -> Result<CreatedWorkshop, Error> {

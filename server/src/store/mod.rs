@@ -142,6 +142,10 @@ impl KeptRounds {
     fn keep(&self, record: &WorkshopRecord, rounds: Arc<[FinishedRound]>) {
         self.0.insert(record.id, (record.kept_version, rounds));
     }
+
+    fn forget(&self, workshop: WorkshopId) {
+        self.0.remove(&workshop);
+    }
 }
 
 /// The scores as cells on `scale`. A stored value outside it (which writes refuse, so only a
@@ -411,6 +415,17 @@ pub struct GroupAccess {
     pub areas: Vec<AreaId>,
 }
 
+/// A store's connections to its database at one moment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Connections {
+    /// Taken by a query or a transaction.
+    pub in_use: u32,
+    /// Open and waiting in the pool.
+    pub idle: u32,
+    /// The most the pool opens.
+    pub max: u32,
+}
+
 /// A change another instance made, heard through the database.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Change {
@@ -427,8 +442,16 @@ pub trait Store: Send + Sync + 'static {
     async fn create_workshop(&self, new: &NewWorkshop) -> StoreResult<WorkshopId>;
     async fn find_workshop(&self, code: &JoinCode) -> StoreResult<Option<WorkshopRecord>>;
     async fn count_workshops(&self) -> StoreResult<i64>;
+    /// Deletes a workshop and everything in it: scores, comments, suggestions, the change log.
+    async fn delete_workshop(&self, workshop: WorkshopId) -> StoreResult<()>;
+    /// When the workshop last changed, as the store writes moments (see [`stamp`]).
+    async fn last_change(&self, workshop: WorkshopId) -> StoreResult<String>;
+    /// The workshops that have not changed for `age`.
+    async fn unchanged_for(&self, age: time::Duration) -> StoreResult<Vec<WorkshopId>>;
     /// Whether the database answers: one round trip that reads nothing.
     async fn ping(&self) -> StoreResult<()>;
+    /// The connection pool as it is now, for the metrics.
+    fn connections(&self) -> Connections;
     async fn demo_code(&self) -> StoreResult<Option<JoinCode>>;
     async fn content(&self, workshop: WorkshopId) -> StoreResult<Content>;
     async fn update_workshop(&self, workshop: WorkshopId, title: &Title, description: &Description) -> StoreResult<()>;

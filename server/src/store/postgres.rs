@@ -6,6 +6,7 @@ use sqlx::{Postgres, query};
 use tokio::sync::mpsc;
 
 use super::sheet_writes::{CellKey, LogLine};
+use super::sql::statements::insert_workshop;
 use super::sql::{Dialect, SqlStore};
 use super::{Change, StoreResult};
 
@@ -52,6 +53,7 @@ impl Dialect for Postgres {
 
     /// Read committed, each statement would see the changes committed before it.
     const ONE_SNAPSHOT: Option<&'static str> = Some("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+    const INSERT_WORKSHOP: &'static str = insert_workshop!();
 
     async fn announce(store: &PostgresStore, workshops: &[WorkshopId]) -> StoreResult<()> {
         if workshops.is_empty() {
@@ -146,6 +148,7 @@ impl Dialect for Postgres {
             ("SET_CELLS", SET_CELLS),
             ("CLEAR_CELLS", CLEAR_CELLS),
             ("INSERT_CHANGES", INSERT_CHANGES),
+            ("INSERT_WORKSHOP", Self::INSERT_WORKSHOP),
         ]
         .into_iter()
         .map(|(name, sql)| (name.to_owned(), sql.to_owned()))

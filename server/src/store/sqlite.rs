@@ -9,6 +9,7 @@ use sqlx::{Sqlite, query};
 use tokio::sync::mpsc;
 
 use super::sheet_writes::{CellKey, LogLine};
+use super::sql::statements::insert_workshop;
 use super::sql::{Dialect, SqlStore};
 use super::{Change, StoreResult};
 
@@ -44,6 +45,8 @@ impl Dialect for Sqlite {
 
     /// A transaction reads one snapshot of the file already (write-ahead log).
     const ONE_SNAPSHOT: Option<&'static str> = None;
+    // SQLite would give a deleted newest workshop's id again: number after the last one given.
+    const INSERT_WORKSHOP: &'static str = insert_workshop!("id", "(SELECT last + 1 FROM workshop_ids WHERE slot = 1)");
 
     async fn announce(_: &SqliteStore, _: &[WorkshopId]) -> StoreResult<()> {
         Ok(())
@@ -130,6 +133,7 @@ impl Dialect for Sqlite {
                     (format!("insert_changes({rows})"), insert_changes(rows)),
                 ]
             })
+            .chain([("INSERT_WORKSHOP".to_owned(), Self::INSERT_WORKSHOP.to_owned())])
             .collect()
     }
 }

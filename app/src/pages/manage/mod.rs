@@ -16,9 +16,10 @@ use serde::{Deserialize, Serialize};
 
 use super::param;
 use crate::actions::{
-    AcceptSuggestion, AddAreas, AddGroups, DuplicateWorkshop, KeepSuggestion, MoveItem, RemoveItem, RenewCode,
-    RenewGroupLink, RenewReviewLink, RenewSecret, RestoreItem, SaveArea, SaveCategory, SetResultsHidden, SetScoring,
-    StartRound, UpdateGroup, UpdateSettings, UpdateWorkshop, load_invite, load_managed, load_review_link, load_usage,
+    AcceptSuggestion, AddAreas, AddGroups, DeleteWorkshop, DuplicateWorkshop, KeepSuggestion, MoveItem, RemoveItem,
+    RenewCode, RenewGroupLink, RenewReviewLink, RenewSecret, RestoreItem, SaveArea, SaveCategory, SetResultsHidden,
+    SetScoring, StartRound, UpdateGroup, UpdateSettings, UpdateWorkshop, load_invite, load_managed, load_review_link,
+    load_usage,
 };
 use crate::error::AppError;
 use crate::hydration::island_hydrated;
@@ -80,6 +81,7 @@ pub(super) struct Actions {
     pub(super) renew_secret: ServerAction<RenewSecret>,
     pub(super) renew_code: ServerAction<RenewCode>,
     pub(super) duplicate: ServerAction<DuplicateWorkshop>,
+    pub(super) delete: ServerAction<DeleteWorkshop>,
     pub(super) accept: ServerAction<AcceptSuggestion>,
     pub(super) keep: ServerAction<KeepSuggestion>,
     /// Grows with every change that succeeded, so the page reloads the workshop then, and
@@ -127,6 +129,7 @@ impl Actions {
             renew_secret: ServerAction::new(),
             renew_code: ServerAction::new(),
             duplicate: ServerAction::new(),
+            delete: ServerAction::new(),
             accept: ServerAction::new(),
             keep: ServerAction::new(),
             saved: RwSignal::new(0),
@@ -362,7 +365,10 @@ fn Manage(
     let body = match part {
         Part::Prepare => view! { <prepare::Prepare workshop=workshop.clone() usage keys actions loaded /> }.into_any(),
         Part::Run => view! { <run::Run workshop=workshop.clone() keys actions loaded /> }.into_any(),
-        Part::Review => view! { <review::Review keys actions link=loaded.review /> }.into_any(),
+        Part::Review => {
+            view! { <review::Review keys actions link=loaded.review deleted_on=workshop.deleted_on.clone() /> }
+                .into_any()
+        }
     };
     view! {
         <Title text=format!("{} – {} – {}", workshop.title, part.name(), t.manage_heading()) />

@@ -11,7 +11,12 @@ use crate::model::{ReviewLink, results_path, workshop_api_path};
 use crate::ui::{Comments, CopyButton, ErrorNote, FormError, Loading, ResultsPanels, last_error};
 
 #[component]
-pub fn Review(keys: Credentials, actions: Actions, link: Resource<Result<ReviewLink, AppError>>) -> impl IntoView {
+pub fn Review(
+    keys: Credentials,
+    actions: Actions,
+    link: Resource<Result<ReviewLink, AppError>>,
+    deleted_on: Option<String>,
+) -> impl IntoView {
     let t = use_texts();
     let code = keys.code.get_value();
     let live = live::follow(format!("{}/live/private", workshop_api_path(&code)));
@@ -27,6 +32,31 @@ pub fn Review(keys: Credentials, actions: Actions, link: Resource<Result<ReviewL
         </section>
         <Leaders keys actions link />
         <Downloads code />
+        <Delete keys actions deleted_on />
+    }
+}
+
+/// Deleting the workshop for good, and when the server will if no one does.
+#[component]
+fn Delete(keys: Credentials, actions: Actions, deleted_on: Option<String>) -> impl IntoView {
+    let t = use_texts();
+    view! {
+        <section class="card delete" aria-labelledby="delete-heading">
+            <h2 id="delete-heading">{t.delete_heading()}</h2>
+            {deleted_on.map(|day| view! { <p>{t.deleted_on(t.iso_day(&day))}</p> })}
+            <p class="hint">{t.delete_help()}</p>
+            <ActionForm action=actions.delete>
+                {keys.fields()}
+                <p>
+                    <label>
+                        <input type="checkbox" name="confirm" value="yes" required />
+                        " "{t.delete_confirm()}
+                    </label>
+                </p>
+                <button type="submit" class="danger">{t.delete_button()}</button>
+            </ActionForm>
+            <FormError error=last_error(actions.delete.value()) />
+        </section>
     }
 }
 

@@ -22,8 +22,8 @@ use self::statements::{Cells, Counted, Pointing, Switch};
 use super::records::{ChangeRecord, CommentRecord, List, SuggestionRecord, SuggestionState};
 use super::sheet_writes::{self, CellKey, LogLine, Opened};
 use super::{
-    Actor, Change, Content, Entry, GroupAccess, NewLists, NewWorkshop, RemovalRecord, Removed, ScoreSubmission,
-    Snapshot, Store, StoreError, StoreResult, StoredScore, WorkshopRecord, WorkshopSettings,
+    Actor, Change, Connections, Content, Entry, GroupAccess, NewLists, NewWorkshop, RemovalRecord, Removed,
+    ScoreSubmission, Snapshot, Store, StoreError, StoreResult, StoredScore, WorkshopRecord, WorkshopSettings,
 };
 use crate::store::{KeptRounds, cells, finished, now, settings_changes, stamp};
 
@@ -37,6 +37,9 @@ pub trait Dialect: Database {
     /// Run first in a read transaction so that each of its statements sees the same moment, if
     /// the database does not do so already.
     const ONE_SNAPSHOT: Option<&'static str>;
+
+    /// Writes a new workshop and returns its id (see [`statements::insert_workshop`]).
+    const INSERT_WORKSHOP: &'static str;
 
     /// Tells other instances sharing the database that these workshops changed.
     fn announce(store: &SqlStore<Self>, workshops: &[WorkshopId]) -> impl Future<Output = StoreResult<()>> + Send;
@@ -636,7 +639,7 @@ where
     async fn create_workshop(&self, new: &NewWorkshop) -> StoreResult<WorkshopId> {
         let settings = &new.settings;
         let mut tx = self.pool.begin().await?;
-        let id = sqlx::query_scalar(statements::INSERT_WORKSHOP)
+        let id = sqlx::query_scalar(DB::INSERT_WORKSHOP)
             .bind(new.code.as_str())
             .bind(new.title.as_str())
             .bind(new.description.as_str())
@@ -673,9 +676,36 @@ where
         Ok(sqlx::query_scalar(statements::COUNT_WORKSHOPS).fetch_one(&self.pool).await?)
     }
 
+    async fn delete_workshop(&self, workshop: WorkshopId) -> StoreResult<()> {
+        let deleted = sqlx::query(statements::DELETE_WORKSHOP).bind(workshop.0).execute(&self.pool).await?;
+        self.kept.forget(workshop);
+        if DB::rows_affected(&deleted) == 0 { Err(StoreError::NotFound) } else { Ok(()) }
+    }
+
+    async fn last_change(&self, workshop: WorkshopId) -> StoreResult<String> {
+        let at: Option<String> =
+            sqlx::query_scalar(statements::LAST_CHANGE).bind(workshop.0).fetch_one(&self.pool).await?;
+        at.ok_or(StoreError::NotFound)
+    }
+
+    async fn unchanged_for(&self, age: time::Duration) -> StoreResult<Vec<WorkshopId>> {
+        let since = stamp(time::OffsetDateTime::now_utc() - age);
+        let ids: Vec<i64> = sqlx::query_scalar(statements::UNCHANGED_SINCE).bind(since).fetch_all(&self.pool).await?;
+        Ok(ids.into_iter().map(WorkshopId).collect())
+    }
+
     async fn ping(&self) -> StoreResult<()> {
         sqlx::query(statements::PING).execute(&self.pool).await?;
         Ok(())
+    }
+
+    fn connections(&self) -> Connections {
+        let idle = u32::try_from(self.pool.num_idle()).unwrap_or(u32::MAX);
+        Connections {
+            in_use: self.pool.size().saturating_sub(idle),
+            idle,
+            max: self.pool.options().get_max_connections(),
+        }
     }
 
     async fn demo_code(&self) -> StoreResult<Option<JoinCode>> {

@@ -15,6 +15,21 @@ macro_rules! statements {
     };
 }
 
+/// Writes a new workshop, returning its id. Where the database does not number workshops the
+/// way they must be (never giving a deleted one's id again), `$id` names the column and the value.
+macro_rules! insert_workshop {
+    ($($id:literal, $value:literal)?) => {
+        concat!(
+            "INSERT INTO workshops (", $($id, ", ",)? "code, title, description, secret_hash, review_hash, demo, \
+            scale_min, scale_max, potential_label, feasibility_label, potential_midline, feasibility_midline, \
+            language, scoring_open, dissent_percent, top_places, min_segment_groups, aggregate) VALUES (",
+            $($value, ", ",)? "$1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) \
+            RETURNING id"
+        )
+    };
+}
+pub(crate) use insert_workshop;
+
 statements! {
     /// Starts a write: the row lock queues concurrent writers of one workshop.
     BUMP_VERSION = "UPDATE workshops SET version = version + 1 WHERE id = $1";
@@ -28,10 +43,13 @@ statements! {
         scale_min, scale_max, potential_label, feasibility_label, potential_midline, feasibility_midline, language, \
         aggregate, dissent_percent, top_places, min_segment_groups, review_hash, review_generation, round, kept_version, version \
         FROM workshops WHERE id = $1";
-    INSERT_WORKSHOP = "INSERT INTO workshops (code, title, description, secret_hash, review_hash, demo, scale_min, \
-        scale_max, potential_label, feasibility_label, potential_midline, feasibility_midline, language, \
-        scoring_open, dissent_percent, top_places, min_segment_groups, aggregate) \
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING id";
+    DELETE_WORKSHOP = "DELETE FROM workshops WHERE id = $1";
+    /// When a workshop last changed: its newest logged change, else its creation.
+    LAST_CHANGE = "SELECT COALESCE((SELECT at FROM changes WHERE workshop_id = $1 ORDER BY id DESC LIMIT 1), \
+        (SELECT created_at FROM workshops WHERE id = $1))";
+    /// The workshops that have not changed since `$1`.
+    UNCHANGED_SINCE = "SELECT id FROM workshops w WHERE COALESCE((SELECT at FROM changes c \
+        WHERE c.workshop_id = w.id ORDER BY c.id DESC LIMIT 1), w.created_at) < $1 ORDER BY id";
     COUNT_WORKSHOPS = "SELECT COUNT(*) FROM workshops";
     PING = "SELECT 1";
     DEMO_CODE = "SELECT code FROM workshops WHERE demo ORDER BY id LIMIT 1";
