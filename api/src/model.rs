@@ -157,6 +157,23 @@ pub struct CertaintyInput {
     pub min_segment_groups: i64,
 }
 
+/// A workshop in the instance administrator's list of every workshop.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct WorkshopSummary {
+    pub code: String,
+    pub title: String,
+    /// When it was made, and when it last changed (ISO 8601, UTC); the server deletes it
+    /// `--retention-days` after the last change.
+    pub created_at: String,
+    pub last_change: String,
+    pub areas: i64,
+    pub groups: i64,
+    /// Cells scored, every round's included.
+    pub scores: i64,
+    pub comments: i64,
+}
+
 /// A workshop as anyone holding its join code sees it; lists are in the facilitator's order.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -457,9 +457,18 @@ pub async fn load_group_invite(code: String, group: i64, key: String) -> Result<
     Ok(backend()?.group_invite(&group_key(code, group, key), &origin(&request()?.headers)).await?)
 }
 
-/// The scheme and host the browser used, from the request (and a proxy's `X-Forwarded-Proto`).
+/// The address the instance is reached at (`--public-url`), as its operator configured it; the
+/// server provides it to every page. Links shown and put in QR codes start with it.
+#[derive(Debug, Clone, Default)]
+pub struct PublicUrl(pub Option<String>);
+
+/// Where links shown and put in QR codes start: the configured public address, else the scheme
+/// and host the browser used (the request's `Host`, and a proxy's `X-Forwarded-Proto`).
 #[cfg(feature = "ssr")]
 fn origin(headers: &http::HeaderMap) -> String {
+    if let Some(PublicUrl(Some(public))) = use_context::<PublicUrl>() {
+        return public;
+    }
     let header = |name: &str| headers.get(name).and_then(|value| value.to_str().ok());
     let host = header("host").filter(|host| {
         !host.is_empty() && host.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'))

@@ -16,7 +16,7 @@ use kvadrant_api::model::{
     Group, GroupInput, GroupLink, GroupScores, GroupTag, GroupsInput, ItemInput, LEADERS_COOKIE, ListKind,
     LiveComments, LiveSheet, LiveView, ManageLink, Removal, Results, ResultsChoice, ResultsView, ReviewLink, Saved,
     ScoreInput, SettingsInput, Setup, SetupArea, SetupCategory, SetupGroup, Sheet, Suggestion, SuggestionInput, Usage,
-    Workshop, WorkshopInput,
+    Workshop, WorkshopInput, WorkshopSummary,
 };
 use serde::Deserialize;
 use utoipa::{OpenApi, ToSchema};
@@ -242,6 +242,8 @@ pub fn routes() -> (Router<Arc<Service>>, utoipa::openapi::OpenApi) {
         .routes(routes!(results_xlsx))
         .routes(routes!(matrix_svg))
         .routes(routes!(matrix_png))
+        .routes(routes!(admin_workshops))
+        .routes(routes!(admin_delete_workshop))
         .routes(routes!(health::live))
         .routes(routes!(health::ready))
         .split_for_parts();
@@ -298,6 +300,26 @@ async fn delete_workshop(
     bearer: Bearer,
 ) -> ApiResult<StatusCode> {
     service.delete_workshop(&bearer.key(code)).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Every workshop on the instance, oldest first, for its administrator (`--admin-token`).
+#[utoipa::path(get, path = "/api/v1/admin/workshops", security(("administrator" = [])),
+    responses((status = 200, body = Vec<WorkshopSummary>)))]
+async fn admin_workshops(State(service): State<Arc<Service>>, bearer: Bearer) -> ApiResult<Json<Vec<WorkshopSummary>>> {
+    Ok(Json(service.summaries(&bearer.0).await?))
+}
+
+/// Deletes a workshop for good, as its facilitator can, for the instance's administrator.
+#[utoipa::path(delete, path = "/api/v1/admin/workshops/{code}", params(("code" = String, Path)),
+    security(("administrator" = [])),
+    responses((status = 204, description = "Deleted")))]
+async fn admin_delete_workshop(
+    State(service): State<Arc<Service>>,
+    ApiPath(code): ApiPath<String>,
+    bearer: Bearer,
+) -> ApiResult<StatusCode> {
+    service.delete_as_administrator(&bearer.0, &code).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

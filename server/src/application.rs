@@ -9,6 +9,7 @@ use axum::extract::DefaultBodyLimit;
 use axum::routing::get;
 use axum::{Extension, Router};
 use kvadrant_api::backend::SharedBackend;
+use kvadrant_app::actions::PublicUrl;
 use kvadrant_app::{App, Contact, Retention, shell};
 use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
@@ -25,7 +26,7 @@ use crate::config::{Config, Serving};
 use crate::export::Pictures;
 use crate::limits::Guard;
 use crate::service::Service;
-use crate::store::{Engine, PostgresStore, SqliteStore, Store, StoreError};
+use crate::store::{self, OpenError, Store, StoreError};
 use crate::{api, demo, error, headers, language, metrics, navigation, serve};
 
 /// Request bodies larger than this are refused; a full sheet of 100 areas is about 10 KiB.
@@ -33,10 +34,8 @@ const BODY_LIMIT: usize = 256 * 1024;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StartError {
-    #[error("unsupported database URL {0:?}: use sqlite://path/to/file.db or postgres://host/database")]
-    UnsupportedDatabase(String),
-    #[error("database: {0}")]
-    Database(#[from] sqlx::Error),
+    #[error("{0}")]
+    Database(#[from] OpenError),
     #[error("cannot follow changes: {0}")]
     Live(#[from] StoreError),
     #[error("demo workshop: {0}")]
@@ -65,12 +64,10 @@ impl Application {
     pub async fn build_with(config: Config, serving: Serving) -> Result<Application, StartError> {
         metrics::install();
         let url = config.database_url.as_str();
-        let store: Arc<dyn Store> = match Engine::of(url) {
-            Some(Engine::Sqlite) => Arc::new(SqliteStore::connect(url).await?),
-            Some(Engine::Postgres) => Arc::new(PostgresStore::connect(url).await?),
-            None => return Err(StartError::UnsupportedDatabase(config.database_url)),
-        };
-        let service = Arc::new(Service::start(store.clone()).await?.retaining(config.retention_days));
+        let store = store::open(url).await?;
+        let service = Arc::new(
+            Service::start(store.clone()).await?.retaining(config.retention_days).administered_with(config.admin_token),
+        );
         tokio::spawn(forget_expired_removals(store));
         tokio::spawn(delete_unchanged(service.clone()));
         if config.demo && service.store().count_workshops().await.map_err(|e| StartError::Demo(e.into()))? == 0 {
@@ -94,7 +91,8 @@ impl Application {
         let guard = Guard::start(&serving.limits, serving.trust_proxy.clone(), stopping.clone());
         let contact = Contact(config.contact.filter(|contact| !contact.trim().is_empty()));
         let retention = Retention(config.retention_days);
-        let router = router(service, options, guard, (contact, retention), scrapes, &serving);
+        let public_url = PublicUrl(config.public_url);
+        let router = router(service, options, guard, (contact, retention, public_url), scrapes, &serving);
         Ok(Application { router, listener, header_timeout: serving.header_timeout, stopping, metrics })
     }
 
@@ -165,7 +163,7 @@ fn router(
     service: Arc<Service>,
     options: LeptosOptions,
     guard: Arc<Guard>,
-    (contact, retention): (Contact, Retention),
+    (contact, retention, public_url): (Contact, Retention, PublicUrl),
     scrapes: Router,
     serving: &Serving,
 ) -> Router {
@@ -174,6 +172,7 @@ fn router(
         provide_context(backend.clone());
         provide_context(contact.clone());
         provide_context(retention);
+        provide_context(public_url.clone());
         headers::provide_nonce();
     };
     let pages = Router::new()

@@ -30,6 +30,16 @@ pub struct Config {
     /// about privacy: an e-mail address or a web address. Shown on those two pages.
     #[arg(long, env = "KVADRANT_CONTACT")]
     pub contact: Option<String>,
+    /// The address participants reach this instance at (`https://kvadrant.example.no`): join
+    /// links, group cards and the big screen's QR code start with it. Without it, with the
+    /// address each request came to (its `Host`, and a proxy's `X-Forwarded-Proto`).
+    #[arg(long, env = "KVADRANT_PUBLIC_URL", value_parser = public_url)]
+    pub public_url: Option<String>,
+    /// The instance administrator's token (at least 32 characters, e.g. `openssl rand -hex 32`):
+    /// with it, `/api/v1/admin/workshops` lists every workshop and deletes one. Without it, that
+    /// API refuses everyone; `kvadrant-server admin` works on the database directly.
+    #[arg(long, env = "KVADRANT_ADMIN_TOKEN", hide_env_values = true)]
+    pub admin_token: Option<AdminToken>,
     /// Days a workshop is kept after its last change; then it is deleted with everything in it
     /// (the facilitator's page says when). 0 keeps workshops until they are deleted by hand.
     #[arg(long, env = "KVADRANT_RETENTION_DAYS", default_value_t = RETENTION_DAYS)]
@@ -84,10 +94,86 @@ impl Default for Serving {
     }
 }
 
+/// The shortest admin token taken: as hard to guess as a workshop's secret.
+const ADMIN_TOKEN_MIN: usize = 32;
+
+/// The instance administrator's token; it never shows, in a log line or anywhere else.
+#[derive(Clone)]
+pub struct AdminToken(String);
+
+impl AdminToken {
+    pub fn matches(&self, given: &str) -> bool {
+        crate::secret::matches(given, &self.0)
+    }
+}
+
+impl std::fmt::Debug for AdminToken {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("AdminToken(hidden)")
+    }
+}
+
+impl std::str::FromStr for AdminToken {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<AdminToken, String> {
+        if text.chars().count() >= ADMIN_TOKEN_MIN && text.chars().all(|c| c.is_ascii_graphic()) {
+            Ok(AdminToken(text.to_owned()))
+        } else {
+            Err(format!("the admin token must be at least {ADMIN_TOKEN_MIN} visible ASCII characters, without spaces"))
+        }
+    }
+}
+
+/// An `http://` or `https://` address of a host (and port), without a path: the pages link
+/// each other from the root.
+fn public_url(text: &str) -> Result<String, String> {
+    let trimmed = text.trim().trim_end_matches('/');
+    let host = trimmed.strip_prefix("https://").or_else(|| trimmed.strip_prefix("http://"));
+    let plain = |c: char| c.is_ascii_alphanumeric() || "-.:[]".contains(c);
+    match host {
+        Some(host) if !host.is_empty() && host.chars().all(plain) => Ok(trimmed.to_owned()),
+        _ => Err(format!(
+            "{text:?} is not the http:// or https:// address of a host, such as https://kvadrant.example.no"
+        )),
+    }
+}
+
 fn seconds(text: &str) -> Result<Duration, String> {
     text.parse::<f64>()
         .ok()
         .and_then(|seconds| Duration::try_from_secs_f64(seconds).ok())
         .filter(|duration| !duration.is_zero())
         .ok_or_else(|| format!("{text:?} is not a number of seconds above 0"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_admin_token_is_long_and_never_shown() {
+        assert!("too-short".parse::<AdminToken>().unwrap_err().contains("at least 32"));
+        assert!("with a space 0123456789abcdef0123456789".parse::<AdminToken>().is_err());
+        let token: AdminToken = "0123456789abcdef0123456789abcdef".parse().unwrap();
+        assert!(token.matches("0123456789abcdef0123456789abcdef") && !token.matches("0123456789abcdef"));
+        assert!(!format!("{token:?}").contains("0123"));
+    }
+
+    #[test]
+    fn a_public_url_is_an_http_address_without_a_trailing_slash() {
+        assert_eq!(public_url("https://kvadrant.example.no/").unwrap(), "https://kvadrant.example.no");
+        assert_eq!(public_url("http://10.0.0.5:3000").unwrap(), "http://10.0.0.5:3000");
+        for wrong in [
+            "kvadrant.example.no",
+            "ftp://x.no",
+            "https://",
+            "https://x.no/?a=1",
+            "https://x y.no",
+            "https://region.no/kvadrant",
+        ] {
+            let error = public_url(wrong).unwrap_err();
+            assert!(error.contains("https://kvadrant.example.no"), "{wrong}: {error}");
+        }
+    }
 }

@@ -1,6 +1,7 @@
 //! Kvadrant's server: configuration, storage, the operations on workshops, the JSON API and
 //! the wiring of the pages.
 
+pub mod admin;
 pub mod api;
 pub mod application;
 pub mod assets;

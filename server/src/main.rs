@@ -3,7 +3,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 use kvadrant_server::config::LogFormat;
-use kvadrant_server::{Application, Config, Serving, backup, serve};
+use kvadrant_server::{Application, Config, Serving, admin, backup, serve};
 use tracing_subscriber::EnvFilter;
 use tracing_subscriber::fmt::writer::BoxMakeWriter;
 
@@ -31,6 +31,21 @@ enum Command {
     /// The database is `--database-url` (`DATABASE_URL`), as when serving; a server may be writing
     /// to it meanwhile. FILE must not exist yet. For PostgreSQL, use `pg_dump`.
     Backup(BackupArgs),
+    /// Every workshop on the instance, or deleting one, on the database (`--database-url`)
+    /// directly.
+    #[command(subcommand)]
+    Admin(AdminCommand),
+}
+
+#[derive(Subcommand)]
+enum AdminCommand {
+    /// Every workshop, oldest first: its code, when it was made and last changed, how much it holds.
+    List,
+    /// Deletes the workshop with this join code, with everything in it.
+    Delete {
+        /// The workshop's join code.
+        code: String,
+    },
 }
 
 #[derive(Args)]
@@ -65,6 +80,7 @@ fn main() -> ExitCode {
         match cli.command {
             None => run(cli.config, cli.serving).await,
             Some(Command::Backup(args)) => run_backup(args, cli.config).await,
+            Some(Command::Admin(command)) => run_admin(command, &cli.config.database_url).await,
         }
     });
     // Blocking work still running (a PNG being drawn) must not hold the exit up for long.
@@ -99,6 +115,25 @@ async fn run_backup(args: BackupArgs, config: Config) -> ExitCode {
         }
         Err(error) => {
             eprintln!("backup failed: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run_admin(command: AdminCommand, database_url: &str) -> ExitCode {
+    let done = match command {
+        AdminCommand::List => admin::list(database_url).await.map(|workshops| admin::table(&workshops)),
+        AdminCommand::Delete { code } => admin::delete(database_url, &code)
+            .await
+            .map(|title| format!("deleted {code} ({title}) with everything in it")),
+    };
+    match done {
+        Ok(answer) => {
+            println!("{answer}");
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("admin: {error}");
             ExitCode::FAILURE
         }
     }

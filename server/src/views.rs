@@ -5,12 +5,12 @@ use std::collections::{HashMap, HashSet};
 use kvadrant::Cell;
 use kvadrant_api::model::{
     Area, AreaComment, Category, ChangeActor, ChangeEntry, Group, GroupTag, ItemUse, ListKind, Removal, Settings,
-    SheetScore, Suggestion, SuggestionStatus, Usage, Workshop,
+    SheetScore, Suggestion, SuggestionStatus, Usage, Workshop, WorkshopSummary,
 };
 
 use crate::store::{
     ActorKind, AreaRecord, CategoryRecord, ChangeRecord, CommentRecord, Content, GroupRecord, List, RemovalRecord,
-    StoredScore, SuggestionRecord, SuggestionState, WorkshopRecord, WorkshopSettings,
+    StoredScore, SuggestionRecord, SuggestionState, WorkshopRecord, WorkshopSettings, WorkshopSummaryRecord,
 };
 
 /// The workshop as the pages and the API show it.
@@ -179,4 +179,18 @@ impl From<ListKind> for List {
 /// Views of records, in order.
 pub fn all<R, V: From<R>>(records: Vec<R>) -> Vec<V> {
     records.into_iter().map(V::from).collect()
+}
+
+/// A workshop in the administrator's list.
+pub fn summary(record: WorkshopSummaryRecord) -> WorkshopSummary {
+    WorkshopSummary {
+        code: record.code,
+        title: record.title,
+        created_at: record.created_at,
+        last_change: record.last_change,
+        areas: record.areas,
+        groups: record.groups,
+        scores: record.scores,
+        comments: record.comments,
+    }
 }

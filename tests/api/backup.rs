@@ -5,7 +5,6 @@
 
 use std::collections::HashMap;
 use std::path::Path;
-use std::process::Output;
 use std::str::FromStr;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -243,7 +242,7 @@ async fn the_backup_command_copies_a_running_server_s_database() {
     let named = target.to_str().unwrap();
 
     // DATABASE_URL, as the server reads it.
-    let output = run(&["backup", named], &server.database_url).await;
+    let output = support::run_binary(&["backup", named], &server.database_url).await;
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     let size = std::fs::metadata(&target).expect("the copy is written").len();
     let said = String::from_utf8(output.stdout).unwrap();
@@ -266,7 +265,8 @@ async fn the_backup_command_copies_a_running_server_s_database() {
 
     // Again onto the same file, the URL given before the command: refused, the file untouched.
     let written = std::fs::read(&target).unwrap();
-    let again = run(&["--database-url", &server.database_url, "backup", named], "sqlite://elsewhere.db").await;
+    let again =
+        support::run_binary(&["--database-url", &server.database_url, "backup", named], "sqlite://elsewhere.db").await;
     assert!(!again.status.success());
     let complaint = String::from_utf8_lossy(&again.stderr);
     assert!(complaint.contains(named) && complaint.contains("already exists"), "{complaint}");
@@ -274,7 +274,7 @@ async fn the_backup_command_copies_a_running_server_s_database() {
 
     // PostgreSQL, the URL given after the command: pg_dump's job.
     let dump = dir.0.join("kvadrant.dump");
-    let postgres = run(
+    let postgres = support::run_binary(
         &["backup", "--database-url", "postgres://127.0.0.1:5432/kvadrant", dump.to_str().unwrap()],
         &server.database_url,
     )
@@ -287,14 +287,4 @@ async fn the_backup_command_copies_a_running_server_s_database() {
 
 async fn open_read_only(path: &Path) -> SqliteConnection {
     SqliteConnectOptions::new().filename(path).read_only(true).connect().await.expect("the copy opens")
-}
-
-/// The real binary with `args`, `DATABASE_URL` set to `database_url`.
-async fn run(args: &[&str], database_url: &str) -> Output {
-    let output = tokio::process::Command::new(support::server_binary())
-        .args(args)
-        .env("DATABASE_URL", database_url)
-        .env("NO_COLOR", "1")
-        .output();
-    tokio::time::timeout(Duration::from_secs(60), output).await.expect("the command ends").expect("the command runs")
 }

@@ -1,5 +1,6 @@
 //! The JSON API and the server-rendered pages, over real HTTP.
 
+mod admin;
 mod backup;
 mod certainty;
 mod deletion;

@@ -150,10 +150,33 @@ async fn every_page_links_the_accessibility_statement_and_the_privacy_page_with_
     let privacy = server.client.get(server.url("/personvern")).send().await.unwrap().text().await.unwrap();
     let undo = format!("etter {} minutter", kvadrant::limits::UNDO_MINUTES);
     assert!(privacy.contains("kvadrant_lang") && privacy.contains(&undo), "cookies and undo named");
+    let kept = format!("{} dager etter siste endring", kvadrant_server::config::RETENTION_DAYS);
+    assert!(privacy.contains(&kept), "how long workshops are kept");
 
     // Without a contact, the reader is sent to whoever invited them; in English too.
     let plain = support::start().await;
     let english = plain.page_in("/tilgjengelighet", Lang::En).await;
     assert!(english.contains("<h1>Accessibility") && english.contains("the organisation that invited you"));
     assert!(!english.contains("mailto:"));
+}
+
+#[tokio::test]
+async fn links_and_qr_codes_start_with_the_public_address_whatever_the_request_says() {
+    let public = "https://kvadrant.example.no";
+    let server = support::start_configured_as(|config| config.public_url = Some(public.to_owned())).await;
+    let (workshop, _, group) = server.scorable_workshop("Offentlig adresse").await;
+    let code = &workshop.code;
+    let forged = |path: String| server.client.get(server.url(&path)).header("host", "angriper.example").send();
+    let screen = forged(format!("/w/{code}/screen")).await.unwrap().text().await.unwrap();
+    assert!(screen.contains(&format!("{public}/w/{code}")), "the big screen's join link");
+    assert!(!screen.contains("angriper.example"));
+    let cards = server.get_as(&workshop.secret, &format!("/w/{code}/manage/{}/cards", workshop.secret)).await;
+    let cards = cards.text().await.unwrap();
+    assert!(cards.contains(&format!("{public}/w/{code}/g/{group}/")), "a group card's link");
+
+    // Without it, the address the request came to.
+    let plain = support::start().await;
+    let workshop = plain.create_workshop("Forespørselens adresse").await;
+    let screen = plain.client.get(plain.url(&format!("/w/{}/screen", workshop.code))).send().await.unwrap();
+    assert!(screen.text().await.unwrap().contains(&format!("{}/w/{}", plain.base, workshop.code)));
 }

@@ -94,12 +94,17 @@ pub async fn drop_connections(url: &str) {
     .expect("end the database's connections");
 }
 
+/// A server on a fresh database, configured as `configure` says (its operator's settings).
+pub async fn start_configured_as(configure: impl FnOnce(&mut Config)) -> TestServer {
+    let dir = fresh_dir();
+    let mut config = config(&fresh_database(&dir).await, false);
+    configure(&mut config);
+    start_configured(config, dir, Serving::default()).await
+}
+
 /// A server whose operator gives `contact` for feedback and privacy questions.
 pub async fn start_with_contact(contact: &str) -> TestServer {
-    let dir = fresh_dir();
-    let database_url = fresh_database(&dir).await;
-    let config = Config { contact: Some(contact.to_owned()), ..config(&database_url, false) };
-    start_configured(config, dir, Serving::default()).await
+    start_configured_as(|config| config.contact = Some(contact.to_owned())).await
 }
 
 /// A second server on `database_url` (another server's), keeping workshops `days` after their
@@ -111,10 +116,7 @@ pub async fn start_retaining(database_url: &str, days: u32) -> TestServer {
 
 /// A server that serves its metrics on a listener of their own (`--metrics-addr`), not on its address.
 pub async fn start_with_metrics_addr() -> TestServer {
-    let dir = fresh_dir();
-    let database_url = fresh_database(&dir).await;
-    let config = Config { metrics_addr: Some("127.0.0.1:0".parse().unwrap()), ..config(&database_url, false) };
-    start_configured(config, dir, Serving::default()).await
+    start_configured_as(|config| config.metrics_addr = Some("127.0.0.1:0".parse().unwrap())).await
 }
 
 fn config(database_url: &str, demo: bool) -> Config {
@@ -126,6 +128,8 @@ fn config(database_url: &str, demo: bool) -> Config {
         site_root: site_root(),
         contact: None,
         retention_days: kvadrant_server::config::RETENTION_DAYS,
+        public_url: None,
+        admin_token: None,
     }
 }
 
@@ -492,4 +496,17 @@ pub fn server_binary() -> PathBuf {
             profile_dir.join("kvadrant-server")
         })
         .clone()
+}
+
+/// The real binary with `args`, `DATABASE_URL` set to `database_url`.
+pub async fn run_binary(args: &[&str], database_url: &str) -> std::process::Output {
+    let output = tokio::process::Command::new(server_binary())
+        .args(args)
+        .env("DATABASE_URL", database_url)
+        .env("NO_COLOR", "1")
+        .output();
+    tokio::time::timeout(std::time::Duration::from_secs(60), output)
+        .await
+        .expect("the command ends")
+        .expect("the command runs")
 }

@@ -14,13 +14,14 @@ use utoipa::{Modify, PartialSchema, ToSchema};
 
 use crate::error::ErrorBody;
 
-/// The roles that prove themselves with a secret, each sent as `Authorization: Bearer <secret>`.
+/// The roles that prove themselves with a secret, each sent as `Authorization: Bearer <secret>`;
+/// the administrator's is the instance's admin token (`--admin-token`).
 pub struct Roles;
 
 impl Modify for Roles {
     fn modify(&self, openapi: &mut OpenApi) {
         let components = openapi.components.get_or_insert_with(Default::default);
-        for role in ["facilitator", "leaders", "group"] {
+        for role in ["facilitator", "leaders", "group", "administrator"] {
             components.add_security_scheme(
                 role,
                 SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),

@@ -19,8 +19,10 @@ use kvadrant_api::model::{
     AcceptInput, Area, AreaComment, Category, ChangeEntry, CommentInput, CreatedWorkshop, Group, GroupCard, GroupInput,
     GroupLink, GroupScores, GroupTag, GroupsInput, Invite, ItemInput, ListKind, ManageLink, QrLink, Removal, Results,
     ResultsChoice, ReviewLink, Saved, ScoreInput, SettingsInput, Setup, Sheet, SheetScore, Suggestion, SuggestionInput,
-    SuggestionStatus, Usage, Workshop, WorkshopInput, manage_path, sheet_path,
+    SuggestionStatus, Usage, Workshop, WorkshopInput, WorkshopSummary, manage_path, sheet_path,
 };
+
+use crate::config::AdminToken;
 
 use crate::bands::RankBands;
 use crate::live::{Frames, Hub, Role};
@@ -59,6 +61,8 @@ pub struct Service {
     bands: Arc<RankBands>,
     /// How long a workshop is kept after its last change; `None`: for as long as it is not deleted.
     retention: Option<time::Duration>,
+    /// The instance administrator's token; `None`: no one administers over the API.
+    admin_token: Option<AdminToken>,
 }
 
 impl StoreError {
@@ -114,13 +118,47 @@ impl Service {
         let bands = Arc::new(RankBands::default());
         let hub = Hub::start(store.clone(), bands.clone()).await?;
         let scores = ScoreWriter::spawn(store.clone());
-        Ok(Service { scores, store, hub, assembled: AssembledResults::default(), bands, retention: None })
+        Ok(Service {
+            scores,
+            store,
+            hub,
+            assembled: AssembledResults::default(),
+            bands,
+            retention: None,
+            admin_token: None,
+        })
     }
 
     /// Keeps workshops `days` after their last change (0: until deleted by hand).
     pub fn retaining(mut self, days: u32) -> Service {
         self.retention = (days > 0).then(|| time::Duration::days(i64::from(days)));
         self
+    }
+
+    /// Lets whoever holds `token` administer the instance over the API.
+    pub fn administered_with(mut self, token: Option<AdminToken>) -> Service {
+        self.admin_token = token;
+        self
+    }
+
+    /// Every workshop on the instance, for its administrator.
+    pub async fn summaries(&self, token: &str) -> Result<Vec<WorkshopSummary>, Error> {
+        self.administrator(token)?;
+        Ok(self.store.summaries().await?.into_iter().map(views::summary).collect())
+    }
+
+    /// Deletes a workshop, for the instance's administrator.
+    pub async fn delete_as_administrator(&self, token: &str, code: &str) -> Result<(), Error> {
+        self.administrator(token)?;
+        let record = self.record(code).await?;
+        self.delete(record.id).await
+    }
+
+    fn administrator(&self, token: &str) -> Result<(), Error> {
+        match &self.admin_token {
+            Some(admin) if admin.matches(token) => Ok(()),
+            _ => Err(Error::Forbidden),
+        }
     }
 
     /// Deletes the workshops that have not changed for the retention time; how many.

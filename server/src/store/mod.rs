@@ -21,7 +21,7 @@ pub use batch::ScoreWriter;
 pub use postgres::PostgresStore;
 pub use records::{
     ActorKind, AreaRecord, CategoryRecord, ChangeRecord, CommentRecord, GroupRecord, List, RemovalRecord, Removed,
-    SuggestionRecord, SuggestionState,
+    SuggestionRecord, SuggestionState, WorkshopSummaryRecord,
 };
 pub use sqlite::SqliteStore;
 
@@ -30,6 +30,28 @@ pub use sqlite::SqliteStore;
 pub enum Engine {
     Sqlite,
     Postgres,
+}
+
+/// Why a database could not be opened.
+#[derive(Debug, thiserror::Error)]
+pub enum OpenError {
+    /// Only the scheme is named: the rest of a URL may hold a password.
+    #[error("unsupported database URL ({scheme}:…): use sqlite://path/to/file.db or postgres://host/database")]
+    Unsupported { scheme: String },
+    #[error("database: {0}")]
+    Database(#[from] sqlx::Error),
+}
+
+/// Opens the database at `url`, SQLite or PostgreSQL by its scheme, and migrates it.
+pub async fn open(url: &str) -> Result<Arc<dyn Store>, OpenError> {
+    Ok(match Engine::of(url) {
+        Some(Engine::Sqlite) => Arc::new(SqliteStore::connect(url).await?),
+        Some(Engine::Postgres) => Arc::new(PostgresStore::connect(url).await?),
+        None => {
+            let scheme = url.split_once(':').map_or("", |(scheme, _)| scheme);
+            return Err(OpenError::Unsupported { scheme: scheme.chars().take(16).collect() });
+        }
+    })
 }
 
 impl Engine {
@@ -446,6 +468,8 @@ pub trait Store: Send + Sync + 'static {
     async fn delete_workshop(&self, workshop: WorkshopId) -> StoreResult<()>;
     /// When the workshop last changed, as the store writes moments (see [`stamp`]).
     async fn last_change(&self, workshop: WorkshopId) -> StoreResult<String>;
+    /// Every workshop, oldest first, as the instance's administrator lists them.
+    async fn summaries(&self) -> StoreResult<Vec<WorkshopSummaryRecord>>;
     /// The workshops that have not changed for `age`.
     async fn unchanged_for(&self, age: time::Duration) -> StoreResult<Vec<WorkshopId>>;
     /// Whether the database answers: one round trip that reads nothing.

@@ -197,6 +197,20 @@ pub struct Removed {
     pub areas: Vec<i64>,
 }
 
+/// A workshop as the instance's administrator lists it: when it was made and last changed, and
+/// how much it holds.
+#[derive(Debug, Clone)]
+pub struct WorkshopSummaryRecord {
+    pub code: String,
+    pub title: String,
+    pub created_at: String,
+    pub last_change: String,
+    pub areas: i64,
+    pub groups: i64,
+    pub scores: i64,
+    pub comments: i64,
+}
+
 /// A removal as kept: what it took, and until when it can be undone.
 #[derive(Debug, Clone)]
 pub struct RemovalRecord {

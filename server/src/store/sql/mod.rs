@@ -19,7 +19,7 @@ use sqlx::{Acquire, ColumnIndex, Database, Decode, Encode, Executor, IntoArgumen
 use tokio::sync::mpsc;
 
 use self::statements::{Cells, Counted, Pointing, Switch};
-use super::records::{ChangeRecord, CommentRecord, List, SuggestionRecord, SuggestionState};
+use super::records::{ChangeRecord, CommentRecord, List, SuggestionRecord, SuggestionState, WorkshopSummaryRecord};
 use super::sheet_writes::{self, CellKey, LogLine, Opened};
 use super::{
     Actor, Change, Connections, Content, Entry, GroupAccess, NewLists, NewWorkshop, RemovalRecord, Removed,
@@ -686,6 +686,24 @@ where
         let at: Option<String> =
             sqlx::query_scalar(statements::LAST_CHANGE).bind(workshop.0).fetch_one(&self.pool).await?;
         at.ok_or(StoreError::NotFound)
+    }
+
+    async fn summaries(&self) -> StoreResult<Vec<WorkshopSummaryRecord>> {
+        type Row = (String, String, String, String, i64, i64, i64, i64);
+        let rows: Vec<Row> = sqlx::query_as(statements::SUMMARIES).fetch_all(&self.pool).await?;
+        Ok(rows
+            .into_iter()
+            .map(|(code, title, created_at, last_change, areas, groups, scores, comments)| WorkshopSummaryRecord {
+                code,
+                title,
+                created_at,
+                last_change,
+                areas,
+                groups,
+                scores,
+                comments,
+            })
+            .collect())
     }
 
     async fn unchanged_for(&self, age: time::Duration) -> StoreResult<Vec<WorkshopId>> {

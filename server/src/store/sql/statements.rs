@@ -47,6 +47,15 @@ statements! {
     /// When a workshop last changed: its newest logged change, else its creation.
     LAST_CHANGE = "SELECT COALESCE((SELECT at FROM changes WHERE workshop_id = $1 ORDER BY id DESC LIMIT 1), \
         (SELECT created_at FROM workshops WHERE id = $1))";
+    /// Every workshop with when it was made and last changed, and how much it holds.
+    SUMMARIES = "SELECT w.code, w.title, w.created_at, \
+        COALESCE((SELECT at FROM changes c WHERE c.workshop_id = w.id ORDER BY c.id DESC LIMIT 1), w.created_at), \
+        (SELECT COUNT(*) FROM areas a WHERE a.workshop_id = w.id), \
+        (SELECT COUNT(*) FROM groups g WHERE g.workshop_id = w.id), \
+        (SELECT COUNT(*) FROM scores s JOIN groups g ON g.id = s.group_id WHERE g.workshop_id = w.id) + \
+        (SELECT COUNT(*) FROM earlier_scores e JOIN groups g ON g.id = e.group_id WHERE g.workshop_id = w.id), \
+        (SELECT COUNT(*) FROM comments m JOIN groups g ON g.id = m.group_id WHERE g.workshop_id = w.id) \
+        FROM workshops w ORDER BY w.id";
     /// The workshops that have not changed since `$1`.
     UNCHANGED_SINCE = "SELECT id FROM workshops w WHERE COALESCE((SELECT at FROM changes c \
         WHERE c.workshop_id = w.id ORDER BY c.id DESC LIMIT 1), w.created_at) < $1 ORDER BY id";
