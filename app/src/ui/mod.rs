@@ -1,6 +1,8 @@
 //! Pieces several pages share.
 
 mod comments;
+#[cfg(test)]
+mod contrast;
 mod copy;
 mod guide;
 mod matrix;
