@@ -143,14 +143,7 @@ async fn a_backup_taken_while_groups_score_holds_every_score_acknowledged_before
         let response = restored.get_as(&workshop.secret, &path).await;
         assert_eq!(response.status(), StatusCode::OK);
         let sheet: Value = response.json().await.unwrap();
-        let sheet: HashMap<(i64, String), i64> = sheet["scores"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|s| {
-                ((s["area_id"].as_i64().unwrap(), s["axis"].as_str().unwrap().to_owned()), s["value"].as_i64().unwrap())
-            })
-            .collect();
+        let sheet = support::cells(&sheet);
         for ((_, area, axis), value) in before.iter().filter(|((g, _, _), _)| *g == group) {
             assert_eq!(sheet.get(&(*area, axis.clone())), Some(value), "restored: group {group}, area {area}, {axis}");
         }

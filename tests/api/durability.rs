@@ -97,14 +97,7 @@ async fn a_killed_server_keeps_every_acknowledged_score() {
             .json()
             .await
             .unwrap();
-        let stored: HashMap<(i64, String), i64> = sheet["scores"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|s| {
-                ((s["area_id"].as_i64().unwrap(), s["axis"].as_str().unwrap().to_owned()), s["value"].as_i64().unwrap())
-            })
-            .collect();
+        let stored = support::cells(&sheet);
         for ((_, area, axis), value) in acknowledged.iter().filter(|((g, _, _), _)| *g == group) {
             assert_eq!(stored.get(&(*area, axis.to_string())), Some(value), "group {group}, area {area}, {axis}");
         }

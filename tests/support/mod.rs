@@ -15,6 +15,14 @@ use kvadrant_server::{Application, Config, Serving};
 use reqwest::{Client, Response, StatusCode};
 use serde_json::{Value, json};
 
+/// A sheet's cells as the API answers them (`{"scores": [{area_id, axis, value}]}`), by area and axis.
+pub fn cells(sheet: &Value) -> HashMap<(i64, String), i64> {
+    let cell = |s: &Value| {
+        ((s["area_id"].as_i64().unwrap(), s["axis"].as_str().unwrap().to_owned()), s["value"].as_i64().unwrap())
+    };
+    sheet["scores"].as_array().unwrap().iter().map(cell).collect()
+}
+
 /// A running server with its own database file, removed when dropped.
 pub struct TestServer {
     pub base: String,
