@@ -1,5 +1,5 @@
-//! WCAG 2.1's contrast ratio, and the stylesheet's colours checked with it: focus rings stand
-//! out (3:1, success criterion 1.4.11) on every background they are drawn on.
+//! WCAG 2.1's contrast ratio, and the stylesheet's colours checked with it: focus rings and the
+//! edges of fields stand out (3:1, success criterion 1.4.11) on every background they are drawn on.
 
 /// The contrast ratio of two colours written `#rrggbb` or `#rgb`.
 pub fn contrast(a: &str, b: &str) -> f64 {
@@ -45,3 +45,13 @@ fn focus_rings_stand_out_on_every_background_they_are_drawn_on() {
     assert!(ratio >= 3.0, "the header's focus ring {ratio:.2}:1");
     assert!(contrast(ring, colour_after("--accent:")) < 3.0, "the page's ring would not do in the header");
 }
+
+#[test]
+fn fields_edges_stand_out_on_every_background() {
+    let edge = colour_after("input, textarea, select { padding: 0.45rem 0.5rem; border: 1px solid");
+    for background in ["--paper:", "--wash:"] {
+        let ratio = contrast(edge, colour_after(background));
+        assert!(ratio >= 3.0, "a field's edge on {background} {ratio:.2}:1");
+    }
+}
+
