@@ -54,4 +54,3 @@ fn fields_edges_stand_out_on_every_background() {
         assert!(ratio >= 3.0, "a field's edge on {background} {ratio:.2}:1");
     }
 }
-
