@@ -176,6 +176,11 @@ async fn prepare_and_undo(server: TestServer, browser: Client) {
     .await;
     let status = server.client.get(server.url(&format!("/api/v1/workshops/{}", workshop.code))).send().await;
     assert_eq!(status.unwrap().status(), reqwest::StatusCode::NOT_FOUND);
+    // Nor does the home page offer it among this browser's workshops any more.
+    super::browser::wait_for_hydration(&browser).await;
+    wait_for(&browser, ".my-workshops").await;
+    let held = browser.find_all(Locator::Css(&format!(".held-workshop[data-code='{}']", workshop.code))).await;
+    assert!(held.unwrap().is_empty(), "the deleted workshop is forgotten");
 }
 
 async fn absent_undo(browser: &Client) {

@@ -6,9 +6,9 @@ use leptos::prelude::*;
 use super::{Actions, Credentials};
 use crate::error::AppError;
 use crate::i18n::use_texts;
-use crate::live;
 use crate::model::{ReviewLink, results_path, workshop_api_path};
 use crate::ui::{Comments, CopyButton, ErrorNote, FormError, Loading, ResultsPanels, last_error};
+use crate::{live, private_links};
 
 #[component]
 pub fn Review(
@@ -40,6 +40,12 @@ pub fn Review(
 #[component]
 fn Delete(keys: Credentials, actions: Actions, deleted_on: Option<String>) -> impl IntoView {
     let t = use_texts();
+    // Gone for good: the home page no longer offers it among this browser's workshops.
+    Effect::new(move || {
+        if let Some(Ok(())) = actions.delete.value().get() {
+            private_links::forget(&keys.code.get_value());
+        }
+    });
     view! {
         <section class="card delete" aria-labelledby="delete-heading">
             <h2 id="delete-heading">{t.delete_heading()}</h2>
