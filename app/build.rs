@@ -32,8 +32,8 @@ enum Body {
     Plain(String),
     /// A `format!` string: text and variables, no choices.
     Format(String),
-    /// Statements, for a message that chooses its words.
-    Formatted(String),
+    /// Statements that append to `out`, for a message that chooses its words by a count.
+    Chosen(String),
 }
 
 fn main() {
@@ -103,7 +103,7 @@ fn messages(code: &str, source: &str) -> BTreeMap<String, Message> {
                     None => {
                         let mut body = String::new();
                         statements(&pattern, &mut compiled, &place, &mut body);
-                        Body::Formatted(body)
+                        Body::Chosen(body)
                     }
                 };
                 if messages.insert(id.clone(), compiled).is_some() {
@@ -283,7 +283,7 @@ fn generate(languages: &[(&str, &str, BTreeMap<String, Message>)]) -> String {
             let body = match &messages[id].body {
                 Body::Plain(text) => format!("{text:?}.to_owned()"),
                 Body::Format(format) => format!("format!({format:?})"),
-                Body::Formatted(body) => format!("{{\nlet mut out = String::new();\n{body}out\n}}"),
+                Body::Chosen(body) => format!("{{\nlet mut out = String::new();\n{body}out\n}}"),
             };
             writeln!(code, "            Lang::{variant} => {body},").unwrap();
         }
