@@ -151,7 +151,6 @@ groups-heading = Groups
 groups-count-label = Number of new groups
 groups-names-label = … or names, one per line
 add-groups = Add groups
-remove-group-warning = Removing a group deletes the scores it gave.
 empty-list = None yet.
 
 ## Live

@@ -160,7 +160,6 @@ groups-heading = Grupper
 groups-count-label = Antall nye grupper
 groups-names-label = … eller navn, ett per linje
 add-groups = Legg til grupper
-remove-group-warning = Å fjerne en gruppe sletter poengene den har gitt.
 empty-list = Ingen ennå.
 
 ## Live

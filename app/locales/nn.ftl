@@ -151,7 +151,6 @@ groups-heading = Grupper
 groups-count-label = Tal på nye grupper
 groups-names-label = … eller namn, eitt per linje
 add-groups = Legg til grupper
-remove-group-warning = Å fjerne ei gruppe slettar poenga ho har gjeve.
 empty-list = Ingen enno.
 
 ## Live

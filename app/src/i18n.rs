@@ -497,6 +497,34 @@ mod tests {
         }
     }
 
+    /// Every message is shown somewhere: a translator never translates words no one reads.
+    #[test]
+    fn every_message_is_used() {
+        fn sources(dir: &std::path::Path, into: &mut String) {
+            for entry in std::fs::read_dir(dir).expect("a source folder").flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    sources(&path, into);
+                } else if path.extension().is_some_and(|extension| extension == "rs") {
+                    into.push_str(&std::fs::read_to_string(&path).expect("a source file"));
+                }
+            }
+        }
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut code = String::new();
+        sources(&root.join("src"), &mut code);
+        sources(&root.join("../server/src"), &mut code);
+        let unused: Vec<&str> = MESSAGE_IDS
+            .iter()
+            .copied()
+            .filter(|id| {
+                let method = id.replace('-', "_");
+                !code.contains(&format!(".{method}(")) && !code.contains(&format!("Texts::{method}"))
+            })
+            .collect();
+        assert!(unused.is_empty(), "messages no code shows: {unused:?}");
+    }
+
     #[test]
     fn a_count_chooses_the_words() {
         let t = texts(Lang::Nb);
