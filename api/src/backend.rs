@@ -35,6 +35,9 @@ pub trait Backend: Send + Sync + 'static {
     async fn workshop(&self, code: &str) -> Result<Workshop, Error>;
     /// The workshop, if `key` may change it.
     async fn authorize(&self, key: &Key) -> Result<Workshop, Error>;
+    /// The workshop for its facilitator's page: as [`Backend::authorize`], and the day the
+    /// server deletes it unless it changes.
+    async fn managed(&self, key: &Key) -> Result<Workshop, Error>;
     async fn update_workshop(&self, key: &Key, input: WorkshopInput) -> Result<Workshop, Error>;
     /// Deletes the workshop for good, with every score, comment, suggestion and change logged;
     /// its links stop working and its live screens and sheets end.

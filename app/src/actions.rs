@@ -120,7 +120,7 @@ pub async fn load_workshop(code: String) -> Result<Workshop, AppError> {
 /// private live stream and downloads.
 #[server]
 pub async fn load_managed(code: String, secret: String) -> Result<Workshop, AppError> {
-    let workshop = backend()?.authorize(&key(code.clone(), secret.clone())).await?;
+    let workshop = backend()?.managed(&key(code.clone(), secret.clone())).await?;
     set_secret_cookie(crate::model::FACILITATOR_COOKIE, secret, crate::model::workshop_api_path(&code));
     Ok(workshop)
 }
@@ -457,16 +457,11 @@ pub async fn load_group_invite(code: String, group: i64, key: String) -> Result<
     Ok(backend()?.group_invite(&group_key(code, group, key), &origin(&request()?.headers)).await?)
 }
 
-/// The address the instance is reached at (`--public-url`), as its operator configured it; the
-/// server provides it to every page. Links shown and put in QR codes start with it.
-#[derive(Debug, Clone, Default)]
-pub struct PublicUrl(pub Option<String>);
-
 /// Where links shown and put in QR codes start: the configured public address, else the scheme
 /// and host the browser used (the request's `Host`, and a proxy's `X-Forwarded-Proto`).
 #[cfg(feature = "ssr")]
 fn origin(headers: &http::HeaderMap) -> String {
-    if let Some(PublicUrl(Some(public))) = use_context::<PublicUrl>() {
+    if let Some(public) = crate::instance::use_instance().public_url {
         return public;
     }
     let header = |name: &str| headers.get(name).and_then(|value| value.to_str().ok());

@@ -9,6 +9,7 @@ pub mod backend;
 pub mod error;
 mod hydration;
 pub mod i18n;
+mod instance;
 pub mod live;
 pub use kvadrant_api::model;
 mod pages;
@@ -25,11 +26,11 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, StaticSegment, path};
 
 use crate::i18n::{current_lang, use_texts};
+pub use crate::instance::Instance;
 use crate::pages::{
     ACCESSIBILITY_SEGMENT, AccessibilityPage, Footer, GroupCardsPage, HomePage, JoinPage, ManagePage, NotFound,
     PRIVACY_SEGMENT, Part, PrivacyPage, ResultsPage, ScreenPage, SheetPage,
 };
-pub use crate::pages::{Contact, Retention};
 
 /// The HTML document around the app; only the server renders it.
 pub fn shell(options: LeptosOptions) -> impl IntoView {

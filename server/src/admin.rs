@@ -14,8 +14,9 @@ pub enum AdminError {
     Open(#[from] OpenError),
     #[error("database: {0}")]
     Store(#[from] StoreError),
-    #[error("{0:?} is not a join code: 6 letters and digits")]
-    Code(String),
+    /// The join code does not read as one; worded by the domain.
+    #[error("{0}")]
+    Code(#[from] kvadrant::Error),
     #[error("no workshop has the join code {0}")]
     NoSuchWorkshop(String),
 }
@@ -31,7 +32,7 @@ pub async fn list(database_url: &str) -> Result<Vec<WorkshopSummary>, AdminError
 /// file ends them at the workshop's next change.
 pub async fn delete(database_url: &str, code: &str) -> Result<String, AdminError> {
     let store = store::open(database_url).await?;
-    let join_code = JoinCode::parse(code).map_err(|_| AdminError::Code(code.to_owned()))?;
+    let join_code = JoinCode::parse(code)?;
     let record = store.find_workshop(&join_code).await?.ok_or_else(|| AdminError::NoSuchWorkshop(code.to_owned()))?;
     store.delete_workshop(record.id).await?;
     store.announce(&[record.id]).await?;

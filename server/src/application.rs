@@ -9,8 +9,7 @@ use axum::extract::DefaultBodyLimit;
 use axum::routing::get;
 use axum::{Extension, Router};
 use kvadrant_api::backend::SharedBackend;
-use kvadrant_app::actions::PublicUrl;
-use kvadrant_app::{App, Contact, Retention, shell};
+use kvadrant_app::{App, Instance, shell};
 use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
 use leptos_axum::{AxumRouteListing, LeptosRoutes, generate_route_list};
@@ -89,10 +88,12 @@ impl Application {
             .build();
         let stopping = CancellationToken::new();
         let guard = Guard::start(&serving.limits, serving.trust_proxy.clone(), stopping.clone());
-        let contact = Contact(config.contact.filter(|contact| !contact.trim().is_empty()));
-        let retention = Retention(config.retention_days);
-        let public_url = PublicUrl(config.public_url);
-        let router = router(service, options, guard, (contact, retention, public_url), scrapes, &serving);
+        let instance = Instance {
+            contact: config.contact.filter(|contact| !contact.trim().is_empty()),
+            retention_days: config.retention_days,
+            public_url: config.public_url,
+        };
+        let router = router(service, options, guard, instance, scrapes, &serving);
         Ok(Application { router, listener, header_timeout: serving.header_timeout, stopping, metrics })
     }
 
@@ -163,16 +164,14 @@ fn router(
     service: Arc<Service>,
     options: LeptosOptions,
     guard: Arc<Guard>,
-    (contact, retention, public_url): (Contact, Retention, PublicUrl),
+    instance: Instance,
     scrapes: Router,
     serving: &Serving,
 ) -> Router {
     let backend: SharedBackend = service.clone();
     let context = move || {
         provide_context(backend.clone());
-        provide_context(contact.clone());
-        provide_context(retention);
-        provide_context(public_url.clone());
+        provide_context(instance.clone());
         headers::provide_nonce();
     };
     let pages = Router::new()

@@ -108,16 +108,8 @@ async fn run(config: Config, serving: Serving) -> ExitCode {
 
 async fn run_backup(args: BackupArgs, config: Config) -> ExitCode {
     let database_url = args.database_url.unwrap_or(config.database_url);
-    match backup::backup(&database_url, &args.file).await {
-        Ok(size) => {
-            println!("backed up to {} ({size} bytes)", args.file.display());
-            ExitCode::SUCCESS
-        }
-        Err(error) => {
-            eprintln!("backup failed: {error}");
-            ExitCode::FAILURE
-        }
-    }
+    let done = backup::backup(&database_url, &args.file).await;
+    answer("backup failed", done.map(|size| format!("backed up to {} ({size} bytes)", args.file.display())))
 }
 
 async fn run_admin(command: AdminCommand, database_url: &str) -> ExitCode {
@@ -127,13 +119,18 @@ async fn run_admin(command: AdminCommand, database_url: &str) -> ExitCode {
             .await
             .map(|title| format!("deleted {code} ({title}) with everything in it")),
     };
+    answer("admin", done)
+}
+
+/// A command's answer on standard output, or its error, after `failed`, on standard error.
+fn answer(failed: &str, done: Result<String, impl std::fmt::Display>) -> ExitCode {
     match done {
         Ok(answer) => {
             println!("{answer}");
             ExitCode::SUCCESS
         }
         Err(error) => {
-            eprintln!("admin: {error}");
+            eprintln!("{failed}: {error}");
             ExitCode::FAILURE
         }
     }

@@ -9,20 +9,11 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::i18n::{Texts, use_texts};
+use crate::instance::use_instance;
 
 /// The pages' paths, below `/`, in every language.
 pub const ACCESSIBILITY_SEGMENT: &str = "tilgjengelighet";
 pub const PRIVACY_SEGMENT: &str = "personvern";
-
-/// How to reach whoever runs this instance (an e-mail address or a web address), as its
-/// operator configured it; the server provides it to every page.
-#[derive(Debug, Clone, Default)]
-pub struct Contact(pub Option<String>);
-
-/// Days this instance keeps a workshop after its last change (0: until it is deleted), as its
-/// operator configured it; the server provides it to every page.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Retention(pub u32);
 
 /// One of the texts' messages.
 type Message = fn(&Texts) -> &'static str;
@@ -93,7 +84,7 @@ pub fn PrivacyPage() -> impl IntoView {
             <h1>{t.about_privacy()}</h1>
             <p class="lead">{t.about_privacy_intro()}</p>
             {sections(t, PRIVACY_SECTIONS)}
-            <p>{match use_context::<Retention>().unwrap_or_default().0 {
+            <p>{match use_instance().retention_days {
                 0 => t.about_no_retention().to_owned(),
                 days => t.about_retention(days),
             }}</p>
@@ -120,7 +111,7 @@ fn sections(t: &'static Texts, sections: &'static [Section]) -> impl IntoView {
 #[component]
 fn ContactNote() -> impl IntoView {
     let t = use_texts();
-    let contact = use_context::<Contact>().unwrap_or_default().0;
+    let contact = use_instance().contact;
     view! {
         <h2>{t.about_contact_heading()}</h2>
         {match contact {

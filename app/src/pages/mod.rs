@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-pub use about::{ACCESSIBILITY_SEGMENT, AccessibilityPage, Contact, Footer, PRIVACY_SEGMENT, PrivacyPage, Retention};
+pub use about::{ACCESSIBILITY_SEGMENT, AccessibilityPage, Footer, PRIVACY_SEGMENT, PrivacyPage};
 pub use cards::GroupCardsPage;
 pub use home::HomePage;
 pub use join::JoinPage;

@@ -164,15 +164,16 @@ impl Service {
     /// Deletes the workshops that have not changed for the retention time; how many.
     pub async fn delete_unchanged(&self) -> Result<usize, Error> {
         let Some(age) = self.retention else { return Ok(0) };
-        let stale = self.store.unchanged_for(age).await?;
-        for &workshop in &stale {
+        let mut deleted = 0;
+        for workshop in self.store.unchanged_for(age).await? {
             match self.delete(workshop).await {
+                Ok(()) => deleted += 1,
                 // Deleted by hand meanwhile.
-                Ok(()) | Err(Error::NotFound { .. }) => {}
+                Err(Error::NotFound { .. }) => {}
                 Err(other) => return Err(other),
             }
         }
-        Ok(stale.len())
+        Ok(deleted)
     }
 
     /// The day the workshop will be deleted unless it changes, if workshops are kept for a limited time.
@@ -534,6 +535,11 @@ impl Backend for Service {
     }
 
     async fn authorize(&self, key: &Key) -> Result<Workshop, Error> {
+        let record = self.authorized(key).await?;
+        self.view(&record).await
+    }
+
+    async fn managed(&self, key: &Key) -> Result<Workshop, Error> {
         let record = self.authorized(key).await?;
         let mut workshop = self.view(&record).await?;
         workshop.deleted_on = self.deleted_on(record.id).await?;
