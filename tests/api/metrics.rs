@@ -137,3 +137,26 @@ async fn with_a_metrics_address_the_metrics_are_served_there_only() {
     let other = server.client.get(format!("{metrics}/api/v1/openapi.json")).send().await.unwrap();
     assert_eq!(other.status(), StatusCode::NOT_FOUND, "the metrics' listener serves the metrics alone");
 }
+
+/// In a process of its own the recorder counts this server's requests alone: the counts are
+/// exactly what the test did.
+#[tokio::test]
+async fn a_server_of_its_own_counts_exactly_its_scores_and_streams() {
+    let dir = support::TestDir::new();
+    let database_url = support::fresh_database(&dir.0).await;
+    let (_child, base, _) = super::serving::spawn_on(&database_url, "info").await;
+    let server = support::in_process_at(base.clone(), &database_url);
+    let (workshop, area, group) = server.scorable_workshop("Egen prosess").await;
+    for value in [3, 7] {
+        server.score(&workshop.code, group, json!([{ "area_id": area, "axis": "potential", "value": value }])).await;
+    }
+    let _screen = server.follow(&format!("/api/v1/workshops/{}/live", workshop.code)).await;
+    let body = scrape(&server, &base).await;
+    let samples = samples(&body);
+    let route = [("route", "/api/v1/workshops/{code}/groups/{id}/scores"), ("method", "PUT"), ("status", "200")];
+    assert_eq!(value(&samples, "kvadrant_http_requests_total", &route), Some(2.0), "{body}");
+    assert_eq!(value(&samples, "kvadrant_score_submissions_total", &[("outcome", "accepted")]), Some(2.0), "{body}");
+    assert_eq!(value(&samples, "kvadrant_score_ack_duration_seconds_count", &[]), Some(2.0), "{body}");
+    assert_eq!(value(&samples, "kvadrant_live_streams", &[]), Some(1.0), "{body}");
+    assert_eq!(value(&samples, "kvadrant_live_workshops", &[]), Some(1.0), "{body}");
+}

@@ -154,6 +154,20 @@ async fn start_configured(config: Config, dir: PathBuf, serving: Serving) -> Tes
     TestServer { base, client: Client::new(), database_url, metrics_base, dir, group_keys: Default::default() }
 }
 
+/// A server running in a process of its own (the real binary), at `base`, on `database_url`:
+/// talked to with the same helpers.
+pub fn in_process_at(base: String, database_url: &str) -> TestServer {
+    let database_url = database_url.to_owned();
+    TestServer {
+        base,
+        client: Client::new(),
+        database_url,
+        metrics_base: None,
+        dir: fresh_dir(),
+        group_keys: Default::default(),
+    }
+}
+
 fn fresh_dir() -> PathBuf {
     static NEXT: AtomicUsize = AtomicUsize::new(0);
     let dir = std::env::temp_dir().join(format!(
