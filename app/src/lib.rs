@@ -21,7 +21,7 @@ mod ui;
 pub use ui::standalone_svg as matrix_svg;
 
 use leptos::prelude::*;
-use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
+use leptos_meta::{HashedStylesheet, MetaTags, Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, StaticSegment, path};
 
@@ -44,6 +44,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="referrer" content="same-origin" />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
                 <AutoReload options=options.clone() />
+                // Under the build's address (`/pkg/<build>/kvadrant.css`), as the scripts are.
+                <HashedStylesheet options=options.clone() id="kvadrant" />
                 <HydrationScripts options islands=true />
                 <MetaTags />
             </head>
@@ -60,7 +62,6 @@ pub fn App() -> impl IntoView {
     provide_context(current_lang());
     let t = use_texts();
     view! {
-        <Stylesheet id="kvadrant" href="/pkg/kvadrant.css" />
         <Title text=t.app_name() />
         <Router>
             <ui::Header />

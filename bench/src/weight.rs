@@ -132,7 +132,10 @@ async fn pages(client: &Client, addr: SocketAddr, manifest: &SplitManifest) -> R
         }
         let html = response.text().await?;
         let mut assets = scripts_and_wasm(&html);
-        assets.extend(island_chunks(&html, manifest));
+        // The build's folder (`/pkg/<build>`), where the page's own script is.
+        let folder = assets.iter().find(|asset| asset.ends_with(".js")).and_then(|script| script.rsplit_once('/'));
+        let folder = folder.map(|(folder, _)| folder.to_owned()).unwrap_or_default();
+        assets.extend(island_chunks(&html, manifest, &folder));
         pages.push(Page { name, budget, assets });
     }
     Ok(pages)
@@ -160,9 +163,9 @@ fn split_manifest(site_root: &Path) -> Result<SplitManifest, Failure> {
     }
 }
 
-/// The chunks the page's lazy islands fetch: an island `ManageWorkshop_123…` is loaded by the
-/// split function `manage_workshop_loader_…`.
-fn island_chunks(html: &str, manifest: &SplitManifest) -> BTreeSet<String> {
+/// The chunks the page's lazy islands fetch from the build's `folder`: an island
+/// `ManageWorkshop_123…` is loaded by the split function `manage_workshop_loader_…`.
+fn island_chunks(html: &str, manifest: &SplitManifest, folder: &str) -> BTreeSet<String> {
     let islands = html.split("data-component=\"").skip(1).filter_map(|rest| rest.split('"').next());
     islands
         .flat_map(|island| {
@@ -170,7 +173,7 @@ fn island_chunks(html: &str, manifest: &SplitManifest) -> BTreeSet<String> {
             let loader = format!("{}_loader_", snake_case(name));
             manifest.iter().filter(move |(function, _)| function.starts_with(&loader)).flat_map(|(_, files)| files)
         })
-        .map(|file| format!("/pkg/{file}.wasm"))
+        .map(|file| format!("{folder}/{file}.wasm"))
         .collect()
 }
 
@@ -251,8 +254,8 @@ mod tests {
         ]
         .into();
         let html = r#"<leptos-island data-component="ManageWorkshop_4242" data-props="{}"></leptos-island>"#;
-        let chunks: Vec<String> = island_chunks(html, &manifest).into_iter().collect();
-        assert_eq!(chunks, ["/pkg/chunk_1.wasm", "/pkg/split_manage.wasm"]);
+        let chunks: Vec<String> = island_chunks(html, &manifest, "/pkg/0a1b").into_iter().collect();
+        assert_eq!(chunks, ["/pkg/0a1b/chunk_1.wasm", "/pkg/0a1b/split_manage.wasm"]);
     }
 
     #[test]

@@ -1,6 +1,5 @@
 use std::io;
 use std::net::SocketAddr;
-use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, LazyLock};
 
@@ -20,11 +19,11 @@ use tower_http::compression::CompressionLayer;
 use tower_http::request_id::{MakeRequestId, PropagateRequestIdLayer, RequestId, SetRequestIdLayer};
 use tower_http::trace::TraceLayer;
 
-use crate::assets::{self, CompressedAssets};
 use crate::config::{Config, Serving};
 use crate::export::Pictures;
 use crate::limits::Guard;
 use crate::service::Service;
+use crate::site::{self, Site, SiteError};
 use crate::store::{self, OpenError, Store, StoreError};
 use crate::{api, demo, error, headers, language, metrics, navigation, serve};
 
@@ -41,6 +40,8 @@ pub enum StartError {
     Demo(kvadrant::Error),
     #[error("cannot listen: {0}")]
     Listen(#[from] io::Error),
+    #[error("{0}")]
+    Site(#[from] SiteError),
 }
 
 /// The whole server, bound to its port and ready to run.
@@ -80,10 +81,10 @@ impl Application {
             Some(addr) => (Router::new(), Some((TcpListener::bind(addr).await?, scrapes))),
             None => (scrapes, None),
         };
+        let site = Site::load(&site::Source::from_setting(config.site_root))?;
         let options = LeptosOptions::builder()
             .output_name("kvadrant")
-            .site_root(config.site_root.as_str())
-            .site_pkg_dir(assets::FOLDER)
+            .site_pkg_dir(site.pkg_dir())
             .site_addr(listener.local_addr()?)
             .build();
         let stopping = CancellationToken::new();
@@ -93,7 +94,7 @@ impl Application {
             retention_days: config.retention_days,
             public_url: config.public_url,
         };
-        let router = router(service, options, guard, instance, scrapes, &serving);
+        let router = router(service, site, options, guard, instance, scrapes, &serving);
         Ok(Application { router, listener, header_timeout: serving.header_timeout, stopping, metrics })
     }
 
@@ -162,6 +163,7 @@ static PAGE_ROUTES: LazyLock<Vec<AxumRouteListing>> = LazyLock::new(|| generate_
 
 fn router(
     service: Arc<Service>,
+    site: Arc<Site>,
     options: LeptosOptions,
     guard: Arc<Guard>,
     instance: Instance,
@@ -174,20 +176,18 @@ fn router(
         provide_context(instance.clone());
         headers::provide_nonce();
     };
+    let shell = {
+        let options = options.clone();
+        move || shell(options.clone())
+    };
     let pages = Router::new()
         .route(navigation::JOIN_PATH, get(navigation::join))
         .route(navigation::LANGUAGE_PATH, axum::routing::post(navigation::set_language))
-        .leptos_routes_with_context(&options, PAGE_ROUTES.clone(), context.clone(), {
-            let options = options.clone();
-            move || shell(options.clone())
-        })
-        .fallback(leptos_axum::file_and_error_handler_with_context(context, shell))
-        .with_state(options.clone())
+        .leptos_routes_with_context(&options, PAGE_ROUTES.clone(), context.clone(), shell.clone())
+        .fallback(leptos_axum::render_app_to_stream_in_order_with_context(context, shell))
+        .with_state(options)
         .layer(axum::middleware::from_fn_with_state(service.clone(), language::workshop_language))
-        .layer(axum::middleware::from_fn_with_state(
-            CompressedAssets::new(Path::new(options.site_root.as_ref()).join(assets::FOLDER)),
-            assets::compressed,
-        ));
+        .layer(axum::middleware::from_fn_with_state(site, site::serve));
     let (api, _) = api::routes();
     // Only the time until an answer starts is bounded: live streams then run on.
     let timeout = ServiceBuilder::new().layer(HandleErrorLayer::new(error::timed_out)).timeout(serving.request_timeout);

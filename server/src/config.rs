@@ -1,4 +1,5 @@
 use std::net::SocketAddr;
+use std::path::PathBuf;
 use std::time::Duration;
 
 use axum::http::HeaderName;
@@ -23,9 +24,11 @@ pub struct Config {
     /// Create the illustrative demo workshop when the database is empty.
     #[arg(long, env = "KVADRANT_DEMO", default_value_t = true, action = ArgAction::Set)]
     pub demo: bool,
-    /// The built site: styles, scripts and WASM (`cargo leptos build` writes `target/site`).
-    #[arg(long, env = "KVADRANT_SITE_ROOT", default_value = "target/site")]
-    pub site_root: String,
+    /// Serve the site (styles, scripts, WASM) from this folder, as `cargo leptos build` writes
+    /// it, instead of the files built into the binary. A binary built without them reads
+    /// `target/site` by default.
+    #[arg(long, env = "KVADRANT_SITE_ROOT")]
+    pub site_root: Option<PathBuf>,
     /// How to reach whoever runs this instance, for feedback on accessibility and questions
     /// about privacy: an e-mail address or a web address. Shown on those two pages.
     #[arg(long, env = "KVADRANT_CONTACT")]

@@ -4,7 +4,6 @@
 pub mod admin;
 pub mod api;
 pub mod application;
-pub mod assets;
 pub mod backup;
 pub mod bands;
 pub mod config;
@@ -24,6 +23,7 @@ pub mod results;
 pub mod secret;
 pub mod serve;
 pub mod service;
+pub mod site;
 pub mod store;
 pub mod views;
 

@@ -16,7 +16,7 @@ use nix::sys::signal::{Signal, kill};
 use nix::unistd::Pid;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
-use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 use tokio::process::{Child, Command};
 
@@ -133,30 +133,7 @@ async fn spawn_with(database_url: &str, level: &str, format: &str) -> (Child, St
         .kill_on_drop(true)
         .spawn()
         .expect("the server starts");
-    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-    let log = Arc::new(Mutex::new(String::new()));
-    let base = tokio::time::timeout(PATIENCE, async {
-        while let Some(line) = lines.next_line().await.unwrap() {
-            log.lock().unwrap().push_str(&line);
-            log.lock().unwrap().push('\n');
-            // The address ends the line, or (in JSON) the message's string.
-            if let Some(address) = line.split("listening on ").nth(1) {
-                return address.split('"').next().unwrap_or_default().trim().to_owned();
-            }
-        }
-        panic!("the server exited before listening");
-    })
-    .await
-    .expect("the server listens in time");
-    // Keep reading its log, or the server would block on a full pipe.
-    let kept = log.clone();
-    tokio::spawn(async move {
-        while let Ok(Some(line)) = lines.next_line().await {
-            let mut kept = kept.lock().unwrap();
-            kept.push_str(&line);
-            kept.push('\n');
-        }
-    });
+    let (base, log) = support::listening(&mut child).await;
     (child, base, log)
 }
 
@@ -288,17 +265,22 @@ async fn no_secret_reaches_the_log_even_at_trace() {
 }
 
 #[tokio::test]
-async fn built_files_go_out_compressed_once_and_whole() {
+async fn built_files_go_out_compressed_once_and_whole_under_the_builds_address() {
     let server = support::start().await;
     let path = std::path::Path::new(&support::site_root()).join("pkg").join("kvadrant.js");
     let built = std::fs::read(&path).unwrap_or_else(|_| panic!("{} is built by scripts/test", path.display()));
-    let url = server.url("/pkg/kvadrant.js");
+    let home = server.client.get(server.url("/")).send().await.unwrap().text().await.unwrap();
+    let script = home.split(['"', '`']).find(|part| part.starts_with("/pkg/") && part.ends_with("/kvadrant.js"));
+    let script = script.unwrap_or_else(|| panic!("the home page loads the script: {home}"));
+    let build = script.strip_prefix("/pkg/").and_then(|rest| rest.strip_suffix("/kvadrant.js")).unwrap();
+    assert!(build.len() == 16 && build.bytes().all(|b| b.is_ascii_hexdigit()), "a digest names the build: {script}");
+    let url = server.url(script);
 
     let compressed = server.client.get(&url).header("accept-encoding", "gzip, br").send().await.unwrap();
     assert_eq!(compressed.status(), StatusCode::OK);
     assert_eq!(compressed.headers()["content-encoding"], "gzip");
     assert_eq!(compressed.headers()["vary"], "accept-encoding");
-    assert!(compressed.headers().contains_key("last-modified"), "browsers may keep a built file a while");
+    assert_eq!(compressed.headers()["cache-control"], "public, max-age=31536000, immutable");
     let etag = compressed.headers()["etag"].clone();
     let mut unpacked = Vec::new();
     flate2::read::GzDecoder::new(&compressed.bytes().await.unwrap()[..]).read_to_end(&mut unpacked).unwrap();
@@ -312,6 +294,16 @@ async fn built_files_go_out_compressed_once_and_whole() {
     assert!(!plain.headers().contains_key("content-encoding"), "a client that takes no gzip gets the file as it is");
     assert_eq!(plain.bytes().await.unwrap(), built);
 
-    let outside = server.client.get(server.url("/pkg/..%2f..%2fCargo.toml")).header("accept-encoding", "gzip");
-    assert_eq!(outside.send().await.unwrap().status(), StatusCode::NOT_FOUND);
+    let icon = server.client.get(server.url("/favicon.svg")).send().await.unwrap();
+    assert_eq!(icon.status(), StatusCode::OK);
+    assert_eq!(icon.headers()["content-type"], "image/svg+xml");
+    assert_eq!(icon.headers()["cache-control"], "no-cache", "the icon keeps its address across builds");
+
+    // Another build's address, or none, is no file: an old page never gets a new script.
+    for elsewhere in ["/pkg/kvadrant.js", "/pkg/0123456789abcdef/kvadrant.js", "/pkg/..%2f..%2fCargo.toml"] {
+        let answer = server.client.get(server.url(elsewhere)).header("accept-encoding", "gzip").send().await.unwrap();
+        assert_eq!(answer.status(), StatusCode::NOT_FOUND, "{elsewhere}");
+    }
+    let outside = server.client.get(server.url(&format!("/pkg/{build}/../../Cargo.toml"))).send().await.unwrap();
+    assert_eq!(outside.status(), StatusCode::NOT_FOUND);
 }

@@ -6,6 +6,7 @@ mod accessibility;
 mod browser;
 mod live;
 mod markup;
+mod self_contained;
 mod toolkit;
 mod tour;
 mod workspace;

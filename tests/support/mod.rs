@@ -6,8 +6,8 @@ mod events;
 
 use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, OnceLock};
 
 pub use events::{Event, EventStream};
 
@@ -133,7 +133,7 @@ fn config(database_url: &str, demo: bool) -> Config {
         metrics_addr: None,
         database_url: database_url.to_owned(),
         demo,
-        site_root: site_root(),
+        site_root: Some(site_root().into()),
         contact: None,
         retention_days: kvadrant_server::config::RETENTION_DAYS,
         public_url: None,
@@ -518,6 +518,59 @@ pub fn server_binary() -> PathBuf {
             profile_dir.join("kvadrant-server")
         })
         .clone()
+}
+
+/// `kvadrant-server` with the tests' site built into it (the `embedded-site` feature), in a
+/// target folder of its own, so that it never replaces the binary the other tests run.
+/// scripts/test builds it beforehand with the same command, which makes this a no-op there.
+pub fn self_contained_binary() -> PathBuf {
+    static BUILT: OnceLock<PathBuf> = OnceLock::new();
+    BUILT
+        .get_or_init(|| {
+            let target = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target").join("self-contained");
+            let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+            let status = std::process::Command::new(cargo)
+                .args(["build", "--locked", "--quiet", "-p", "kvadrant-server", "--bin", "kvadrant-server"])
+                .args(["--features", "embedded-site"])
+                .env("CARGO_TARGET_DIR", &target)
+                .env("LEPTOS_SITE_ROOT", site_root())
+                .current_dir(env!("CARGO_MANIFEST_DIR"))
+                .status()
+                .expect("cargo runs");
+            assert!(status.success(), "building kvadrant-server with the site built in");
+            target.join("debug").join("kvadrant-server")
+        })
+        .clone()
+}
+
+/// Waits (20 s at most) until the real server `child` logs where it listens, and returns that
+/// base URL and its log, which goes on being read (a full pipe would block the server).
+pub async fn listening(child: &mut tokio::process::Child) -> (String, Arc<Mutex<String>>) {
+    use tokio::io::{AsyncBufReadExt, BufReader};
+    let mut lines = BufReader::new(child.stdout.take().expect("the server's output is piped")).lines();
+    let log = Arc::new(Mutex::new(String::new()));
+    let base = tokio::time::timeout(std::time::Duration::from_secs(20), async {
+        while let Some(line) = lines.next_line().await.unwrap() {
+            log.lock().unwrap().push_str(&line);
+            log.lock().unwrap().push('\n');
+            // The address ends the line, or (in JSON) the message's string.
+            if let Some(address) = line.split("listening on ").nth(1) {
+                return address.split('"').next().unwrap_or_default().trim().to_owned();
+            }
+        }
+        panic!("the server exited before listening: {}", log.lock().unwrap());
+    })
+    .await
+    .expect("the server listens in time");
+    let kept = log.clone();
+    tokio::spawn(async move {
+        while let Ok(Some(line)) = lines.next_line().await {
+            let mut kept = kept.lock().unwrap();
+            kept.push_str(&line);
+            kept.push('\n');
+        }
+    });
+    (base, log)
 }
 
 /// The real binary with `args`, `DATABASE_URL` set to `database_url`.
