@@ -17,8 +17,10 @@ fn main() {
     let script = folder.join("pkg").join("kvadrant.js");
     if !script.is_file() {
         panic!(
-            "the site to embed is not built: {} is missing. Build the front end first \
-             (`cargo leptos build --release --split --bin-features embedded-site` does both, in order)",
+            "the site to embed is not built: {} is missing. Build the front end first: \
+             `cargo leptos build --release --split --frontend-only`, then \
+             `cargo leptos build --release --split --server-only --bin-features embedded-site` \
+             (in one command cargo-leptos builds both at once)",
             script.display()
         );
     }

@@ -82,7 +82,9 @@ impl Site {
                 read_folder(folder).map_err(|cause| SiteError { folder: folder.display().to_string(), cause })?
             }
         };
-        if !files.iter().any(|(name, _)| built(name).is_some()) {
+        if files.iter().any(|(name, _)| built(name).is_some()) {
+            tracing::info!(?source, "serving the site");
+        } else {
             tracing::warn!(?source, "the site has no scripts or WASM: pages will not become interactive");
         }
         Ok(Arc::new(Site::from_files(files)))
@@ -176,7 +178,8 @@ impl SiteFile {
     }
 }
 
-/// The files the build wrote, by extension; anything else in the folder is not served.
+/// The type of a file the site may hold, by its extension; a file of any other kind (the
+/// bindings' TypeScript declarations) is not served.
 fn content_type(name: &str) -> Option<&'static str> {
     Some(match Path::new(name).extension()?.to_str()? {
         "wasm" => "application/wasm",
@@ -186,6 +189,9 @@ fn content_type(name: &str) -> Option<&'static str> {
         "svg" => "image/svg+xml",
         "ico" => "image/x-icon",
         "png" => "image/png",
+        "woff2" => "font/woff2",
+        "webmanifest" => "application/manifest+json",
+        "txt" => "text/plain; charset=utf-8",
         _ => return None,
     })
 }

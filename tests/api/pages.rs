@@ -66,6 +66,21 @@ async fn the_facilitator_page_needs_the_secret() {
 
     let unknown = server.client.get(server.url("/w/ZZZZZZ/results")).send().await.unwrap();
     assert_eq!(unknown.status(), StatusCode::NOT_FOUND);
+
+    // With a `/` at the end no route but the fallback answers: never with 200, so that guessing
+    // codes there counts as anywhere else, and a wrong key is still refused as one.
+    let code = &workshop.code;
+    for (path, status) in [
+        ("/w/ZZZZZZ/".to_owned(), StatusCode::NOT_FOUND),
+        ("/w/ZZZZZZ/results/".to_owned(), StatusCode::NOT_FOUND),
+        (format!("/w/{code}/"), StatusCode::NOT_FOUND),
+        (format!("/w/{code}/manage/{}/", "f".repeat(48)), StatusCode::FORBIDDEN),
+    ] {
+        for _ in 0..3 {
+            let answer = server.client.get(server.url(&path)).send().await.unwrap();
+            assert_eq!(answer.status(), status, "{path}");
+        }
+    }
 }
 
 #[tokio::test]

@@ -19,16 +19,7 @@ async fn the_binary_alone_in_an_empty_folder_serves_pages_that_hydrate() {
     std::fs::create_dir_all(&dir.0).unwrap();
     let binary = dir.0.join("kvadrant-server");
     std::fs::copy(support::self_contained_binary(), &binary).expect("the binary copies");
-    // Nothing of the build's environment reaches it: no site folder, no settings.
-    let mut child = Command::new(&binary)
-        .env_clear()
-        .env("KVADRANT_ADDR", "127.0.0.1:0")
-        .env("NO_COLOR", "1")
-        .current_dir(&dir.0)
-        .stdout(Stdio::piped())
-        .kill_on_drop(true)
-        .spawn()
-        .expect("the binary starts");
+    let mut child = start_alone(&binary, &dir.0).await;
     let (base, log) = support::listening(&mut child).await;
 
     let client = reqwest::Client::new();
@@ -48,16 +39,26 @@ async fn the_binary_alone_in_an_empty_folder_serves_pages_that_hydrate() {
     let icon = client.get(format!("{base}/favicon.svg")).send().await.unwrap();
     assert_eq!(icon.status(), StatusCode::OK);
 
-    let driver = Chromedriver::start().await;
-    let browser = driver.connect().await;
     let demo = log.lock().unwrap().split("facilitator page is ").nth(1).map(|rest| rest.trim().to_owned());
     let demo =
         demo.unwrap_or_else(|| panic!("the demo workshop is made on an empty database: {}", log.lock().unwrap()));
     let code = demo.split('/').nth(2).expect("/w/CODE/manage/SECRET").to_owned();
-    for page in ["/".to_owned(), format!("/w/{code}/results"), demo] {
-        open_hydrated(&browser, &format!("{base}{page}")).await;
-    }
+    let driver = Chromedriver::start().await;
+    let browser = driver.connect().await;
+    // In a task of their own, so that the browser is closed even when a page fails.
+    let pages = tokio::spawn({
+        let browser = browser.clone();
+        async move {
+            for page in ["/".to_owned(), format!("/w/{code}/results"), demo] {
+                open_hydrated(&browser, &format!("{base}{page}")).await;
+            }
+        }
+    });
+    let hydrated = pages.await;
     browser.close().await.expect("the browser closes");
+    if let Err(failure) = hydrated {
+        std::panic::resume_unwind(failure.into_panic());
+    }
 
     let mut made: Vec<String> =
         std::fs::read_dir(&dir.0).unwrap().map(|entry| entry.unwrap().file_name().into_string().unwrap()).collect();
@@ -66,4 +67,27 @@ async fn the_binary_alone_in_an_empty_folder_serves_pages_that_hydrate() {
         made.iter().all(|name| name == "kvadrant-server" || name.starts_with("kvadrant.db")),
         "the binary makes its database and nothing else: {made:?}"
     );
+}
+
+/// Starts the binary in `folder` with nothing of the build's environment: no site folder, no
+/// settings. A copy just written may be busy for a moment while another test's process starts
+/// (it inherits the open file until it runs its own program): then it tries again.
+async fn start_alone(binary: &std::path::Path, folder: &std::path::Path) -> tokio::process::Child {
+    for _ in 0..50 {
+        let started = Command::new(binary)
+            .env_clear()
+            .env("KVADRANT_ADDR", "127.0.0.1:0")
+            .env("NO_COLOR", "1")
+            .current_dir(folder)
+            .stdout(Stdio::piped())
+            .kill_on_drop(true)
+            .spawn();
+        match started {
+            Err(error) if error.kind() == std::io::ErrorKind::ExecutableFileBusy => {
+                tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+            }
+            started => return started.expect("the binary starts"),
+        }
+    }
+    panic!("{} stayed busy", binary.display());
 }

@@ -42,10 +42,13 @@ impl Drop for TestServer {
     }
 }
 
+/// Where scripts/test builds the tests' site, within the workspace.
+const TEST_SITE: &str = "target/test-site";
+
 /// The site scripts/test builds for the tests (styles, scripts, WASM), apart from the one a
-/// running product serves; pages render without it.
+/// release build takes in; pages render without it.
 pub fn site_root() -> String {
-    format!("{}/target/test-site", env!("CARGO_MANIFEST_DIR"))
+    format!("{}/{TEST_SITE}", env!("CARGO_MANIFEST_DIR"))
 }
 
 pub async fn start() -> TestServer {
@@ -533,7 +536,8 @@ pub fn self_contained_binary() -> PathBuf {
                 .args(["build", "--locked", "--quiet", "-p", "kvadrant-server", "--bin", "kvadrant-server"])
                 .args(["--features", "embedded-site"])
                 .env("CARGO_TARGET_DIR", &target)
-                .env("LEPTOS_SITE_ROOT", site_root())
+                // As scripts/test passes it: a different value would build it again.
+                .env("LEPTOS_SITE_ROOT", TEST_SITE)
                 .current_dir(env!("CARGO_MANIFEST_DIR"))
                 .status()
                 .expect("cargo runs");
