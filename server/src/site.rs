@@ -310,7 +310,7 @@ mod tests {
 
     #[test]
     fn built_files_are_found_under_the_build_icons_at_the_root() {
-        let site = site(&[("pkg/kvadrant.js", "a"), ("pkg/notes.txt", "n"), ("favicon.svg", "<svg/>")]);
+        let site = site(&[("pkg/kvadrant.js", "a"), ("pkg/kvadrant.d.ts", "n"), ("favicon.svg", "<svg/>")]);
         let script = &site.files[&format!("/{}/kvadrant.js", site.pkg_dir())];
         assert_eq!((script.content_type, script.cache_control), ("text/javascript", LASTING));
         assert_eq!(site.files["/favicon.svg"].cache_control, REVALIDATED);
