@@ -184,7 +184,13 @@ fn router(
         .route(navigation::JOIN_PATH, get(navigation::join))
         .route(navigation::LANGUAGE_PATH, axum::routing::post(navigation::set_language))
         .leptos_routes_with_context(&options, PAGE_ROUTES.clone(), context.clone(), shell.clone())
-        .fallback(not_found(context, shell))
+        .fallback({
+            let render = leptos_axum::render_app_async_with_context(context, shell);
+            move |request: axum::extract::Request| {
+                let rendered = render(request);
+                async move { not_found(rendered.await) }
+            }
+        })
         .with_state(options)
         .layer(axum::middleware::from_fn_with_state(service.clone(), language::workshop_language))
         .layer(axum::middleware::from_fn_with_state(site, site::serve));
@@ -207,29 +213,15 @@ fn router(
         .layer(SetRequestIdLayer::x_request_id(RequestCounter::default()))
 }
 
-/// What no route answers: the app's not-found page, rendered whole before the answer starts, so
-/// that a status a page sets while it loads (403 for a wrong key) is the answer's. A page the
-/// app's router does show at such an address (one ending in `/`) still answers 404, so that a
-/// guessed code costs as much there as anywhere (see `limits`).
-fn not_found<View: leptos::IntoView + 'static>(
-    context: impl Fn() + Clone + Send + Sync + 'static,
-    shell: impl Fn() -> View + Clone + Send + Sync + 'static,
-) -> impl Fn(axum::extract::Request) -> std::pin::Pin<Box<dyn Future<Output = axum::response::Response> + Send>>
-+ Clone
-+ Send
-+ Sync
-+ 'static {
-    let render = leptos_axum::render_app_async_with_context(context, shell);
-    move |request| {
-        let rendered = render(request);
-        Box::pin(async move {
-            let mut response = rendered.await;
-            if response.status() == axum::http::StatusCode::OK {
-                *response.status_mut() = axum::http::StatusCode::NOT_FOUND;
-            }
-            response
-        })
+/// What no route answers is the app's not-found page, rendered whole before the answer starts
+/// (above), so that a status a page sets while it loads (403 for a wrong key) is the answer's. A
+/// page the app's router does show at such an address (one ending in `/`) still answers 404, so
+/// that a guessed code costs as much there as anywhere (see `limits`).
+fn not_found(mut response: axum::response::Response) -> axum::response::Response {
+    if response.status() == axum::http::StatusCode::OK {
+        *response.status_mut() = axum::http::StatusCode::NOT_FOUND;
     }
+    response
 }
 
 /// A request's log span names its route's template, never its path (paths carry secrets:
