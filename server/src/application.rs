@@ -22,10 +22,11 @@ use tower_http::trace::TraceLayer;
 use crate::config::{Config, Serving};
 use crate::export::Pictures;
 use crate::limits::Guard;
+use crate::page_cache::PageCache;
 use crate::service::Service;
 use crate::site::{self, Site, SiteError};
 use crate::store::{self, OpenError, Store, StoreError};
-use crate::{api, demo, error, headers, language, metrics, navigation, serve};
+use crate::{api, demo, error, headers, language, metrics, navigation, page_cache, serve};
 
 /// Request bodies larger than this are refused; a full sheet of 100 areas is about 10 KiB.
 const BODY_LIMIT: usize = 256 * 1024;
@@ -171,6 +172,7 @@ fn router(
     serving: &Serving,
 ) -> Router {
     let backend: SharedBackend = service.clone();
+    let pages = Arc::new(PageCache::default());
     let context = move || {
         provide_context(backend.clone());
         provide_context(instance.clone());
@@ -192,6 +194,7 @@ fn router(
             }
         })
         .with_state(options)
+        .layer(axum::middleware::from_fn_with_state((service.clone(), pages), page_cache::results_page))
         .layer(axum::middleware::from_fn_with_state(service.clone(), language::workshop_language))
         .layer(axum::middleware::from_fn_with_state(site, site::serve));
     let (api, _) = api::routes();

@@ -17,6 +17,7 @@ pub mod limits;
 pub mod live;
 pub mod metrics;
 pub mod navigation;
+pub mod page_cache;
 pub mod paths;
 pub mod qr;
 pub mod results;

@@ -59,6 +59,12 @@ pub fn is_screen(path: &str) -> bool {
     path.strip_prefix("/w/").is_some_and(|rest| matches!(rest.split('/').collect::<Vec<_>>()[..], [_, "screen"]))
 }
 
+/// The workshop code of a request for the public results page (`GET /w/CODE/results`, any query).
+pub fn public_results<'a>(method: &Method, path: &'a str) -> Option<&'a str> {
+    let (code, page) = path.strip_prefix("/w/")?.split_once('/')?;
+    (*method == Method::GET && page == "results").then_some(code)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -89,5 +95,14 @@ mod tests {
             assert_eq!(get(elsewhere), Route::default(), "{elsewhere}");
         }
         assert!(is_screen("/w/ABCDEF/screen") && !is_screen("/w/ABCDEF/results") && !is_screen("/screen"));
+    }
+
+    #[test]
+    fn only_the_public_results_page_is_kept() {
+        assert_eq!(public_results(&Method::GET, "/w/ABCDEF/results"), Some("ABCDEF"));
+        assert_eq!(public_results(&Method::POST, "/w/ABCDEF/results"), None);
+        for other in ["/w/ABCDEF", "/w/ABCDEF/results/", "/w/ABCDEF/review/s3cret", "/w/ABCDEF/screen", "/results"] {
+            assert_eq!(public_results(&Method::GET, other), None, "{other}");
+        }
     }
 }

@@ -12,6 +12,7 @@ mod health;
 mod hidden;
 mod limits;
 mod metrics;
+mod page_cache;
 mod pages;
 mod pictures;
 mod removals;
