@@ -2,7 +2,9 @@
 //! answer's own nonce. The compressed form is one gzip member (RFC 1952) whose pieces are each
 //! deflated on their own, so that none refers back into another, and end on a byte boundary, so
 //! that a nonce can go between two of them as a stored block (RFC 1951, 3.2.4). Compressing a
-//! page for a reader is then copying it, and computing its checksum.
+//! page for a reader is then copying it, and computing its checksum. The level is the one every
+//! other answer is compressed at: a page is compressed once per version, and while groups score
+//! a version may last for one reader only.
 
 use std::io;
 
@@ -20,7 +22,7 @@ pub struct Spliced {
 }
 
 impl Spliced {
-    /// Cuts `page` where `nonce` stands and compresses the pieces (once, at the best level).
+    /// Cuts `page` where `nonce` stands and compresses the pieces.
     pub fn cut(page: &Bytes, nonce: &str) -> io::Result<Spliced> {
         let mut pieces = Vec::new();
         let mut start = 0;
@@ -90,7 +92,7 @@ fn stored_block_header(len: usize) -> [u8; 5] {
 /// `piece` as raw deflate blocks: the stream's last (`last`), or ending with a sync flush,
 /// which leaves the output on a byte boundary without ending the stream.
 fn deflate(piece: &[u8], last: bool) -> io::Result<Bytes> {
-    let mut compress = Compress::new(Compression::best(), false);
+    let mut compress = Compress::new(Compression::default(), false);
     let flush = if last { FlushCompress::Finish } else { FlushCompress::Sync };
     let mut deflated = Vec::with_capacity(piece.len() / 2 + 64);
     loop {
@@ -147,7 +149,7 @@ mod tests {
         let body: String = (0..2000).map(|i| format!("<tr><td>Område {i}</td><td>{}</td></tr>", i % 7)).collect();
         let page = format!("<script nonce=\"{old}\"></script>{body}");
         let spliced = Spliced::cut(&Bytes::from(page.clone()), old).unwrap();
-        let mut whole = flate2::write::GzEncoder::new(Vec::new(), Compression::best());
+        let mut whole = flate2::write::GzEncoder::new(Vec::new(), Compression::default());
         io::Write::write_all(&mut whole, page.as_bytes()).unwrap();
         let whole = whole.finish().unwrap().len();
         assert!(spliced.gzip(old).len() < whole + 64, "{} against {whole}", spliced.gzip(old).len());
