@@ -41,6 +41,7 @@ const LIVE_WORKSHOPS: &str = "kvadrant_live_workshops";
 const SUBMISSIONS: &str = "kvadrant_score_submissions_total";
 const ACKNOWLEDGED: &str = "kvadrant_score_ack_duration_seconds";
 const BATCHES: &str = "kvadrant_score_batch_submissions";
+const RESULTS_PAGES: &str = "kvadrant_results_pages_total";
 const CONNECTIONS: &str = "kvadrant_database_connections";
 const CONNECTIONS_MAX: &str = "kvadrant_database_connections_max";
 
@@ -108,6 +109,10 @@ fn describe() {
     );
     describe_histogram!(ACKNOWLEDGED, "Seconds from a score submission's enqueueing to its batch's durable commit.");
     describe_histogram!(BATCHES, "Score submissions written together in one transaction (group commit).");
+    describe_counter!(
+        RESULTS_PAGES,
+        "Public results pages answered, by how: kept (rendered earlier for the same version) or rendered."
+    );
     describe_gauge!(CONNECTIONS, "Database connections in the pool, by state: in_use or idle; sampled when scraped.");
     describe_gauge!(CONNECTIONS_MAX, "The most connections the database pool opens.");
 }
@@ -119,6 +124,9 @@ fn register() {
     gauge!(LIVE_WORKSHOPS).increment(0.0);
     for outcome in ["accepted", "rejected"] {
         counter!(SUBMISSIONS, "outcome" => outcome).increment(0);
+    }
+    for answer in ["kept", "rendered"] {
+        counter!(RESULTS_PAGES, "answer" => answer).increment(0);
     }
     let _ = histogram!(ACKNOWLEDGED);
     let _ = histogram!(BATCHES);
@@ -194,6 +202,11 @@ pub fn live_stream() -> Held {
 /// One workshop followed live, until dropped.
 pub fn live_workshop() -> Held {
     Held::new(gauge!(LIVE_WORKSHOPS))
+}
+
+/// One public results page answered: from those kept, or rendered for it.
+pub fn results_page(kept: bool) {
+    counter!(RESULTS_PAGES, "answer" => if kept { "kept" } else { "rendered" }).increment(1);
 }
 
 /// One group-commit batch of `submissions`, as its transaction is tried.

@@ -53,6 +53,14 @@ async fn fetch(server: &TestServer, path: &str, cookie: Option<String>, gzip: bo
     Page { status, nonce, html }
 }
 
+/// How many public results pages the server (the process's, which the tests share) has answered `how`.
+async fn answered(server: &TestServer, how: &str) -> f64 {
+    let metrics = server.client.get(server.url("/metrics")).send().await.unwrap().text().await.unwrap();
+    let series = format!("kvadrant_results_pages_total{{answer=\"{how}\"}} ");
+    let line = metrics.lines().find_map(|line| line.strip_prefix(&series)).expect("the results pages' count");
+    line.trim().parse().unwrap()
+}
+
 #[tokio::test]
 async fn each_reader_gets_the_page_of_the_version_it_asked_at_with_a_nonce_of_its_own() {
     let server = support::start().await;
@@ -74,13 +82,19 @@ async fn each_reader_gets_the_page_of_the_version_it_asked_at_with_a_nonce_of_it
         assert_eq!(gzipped.without_nonce(), first.without_nonce(), "the same page, compressed");
     }
 
-    // Kept, not rendered again: a change behind the version's back (the workshop's language,
-    // written by hand into its row) shows only once a change through the server bumps the version.
+    // Kept, not rendered again, as the server counts its answers.
+    let kept = answered(&server, "kept").await;
+    for _ in 0..2 {
+        assert_eq!(results_page(&server, &path, None).await.without_nonce(), first.without_nonce());
+    }
+    assert!(answered(&server, "kept").await >= kept + 2.0, "both answered from the page kept");
+
+    // The page speaks the language of the read its version comes from, even one changed
+    // behind the version's back (by hand, in the workshop's row).
     let code = &workshop.code;
     server.execute_sql(&format!("UPDATE workshops SET language = 'en' WHERE code = '{code}'")).await;
-    let kept = results_page(&server, &path, None).await;
-    assert!(kept.html.contains("<html lang=\"nb\""));
-    assert_eq!(kept.without_nonce(), first.without_nonce());
+    let english = results_page(&server, &path, None).await;
+    assert!(english.html.contains("<html lang=\"en\""));
 
     // A score: the next reader sees it.
     let cells = json!([
@@ -104,14 +118,17 @@ async fn each_reader_gets_the_page_of_the_version_it_asked_at_with_a_nonce_of_it
 
     // The language the visitor chose, and the address's own view, are pages of their own.
     let cookie = |lang: Lang| Some(format!("{}={}", kvadrant_api::lang::LANGUAGE_COOKIE, lang.code()));
-    let english = results_page(&server, &path, cookie(Lang::En)).await;
-    assert!(english.html.contains("<html lang=\"en\"") && english.html.contains("54.0"));
+    let chosen = results_page(&server, &path, cookie(Lang::En)).await;
+    assert!(chosen.html.contains("<html lang=\"en\"") && chosen.html.contains("54.0"));
     let bokmal = results_page(&server, &path, None).await;
     assert!(bokmal.html.contains("<html lang=\"nb\"") && bokmal.html.contains("54,0"));
     assert_eq!(bokmal.without_nonce(), renamed.without_nonce());
     let normalised = results_page(&server, &format!("{path}?view=normalised"), None).await;
     assert_ne!(normalised.without_nonce(), bokmal.without_nonce());
     assert_eq!(results_page(&server, &path, None).await.without_nonce(), bokmal.without_nonce());
+    // Anything else in the address is rendered as ever.
+    let other = results_page(&server, &format!("{path}?utm_source=mail"), None).await;
+    assert!(other.status == StatusCode::OK && other.html.contains("Felles innkjøp") && other.html.contains("54,0"));
 
     // Hidden: no reader gets the page kept from before.
     let hidden = server.facilitate(&workshop, Method::PUT, "/results-hidden", json!({ "hidden": true })).await;

@@ -1,11 +1,12 @@
 //! The public results page, rendered once per workshop version. After a Wi-Fi drop hundreds of
 //! phones reload it at once, and each would render the same matrix and ranked list again: what
-//! a reader sees there depends only on the workshop's version, the address (segments, view,
-//! round), the language the visitor chose and the day it is printed on. So the first reader of
-//! a version renders it and the others get the same bytes, with one thing made anew per answer:
-//! the nonce its scripts carry, which the security headers draw for every response (see
-//! `headers`). Every change bumps the version, so a page kept is never older than the version
-//! read before it was rendered.
+//! a reader sees there depends only on the workshop's version, the address's choices (segment,
+//! comparison, view, round), the page's language and the day it is printed on. So the first
+//! reader of a version renders it and the others get the same bytes, with one thing made anew
+//! per answer: the nonce its scripts carry, which the security headers draw for every response
+//! (see `headers`). Every change bumps the version, so a page kept is never older than the
+//! version read before it was rendered; the page is rendered in the language of that same read.
+//! Hidden results, and addresses with anything but the page's own choices, are never kept.
 
 use std::io;
 use std::sync::Arc;
@@ -21,7 +22,7 @@ use leptos::nonce::Nonce;
 
 use crate::error::ApiError;
 use crate::service::Service;
-use crate::site;
+use crate::{metrics, site};
 
 mod spliced;
 
@@ -30,17 +31,25 @@ use spliced::Spliced;
 /// How many bytes of pages are kept at most: a few hundred results pages of a dozen areas, a
 /// few dozen of two hundred.
 const KEPT_BYTES: u64 = 32 * 1024 * 1024;
-/// A page no larger than this is kept; a larger one is rendered for each reader.
-const LARGEST_KEPT: usize = 4 * 1024 * 1024;
+/// The cache's shards, each holding an eighth of [`KEPT_BYTES`]: few, so that a large page fits one.
+const SHARDS: usize = 8;
+/// A page no larger than this is kept (a shard holds it twice over, plain and compressed); a
+/// larger one is rendered for each reader.
+const LARGEST_KEPT: usize = 2 * 1024 * 1024;
+/// What the results page reads from its address; with anything else there, it is not kept.
+const CHOICES: [&str; 4] = ["segment", "compare", "view", "round"];
+/// The longest query string kept: segments are named by the workshop, which bounds them.
+const LONGEST_QUERY: usize = 512;
 
 /// What makes two requests' pages the same.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 struct PageKey {
     workshop: WorkshopId,
     version: i64,
-    path_and_query: String,
-    /// The visitor's chosen language; without one, the workshop's, which its version fixes.
-    chosen_language: Option<&'static str>,
+    /// The address's query, holding the page's choices only, each once.
+    query: String,
+    /// The page's language: the visitor's choice, else the workshop's at `version`.
+    language: &'static str,
     /// Days since 1970 (UTC): the printed report carries the date.
     day: u64,
 }
@@ -74,8 +83,8 @@ impl Rendered {
 struct ByLength;
 
 impl quick_cache::Weighter<PageKey, Arc<Rendered>> for ByLength {
-    fn weight(&self, _: &PageKey, page: &Arc<Rendered>) -> u64 {
-        page.page.weight() as u64 + 1
+    fn weight(&self, key: &PageKey, page: &Arc<Rendered>) -> u64 {
+        (key.query.len() + page.page.weight()) as u64 + 1
     }
 }
 
@@ -86,39 +95,71 @@ pub struct PageCache {
 
 impl Default for PageCache {
     fn default() -> Self {
-        PageCache { kept: quick_cache::sync::Cache::with_weighter(1024, KEPT_BYTES, ByLength) }
+        let options = quick_cache::OptionsBuilder::new()
+            .estimated_items_capacity(1024)
+            .weight_capacity(KEPT_BYTES)
+            .shards(SHARDS)
+            .build()
+            .expect("the page cache's options are complete");
+        PageCache {
+            kept: quick_cache::sync::Cache::with_options(options, ByLength, Default::default(), Default::default()),
+        }
     }
 }
 
 /// Answers a public results page from what is kept for the workshop's version, rendering it
-/// (once, however many ask at the same time) when nothing is.
+/// when nothing is. Readers who arrive together at a new version each render it, as before
+/// anything was kept, rather than wait in line behind one rendering that may not be kept.
 pub async fn results_page(
     State((service, pages)): State<(Arc<Service>, Arc<PageCache>)>,
-    request: Request,
+    mut request: Request,
     next: Next,
 ) -> Response {
     let nonce = request.extensions().get::<Nonce>().map(ToString::to_string);
     let code = crate::paths::public_results(request.method(), request.uri().path());
-    let (Some(nonce), Some(code)) = (nonce, code) else {
+    let query = request.uri().query().unwrap_or_default().to_owned();
+    let (Some(nonce), Some(code), true) = (nonce, code, only_choices(&query)) else {
         return next.run(request).await;
     };
-    let Ok(record) = service.record(code).await else {
-        // An unknown code is the page's to answer (and the limits' to count).
-        return next.run(request).await;
+    let record = match service.record(code).await {
+        Ok(record) if !record.results_hidden => record,
+        // An unknown code is the page's to answer (and the limits' to count); hidden results too.
+        _ => return next.run(request).await,
     };
-    let gzip = site::accepts_gzip(request.headers());
+    let chosen = kvadrant_api::lang::chosen(request.headers());
+    // The page speaks the language of the same read as the version it is kept under.
+    request.extensions_mut().insert(record.settings.language);
     let key = PageKey {
         workshop: record.id,
         version: record.version,
-        path_and_query: request.uri().path_and_query().map(ToString::to_string).unwrap_or_default(),
-        chosen_language: kvadrant_api::lang::chosen(request.headers()).map(|lang| lang.code()),
+        query,
+        language: chosen.unwrap_or(record.settings.language).code(),
         day: today(),
     };
-    let rendered = pages.kept.get_or_insert_async(&key, render(next, request, &nonce)).await;
-    match rendered {
-        Ok(page) => page.answer(&nonce, gzip),
+    let gzip = site::accepts_gzip(request.headers());
+    let kept = pages.kept.get(&key);
+    metrics::results_page(kept.is_some());
+    if let Some(page) = kept {
+        return page.answer(&nonce, gzip);
+    }
+    match render(next, request, &nonce).await {
+        Ok(page) => {
+            pages.kept.insert(key, page.clone());
+            page.answer(&nonce, gzip)
+        }
         Err(NotKept(response)) => response,
     }
+}
+
+/// Whether `query` holds nothing but the results page's choices, each at most once.
+fn only_choices(query: &str) -> bool {
+    let mut seen = Vec::new();
+    query.len() <= LONGEST_QUERY
+        && form_urlencoded::parse(query.as_bytes()).all(|(name, _)| {
+            let known = CHOICES.contains(&name.as_ref()) && !seen.contains(&name);
+            seen.push(name);
+            known
+        })
 }
 
 /// A page answered but not kept: a failure, a page that sets a cookie, or one too large.
@@ -154,4 +195,21 @@ async fn render(next: Next, request: Request, nonce: &str) -> Result<Arc<Rendere
 
 fn today() -> u64 {
     SystemTime::now().duration_since(UNIX_EPOCH).map(|elapsed| elapsed.as_secs() / 86_400).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_pages_own_choices_each_once_are_kept() {
+        for kept in
+            ["", "view=normalised", "segment=Rolle%3DFolkevalgte&compare=Rolle%3DAdministrasjon", "round=1&view=x"]
+        {
+            assert!(only_choices(kept), "{kept}");
+        }
+        for not in ["x=1", "view=a&view=b", "round=1&utm_source=mail", &format!("segment={}", "a".repeat(600))] {
+            assert!(!only_choices(not), "{not:.40}");
+        }
+    }
 }
