@@ -22,7 +22,11 @@ pub fn ScreenPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match invite.await {
                     Err(error) => view! { <ErrorNote error /> }.into_any(),
-                    Ok(invite) => view! { <Screen invite /> }.into_any(),
+                    Ok(invite) => {
+                        // The tab's title is the page's, not the island's: it stays as the page came.
+                        let title = format!("{} – {}", invite.workshop.title, use_texts().big_screen());
+                        view! { <Title text=title /> <Screen invite /> }.into_any()
+                    }
                 }
             })}
         </Suspense>
@@ -43,7 +47,6 @@ fn Screen(invite: Invite) -> impl IntoView {
     let description = workshop.description.clone();
     fullscreen_on_key();
     view! {
-        <Title text=format!("{} – {}", workshop.title, t.big_screen()) />
         <div class="big-screen" data-open=move || open().to_string() data-results=move || results.with(Option::is_some).to_string()>
             <header class="screen-head">
                 <h1 lang=content_lang(workshop.settings.language)>{workshop.title.clone()}</h1>
