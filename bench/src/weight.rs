@@ -28,13 +28,13 @@ const PARTICIPANT_BUDGET: u64 = 256 * 1024;
 const PAGE_BUDGET: u64 = 350 * 1024;
 /// The results page and the leaders' review, until they meet [`PAGE_BUDGET`]: their spread,
 /// dissent, rank bands, rounds, the ranked table's caption and quadrant column, the categories'
-/// shapes and nynorsk took them to 373 KiB; 372 since the words are compiled from the locale
-/// files.
-const RESULTS_BUDGET: u64 = 372 * 1024;
+/// shapes and nynorsk took them to 373 KiB; 365 since the words are compiled from the locale
+/// files and the tab's title is the page's rather than the islands'.
+const RESULTS_BUDGET: u64 = 365 * 1024;
 /// The facilitator's page, until it meets [`PAGE_BUDGET`]: what it weighs now (its three parts,
 /// safe removal, pasted lists, rounds, focus kept across changes and deleting the workshop
 /// included), so that it can only shrink.
-const FACILITATOR_BUDGET: u64 = 562 * 1024;
+const FACILITATOR_BUDGET: u64 = 561 * 1024;
 
 #[derive(Debug, Args)]
 pub struct WeightArgs {

@@ -89,12 +89,15 @@ pub fn ResultsPage() -> impl IntoView {
                             .into_any()
                         }
                         Err(error) => view! { <ErrorNote error /> }.into_any(),
+                        // The tab's title is the page's, not the islands': it stays as the page came.
                         Ok((results, None)) if !segmented => view! {
+                            <Title text=report_title(&results.workshop.title, query.review) />
                             <RoundPicker current=results.workshop.round shown=results.round />
                             <LiveReport query initial=Some(results) />
                         }
                         .into_any(),
                         Ok((first, second)) => view! {
+                            <Title text=report_title(&first.workshop.title, query.review) />
                             <RoundPicker current=first.workshop.round shown=first.round />
                             <SegmentReport query first second />
                         }
@@ -135,9 +138,7 @@ fn report_title(workshop_title: &str, review: bool) -> String {
 #[component]
 fn Report(query: Query, results: Results) -> impl IntoView {
     let t = use_texts();
-    let workshop = &results.workshop;
     view! {
-        <Title text=report_title(&workshop.title, query.review) />
         <article class="results">
             <ReportHeading results=results.clone() review=query.review />
             <SegmentPicker query=query.clone() results=results.clone() />
@@ -193,7 +194,6 @@ fn SegmentReport(query: Query, first: Results, second: Option<Results>) -> impl 
     };
     let layout = if second.is_some() { "segments side-by-side" } else { "segments" };
     view! {
-        <Title text=report_title(&first.workshop.title, query.review) />
         <article class="results">
             <ReportHeading results=first.clone() review=query.review />
             <SegmentPicker query=query.clone() results=first.clone() />
