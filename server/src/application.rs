@@ -194,8 +194,8 @@ fn router(
             }
         })
         .with_state(options)
-        .layer(axum::middleware::from_fn_with_state((service.clone(), pages), page_cache::results_page))
         .layer(axum::middleware::from_fn_with_state(service.clone(), language::workshop_language))
+        .layer(axum::middleware::from_fn_with_state((service.clone(), pages), page_cache::results_page))
         .layer(axum::middleware::from_fn_with_state(site, site::serve));
     let (api, _) = api::routes();
     // Only the time until an answer starts is bounded: live streams then run on.

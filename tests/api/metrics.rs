@@ -10,7 +10,7 @@ use serde_json::json;
 use crate::support::{self, TestServer};
 
 /// One sample line: the series' name, its labels and its value.
-struct Sample {
+pub(super) struct Sample {
     name: String,
     labels: BTreeMap<String, String>,
     value: f64,
@@ -24,7 +24,7 @@ impl Sample {
 
 /// The sample lines of a scrape. Label values here (route templates, methods, statuses) hold
 /// neither quotes nor commas.
-fn samples(body: &str) -> Vec<Sample> {
+pub(super) fn samples(body: &str) -> Vec<Sample> {
     body.lines()
         .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
         .map(|line| {
@@ -47,7 +47,7 @@ fn samples(body: &str) -> Vec<Sample> {
 }
 
 /// The largest value of `name` among the samples with these labels, if there is one.
-fn value(samples: &[Sample], name: &str, labels: &[(&str, &str)]) -> Option<f64> {
+pub(super) fn value(samples: &[Sample], name: &str, labels: &[(&str, &str)]) -> Option<f64> {
     samples
         .iter()
         .filter(|sample| sample.name == name && labels.iter().all(|(label, value)| sample.has(label, value)))
@@ -55,7 +55,7 @@ fn value(samples: &[Sample], name: &str, labels: &[(&str, &str)]) -> Option<f64>
         .reduce(f64::max)
 }
 
-async fn scrape(server: &TestServer, base: &str) -> String {
+pub(super) async fn scrape(server: &TestServer, base: &str) -> String {
     let response = server.client.get(format!("{base}/metrics")).send().await.unwrap();
     assert_eq!(response.status(), StatusCode::OK);
     let content_type = response.headers()["content-type"].to_str().unwrap().to_owned();

@@ -7,6 +7,7 @@ use kvadrant::Lang;
 use reqwest::{Method, StatusCode};
 use serde_json::json;
 
+use super::metrics;
 use crate::support::{self, TestServer};
 
 /// A results page and the nonce its policy names.
@@ -55,10 +56,8 @@ async fn fetch(server: &TestServer, path: &str, cookie: Option<String>, gzip: bo
 
 /// How many public results pages the server (the process's, which the tests share) has answered `how`.
 async fn answered(server: &TestServer, how: &str) -> f64 {
-    let metrics = server.client.get(server.url("/metrics")).send().await.unwrap().text().await.unwrap();
-    let series = format!("kvadrant_results_pages_total{{answer=\"{how}\"}} ");
-    let line = metrics.lines().find_map(|line| line.strip_prefix(&series)).expect("the results pages' count");
-    line.trim().parse().unwrap()
+    let samples = metrics::samples(&metrics::scrape(server, &server.base).await);
+    metrics::value(&samples, "kvadrant_results_pages_total", &[("answer", how)]).expect("the results pages' count")
 }
 
 #[tokio::test]

@@ -8,7 +8,6 @@
 //! version read before it was rendered; the page is rendered in the language of that same read.
 //! Hidden results, and addresses with anything but the page's own choices, are never kept.
 
-use std::io;
 use std::sync::Arc;
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -127,7 +126,8 @@ pub async fn results_page(
         _ => return next.run(request).await,
     };
     let chosen = kvadrant_api::lang::chosen(request.headers());
-    // The page speaks the language of the same read as the version it is kept under.
+    // The page speaks the language of the same read as the version it is kept under (and the
+    // language layer after this one reads the workshop no more).
     request.extensions_mut().insert(record.settings.language);
     let key = PageKey {
         workshop: record.id,
@@ -179,8 +179,8 @@ async fn render(next: Next, request: Request, nonce: &str) -> Result<Arc<Rendere
         return Err(NotKept(Response::from_parts(parts, Body::from(body))));
     }
     let nonce = nonce.to_owned();
-    let page = tokio::task::spawn_blocking(move || Spliced::cut(&body, &nonce)).await.map_err(io::Error::other);
-    match page.and_then(|page| page) {
+    let cut = tokio::task::spawn_blocking(move || Spliced::cut(&body, &nonce));
+    match cut.await.expect("cutting a page does not panic") {
         Ok(page) => {
             let mut headers = parts.headers;
             headers.remove(header::CONTENT_LENGTH);
